@@ -1,0 +1,119 @@
+package trisec.policy;
+
+import java.time.Instant;
+import java.util.List;
+import trisec.agreement.Agreement;
+import trisec.agreement.AgreementStatus;
+import trisec.party.Level;
+import trisec.party.Party;
+import trisec.topic.Topic;
+
+/**
+ * Why a rule of DESIGN §2 fired. Reasons are values; their text is made only when someone reads it, so
+ * deciding stays cheap.
+ */
+public sealed interface Reason {
+
+    String message();
+
+    record Noforn(Party originator, Party recipient) implements Reason {
+        public String message() {
+            return "NOFORN: only " + originator + " may receive this item, not " + recipient;
+        }
+    }
+
+    record NotReleasable(Party recipient, List<Party> releasableTo) implements Reason {
+        public String message() {
+            return "REL TO " + String.join(", ", releasableTo.stream().map(Party::code).toList())
+                    + " does not include " + recipient + "; only the originator can widen it, by relabelling";
+        }
+    }
+
+    record Unclassified() implements Reason {
+        public String message() {
+            return "UNCLASSIFIED without caveats is released directly; no agreement is needed";
+        }
+    }
+
+    record NoHolderLevel(Party holder, Level level) implements Reason {
+        public String message() {
+            return holder + " has no level corresponding to " + level.party() + "'s " + level.name()
+                    + " under any agreement, so it cannot hold this item";
+        }
+    }
+
+    record Direct(Agreement sia, Topic topic, Level from, Level to) implements Reason {
+        public String message() {
+            return sia.id() + " (SIA between " + from.party() + " and " + to.party() + ") is in force, covers "
+                    + topic + " and maps " + from.name() + " to " + to.name();
+        }
+    }
+
+    record ViaHub(Agreement arrangement, Topic topic, Agreement first, Agreement second,
+                  Level from, Level atHub, Level to) implements Reason {
+        public String message() {
+            return arrangement.id() + " (hub " + atHub.party() + ") is in force and covers " + topic + ": "
+                    + from.party() + " → " + atHub.party() + " under " + first.id() + " (" + from.name() + " → "
+                    + atHub.name() + "), " + atHub.party() + " → " + to.party() + " under " + second.id() + " ("
+                    + atHub.name() + " → " + to.name() + ")";
+        }
+    }
+
+    /** The hub forwards only with the originator's consent; {@code carried} when the originator itself sends. */
+    record HubForwarding(Party hub, Party originator, boolean carried) implements Reason {
+        public String message() {
+            return hub + " forwards only with " + originator + "'s consent, which "
+                    + (carried ? "this release from the originator carries" : "is on record");
+        }
+    }
+
+    record ConsentRequired(Party originator, Party holder, Party recipient) implements Reason {
+        public String message() {
+            return "third-party rule: " + holder + " may release " + originator + "'s information to " + recipient
+                    + " only with " + originator + "'s consent, which is not on record";
+        }
+    }
+
+    record ConsentOnRecord(Party originator, Party recipient) implements Reason {
+        public String message() {
+            return "third-party rule: " + originator + "'s consent to release to " + recipient + " is on record";
+        }
+    }
+
+    record RecipientMarking(Level level, Party originator) implements Reason {
+        public String message() {
+            return level.party() + " marks it " + level.name() + " with the originator " + originator
+                    + "'s name (recipient marking, GSOMIA Art. 4(2))";
+        }
+    }
+
+    record NoSia(Party a, Party b) implements Reason {
+        public String message() {
+            return "no security-of-information agreement (SIA) between " + a + " and " + b;
+        }
+    }
+
+    record NoHub(Party a, Party b) implements Reason {
+        public String message() {
+            return "no hub arrangement includes both " + a + " and " + b + " with a third party as hub";
+        }
+    }
+
+    /** An agreement that might have carried the release, and why it does not. */
+    record Unavailable(Agreement agreement, Why why, String detail) implements Reason {
+        public String message() {
+            return agreement.id() + " does not apply: " + switch (why) {
+                case NOT_IN_FORCE -> detail;
+                case TOPIC -> "its scope (" + agreement.scope().topics() + ") does not cover " + detail;
+                case LEVEL -> detail;
+                case LEG -> detail;
+            };
+        }
+
+        public enum Why { NOT_IN_FORCE, TOPIC, LEVEL, LEG }
+
+        static Unavailable notInForce(Agreement a, AgreementStatus status, Instant at) {
+            return new Unavailable(a, Why.NOT_IN_FORCE, status.describe() + " on " + AgreementStatus.format(at));
+        }
+    }
+}

@@ -1,0 +1,380 @@
+package trisec.policy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import trisec.DomainException;
+import trisec.agreement.Agreement;
+import trisec.agreement.AgreementKind;
+import trisec.agreement.Lifecycle;
+import trisec.agreement.Scope;
+import trisec.label.Caveat;
+import trisec.label.ConfidentialityLabel;
+import trisec.party.Level;
+import trisec.party.Party;
+import trisec.party.UnknownLevelException;
+import trisec.party.UnknownPartyException;
+import trisec.policy.Reason.Unavailable.Why;
+import trisec.scenario.Scenario;
+import trisec.topic.Topic;
+
+/**
+ * The release decision of DESIGN §2, as made precise in {@code docs/SEMANTICS.md}. Built once per scenario:
+ * agreements are compiled into per-pair candidate lists, in-force intervals and equivalence arrays, so that a
+ * decision is a few array look-ups and interval checks. Decisions are pure: the same request on the same
+ * scenario gives the same answer on every node.
+ */
+public final class ReleasePolicy {
+
+    /** An SIA compiled for one scenario. */
+    private static final class Sia {
+        final Agreement agreement;
+        final List<String> basis;
+        final Instant[] from;
+        final Instant[] until;
+        final Scope scope;
+        /** [level id][party index] → corresponding level, or null. */
+        final Level[][] map;
+
+        Sia(Agreement agreement, Lifecycle life, Level[][] map) {
+            this.agreement = agreement;
+            this.basis = List.of(agreement.id());
+            this.from = life.inForceIntervals().stream().map(Lifecycle.Interval::from).toArray(Instant[]::new);
+            this.until = life.inForceIntervals().stream().map(Lifecycle.Interval::until).toArray(Instant[]::new);
+            this.scope = agreement.scope();
+            this.map = map;
+        }
+    }
+
+    /** A hub arrangement compiled for one scenario. */
+    private static final class Hub {
+        final Agreement agreement;
+        final int hub;
+        final Instant[] from;
+        final Instant[] until;
+
+        Hub(Agreement agreement, Lifecycle life, int hub) {
+            this.agreement = agreement;
+            this.hub = hub;
+            this.from = life.inForceIntervals().stream().map(Lifecycle.Interval::from).toArray(Instant[]::new);
+            this.until = life.inForceIntervals().stream().map(Lifecycle.Interval::until).toArray(Instant[]::new);
+        }
+    }
+
+    private static final Sia[] NO_SIAS = new Sia[0];
+    private static final Hub[] NO_HUBS = new Hub[0];
+
+    private final Scenario scenario;
+    private final Map<Party, Integer> index = new HashMap<>();
+    private final Party[] parties;
+    private final int stride;
+    private final Level[][] levels;          // [party][ordinal]
+    private final Sia[][][] sias;            // [a][b] SIAs between a and b, declaration order
+    private final Hub[][][] hubs;            // [h][r] hub arrangements with h, r and a third party as hub
+    private final Level[][] holderLevels;    // [level id of O's level][holder] → holder's level, or null
+    private final List<Party>[][] directRoutes;
+
+    private ReleasePolicy(Scenario scenario) {
+        this.scenario = scenario;
+        this.parties = scenario.parties().toArray(Party[]::new);
+        int n = parties.length;
+        int widest = 0;
+        this.levels = new Level[n][];
+        for (int i = 0; i < n; i++) {
+            index.put(parties[i], i);
+            levels[i] = scenario.scheme(parties[i]).levels().toArray(Level[]::new);
+            widest = Math.max(widest, levels[i].length);
+        }
+        this.stride = widest;
+        this.sias = new Sia[n][n][];
+        this.hubs = new Hub[n][n][];
+        @SuppressWarnings("unchecked")
+        List<Party>[][] routes = new List[n][n];
+        this.directRoutes = routes;
+
+        List<Sia> compiled = new ArrayList<>();
+        for (Agreement a : scenario.agreements()) {
+            if (a.kind() == AgreementKind.SIA) {
+                compiled.add(new Sia(a, scenario.lifecycle(a), equivalences(a)));
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                directRoutes[a][b] = List.of(parties[a], parties[b]);
+                final Party pa = parties[a];
+                final Party pb = parties[b];
+                sias[a][b] = a == b ? NO_SIAS
+                        : compiled.stream().filter(s -> s.agreement.isBetween(pa, pb)).toArray(Sia[]::new);
+                List<Hub> hs = new ArrayList<>();
+                if (a != b) {
+                    for (Agreement x : scenario.agreements()) {
+                        if (x.kind() == AgreementKind.HUB_ARRANGEMENT && x.isBetween(pa, pb)) {
+                            Party hub = x.hub().orElseThrow();
+                            if (!hub.equals(pa) && !hub.equals(pb)) {
+                                hs.add(new Hub(x, scenario.lifecycle(x), index.get(hub)));
+                            }
+                        }
+                    }
+                }
+                hubs[a][b] = hs.isEmpty() ? NO_HUBS : hs.toArray(Hub[]::new);
+            }
+        }
+        this.holderLevels = new Level[n * stride][];
+        for (int o = 0; o < n; o++) {
+            for (Level l : levels[o]) {
+                Level[] row = new Level[n];
+                for (int h = 0; h < n; h++) {
+                    row[h] = holderLevel(o, l, h);
+                }
+                holderLevels[id(l, o)] = row;
+            }
+        }
+    }
+
+    public static ReleasePolicy of(Scenario scenario) {
+        return new ReleasePolicy(scenario);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    private int id(Level l, int party) {
+        return party * stride + l.ordinal();
+    }
+
+    private Level[][] equivalences(Agreement a) {
+        Level[][] map = new Level[parties.length * stride][parties.length];
+        for (int p = 0; p < parties.length; p++) {
+            for (Level l : levels[p]) {
+                for (int q = 0; q < parties.length; q++) {
+                    if (p == q || !a.isBetween(parties[p], parties[q])) {
+                        continue;
+                    }
+                    // Every SIA carries UNCLASSIFIED to UNCLASSIFIED (docs/SEMANTICS.md).
+                    map[id(l, p)][q] = l.isUnclassified()
+                            ? levels[q][levels[q].length - 1]
+                            : a.equivalence().map(l, parties[q]).orElse(null);
+                }
+            }
+        }
+        return map;
+    }
+
+    /** The holder's own marking of O's level L: docs/SEMANTICS.md, "The holder's level". */
+    private Level holderLevel(int o, Level l, int h) {
+        if (o == h) {
+            return l;
+        }
+        if (l.isUnclassified()) {
+            return levels[h][levels[h].length - 1];
+        }
+        for (Sia s : sias[o][h]) {
+            Level mapped = s.map[id(l, o)][h];
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        for (Agreement x : scenario.agreements()) {
+            if (x.kind() != AgreementKind.HUB_ARRANGEMENT || !x.isBetween(parties[o], parties[h])) {
+                continue;
+            }
+            int p = index.get(x.hub().orElseThrow());
+            if (p == o || p == h) {
+                continue;
+            }
+            for (Sia first : sias[o][p]) {
+                Level atHub = first.map[id(l, o)][p];
+                if (atHub == null) {
+                    continue;
+                }
+                for (Sia second : sias[p][h]) {
+                    Level mapped = second.map[id(atHub, p)][h];
+                    if (mapped != null) {
+                        return mapped;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean inForce(Instant[] from, Instant[] until, Instant t) {
+        for (int i = 0; i < from.length; i++) {
+            if (t.compareTo(from[i]) >= 0 && t.compareTo(until[i]) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The level {@code s} carries {@code x} (a level of party {@code p}) to as party {@code q}'s, or null. */
+    private Level carry(Sia s, Level x, int p, int q, Topic topic, Instant t) {
+        Level mapped = s.map[id(x, p)][q];
+        if (mapped == null || !inForce(s.from, s.until, t) || !s.scope.covers(topic) || !s.scope.covers(x)) {
+            return null;
+        }
+        return mapped;
+    }
+
+    private int indexOf(Party p) {
+        Integer i = index.get(p);
+        if (i == null) {
+            throw new UnknownPartyException(p.code(), scenario.parties());
+        }
+        return i;
+    }
+
+    /**
+     * Decides a release.
+     *
+     * @throws DomainException when the request is not a question (unknown party, level not of the originator's
+     *                         scheme, holder equal to recipient)
+     */
+    public ReleaseDecision decide(ReleaseRequest request) {
+        ConfidentialityLabel label = request.label();
+        int o = indexOf(label.originator());
+        int h = indexOf(request.holder());
+        int r = indexOf(request.recipient());
+        if (h == r) {
+            throw new DomainException("the holder and the recipient are both " + request.recipient()
+                    + "; a release goes to another party");
+        }
+        Level level = label.level();
+        if (level.ordinal() >= levels[o].length || !levels[o][level.ordinal()].equals(level)) {
+            throw new UnknownLevelException(level.name(), scenario.scheme(label.originator()));
+        }
+        Party holder = parties[h];
+        Party recipient = parties[r];
+        Topic topic = label.topic();
+        Instant t = request.at();
+
+        // §2.2: restrictive caveats and the releasability list.
+        if (label.has(Caveat.NOFORN) && r != o) {
+            return ReleaseDecision.deny(List.of(new Reason.Noforn(label.originator(), recipient)));
+        }
+        if (!label.releasableTo(recipient)) {
+            return ReleaseDecision.deny(List.of(new Reason.NotReleasable(recipient, label.releasableTo())));
+        }
+        // §2.3
+        if (level.isUnclassified() && label.caveats().isEmpty()) {
+            return new ReleaseDecision(Verdict.PERMIT, directRoutes[h][r], List.of(),
+                    Optional.of(levels[r][levels[r].length - 1]), List.of(new Reason.Unclassified()));
+        }
+        Level held = holderLevels[id(level, o)][h];
+        if (held == null) {
+            return ReleaseDecision.deny(List.of(new Reason.NoHolderLevel(holder, level)));
+        }
+        boolean consentNeeded = h != o && r != o;
+        boolean consentMissing = consentNeeded && !request.consentOnRecord();
+        Verdict verdict = consentMissing ? Verdict.CONSENT_REQUIRED : Verdict.PERMIT;
+
+        // §2.4: direct route.
+        for (Sia s : sias[h][r]) {
+            Level mapped = carry(s, held, h, r, topic, t);
+            if (mapped != null) {
+                return new ReleaseDecision(verdict, directRoutes[h][r], s.basis, Optional.of(mapped),
+                        directReasons(label, s, held, mapped, holder, recipient, consentNeeded, consentMissing));
+            }
+        }
+        // §2.5: hub route.
+        for (Hub x : hubs[h][r]) {
+            if (!inForce(x.from, x.until, t) || !x.agreement.scope().covers(topic) || !x.agreement.scope().covers(held)) {
+                continue;
+            }
+            int p = x.hub;
+            for (Sia first : sias[h][p]) {
+                Level atHub = carry(first, held, h, p, topic, t);
+                if (atHub == null) {
+                    continue;
+                }
+                for (Sia second : sias[p][r]) {
+                    Level mapped = carry(second, atHub, p, r, topic, t);
+                    if (mapped != null) {
+                        var reasons = new ArrayList<Reason>(4);
+                        reasons.add(new Reason.ViaHub(x.agreement, topic, first.agreement, second.agreement,
+                                held, atHub, mapped));
+                        reasons.add(new Reason.HubForwarding(parties[p], label.originator(), h == o));
+                        consent(reasons, label, holder, recipient, consentNeeded, consentMissing);
+                        reasons.add(new Reason.RecipientMarking(mapped, label.originator()));
+                        return new ReleaseDecision(verdict, List.of(holder, parties[p], recipient),
+                                List.of(x.agreement.id(), first.agreement.id(), second.agreement.id()),
+                                Optional.of(mapped), reasons);
+                    }
+                }
+            }
+        }
+        return ReleaseDecision.deny(explainDeny(h, r, held, topic, t));
+    }
+
+    private static List<Reason> directReasons(ConfidentialityLabel label, Sia s, Level held, Level mapped,
+                                              Party holder, Party recipient, boolean needed, boolean missing) {
+        var reasons = new ArrayList<Reason>(3);
+        reasons.add(new Reason.Direct(s.agreement, label.topic(), held, mapped));
+        consent(reasons, label, holder, recipient, needed, missing);
+        reasons.add(new Reason.RecipientMarking(mapped, label.originator()));
+        return reasons;
+    }
+
+    private static void consent(List<Reason> reasons, ConfidentialityLabel label, Party holder, Party recipient,
+                                boolean needed, boolean missing) {
+        if (missing) {
+            reasons.add(new Reason.ConsentRequired(label.originator(), holder, recipient));
+        } else if (needed) {
+            reasons.add(new Reason.ConsentOnRecord(label.originator(), recipient));
+        }
+    }
+
+    /** One reason per route that was tried, saying why it failed. Only on the deny path, so it may allocate. */
+    private List<Reason> explainDeny(int h, int r, Level held, Topic topic, Instant t) {
+        var reasons = new ArrayList<Reason>();
+        if (sias[h][r].length == 0) {
+            reasons.add(new Reason.NoSia(parties[h], parties[r]));
+        }
+        for (Sia s : sias[h][r]) {
+            reasons.add(whySiaFails(s, held, h, r, topic, t));
+        }
+        if (hubs[h][r].length == 0) {
+            reasons.add(new Reason.NoHub(parties[h], parties[r]));
+        }
+        for (Hub x : hubs[h][r]) {
+            Agreement a = x.agreement;
+            if (!inForce(x.from, x.until, t)) {
+                reasons.add(Reason.Unavailable.notInForce(a, scenario.lifecycle(a).statusAt(t), t));
+            } else if (!a.scope().covers(topic)) {
+                reasons.add(new Reason.Unavailable(a, Why.TOPIC, topic.path()));
+            } else if (!a.scope().covers(held)) {
+                reasons.add(new Reason.Unavailable(a, Why.LEVEL, "its scope does not reach " + held.name()));
+            } else {
+                reasons.add(new Reason.Unavailable(a, Why.LEG, "no pair of SIAs in force carries " + held.name()
+                        + " from " + parties[h] + " through " + parties[x.hub] + " to " + parties[r]
+                        + " on " + trisec.agreement.AgreementStatus.format(t)));
+            }
+        }
+        return reasons;
+    }
+
+    private Reason whySiaFails(Sia s, Level held, int h, int r, Topic topic, Instant t) {
+        Agreement a = s.agreement;
+        if (!inForce(s.from, s.until, t)) {
+            return Reason.Unavailable.notInForce(a, scenario.lifecycle(a).statusAt(t), t);
+        }
+        if (!a.scope().covers(topic)) {
+            return new Reason.Unavailable(a, Why.TOPIC, topic.path());
+        }
+        if (!a.scope().covers(held)) {
+            return new Reason.Unavailable(a, Why.LEVEL, "its scope does not reach " + held.name());
+        }
+        return new Reason.Unavailable(a, Why.LEVEL, held.name() + " has no equivalent for " + parties[r]
+                + " in its table, so it is not covered");
+    }
+
+    /** The holder's own marking of an item with this label, when it could hold one at all. */
+    public Optional<Level> holderLevel(ConfidentialityLabel label, Party holder) {
+        int o = indexOf(label.originator());
+        return Optional.ofNullable(holderLevels[id(label.level(), o)][indexOf(holder)]);
+    }
+}
