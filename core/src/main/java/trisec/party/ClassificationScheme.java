@@ -80,7 +80,7 @@ public final class ClassificationScheme {
             problems.add("a scheme needs at least one classified level and UNCLASSIFIED");
             return problems;
         }
-        Map<String, String> seen = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             boolean last = i == entries.size() - 1;
@@ -103,11 +103,10 @@ public final class ClassificationScheme {
                     problems.add("a level name or alias is empty");
                     continue;
                 }
-                String previous = seen.putIfAbsent(key(name), e.name());
-                if (previous != null && !previous.equals(e.name())) {
-                    problems.add("'" + name + "' would name both " + previous + " and " + e.name());
-                } else if (previous != null && !name.equals(e.name())) {
-                    problems.add("alias '" + name + "' of " + e.name() + " is given twice");
+                Integer previous = seen.putIfAbsent(key(name), i);
+                // A spelling that folds to one already given for the same level is harmless documentation.
+                if (previous != null && previous != i) {
+                    problems.add("'" + name + "' would name both " + entries.get(previous).name() + " and " + e.name());
                 }
             }
         }

@@ -1,0 +1,87 @@
+package trisec.scenario.yaml;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import trisec.scenario.Problem;
+
+/**
+ * Reads YAML into a tree of {@link Node}s that remember their lines. Jackson's own tree forgets locations,
+ * which a validator that names lines cannot afford, so this walks the token stream instead.
+ */
+public final class YamlTree {
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+
+    private YamlTree() {}
+
+    /** The root node, or the problems that stop the text from being read as YAML at all. */
+    public static Node parse(String text, List<Problem> problems) {
+        try (JsonParser p = FACTORY.createParser(new StringReader(text))) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                problems.add(new Problem(1, "the file is empty"));
+                return null;
+            }
+            Node root = read(p, problems);
+            if (p.nextToken() != null) {
+                problems.add(new Problem(line(p), "only one YAML document is allowed"));
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            problems.add(new Problem(line, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(1, "cannot read: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static int line(JsonParser p) {
+        return Math.max(1, p.currentTokenLocation().getLineNr());
+    }
+
+    private static Node read(JsonParser p, List<Problem> problems) throws IOException {
+        JsonToken t = p.currentToken();
+        int line = line(p);
+        switch (t) {
+            case START_OBJECT -> {
+                var entries = new LinkedHashMap<String, Node>();
+                var keyLines = new LinkedHashMap<String, Integer>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    int keyLine = line(p);
+                    p.nextToken();
+                    Node value = read(p, problems);
+                    if (entries.containsKey(key)) {
+                        problems.add(new Problem(keyLine, "key '" + key + "' appears twice (first on line "
+                                + keyLines.get(key) + ")"));
+                        continue;
+                    }
+                    entries.put(key, value);
+                    keyLines.put(key, keyLine);
+                }
+                return new Node.Mapping(line, entries, keyLines);
+            }
+            case START_ARRAY -> {
+                var items = new ArrayList<Node>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(read(p, problems));
+                }
+                return new Node.Sequence(line, items);
+            }
+            case VALUE_NULL -> {
+                return new Node.Scalar(line, "", true);
+            }
+            default -> {
+                return new Node.Scalar(line, p.getText(), false);
+            }
+        }
+    }
+}
