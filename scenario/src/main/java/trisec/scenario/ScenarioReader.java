@@ -2,9 +2,7 @@ package trisec.scenario;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -643,9 +641,8 @@ final class ScenarioReader {
             return null;
         }
         try {
-            return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
+            return trisec.DateOrInstant.parse(t);
+        } catch (trisec.DomainException e) {
             problem(node, what + " must be a date such as 2016-11-23 or an instant such as 2019-11-22T09:00:00Z, "
                     + "not '" + t + "'");
             return null;
