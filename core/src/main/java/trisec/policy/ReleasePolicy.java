@@ -294,12 +294,13 @@ public final class ReleasePolicy {
                 for (Sia second : sias[p][r]) {
                     Level mapped = carry(second, atHub, p, r, topic, t);
                     if (mapped != null) {
-                        var reasons = new ArrayList<Reason>(4);
-                        reasons.add(new Reason.ViaHub(x.agreement, topic, first.agreement, second.agreement,
-                                held, atHub, mapped));
-                        reasons.add(new Reason.HubForwarding(parties[p], label.originator(), h == o));
-                        consent(reasons, label, holder, recipient, consentNeeded, consentMissing);
-                        reasons.add(new Reason.RecipientMarking(mapped, label.originator()));
+                        Reason route = new Reason.ViaHub(x.agreement, topic, first.agreement, second.agreement,
+                                held, atHub, mapped);
+                        Reason forwarding = new Reason.HubForwarding(parties[p], label.originator(), h == o);
+                        Reason marking = new Reason.RecipientMarking(mapped, label.originator());
+                        List<Reason> reasons = consentNeeded
+                                ? List.of(route, forwarding, consent(label, holder, recipient, consentMissing), marking)
+                                : List.of(route, forwarding, marking);
                         return new ReleaseDecision(verdict, List.of(holder, parties[p], recipient),
                                 List.of(x.agreement.id(), first.agreement.id(), second.agreement.id()),
                                 Optional.of(mapped), reasons);
@@ -312,20 +313,14 @@ public final class ReleasePolicy {
 
     private static List<Reason> directReasons(ConfidentialityLabel label, Sia s, Level held, Level mapped,
                                               Party holder, Party recipient, boolean needed, boolean missing) {
-        var reasons = new ArrayList<Reason>(3);
-        reasons.add(new Reason.Direct(s.agreement, label.topic(), held, mapped));
-        consent(reasons, label, holder, recipient, needed, missing);
-        reasons.add(new Reason.RecipientMarking(mapped, label.originator()));
-        return reasons;
+        Reason route = new Reason.Direct(s.agreement, label.topic(), held, mapped);
+        Reason marking = new Reason.RecipientMarking(mapped, label.originator());
+        return needed ? List.of(route, consent(label, holder, recipient, missing), marking) : List.of(route, marking);
     }
 
-    private static void consent(List<Reason> reasons, ConfidentialityLabel label, Party holder, Party recipient,
-                                boolean needed, boolean missing) {
-        if (missing) {
-            reasons.add(new Reason.ConsentRequired(label.originator(), holder, recipient));
-        } else if (needed) {
-            reasons.add(new Reason.ConsentOnRecord(label.originator(), recipient));
-        }
+    private static Reason consent(ConfidentialityLabel label, Party holder, Party recipient, boolean missing) {
+        return missing ? new Reason.ConsentRequired(label.originator(), holder, recipient)
+                : new Reason.ConsentOnRecord(label.originator(), recipient);
     }
 
     /** One reason per route that was tried, saying why it failed. Only on the deny path, so it may allocate. */
