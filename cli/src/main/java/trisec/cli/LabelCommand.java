@@ -27,6 +27,7 @@ import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.label.NationalMarking;
 import trisec.label.Stanag4774;
+import trisec.party.Classification;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
@@ -171,6 +172,9 @@ final class LabelCommand implements Runnable {
                 return 0;
             }
             Banner banner = Banner.parse(source.banner);
+            for (Party p : banner.releasableTo()) {
+                scenario.party(p.code());
+            }
             if (originator == null) {
                 if (topic != null) {
                     throw new DomainException("--topic needs --originator");
@@ -184,16 +188,17 @@ final class LabelCommand implements Runnable {
                 return 0;
             }
             Party o = scenario.party(originator);
-            Level level = scenario.scheme(o).withBanner(banner.classification()).orElseThrow(() -> new DomainException(
-                    o + "'s scheme has no level with banner " + banner.classification().banner()));
-            for (Party p : banner.releasableTo()) {
-                scenario.party(p.code());
-            }
+            Classification word = banner.classification();
+            Level level = scenario.scheme(o).withBanner(word).orElseThrow(() -> new DomainException(
+                    o + "'s scheme has no level with banner " + word.banner()));
             if (topic != null && !Topic.isValid(topic)) {
                 throw new DomainException("'" + topic + "' is not a topic (dot-separated lower-case words such as dprk.missile)");
             }
+            // As in every label, a releasability list includes the originator (docs/SEMANTICS.md).
             if (!banner.releasableTo().isEmpty() && !banner.releasableTo().contains(o)) {
-                throw new DomainException("REL TO does not include the originator " + o);
+                var rel = new java.util.ArrayList<>(banner.releasableTo());
+                rel.add(o);
+                banner = new Banner(banner.classification(), banner.caveats(), rel);
             }
             if (topic == null) {
                 // A banner carries no topic, so without --topic there is no whole label to show.

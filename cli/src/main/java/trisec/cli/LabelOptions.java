@@ -24,7 +24,7 @@ final class LabelOptions {
     @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Dotted topic, e.g. dprk.missile.")
     String topic;
 
-    @Option(names = "--rel-to", split = ",", paramLabel = "P", description = "Releasable To list, e.g. USA,JPN.")
+    @Option(names = "--rel-to", paramLabel = "P,P,…", description = "Releasable To list, e.g. USA,JPN.")
     List<String> relTo = new ArrayList<>();
 
     @Option(names = "--caveat", paramLabel = "NOFORN|ORCON", description = "Caveat; repeat for several.")
@@ -37,7 +37,8 @@ final class LabelOptions {
             throw new DomainException("'" + topic + "' is not a topic (dot-separated lower-case words such as dprk.missile)");
         }
         List<Party> rel = new ArrayList<>();
-        for (String code : relTo) {
+        // Split here rather than in picocli, which drops a trailing empty code ("USA,").
+        for (String code : relTo.stream().flatMap(v -> java.util.Arrays.stream(v.split(",", -1))).toList()) {
             if (code.isBlank()) {
                 throw new DomainException("--rel-to has an empty party code");
             }

@@ -31,6 +31,7 @@ public final class Stanag4774 {
     static final String RELEASABLE_TO = "Releasable To";
     static final String CAVEATS = "Dissemination Controls";
     static final String TOPIC = "Topic";
+    static final String ORIGINATOR_URN = "urn:trisec:party:";
 
     private Stanag4774() {}
 
@@ -50,7 +51,7 @@ public final class Stanag4774 {
         }
         category(x, "INFORMATIVE", TOPIC, List.of(label.topic().path()));
         x.append("  </slab:ConfidentialityInformation>\n");
-        x.append("  <slab:OriginatorID IDType=\"uniformResourceIdentifier\">urn:trisec:party:")
+        x.append("  <slab:OriginatorID IDType=\"uniformResourceIdentifier\">").append(ORIGINATOR_URN)
                 .append(escape(label.originator().code())).append("</slab:OriginatorID>\n");
         x.append("  <slab:CreationDateTime>").append(label.created().orElse(fallbackCreated))
                 .append("</slab:CreationDateTime>\n");
@@ -98,6 +99,11 @@ public final class Stanag4774 {
             throw new DomainException("policy identifier '" + policy + "' is not a party code");
         }
         Party originator = Party.of(policy);
+        for (Element id : children(root, "OriginatorID")) {
+            if (!text(id).equals(ORIGINATOR_URN + policy)) {
+                throw new DomainException("OriginatorID '" + text(id) + "' contradicts policy identifier " + policy);
+            }
+        }
         ClassificationScheme scheme = schemes.apply(originator)
                 .orElseThrow(() -> new DomainException("no classification scheme is known for policy " + policy));
         var level = scheme.level(text(only(info, "Classification")));

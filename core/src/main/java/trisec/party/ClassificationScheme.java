@@ -89,6 +89,19 @@ public final class ClassificationScheme {
                         ? "the lowest level must be unclassified (banner UNCLASSIFIED), got " + e.name()
                         : "only the lowest level may be unclassified: " + e.name());
             }
+            if (i > 0) {
+                // Banner words must follow the ranks, so that a banner reads back to a level of the same rank.
+                Entry above = entries.get(i - 1);
+                if (e.banner().compareTo(above.banner()) > 0) {
+                    problems.add(e.name() + " has a higher banner word (" + e.banner().banner() + ") than "
+                            + above.name() + " above it (" + above.banner().banner() + ")");
+                } else if (e.rankedWithPrevious() != (e.banner() == above.banner())) {
+                    problems.add(e.rankedWithPrevious()
+                            ? e.name() + " ranks with " + above.name() + " so it has the same banner word"
+                            : e.name() + " and " + above.name() + " share the banner word " + e.banner().banner()
+                                    + " but not a rank; rank them together or give them different banner words");
+                }
+            }
             if (i == 0 && e.rankedWithPrevious()) {
                 problems.add("the highest level cannot rank with a level above it: " + e.name());
             }

@@ -71,6 +71,13 @@ class Stanag4774Test {
     }
 
     @Test
+    void anOriginatorIdContradictingThePolicyIsRefused() {
+        String forged = Stanag4774.toXml(item, day("2000-01-01")).replace("urn:trisec:party:KOR", "urn:trisec:party:JPN");
+        assertThatThrownBy(() -> Stanag4774.parse(forged, Stanag4774Test::schemes))
+                .isInstanceOf(DomainException.class).hasMessageContaining("contradicts policy identifier KOR");
+    }
+
+    @Test
     void markupInValuesIsEscaped() {
         assertThat(Stanag4774.escape("<a & 'b'>")).isEqualTo("&lt;a &amp; &apos;b&apos;&gt;");
     }

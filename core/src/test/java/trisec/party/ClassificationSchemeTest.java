@@ -55,7 +55,16 @@ class ClassificationSchemeTest {
         assertThat(ClassificationScheme.problems(List.of(u))).isNotEmpty();
         assertThat(ClassificationScheme.problems(List.of(u, s))).isNotEmpty();
         assertThat(ClassificationScheme.problems(List.of(s, new ClassificationScheme.Entry("s", Classification.SECRET,
-                List.of(), false), u))).singleElement().asString().contains("would name both");
+                List.of(), false), u))).anySatisfy(m -> assertThat(m).contains("would name both"));
+        var c = new ClassificationScheme.Entry("C", Classification.CONFIDENTIAL, List.of(), false);
+        assertThat(ClassificationScheme.problems(List.of(c, s, u))).singleElement().asString()
+                .contains("higher banner word");
+        var s2 = new ClassificationScheme.Entry("S2", Classification.SECRET, List.of(), false);
+        assertThat(ClassificationScheme.problems(List.of(s, s2, u))).singleElement().asString()
+                .contains("share the banner word SECRET but not a rank");
+        var rankedC = new ClassificationScheme.Entry("C", Classification.CONFIDENTIAL, List.of(), true);
+        assertThat(ClassificationScheme.problems(List.of(s, rankedC, u))).singleElement().asString()
+                .contains("same banner word");
         assertThat(ClassificationScheme.problems(List.of(s, u))).isEmpty();
     }
 }

@@ -83,7 +83,7 @@ public final class ScenarioFiles {
     private static String readText(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new DomainException("no scenario file at " + file);
+                throw new DomainException("no scenario file at '" + file + "'");
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw new DomainException(file + " is larger than a scenario file can be (" + (MAX_BYTES >> 20) + " MiB)");
