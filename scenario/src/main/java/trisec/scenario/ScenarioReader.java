@@ -271,6 +271,9 @@ final class ScenarioReader {
             for (Node t : tn == null ? List.<Node>of() : tn) {
                 topic(t).ifPresent(list::add);
             }
+            if (tn != null && tn.isEmpty()) {
+                problem(m.get("topics"), "an empty topic list would cover no topic; leave 'topics' out to cover all");
+            }
             topics = TopicScope.of(list);
         }
         Map<Party, Level> highest = new HashMap<>();

@@ -170,6 +170,12 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void anEmptyTopicListIsRefused() {
+        var problems = check(replace("    noticePeriod: P90D\n", "    noticePeriod: P90D\n    scope: {topics: []}\n"));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("empty topic list"));
+    }
+
+    @Test
     void anSiaNeedsAnEquivalenceTable() {
         var problems = check(replace("    equivalence:\n      - {AAA: HIGH, BBB: TOP}\n", ""));
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("equivalence table"));
