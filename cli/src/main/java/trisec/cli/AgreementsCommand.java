@@ -31,15 +31,15 @@ final class AgreementsCommand implements Callable<Integer> {
     @Mixin
     ScenarioOption scenarioOption;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() {
         Instant when = at == null ? Instant.now() : DateOrInstant.parse(at);
         Scenario scenario = scenarioOption.load();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             var list = new ArrayList<Object>();
             for (Agreement a : scenario.agreements()) {
                 list.add(Views.agreement(a, scenario.lifecycle(a).statusAt(when), when));

@@ -44,8 +44,8 @@ final class DecideCommand implements Callable<Integer> {
     @Mixin
     ScenarioOption scenarioOption;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() {
@@ -56,7 +56,7 @@ final class DecideCommand implements Callable<Integer> {
         Party r = scenario.party(to);
         ReleaseDecision d = ReleasePolicy.of(scenario).decide(new ReleaseRequest(l, h, r, when, consent));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Json.print(out, Views.decision(d));
         } else {
             print(out, d, when);

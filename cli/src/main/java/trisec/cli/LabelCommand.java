@@ -70,8 +70,8 @@ final class LabelCommand implements Runnable {
         @Mixin
         ScenarioOption scenarioOption;
 
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
+        @Mixin
+        JsonOption output;
 
         @Override
         public Integer call() {
@@ -103,7 +103,7 @@ final class LabelCommand implements Runnable {
             String banner = Banner.render(l);
             String xml = Stanag4774.toXml(l, createdAt);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json) {
                 var m = new LinkedHashMap<String, Object>();
                 m.put("label", Views.label(l));
                 m.put("banner", banner);
@@ -156,8 +156,8 @@ final class LabelCommand implements Runnable {
         @Mixin
         ScenarioOption scenarioOption;
 
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
+        @Mixin
+        JsonOption output;
 
         @Override
         public Integer call() {
@@ -224,7 +224,7 @@ final class LabelCommand implements Runnable {
         }
 
         private void print(PrintWriter out, Map<String, Object> m) {
-            if (json) {
+            if (output.json) {
                 Json.print(out, m);
             } else {
                 m.forEach((k, v) -> out.println(k + ": " + (v == null ? "—" : v instanceof List<?> list

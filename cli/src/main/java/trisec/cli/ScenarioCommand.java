@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,14 +38,14 @@ final class ScenarioCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The scenario file.")
         Path file;
 
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
+        @Mixin
+        JsonOption output;
 
         @Override
         public Integer call() {
             List<Problem> problems = ScenarioFiles.check(file);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json) {
                 var m = new LinkedHashMap<String, Object>();
                 m.put("file", file.toString());
                 m.put("valid", problems.isEmpty());
