@@ -1,16 +1,13 @@
 package trisec.cli;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 import trisec.DomainException;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
-import trisec.party.Party;
+import trisec.scenario.LabelInput;
 import trisec.scenario.Scenario;
-import trisec.topic.Topic;
 
 /** The options that describe a label, shared by {@code decide} and {@code label render}. */
 final class LabelOptions {
@@ -31,23 +28,11 @@ final class LabelOptions {
     List<Caveat> caveats = new ArrayList<>();
 
     ConfidentialityLabel label(Scenario scenario) {
-        Party o = scenario.party(originator);
-        var lvl = scenario.scheme(o).level(level);
-        if (!Topic.isValid(topic)) {
-            throw new DomainException("'" + topic + "' is not a topic (dot-separated lower-case words such as dprk.missile)");
-        }
-        List<Party> rel = new ArrayList<>();
         // Split here rather than in picocli, which drops a trailing empty code ("USA,").
-        for (String code : relTo.stream().flatMap(v -> java.util.Arrays.stream(v.split(",", -1))).toList()) {
-            if (code.isBlank()) {
-                throw new DomainException("--rel-to has an empty party code");
-            }
-            rel.add(scenario.party(code));
+        List<String> codes = LabelInput.split(relTo);
+        if (codes.stream().anyMatch(String::isBlank)) {
+            throw new DomainException("--rel-to has an empty party code");
         }
-        var set = caveats.isEmpty() ? EnumSet.noneOf(Caveat.class) : EnumSet.copyOf(caveats);
-        if (set.contains(Caveat.NOFORN) && !rel.isEmpty()) {
-            throw new DomainException("NOFORN and --rel-to exclude each other: NOFORN releases to no foreign party");
-        }
-        return new ConfidentialityLabel(o, lvl, rel, set, Topic.of(topic), Optional.empty());
+        return LabelInput.parse(scenario, originator, level, topic, codes, caveats.stream().map(Enum::name).toList());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import trisec.agreement.Agreement;
 import trisec.agreement.EquivalenceTable;
 import trisec.agreement.Lifecycle;
+import trisec.agreement.LifecycleEvent;
 import trisec.consult.Channel;
 import trisec.party.ClassificationScheme;
 import trisec.party.Level;
@@ -136,6 +137,31 @@ public final class Scenario {
             return agreement.lifecycle();
         }
         return l;
+    }
+
+    /**
+     * This scenario with one more event recorded for an agreement (a notice, a suspension… given after the
+     * scenario was written). The event must come on or after the agreement's last one and make a possible life.
+     *
+     * @throws trisec.DomainException naming what is wrong
+     */
+    public Scenario withEvent(String agreementId, LifecycleEvent event) {
+        Agreement a = agreement(agreementId).orElseThrow(() -> new trisec.DomainException("unknown agreement '"
+                + agreementId + "'"));
+        if (!a.events().isEmpty() && event.at().isBefore(a.events().getLast().at())) {
+            throw new trisec.DomainException(agreementId + ": the event is dated before the agreement's last event ("
+                    + trisec.agreement.AgreementStatus.format(a.events().getLast().at()) + ")");
+        }
+        var events = new java.util.ArrayList<>(a.events());
+        events.add(event);
+        var problems = Lifecycle.problems(a.term(), a.noticePeriod(), events);
+        if (!problems.isEmpty()) {
+            throw new trisec.DomainException(agreementId + ": " + event.type() + " " + problems.getFirst().message());
+        }
+        var changed = new Agreement(a.id(), a.kind(), a.title(), a.parties(), a.hub(), a.scope(), a.equivalence(),
+                a.term(), a.noticePeriod(), a.legallyBinding(), events, a.notes(), a.sources());
+        var list = agreements.stream().map(x -> x.id().equals(agreementId) ? changed : x).toList();
+        return new Scenario(members(), list, channels, sites);
     }
 
     public List<Channel> channels() {

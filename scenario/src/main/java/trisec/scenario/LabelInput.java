@@ -1,0 +1,53 @@
+package trisec.scenario;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import trisec.DomainException;
+import trisec.label.Caveat;
+import trisec.label.ConfidentialityLabel;
+import trisec.party.Party;
+import trisec.topic.Topic;
+
+/**
+ * A label as people type it at an edge (the CLI's options, the API's query parameters): party codes in any case,
+ * level aliases, a topic, a releasability list and caveats. One reading for every edge, so that {@code trisec
+ * decide} and {@code GET /api/v1/decide} accept and refuse the same inputs.
+ */
+public final class LabelInput {
+    private LabelInput() {}
+
+    /** @throws DomainException naming the first input that is wrong */
+    public static ConfidentialityLabel parse(Scenario scenario, String originator, String level, String topic,
+                                             List<String> relTo, List<String> caveats) {
+        if (originator == null || level == null || topic == null) {
+            throw new DomainException("originator, level and topic are required");
+        }
+        Party o = scenario.party(originator);
+        var lvl = scenario.scheme(o).level(level);
+        if (!Topic.isValid(topic)) {
+            throw new DomainException("'" + topic + "' is not a topic (dot-separated lower-case words such as dprk.missile)");
+        }
+        List<Party> rel = new ArrayList<>();
+        for (String code : relTo) {
+            if (code.isBlank()) {
+                throw new DomainException("the releasability list has an empty party code");
+            }
+            rel.add(scenario.party(code));
+        }
+        var set = EnumSet.noneOf(Caveat.class);
+        for (String c : caveats) {
+            set.add(Caveat.parse(c).orElseThrow(() -> new DomainException("'" + c + "' is not a caveat (NOFORN or ORCON)")));
+        }
+        if (set.contains(Caveat.NOFORN) && !rel.isEmpty()) {
+            throw new DomainException("NOFORN and a releasability list exclude each other: NOFORN releases to no foreign party");
+        }
+        return new ConfidentialityLabel(o, lvl, rel, set, Topic.of(topic), Optional.empty());
+    }
+
+    /** Splits "USA,JPN" lists as typed, keeping empty entries so that they can be refused. */
+    public static List<String> split(List<String> values) {
+        return values.stream().flatMap(v -> java.util.Arrays.stream(v.split(",", -1))).toList();
+    }
+}
