@@ -18,10 +18,13 @@ import trisec.DomainException;
         versionProvider = Main.Version.class,
         description = "Security cooperation between national nodes, exactly as the agreements allow.",
         subcommands = {
+                DemoCommand.class,
+                NodeCommand.class,
                 DecideCommand.class,
                 AgreementsCommand.class,
                 LabelCommand.class,
                 ScenarioCommand.class,
+                KeysCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for input the command cannot use. */

@@ -1,0 +1,96 @@
+package trisec.node;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import trisec.DateOrInstant;
+import trisec.DomainException;
+import trisec.agreement.Agreement;
+import trisec.agreement.LifecycleEvent;
+import trisec.node.api.ApiException;
+import trisec.node.auth.Account;
+import trisec.node.auth.Role;
+import trisec.node.federation.Messages;
+import trisec.node.federation.Messages.EventNote;
+import trisec.node.federation.Postbox;
+import trisec.node.store.RecordedEvents;
+import trisec.party.Party;
+
+/**
+ * Agreement events recorded after the scenario was written: a notice, a suspension, a withdrawal. The node's
+ * admin records one for an agreement its party is party to; it goes as a signed note to the other parties'
+ * nodes, which check it and record it too, so that every node decides on the same facts.
+ */
+public final class AgreementDesk {
+    public record NewEvent(String type, String date, String by, String effective, String note) {}
+
+    private final Self self;
+    private final Postbox postbox;
+    private final Runnable wakeCourier;
+    private final Object recording = new Object();
+
+    public AgreementDesk(Self self, Postbox postbox, Runnable wakeCourier) {
+        this.self = self;
+        this.postbox = postbox;
+        this.wakeCourier = wakeCourier;
+    }
+
+    public RecordedEvents.Row record(Account admin, String agreementId, NewEvent in) {
+        Holdings.require(admin, Role.ADMIN, "record agreement events");
+        Agreement agreement = self.facts().scenario().agreement(agreementId)
+                .orElseThrow(() -> ApiException.notFound("no agreement " + agreementId));
+        if (!agreement.parties().contains(self.party())) {
+            throw ApiException.forbidden(self.party() + " is not a party to " + agreementId);
+        }
+        LifecycleEvent event;
+        try {
+            if (in.type() == null || in.date() == null) {
+                throw ApiException.badRequest("type and date are required");
+            }
+            LifecycleEvent.EventType type;
+            try {
+                type = LifecycleEvent.EventType.valueOf(in.type().strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("'" + in.type() + "' is not an event type (SIGNED, IN_FORCE, "
+                        + "TERMINATION_NOTICE, NOTICE_SUSPENDED, NOTICE_WITHDRAWN, TERMINATED, AMENDED)");
+            }
+            Optional<Party> by = Optional.ofNullable(in.by()).map(b -> self.facts().scenario().party(b));
+            if (by.isPresent() && !agreement.parties().contains(by.get())) {
+                throw ApiException.badRequest(by.get() + " is not a party to " + agreementId);
+            }
+            Optional<Instant> effective = Optional.ofNullable(in.effective()).map(DateOrInstant::parse);
+            event = LifecycleEvent.of(type, DateOrInstant.parse(in.date()), by, in.note() == null ? "" : in.note(),
+                    effective);
+        } catch (DomainException | IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        if (event.note().length() > 1000) {
+            throw ApiException.badRequest("note is at most 1,000 characters");
+        }
+        synchronized (recording) {
+            try {
+                self.facts().check(agreementId, event);
+            } catch (DomainException e) {
+                throw new ApiException(422, "INVALID_EVENT", e.getMessage());
+            }
+            var row = new RecordedEvents.Row(UUID.randomUUID().toString(), agreementId, event.type().name(), event.at(),
+                    event.by().map(Party::code),
+                    event instanceof LifecycleEvent.TerminationNotice n ? n.effective() : Optional.empty(), event.note(),
+                    self.party().code(), self.clock().instant(), admin.username());
+            self.store().useTransaction(h -> {
+                RecordedEvents.insert(h, row);
+                for (Party p : agreement.parties()) {
+                    if (!p.equals(self.party()) && postbox.reaches(p)) {
+                        postbox.post(h, p, Messages.EVENT_NOTE, Labels.UNCLASSIFIED_HEADER,
+                                new EventNote(row.id(), agreementId, row.type(), row.at().toString(),
+                                        row.by().orElse(null), row.effective().map(Instant::toString).orElse(null),
+                                        row.note()), Optional.empty());
+                    }
+                }
+            });
+            self.facts().record(agreementId, event);
+            wakeCourier.run();
+            return row;
+        }
+    }
+}

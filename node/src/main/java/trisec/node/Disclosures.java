@@ -1,0 +1,207 @@
+package trisec.node;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import trisec.label.ConfidentialityLabel;
+import trisec.node.api.ApiException;
+import trisec.node.auth.Account;
+import trisec.node.auth.Role;
+import trisec.node.federation.Messages;
+import trisec.node.federation.Messages.ConsentDecision;
+import trisec.node.federation.Messages.ConsentProof;
+import trisec.node.federation.Messages.ConsentRequest;
+import trisec.node.federation.Messages.ItemDelivery;
+import trisec.node.federation.Postbox;
+import trisec.node.federation.Proofs;
+import trisec.node.store.ConsentRow;
+import trisec.node.store.Consents;
+import trisec.node.store.ItemRow;
+import trisec.node.store.Items;
+import trisec.node.store.ReleaseRow;
+import trisec.node.store.ReleaseStatus;
+import trisec.node.store.Releases;
+import trisec.party.Level;
+import trisec.party.Party;
+import trisec.policy.ReleaseDecision;
+import trisec.policy.ReleaseRequest;
+import trisec.policy.Verdict;
+
+/**
+ * Releases and consents. An officer asks; the release policy decides; a permitted release waits for a
+ * disclosure official other than the requester (two-person rule), who approves it into the outbox; a release
+ * that needs the originator's consent first asks the originator's node. The decision is taken again at approval,
+ * on the agreements as they stand then.
+ */
+public final class Disclosures {
+    /** The outcome of a release request: the decision, and the release it created unless denied. */
+    public record Requested(ReleaseDecision decision, Optional<ReleaseRow> release) {}
+
+    private final Self self;
+    private final Holdings holdings;
+    private final Postbox postbox;
+    private final Runnable wakeCourier;
+
+    public Disclosures(Self self, Holdings holdings, Postbox postbox, Runnable wakeCourier) {
+        this.self = self;
+        this.holdings = holdings;
+        this.postbox = postbox;
+        this.wakeCourier = wakeCourier;
+    }
+
+    public Requested request(Account officer, String itemId, String to) {
+        Holdings.require(officer, Role.OFFICER, "request releases");
+        Holdings.View v = holdings.read(officer, itemId);
+        Party recipient;
+        try {
+            recipient = self.facts().scenario().party(to == null ? "" : to);
+        } catch (trisec.DomainException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        if (recipient.equals(self.party())) {
+            throw ApiException.badRequest("this node already holds the item; a release goes to another party");
+        }
+        Instant now = self.clock().instant();
+        return self.store().inTransaction(h -> {
+            boolean consent = Consents.granted(h, itemId, recipient.code()).isPresent();
+            ReleaseDecision d = decide(v.label(), recipient, now, consent);
+            switch (d.verdict()) {
+                case DENY -> throw new ApiException(403, "RELEASE_DENIED", "the release is not allowed",
+                        d.reasonTexts());
+                case PERMIT -> {
+                    requireReachable(Party.of(Labels.codes(d.route()).get(1)));
+                    var release = release(itemId, recipient, d, ReleaseStatus.AWAITING_APPROVAL, officer, now,
+                            Optional.empty());
+                    Releases.insert(h, release);
+                    return new Requested(d, Optional.of(release));
+                }
+                case CONSENT_REQUIRED -> {
+                    Party originator = v.label().originator();
+                    requireReachable(originator);
+                    String consentId = UUID.randomUUID().toString();
+                    Consents.insert(h, new ConsentRow(consentId, itemId, originator.code(), self.party().code(),
+                            recipient.code(), ConsentRow.OUT, ConsentRow.PENDING, now, Optional.empty(),
+                            Optional.empty(), Optional.empty()));
+                    var release = release(itemId, recipient, d, ReleaseStatus.CONSENT_PENDING, officer, now,
+                            Optional.of(consentId));
+                    Releases.insert(h, release);
+                    postbox.post(h, originator, Messages.CONSENT_REQUEST, Labels.UNCLASSIFIED_HEADER,
+                            new ConsentRequest(consentId, itemId, self.party().code(), recipient.code(), now.toString()),
+                            Optional.of(release.id()));
+                    wakeCourierAfterCommit(h);
+                    return new Requested(d, Optional.of(release));
+                }
+            }
+            throw new IllegalStateException();
+        });
+    }
+
+    private void requireReachable(Party party) {
+        if (!postbox.reaches(party)) {
+            throw new ApiException(409, "NO_PEER", "this node has no connection to " + party
+                    + "'s node (not in its peers file)");
+        }
+    }
+
+    private ReleaseRow release(String itemId, Party recipient, ReleaseDecision d, ReleaseStatus status,
+                               Account officer, Instant now, Optional<String> consentId) {
+        return new ReleaseRow(UUID.randomUUID().toString(), itemId, recipient.code(), Labels.codes(d.route()),
+                d.basis(), d.recipientLevel().map(Level::name), status, Optional.of(officer.id()), Optional.empty(), now,
+                now, consentId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private ReleaseDecision decide(ConfidentialityLabel label, Party recipient, Instant at, boolean consent) {
+        return self.facts().policy().decide(new ReleaseRequest(label, self.party(), recipient, at, consent));
+    }
+
+    /** The second person approves: the decision is taken again now, and the envelope is committed to the outbox. */
+    public ReleaseRow approve(Account official, String releaseId) {
+        Holdings.require(official, Role.DISCLOSURE, "approve releases");
+        ReleaseRow found = self.store().read(h -> Releases.byId(h, releaseId))
+                .orElseThrow(() -> ApiException.notFound("no release " + releaseId));
+        if (found.requestedBy().isPresent() && found.requestedBy().get().equals(official.id())) {
+            throw ApiException.forbidden("two-person rule: the requester cannot approve their own release");
+        }
+        Holdings.View v = holdings.read(official, found.itemId());
+        Instant now = self.clock().instant();
+        ReleaseRow approved = self.store().inTransaction(h -> {
+            ReleaseRow r = Releases.lock(h, releaseId).orElseThrow();
+            if (r.status() != ReleaseStatus.AWAITING_APPROVAL) {
+                throw ApiException.conflict("release " + releaseId + " is " + r.status() + ", not awaiting approval");
+            }
+            ItemRow item = Items.lock(h, r.itemId()).orElseThrow();
+            if (item.retracted()) {
+                throw new ApiException(410, "RETRACTED", "the item has been retracted");
+            }
+            Party recipient = Party.of(r.recipient());
+            Optional<ConsentRow> consent = Consents.granted(h, item.id(), r.recipient());
+            ReleaseDecision d = decide(v.label(), recipient, now, consent.isPresent());
+            if (d.verdict() != Verdict.PERMIT) {
+                throw new ApiException(409, "RELEASE_DENIED", "on the agreements as they stand now the release is "
+                        + d.verdict(), d.reasonTexts());
+            }
+            Releases.redecided(h, r.id(), ReleaseStatus.AWAITING_APPROVAL, Labels.codes(d.route()), d.basis(),
+                    d.recipientLevel().map(Level::name), now);
+            Releases.approve(h, r.id(), official.id(), now);
+            Party next = d.route().get(1);
+            ConsentProof proof = consent.flatMap(ConsentRow::signature)
+                    .map(s -> Json.read(s, ConsentProof.class))
+                    .orElseGet(() -> d.route().size() == 3 && item.originator().equals(self.party().code())
+                            // The originator's release through a hub carries its consent for the hub to forward.
+                            ? Proofs.signConsent(self.keys(), UUID.randomUUID().toString(), item.id(), r.recipient(),
+                                    true, now.toString())
+                            : null);
+            var delivery = new ItemDelivery(Labels.data(item), r.id(), Labels.codes(d.route()), proof,
+                    self.party().code(), r.id());
+            postbox.post(h, next, Messages.ITEM, Labels.header(v.label()), delivery, Optional.of(r.id()));
+            return Releases.byId(h, r.id()).orElseThrow();
+        });
+        wakeCourier.run();
+        return approved;
+    }
+
+    public List<ReleaseRow> outbox(Account person) {
+        if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE) && !person.is(Role.ADMIN)) {
+            throw ApiException.forbidden("the outbox is for officers, disclosure officials and admins");
+        }
+        return self.store().read(Releases::all);
+    }
+
+    public List<ConsentRow> consents(Account person) {
+        if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE) && !person.is(Role.ADMIN)) {
+            throw ApiException.forbidden("consents are for officers, disclosure officials and admins");
+        }
+        return self.store().read(Consents::all);
+    }
+
+    /** The originator's disclosure official grants or refuses a holder's request; the answer is signed and sent. */
+    public ConsentRow decideConsent(Account official, String consentId, boolean grant) {
+        Holdings.require(official, Role.DISCLOSURE, "grant or refuse consents");
+        ConsentRow c = self.store().read(h -> Consents.byId(h, consentId))
+                .orElseThrow(() -> ApiException.notFound("no consent " + consentId));
+        if (!ConsentRow.IN.equals(c.direction())) {
+            throw ApiException.forbidden("only the originator decides a consent; this one was asked of " + c.originator());
+        }
+        holdings.read(official, c.itemId());
+        Instant now = self.clock().instant();
+        self.store().useTransaction(h -> {
+            ConsentRow locked = Consents.lock(h, consentId).orElseThrow();
+            if (!ConsentRow.PENDING.equals(locked.state())) {
+                throw ApiException.conflict("consent " + consentId + " is already " + locked.state());
+            }
+            ConsentProof proof = Proofs.signConsent(self.keys(), c.id(), c.itemId(), c.recipient(), grant, now.toString());
+            Consents.decide(h, c.id(), grant ? ConsentRow.GRANTED : ConsentRow.REFUSED, now, official.id(),
+                    Json.write(proof));
+            postbox.post(h, Party.of(c.holder()), Messages.CONSENT_DECISION, Labels.UNCLASSIFIED_HEADER,
+                    new ConsentDecision(proof, c.holder()), Optional.empty());
+        });
+        wakeCourier.run();
+        return self.store().read(h -> Consents.byId(h, consentId)).orElseThrow();
+    }
+
+    private void wakeCourierAfterCommit(Handle h) {
+        h.afterCommit(wakeCourier);
+    }
+}

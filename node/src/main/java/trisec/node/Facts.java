@@ -1,0 +1,54 @@
+package trisec.node;
+
+import trisec.agreement.LifecycleEvent;
+import trisec.node.store.RecordedEvents;
+import trisec.party.Party;
+import trisec.policy.ReleasePolicy;
+import trisec.scenario.Scenario;
+
+/**
+ * The agreements as this node knows them: the scenario it was started with, plus the events recorded since
+ * (by its own admin or in signed notes from partner nodes). Every node records the same notes, so every node
+ * decides on the same facts. Readers get an immutable snapshot; recording builds a new one.
+ */
+public final class Facts {
+    private record Snapshot(Scenario scenario, ReleasePolicy policy) {}
+
+    private volatile Snapshot current;
+
+    public Facts(Scenario base) {
+        this.current = new Snapshot(base, ReleasePolicy.of(base));
+    }
+
+    public Scenario scenario() {
+        return current.scenario();
+    }
+
+    public ReleasePolicy policy() {
+        return current.policy();
+    }
+
+    /** Would this event be accepted? Throws a {@link trisec.DomainException} saying why not. */
+    public Scenario check(String agreementId, LifecycleEvent event) {
+        return current.scenario().withEvent(agreementId, event);
+    }
+
+    /** Records an event that {@link #check} accepted; called after the transaction that stores it commits. */
+    public synchronized void record(String agreementId, LifecycleEvent event) {
+        Scenario next = current.scenario().withEvent(agreementId, event);
+        current = new Snapshot(next, ReleasePolicy.of(next));
+    }
+
+    static LifecycleEvent event(RecordedEvents.Row r) {
+        return LifecycleEvent.of(LifecycleEvent.EventType.valueOf(r.type()), r.at(), r.by().map(Party::of), r.note(),
+                r.effective());
+    }
+
+    /** Replays the recorded events onto the base scenario at start-up. */
+    void replay(Iterable<RecordedEvents.Row> rows) {
+        for (RecordedEvents.Row r : rows) {
+            record(r.agreementId(), event(r));
+        }
+    }
+
+}

@@ -1,0 +1,239 @@
+package trisec.node;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import trisec.DomainException;
+import trisec.label.Caveat;
+import trisec.label.ConfidentialityLabel;
+import trisec.node.api.ApiException;
+import trisec.node.auth.Account;
+import trisec.node.auth.Role;
+import trisec.node.federation.Messages;
+import trisec.node.federation.Messages.CompromiseReport;
+import trisec.node.federation.Messages.ItemData;
+import trisec.node.federation.Messages.ItemNotice;
+import trisec.node.federation.Postbox;
+import trisec.node.federation.Proofs;
+import trisec.node.store.ItemRow;
+import trisec.node.store.Items;
+import trisec.node.store.ReleaseRow;
+import trisec.node.store.ReleaseStatus;
+import trisec.node.store.Releases;
+import trisec.node.store.Reports;
+import trisec.party.Level;
+import trisec.party.Party;
+import trisec.policy.AccessDecision;
+import trisec.policy.AccessPolicy;
+import trisec.topic.Topic;
+
+/**
+ * The items this node holds: the ones its officers create (this party as originator) and the copies partners
+ * sent. Reading an item goes through DESIGN §2.9; the originator can retract or reclassify and every holder is
+ * told; a holder can report loss or compromise and the originator is told.
+ */
+public final class Holdings {
+    /** Bodies are limited to 1 MiB of UTF-8. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
+    /** An item as a person may see it, with the access decision that let them. */
+    public record View(ItemRow item, ConfidentialityLabel label, Level heldLevel, AccessDecision access) {}
+
+    private final Self self;
+    private final Postbox postbox;
+    private final Runnable wakeCourier;
+
+    public Holdings(Self self, Postbox postbox, Runnable wakeCourier) {
+        this.self = self;
+        this.postbox = postbox;
+        this.wakeCourier = wakeCourier;
+    }
+
+    public record NewItem(String title, String body, String level, String topic, List<String> relTo,
+                          List<String> caveats) {}
+
+    public View create(Account officer, NewItem in) {
+        require(officer, Role.OFFICER, "create items");
+        if (in.title() == null || in.title().isBlank() || in.title().length() > 500) {
+            throw ApiException.badRequest("title is 1 to 500 characters");
+        }
+        if (in.body() == null) {
+            throw ApiException.badRequest("body is required");
+        }
+        if (in.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "body is larger than 1 MiB");
+        }
+        if (in.level() == null || in.topic() == null) {
+            throw ApiException.badRequest("level and topic are required");
+        }
+        ConfidentialityLabel label = label(in);
+        AccessDecision access = AccessPolicy.decide(officer.person(), label, label.level());
+        if (!access.granted()) {
+            throw new ApiException(403, "ACCESS_DENIED", "you could not read an item marked like this, so you cannot "
+                    + "create it", access.reasons());
+        }
+        // Signed as stored: the databases keep microseconds, so the signed instant must not carry more.
+        Instant now = self.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var unsigned = new ItemData(UUID.randomUUID().toString(), self.party().code(), label.level().name(),
+                Labels.codes(label.releasableTo()), label.caveatsInOrder().stream().map(Enum::name).toList(),
+                label.topic().path(), now.toString(), in.title().strip(), in.body(), self.keys().identity().keyId().value(),
+                "");
+        String signature = Proofs.signItem(self.keys(), unsigned);
+        var row = new ItemRow(unsigned.id(), unsigned.originator(), unsigned.level(), unsigned.relTo(),
+                unsigned.caveats(), unsigned.topic(), now, unsigned.title(), unsigned.body(), label.level().name(),
+                unsigned.originKey(), signature, Optional.empty(), Optional.empty(), ItemRow.ACTIVE,
+                Optional.of(officer.id()));
+        self.store().useTransaction(h -> Items.insert(h, row));
+        return new View(row, label.withCreated(now), label.level(), access);
+    }
+
+    private ConfidentialityLabel label(NewItem in) {
+        var scenario = self.facts().scenario();
+        try {
+            Level level = self.scheme().level(in.level());
+            if (!Topic.isValid(in.topic())) {
+                throw ApiException.badRequest("'" + in.topic() + "' is not a topic (dot-separated lower-case words)");
+            }
+            List<Party> rel = new ArrayList<>();
+            for (String p : in.relTo() == null ? List.<String>of() : in.relTo()) {
+                rel.add(scenario.party(p));
+            }
+            var caveats = EnumSet.noneOf(Caveat.class);
+            for (String c : in.caveats() == null ? List.<String>of() : in.caveats()) {
+                caveats.add(Caveat.parse(c).orElseThrow(() -> ApiException.badRequest("unknown caveat '" + c
+                        + "' (NOFORN or ORCON)")));
+            }
+            if (caveats.contains(Caveat.NOFORN) && !rel.isEmpty()) {
+                throw ApiException.badRequest("NOFORN and relTo exclude each other");
+            }
+            return new ConfidentialityLabel(self.party(), level, rel, caveats, Topic.of(in.topic()), Optional.empty());
+        } catch (DomainException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** The item when the person may see it (DESIGN §2.9); else 403 with every reason. */
+    public View read(Account person, String id) {
+        ItemRow item = self.store().read(h -> Items.byId(h, id)).orElseThrow(() -> ApiException.notFound("no item " + id));
+        if (item.retracted()) {
+            throw new ApiException(410, "RETRACTED", "the originator " + item.originator() + " has retracted this item");
+        }
+        View v = view(person, item);
+        if (!v.access().granted()) {
+            throw new ApiException(403, "ACCESS_DENIED", "you may not see this item", v.access().reasons());
+        }
+        return v;
+    }
+
+    View view(Account person, ItemRow item) {
+        ConfidentialityLabel label = Labels.of(item, self.facts().scenario());
+        Level held = self.scheme().level(item.heldLevel());
+        return new View(item, label, held, AccessPolicy.decide(person.person(), label, held));
+    }
+
+    /** Every active item the person may see. */
+    public List<View> list(Account person) {
+        return self.store().read(Items::all).stream().filter(i -> !i.retracted()).map(i -> view(person, i))
+                .filter(v -> v.access().granted()).toList();
+    }
+
+    /** Copies received from partners that the person may see. */
+    public List<View> inbox(Account person) {
+        return self.store().read(Items::received).stream().filter(i -> !i.retracted()).map(i -> view(person, i))
+                .filter(v -> v.access().granted()).toList();
+    }
+
+    /** The originator withdraws its item; every party it went to is told (GSOMIA Art. 4). */
+    public void retract(Account person, String id) {
+        ItemRow item = own(person, id);
+        self.store().useTransaction(h -> {
+            Items.retract(h, item.id());
+            for (Party holder : holders(Releases.ofItem(h, item.id()))) {
+                postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(Labels.of(item, self.facts().scenario())),
+                        new ItemNotice(item.id(), Messages.RETRACT, null, null, null, self.clock().instant().toString()),
+                        Optional.empty());
+            }
+        });
+        wakeCourier.run();
+    }
+
+    /** The originator changes the item's level, signs it anew, and every holder re-marks its copy. */
+    public View reclassify(Account person, String id, String level) {
+        ItemRow item = own(person, id);
+        Level to;
+        try {
+            to = self.scheme().level(level);
+        } catch (DomainException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        var data = Labels.data(item);
+        var relabelled = new ItemData(data.id(), data.originator(), to.name(), data.relTo(), data.caveats(),
+                data.topic(), data.createdAt(), data.title(), data.body(), self.keys().identity().keyId().value(), "");
+        String signature = Proofs.signItem(self.keys(), relabelled);
+        var label = Labels.of(relabelled, self.facts().scenario());
+        self.store().useTransaction(h -> {
+            Items.relabel(h, item.id(), to.name(), to.name(), relabelled.originKey(), signature);
+            for (Party holder : holders(Releases.ofItem(h, item.id()))) {
+                postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(label),
+                        new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.originKey(), signature,
+                                self.clock().instant().toString()), Optional.empty());
+            }
+        });
+        wakeCourier.run();
+        return read(person, id);
+    }
+
+    /** A holder reports loss or compromise; the originator's node is told (GSOMIA Art. 17). */
+    public Reports.Row reportCompromise(Account person, String id, String detail) {
+        View v = read(person, id);
+        if (detail == null || detail.isBlank() || detail.length() > 10_000) {
+            throw ApiException.badRequest("detail is 1 to 10,000 characters");
+        }
+        var report = new Reports.Row(UUID.randomUUID().toString(), v.item().id(), self.party().code(), detail.strip(),
+                self.clock().instant());
+        self.store().useTransaction(h -> {
+            Reports.insert(h, report);
+            Party originator = Party.of(v.item().originator());
+            if (!originator.equals(self.party())) {
+                postbox.post(h, originator, Messages.COMPROMISE_REPORT, Labels.UNCLASSIFIED_HEADER,
+                        new CompromiseReport(report.id(), v.item().id(), report.detail(), report.reportedAt().toString()),
+                        Optional.empty());
+            }
+        });
+        wakeCourier.run();
+        return report;
+    }
+
+    public List<Reports.Row> reports(Account person, String id) {
+        View v = read(person, id);
+        return self.store().read(h -> Reports.ofItem(h, v.item().id()));
+    }
+
+    private ItemRow own(Account person, String id) {
+        if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE)) {
+            throw ApiException.forbidden("only an officer or a disclosure official may retract or reclassify");
+        }
+        View v = read(person, id);
+        if (!v.item().originator().equals(self.party().code())) {
+            throw ApiException.forbidden("only the originator " + v.item().originator() + " may do that");
+        }
+        return v.item();
+    }
+
+    /** Every party an item was delivered to or through. */
+    private List<Party> holders(List<ReleaseRow> releases) {
+        return releases.stream()
+                .filter(r -> r.status() == ReleaseStatus.DELIVERED || r.status() == ReleaseStatus.FORWARDING)
+                .flatMap(r -> r.route().stream().skip(1)).distinct().map(Party::of).toList();
+    }
+
+    static void require(Account person, Role role, String what) {
+        if (!person.is(role)) {
+            throw ApiException.forbidden("only a person with the role " + role.id() + " may " + what);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package trisec.node;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import trisec.DomainException;
+import trisec.label.Banner;
+import trisec.label.Caveat;
+import trisec.label.ConfidentialityLabel;
+import trisec.node.federation.Messages.ItemData;
+import trisec.node.store.ItemRow;
+import trisec.party.Party;
+import trisec.scenario.Scenario;
+import trisec.topic.Topic;
+
+/** Between stored items, federation payloads and the domain's labels. */
+public final class Labels {
+    private Labels() {}
+
+    public static ConfidentialityLabel of(ItemRow i, Scenario scenario) {
+        return label(i.originator(), i.level(), i.relTo(), i.caveats(), i.topic(), i.createdAt(), scenario);
+    }
+
+    /** @throws DomainException when a partner's payload names parties, levels or topics this node does not know */
+    public static ConfidentialityLabel of(ItemData i, Scenario scenario) {
+        try {
+            return label(i.originator(), i.level(), i.relTo(), i.caveats(), i.topic(), Instant.parse(i.createdAt()),
+                    scenario);
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            throw new DomainException("the item's label is incomplete or malformed");
+        }
+    }
+
+    private static ConfidentialityLabel label(String originator, String level, List<String> relTo,
+                                              List<String> caveats, String topic, Instant created, Scenario scenario) {
+        Party o = scenario.party(originator);
+        var rel = relTo.stream().map(scenario::party).toList();
+        var set = EnumSet.noneOf(Caveat.class);
+        for (String c : caveats) {
+            set.add(Caveat.parse(c).orElseThrow(() -> new DomainException("unknown caveat '" + c + "'")));
+        }
+        if (!Topic.isValid(topic)) {
+            throw new DomainException("'" + topic + "' is not a topic");
+        }
+        try {
+            return new ConfidentialityLabel(o, scenario.scheme(o).level(level), rel, set, Topic.of(topic),
+                    Optional.of(created));
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(e.getMessage());
+        }
+    }
+
+    public static ItemData data(ItemRow i) {
+        return new ItemData(i.id(), i.originator(), i.level(), i.relTo(), i.caveats(), i.topic(),
+                i.createdAt().toString(), i.title(), i.body(), i.originKey(), i.originSignature());
+    }
+
+    /**
+     * The label as an envelope header carries it, authenticated with the envelope: banner, originator's level and
+     * topic. The recipient checks it against the label inside the payload.
+     */
+    public static String header(ConfidentialityLabel l) {
+        return Banner.render(l) + " | " + l.originator() + " " + l.level().name() + " | " + l.topic();
+    }
+
+    /** The header label of envelopes that carry no classified content (consent requests, notes). */
+    public static final String UNCLASSIFIED_HEADER = "UNCLASSIFIED";
+
+    public static List<String> codes(List<Party> parties) {
+        return parties.stream().map(Party::code).toList();
+    }
+
+    public static List<String> names(java.util.Set<Caveat> caveats) {
+        return EnumSet.copyOf(caveats.isEmpty() ? EnumSet.noneOf(Caveat.class) : caveats).stream().map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,14 @@
+package trisec.node;
+
+import trisec.envelope.NodeKeys;
+import trisec.node.federation.Peers;
+import trisec.node.store.Store;
+import trisec.party.ClassificationScheme;
+import trisec.party.Party;
+
+/** This node as its services see it: whose node it is, its keys, store, agreements, clock and partners. */
+public record Self(Party party, NodeKeys keys, Store store, Facts facts, NodeClock clock, Peers peers) {
+    public ClassificationScheme scheme() {
+        return facts.scenario().scheme(party);
+    }
+}

@@ -1,0 +1,380 @@
+package trisec.node.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trisec.DateOrInstant;
+import trisec.DomainException;
+import trisec.agreement.Agreement;
+import trisec.node.AgreementDesk;
+import trisec.node.Disclosures;
+import trisec.node.Holdings;
+import trisec.node.Json;
+import trisec.node.Self;
+import trisec.node.auth.Account;
+import trisec.node.auth.Role;
+import trisec.node.auth.Sessions;
+import trisec.node.federation.Peers;
+import trisec.node.federation.Reception;
+import trisec.node.store.PersonRow;
+import trisec.node.store.Persons;
+import trisec.node.store.RecordedEvents;
+import trisec.party.Party;
+import trisec.policy.ReleaseDecision;
+import trisec.policy.ReleaseRequest;
+import trisec.scenario.LabelInput;
+
+/**
+ * Every route of the node, in one place: the REST API under {@code /api/v1} (bearer tokens), the federation
+ * endpoint partners post envelopes to (authenticated by the envelope's signature), and the few public pages.
+ * Handlers are small: they read the request, call one service, and write JSON. Errors are
+ * {@code {"error": CODE, "message": …}} with the right status.
+ */
+public final class Api {
+    private static final Logger log = LoggerFactory.getLogger(Api.class);
+    private static final String ACCOUNT = "trisec.account";
+    /** Paths anyone may call: the sign-in, the API description, the root page, health, the node's public keys. */
+    private static final Set<String> PUBLIC = Set.of("/", "/health", "/api/v1/auth/token", "/api/v1/openapi.json",
+            "/federation/v1/identity", "/federation/v1/envelopes");
+    /** Requests are at most 8 MiB: an envelope carries a 1 MiB body in base64 with its signature and keys. */
+    static final long MAX_REQUEST_BYTES = 8L << 20;
+
+    public record Parts(Self self, Sessions sessions, Holdings holdings, Disclosures disclosures,
+                        AgreementDesk agreements, Reception reception) {}
+
+    private final Parts p;
+
+    private Api(Parts parts) {
+        this.p = parts;
+    }
+
+    public static Javalin create(Parts parts) {
+        return new Api(parts).javalin();
+    }
+
+    private Javalin javalin() {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.concurrency.useVirtualThreads = true;
+            var r = config.routes;
+
+            r.beforeMatched(this::authenticate);
+
+            r.get("/", this::home);
+            r.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok", "party", p.self().party().code())));
+            r.get("/api/v1/openapi.json", this::openapi);
+            r.post("/api/v1/auth/token", this::token);
+            r.get("/api/v1/me", this::me);
+
+            r.get("/api/v1/items", ctx -> json(ctx, 200, Map.of("items",
+                    p.holdings().list(account(ctx)).stream().map(Views::itemSummary).toList())));
+            r.post("/api/v1/items", this::createItem);
+            r.get("/api/v1/items/{id}", ctx -> json(ctx, 200, Views.item(p.holdings().read(account(ctx), id(ctx)))));
+            r.post("/api/v1/items/{id}/releases", this::requestRelease);
+            r.post("/api/v1/items/{id}/retract", this::retract);
+            r.post("/api/v1/items/{id}/reclassify", this::reclassify);
+            r.post("/api/v1/items/{id}/compromise", this::compromise);
+            r.get("/api/v1/items/{id}/reports", ctx -> json(ctx, 200, Map.of("reports",
+                    p.holdings().reports(account(ctx), id(ctx)).stream().map(Views::report).toList())));
+
+            r.post("/api/v1/releases/{id}/approve", ctx -> json(ctx, 200,
+                    Views.release(p.disclosures().approve(account(ctx), id(ctx)), usernames())));
+            r.get("/api/v1/inbox", ctx -> json(ctx, 200, Map.of("items",
+                    p.holdings().inbox(account(ctx)).stream().map(Views::itemSummary).toList())));
+            r.get("/api/v1/outbox", ctx -> {
+                var names = usernames();
+                json(ctx, 200, Map.of("releases",
+                        p.disclosures().outbox(account(ctx)).stream().map(x -> Views.release(x, names)).toList()));
+            });
+            r.get("/api/v1/consents", ctx -> {
+                var names = usernames();
+                json(ctx, 200, Map.of("consents",
+                        p.disclosures().consents(account(ctx)).stream().map(c -> Views.consent(c, names)).toList()));
+            });
+            r.post("/api/v1/consents/{id}", this::decideConsent);
+
+            r.get("/api/v1/decide", this::decide);
+            r.get("/api/v1/agreements", this::agreements);
+            r.post("/api/v1/agreements/{id}/events", this::recordEvent);
+            r.get("/api/v1/agreements/events", this::recordedEvents);
+
+            r.get("/api/v1/persons", this::persons);
+            r.post("/api/v1/persons", this::createPerson);
+
+            r.get("/federation/v1/identity", ctx -> json(ctx, 200,
+                    Peers.export(p.self().keys().identity(), java.util.Optional.empty())));
+            r.post("/federation/v1/envelopes", ctx -> {
+                Reception.Answer a = p.reception().receive(ctx.body());
+                ctx.status(a.status()).contentType("application/json").result(a.body());
+            });
+
+            r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.reasons()));
+            r.exception(DomainException.class, (e, ctx) -> error(ctx, 400, "BAD_REQUEST", e.getMessage(), List.of()));
+            r.exception(Exception.class, (e, ctx) -> {
+                // The message may quote classified input; log only what failed where.
+                log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getClass().getName());
+                error(ctx, 500, "INTERNAL", "the node could not complete the request", List.of());
+            });
+            r.error(404, "*", ctx -> {
+                // Keep a handler's own 404 (an unknown item); replace the router's plain-text one.
+                if (!"application/json".equals(ctx.res().getContentType())) {
+                    error(ctx, 404, "NOT_FOUND", "no such resource: " + ctx.method() + " " + ctx.path(), List.of());
+                }
+            });
+            r.error(405, "*", ctx -> error(ctx, 405, "METHOD_NOT_ALLOWED", ctx.method() + " is not allowed on "
+                    + ctx.path(), List.of()));
+            r.error(413, "*", ctx -> error(ctx, 413, "PAYLOAD_TOO_LARGE", "the request is larger than "
+                    + (MAX_REQUEST_BYTES >> 20) + " MiB", List.of()));
+        });
+    }
+
+    // ---- authentication -----------------------------------------------------------------------------
+
+    private void authenticate(Context ctx) {
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched == null || PUBLIC.contains(matched.path)) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ") || header.length() < 8) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw ApiException.unauthenticated("a bearer token is required (POST /api/v1/auth/token)");
+        }
+        ctx.attribute(ACCOUNT, p.sessions().authenticate(header.substring(7).strip()));
+    }
+
+    private static Account account(Context ctx) {
+        Account a = ctx.attribute(ACCOUNT);
+        if (a == null) {
+            throw ApiException.unauthenticated("not signed in");
+        }
+        return a;
+    }
+
+    private static String id(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.length() > 100) {
+            throw ApiException.notFound("no such id");
+        }
+        return id;
+    }
+
+    // ---- handlers -----------------------------------------------------------------------------------
+
+    record TokenRequest(String username, String password) {}
+
+    private void token(Context ctx) {
+        var in = Json.read(ctx.body(), TokenRequest.class);
+        if (in.username() == null || in.password() == null) {
+            throw ApiException.badRequest("username and password are required");
+        }
+        var t = p.sessions().signIn(in.username(), in.password());
+        json(ctx, 200, Map.of("token", t.token(), "expiresAt", t.expiresAt().toString()));
+    }
+
+    private void me(Context ctx) {
+        Account a = account(ctx);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("username", a.username());
+        m.put("party", p.self().party().code());
+        m.put("nationality", a.nationality().code());
+        m.put("clearance", a.clearance().name());
+        m.put("needToKnow", a.needToKnow().topics().stream().map(t -> t.path()).toList());
+        m.put("roles", a.roles().stream().map(Role::id).sorted().toList());
+        json(ctx, 200, m);
+    }
+
+    private void createItem(Context ctx) {
+        var in = Json.read(ctx.body(), Holdings.NewItem.class);
+        var v = p.holdings().create(account(ctx), in);
+        ctx.header("Location", "/api/v1/items/" + v.item().id());
+        json(ctx, 201, Views.item(v));
+    }
+
+    record ReleaseBody(String to) {}
+
+    private void requestRelease(Context ctx) {
+        var in = Json.read(ctx.body(), ReleaseBody.class);
+        Disclosures.Requested r = p.disclosures().request(account(ctx), id(ctx), in.to());
+        var m = new LinkedHashMap<String, Object>();
+        m.put("decision", Views.decision(r.decision()));
+        m.put("release", r.release().map(x -> Views.release(x, usernames())).orElse(null));
+        json(ctx, 202, m);
+    }
+
+    private void retract(Context ctx) {
+        p.holdings().retract(account(ctx), id(ctx));
+        json(ctx, 200, Map.of("id", id(ctx), "state", "RETRACTED"));
+    }
+
+    record ReclassifyBody(String level) {}
+
+    private void reclassify(Context ctx) {
+        var in = Json.read(ctx.body(), ReclassifyBody.class);
+        if (in.level() == null) {
+            throw ApiException.badRequest("level is required");
+        }
+        json(ctx, 200, Views.item(p.holdings().reclassify(account(ctx), id(ctx), in.level())));
+    }
+
+    record CompromiseBody(String detail) {}
+
+    private void compromise(Context ctx) {
+        var in = Json.read(ctx.body(), CompromiseBody.class);
+        json(ctx, 201, Views.report(p.holdings().reportCompromise(account(ctx), id(ctx), in.detail())));
+    }
+
+    record ConsentBody(Boolean grant) {}
+
+    private void decideConsent(Context ctx) {
+        var in = Json.read(ctx.body(), ConsentBody.class);
+        if (in.grant() == null) {
+            throw ApiException.badRequest("grant (true or false) is required");
+        }
+        json(ctx, 200, Views.consent(p.disclosures().decideConsent(account(ctx), id(ctx), in.grant()), usernames()));
+    }
+
+    /** The CLI's {@code decide}, with the same inputs as query parameters and the same JSON. */
+    private void decide(Context ctx) {
+        account(ctx);
+        var scenario = p.self().facts().scenario();
+        String at = ctx.queryParam("at");
+        Instant when = at == null ? p.self().clock().instant() : DateOrInstant.parse(at);
+        var label = LabelInput.parse(scenario, ctx.queryParam("originator"), ctx.queryParam("level"),
+                ctx.queryParam("topic"), LabelInput.split(ctx.queryParams("relTo")), ctx.queryParams("caveat"));
+        String holder = ctx.queryParam("holder");
+        String to = ctx.queryParam("to");
+        if (to == null) {
+            throw ApiException.badRequest("to is required");
+        }
+        Party h = holder == null ? label.originator() : scenario.party(holder);
+        ReleaseDecision d = p.self().facts().policy().decide(new ReleaseRequest(label, h, scenario.party(to), when,
+                "true".equalsIgnoreCase(ctx.queryParam("consent"))));
+        json(ctx, 200, Views.decision(d));
+    }
+
+    private void agreements(Context ctx) {
+        account(ctx);
+        String at = ctx.queryParam("at");
+        Instant when = at == null ? p.self().clock().instant() : DateOrInstant.parse(at);
+        var scenario = p.self().facts().scenario();
+        List<Object> list = new ArrayList<>();
+        for (Agreement a : scenario.agreements()) {
+            list.add(Views.agreement(a, scenario.lifecycle(a).statusAt(when), when));
+        }
+        var m = new LinkedHashMap<String, Object>();
+        m.put("at", when.toString());
+        m.put("agreements", list);
+        json(ctx, 200, m);
+    }
+
+    private void recordEvent(Context ctx) {
+        var in = Json.read(ctx.body(), AgreementDesk.NewEvent.class);
+        json(ctx, 201, Views.recorded(p.agreements().record(account(ctx), id(ctx), in)));
+    }
+
+    private void recordedEvents(Context ctx) {
+        account(ctx);
+        json(ctx, 200, Map.of("events", p.self().store().read(RecordedEvents::all).stream().map(Views::recorded).toList()));
+    }
+
+    private void persons(Context ctx) {
+        requireAdmin(account(ctx));
+        json(ctx, 200, Map.of("persons", p.self().store().read(Persons::all).stream().map(Api::person).toList()));
+    }
+
+    record NewPerson(String username, String password, String clearance, List<String> needToKnow, List<String> roles) {}
+
+    private void createPerson(Context ctx) {
+        requireAdmin(account(ctx));
+        var in = Json.read(ctx.body(), NewPerson.class);
+        if (in.username() == null || in.password() == null || in.clearance() == null || in.roles() == null) {
+            throw ApiException.badRequest("username, password, clearance and roles are required");
+        }
+        if (in.password().length() < 12) {
+            throw ApiException.badRequest("a password has at least 12 characters");
+        }
+        List<Role> roles = new ArrayList<>();
+        for (String r : in.roles()) {
+            roles.add(Role.parse(r).orElseThrow(() -> ApiException.badRequest("'" + r
+                    + "' is not a role (officer, disclosure, reader, admin)")));
+        }
+        PersonRow row = p.sessions().create(in.username(), in.password().toCharArray(), p.self().party(),
+                in.clearance(), in.needToKnow() == null ? List.of() : in.needToKnow(), roles);
+        json(ctx, 201, person(row));
+    }
+
+    private static void requireAdmin(Account a) {
+        if (!a.is(Role.ADMIN)) {
+            throw ApiException.forbidden("only an admin manages persons");
+        }
+    }
+
+    private static Map<String, Object> person(PersonRow r) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", r.id());
+        m.put("username", r.username());
+        m.put("nationality", r.nationality());
+        m.put("clearance", r.clearance());
+        m.put("needToKnow", r.needToKnow());
+        m.put("roles", r.roles());
+        m.put("locked", r.lockedUntil().isPresent());
+        return m;
+    }
+
+    private Function<String, String> usernames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        p.self().store().read(Persons::all).forEach(x -> names.put(x.id(), x.username()));
+        return id -> names.getOrDefault(id, id);
+    }
+
+    private void home(Context ctx) {
+        String party = p.self().party().code();
+        ctx.contentType("text/html; charset=utf-8").result("""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>trisec · %s node</title></head>
+                <body><h1>trisec · %s national node</h1>
+                <p>The web interface is not here yet. The REST API is described by
+                <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>; sign in with
+                <code>POST /api/v1/auth/token</code>.</p></body></html>
+                """.formatted(party, party));
+    }
+
+    private void openapi(Context ctx) throws IOException {
+        try (InputStream in = Api.class.getResourceAsStream("/trisec/node/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the class path");
+            }
+            ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    // ---- output -------------------------------------------------------------------------------------
+
+    static void json(Context ctx, int status, Object value) {
+        ctx.status(status).contentType("application/json").result(Json.write(value));
+    }
+
+    private static void error(Context ctx, int status, String code, String message, List<String> reasons) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("error", code);
+        m.put("message", message);
+        if (!reasons.isEmpty()) {
+            m.put("reasons", reasons);
+        }
+        json(ctx, status, m);
+    }
+}

@@ -1,0 +1,135 @@
+package trisec.node.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import trisec.node.api.ApiException;
+import trisec.node.store.PersonRow;
+import trisec.node.store.Persons;
+import trisec.node.store.Store;
+import trisec.party.ClassificationScheme;
+import trisec.party.Party;
+import trisec.topic.Topic;
+import trisec.topic.TopicScope;
+
+/**
+ * Sign-in and bearer tokens. Five wrong passwords in a row lock an account for fifteen minutes; an unknown
+ * username costs the same time as a wrong password; tokens are random, stored only as their SHA-256, and expire.
+ */
+public final class Sessions {
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record Token(String token, Instant expiresAt) {}
+
+    private final Store store;
+    private final ClassificationScheme scheme;
+    private final java.time.InstantSource clock;
+    private final Duration tokenLifetime;
+
+    public Sessions(Store store, ClassificationScheme scheme, java.time.InstantSource clock, Duration tokenLifetime) {
+        this.store = store;
+        this.scheme = scheme;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    public Token signIn(String username, String password) {
+        Instant now = clock.instant();
+        Optional<PersonRow> found = store.read(h -> Persons.byUsername(h, username));
+        if (found.isEmpty()) {
+            Passwords.verifyDecoy(password.toCharArray());
+            throw ApiException.unauthenticated("wrong username or password");
+        }
+        PersonRow p = found.get();
+        if (p.lockedUntil().isPresent() && p.lockedUntil().get().isAfter(now)) {
+            throw new ApiException(423, "LOCKED", "too many failed sign-ins; the account is locked until "
+                    + p.lockedUntil().get());
+        }
+        if (!Passwords.verify(password.toCharArray(), p.passwordHash())) {
+            int failures = p.failedLogins() + 1;
+            Instant lockedUntil = failures >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
+            store.useTransaction(h -> Persons.recordFailure(h, p.id(), lockedUntil == null ? failures : 0, lockedUntil));
+            if (lockedUntil != null) {
+                throw new ApiException(423, "LOCKED", "too many failed sign-ins; the account is locked until " + lockedUntil);
+            }
+            throw ApiException.unauthenticated("wrong username or password");
+        }
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant expires = now.plus(tokenLifetime);
+        store.useTransaction(h -> {
+            Persons.recordSuccess(h, p.id());
+            Persons.deleteExpiredTokens(h, now);
+            Persons.insertToken(h, sha256(token), p.id(), expires);
+        });
+        return new Token(token, expires);
+    }
+
+    /** The account a bearer token stands for. */
+    public Account authenticate(String token) {
+        Optional<PersonRow> p = store.read(h -> Persons.byToken(h, sha256(token), clock.instant()));
+        return p.map(this::account).orElseThrow(() -> ApiException.unauthenticated("the token is unknown or expired"));
+    }
+
+    public Account account(PersonRow p) {
+        var roles = EnumSet.noneOf(Role.class);
+        p.roles().forEach(r -> Role.parse(r).ifPresent(roles::add));
+        List<Topic> topics = p.needToKnow().stream().map(Topic::of).toList();
+        return new Account(p.id(), p.username(), Party.of(p.nationality()), scheme.level(p.clearance()),
+                TopicScope.of(topics), roles);
+    }
+
+    /** Creates a person; the caller checks who may. */
+    public PersonRow create(String username, char[] password, Party nationality, String clearance,
+                            List<String> needToKnow, List<Role> roles) {
+        return create(username, Passwords.hash(password), nationality, clearance, needToKnow, roles);
+    }
+
+    /** Creates a person with an already computed password hash (the demo shares one hash of "demo"). */
+    public PersonRow create(String username, String passwordHash, Party nationality, String clearance,
+                            List<String> needToKnow, List<Role> roles) {
+        if (!username.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            throw ApiException.badRequest("a username is 1–64 lower-case letters, digits, '.', '_' or '-'");
+        }
+        var level = scheme.find(clearance).orElseThrow(() -> ApiException.badRequest("'" + clearance
+                + "' is not a level of " + scheme.party()));
+        for (String t : needToKnow) {
+            if (!Topic.isValid(t)) {
+                throw ApiException.badRequest("'" + t + "' is not a topic");
+            }
+        }
+        if (roles.isEmpty()) {
+            throw ApiException.badRequest("a person has at least one role");
+        }
+        var row = new PersonRow(UUID.randomUUID().toString(), username, nationality.code(), level.name(), needToKnow,
+                roles.stream().map(Role::id).distinct().toList(), passwordHash, 0, Optional.empty(), clock.instant());
+        store.useTransaction(h -> {
+            if (Persons.byUsername(h, username).isPresent()) {
+                throw new ApiException(409, "CONFLICT", "a person named " + username + " exists");
+            }
+            Persons.insert(h, row);
+        });
+        return row;
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package trisec.node.federation;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trisec.node.Json;
+import trisec.node.Self;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.federation.Messages.ReceiptRelay;
+import trisec.node.federation.Messages.SignedReceipt;
+import trisec.node.store.ConsentRow;
+import trisec.node.store.Consents;
+import trisec.node.store.Outbox;
+import trisec.node.store.OutboxRow;
+import trisec.node.store.ReleaseRow;
+import trisec.node.store.ReleaseStatus;
+import trisec.node.store.Releases;
+import trisec.party.Party;
+
+/**
+ * The delivery worker: sends what the outbox holds, records each signed receipt in the same transaction that
+ * marks the envelope done, and retries failures with exponential back-off. Claims are leased, so a crash mid-send
+ * means the envelope is sent again after the lease, and the recipient's inbox turns that into a no-op.
+ */
+public final class Courier implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Courier.class);
+    static final Duration LEASE = Duration.ofSeconds(30);
+    static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    static final Duration MAX_RETRY = Duration.ofMinutes(5);
+
+    private final Self self;
+    private final Postbox postbox;
+    private final HttpClient http;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public Courier(Self self, Postbox postbox) {
+        this.self = self;
+        this.postbox = postbox;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofVirtual().name("courier-" + self.party()).start(this::loop);
+    }
+
+    /** Asks the worker to look at the outbox now rather than at its next tick. */
+    public void wake() {
+        wake.release();
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int sent = deliverDue();
+                if (sent == 0) {
+                    wake.tryAcquire(250, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("delivery round failed: {}", e.toString());
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One round: claims the due envelopes (leasing them), sends each, records the outcomes. */
+    public int deliverDue() {
+        Instant now = self.clock().instant();
+        List<OutboxRow> due = self.store().inTransaction(h -> {
+            List<OutboxRow> rows = Outbox.claimDue(h, now, 16);
+            for (OutboxRow r : rows) {
+                Outbox.retryLater(h, r.id(), r.attempts(), now.plus(LEASE), r.lastError().orElse("sending"));
+            }
+            return rows;
+        });
+        for (OutboxRow row : due) {
+            deliver(row);
+        }
+        return due.size();
+    }
+
+    private void deliver(OutboxRow row) {
+        Party peerParty = Party.of(row.peer());
+        Optional<Peer> peer = self.peers().of(peerParty);
+        if (peer.isEmpty()) {
+            failed(row, "no peer " + row.peer() + " in the peers file");
+            return;
+        }
+        HttpResponse<String> response;
+        try {
+            var request = HttpRequest.newBuilder(peer.get().url().resolve("/federation/v1/envelopes"))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(row.envelope())).build();
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            failed(row, "cannot reach " + row.peer() + ": " + e.getClass().getSimpleName());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Optional<SignedReceipt> receipt = receiptOf(response, row, peer.get());
+        if (receipt.isEmpty()) {
+            failed(row, row.peer() + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
+            return;
+        }
+        self.store().useTransaction(h -> {
+            settle(h, row, receipt.get());
+            Outbox.done(h, row.id());
+        });
+    }
+
+    /** A signed receipt for this very message, from the peer it was sent to, or nothing. */
+    private Optional<SignedReceipt> receiptOf(HttpResponse<String> response, OutboxRow row, Peer peer) {
+        try {
+            SignedReceipt receipt;
+            if (response.statusCode() == 200) {
+                receipt = Json.read(response.body(), SignedReceipt.class);
+            } else if (response.statusCode() == 409) {
+                receipt = Json.MAPPER.treeToValue(Json.MAPPER.readTree(response.body()).path("receipt"),
+                        SignedReceipt.class);
+            } else {
+                return Optional.empty();
+            }
+            if (receipt == null || receipt.receipt() == null || !row.messageId().equals(receipt.receipt().messageId())
+                    || !Proofs.verifyReceipt(peer.identity(), receipt)) {
+                log.warn("{} sent a receipt that does not verify for message {}", row.peer(), row.messageId());
+                return Optional.empty();
+            }
+            return Optional.of(receipt);
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Applies a receipt: the release it answers moves on, and a hub relays the final answer to the originator. */
+    private void settle(Handle h, OutboxRow row, SignedReceipt signed) {
+        Receipt r = signed.receipt();
+        Instant now = self.clock().instant();
+        boolean refused = Messages.REFUSED.equals(r.outcome());
+        switch (row.kind()) {
+            case Messages.ITEM -> {
+                ReleaseRow release = Releases.lock(h, row.releaseId().orElseThrow()).orElseThrow();
+                if (refused) {
+                    Releases.refused(h, release.id(), row.peer() + ": " + r.reason(), Json.write(signed), now);
+                } else {
+                    Releases.delivered(h, release.id(), Messages.FORWARDING.equals(r.outcome())
+                            ? ReleaseStatus.FORWARDING : ReleaseStatus.DELIVERED, Json.write(signed), now);
+                }
+                if (release.originRelease().isPresent() && !Messages.FORWARDING.equals(r.outcome())) {
+                    postbox.post(h, Party.of(release.originParty().orElseThrow()), Messages.RECEIPT_RELAY,
+                            trisec.node.Labels.UNCLASSIFIED_HEADER,
+                            new ReceiptRelay(release.originRelease().get(), signed), Optional.empty());
+                }
+            }
+            case Messages.CONSENT_REQUEST -> {
+                if (refused) {
+                    var release = row.releaseId().flatMap(id -> Releases.byId(h, id));
+                    release.ifPresent(rel -> {
+                        rel.consentId().ifPresent(c -> Consents.decide(h, c, ConsentRow.REFUSED, now, row.peer(), null));
+                        Releases.refused(h, rel.id(), row.peer() + ": " + r.reason(), Json.write(signed), now);
+                    });
+                }
+            }
+            default -> {
+                if (refused) {
+                    log.warn("{} refused {} {}: {}", row.peer(), row.kind(), row.messageId(), r.reason());
+                }
+            }
+        }
+    }
+
+    private void failed(OutboxRow row, String error) {
+        int attempts = row.attempts() + 1;
+        long backoff = Math.min(MAX_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempts - 1, 20));
+        Instant next = self.clock().instant().plusMillis(backoff);
+        self.store().useTransaction(h -> {
+            Outbox.retryLater(h, row.id(), attempts, next, error);
+            row.releaseId().flatMap(id -> Releases.byId(h, id)).ifPresent(rel -> {
+                if (rel.status() == ReleaseStatus.QUEUED) {
+                    Releases.update(h, rel.id(), ReleaseStatus.RETRYING, self.clock().instant());
+                }
+            });
+        });
+        log.info("delivery of {} {} to {} failed (attempt {}), next in {} ms: {}", row.kind(), row.messageId(),
+                row.peer(), attempts, backoff, error);
+    }
+
+    private static String abbreviate(String s) {
+        String one = s == null ? "" : s.replaceAll("\\s+", " ");
+        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
+    }
+}

@@ -1,0 +1,71 @@
+package trisec.node.federation;
+
+import java.util.List;
+
+/**
+ * What partner nodes say to each other, inside sealed envelopes. Plain data for JSON; instants are ISO 8601
+ * strings and absent values are null, since these records exist only at the wire.
+ */
+public final class Messages {
+    private Messages() {}
+
+    /** Envelope kinds. */
+    public static final String ITEM = "ITEM";
+    public static final String RECEIPT_RELAY = "RECEIPT_RELAY";
+    public static final String CONSENT_REQUEST = "CONSENT_REQUEST";
+    public static final String CONSENT_DECISION = "CONSENT_DECISION";
+    public static final String EVENT_NOTE = "EVENT_NOTE";
+    public static final String ITEM_NOTICE = "ITEM_NOTICE";
+    public static final String COMPROMISE_REPORT = "COMPROMISE_REPORT";
+
+    /** An item with its label, as its originator signed it ({@link Proofs#item}). */
+    public record ItemData(String id, String originator, String level, List<String> relTo, List<String> caveats,
+                           String topic, String createdAt, String title, String body, String originKey,
+                           String originSignature) {}
+
+    /**
+     * The originator's signed word on an onward release of its item to {@code recipient} (third-party rule,
+     * hub forwarding). It names the recipient, not the holder, so that it travels with the item through a hub.
+     */
+    public record ConsentProof(String consentId, String itemId, String originator, String recipient, boolean granted,
+                               String decidedAt, String signerKey, String signature) {}
+
+    /**
+     * An item released to the envelope's recipient. On a hub route ({@code route} of three parties) the hub
+     * forwards it to the last party; {@code originParty}/{@code originRelease} name the release it serves.
+     */
+    public record ItemDelivery(ItemData item, String releaseId, List<String> route, ConsentProof consent,
+                               String originParty, String originRelease) {}
+
+    /** Outcomes of a receipt. */
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String FORWARDING = "FORWARDING";
+    public static final String REFUSED = "REFUSED";
+
+    /** The answer to every envelope, signed by the node that received it. */
+    public record Receipt(String messageId, String kind, String releaseId, String itemId, String signer,
+                          String outcome, String recipientLevel, String reason, String at) {}
+
+    public record SignedReceipt(Receipt receipt, String keyId, String signature) {}
+
+    /** The hub passes the final recipient's signed receipt back to the originator. */
+    public record ReceiptRelay(String originRelease, SignedReceipt receipt) {}
+
+    public record ConsentRequest(String consentId, String itemId, String holder, String recipient, String requestedAt) {}
+
+    public record ConsentDecision(ConsentProof proof, String holder) {}
+
+    /** An agreement event recorded at one node, for the other parties' nodes to record too. */
+    public record EventNote(String eventId, String agreementId, String type, String at, String by, String effective,
+                            String note) {}
+
+    /** Actions an originator takes on an item that every holder must follow (GSOMIA Art. 4, 16). */
+    public static final String RETRACT = "RETRACT";
+    public static final String RECLASSIFY = "RECLASSIFY";
+
+    public record ItemNotice(String itemId, String action, String level, String originKey, String originSignature,
+                             String at) {}
+
+    /** A holder's report of loss or compromise (GSOMIA Art. 17). */
+    public record CompromiseReport(String reportId, String itemId, String detail, String at) {}
+}

@@ -1,0 +1,125 @@
+package trisec.node.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import trisec.DomainException;
+import trisec.envelope.KeyId;
+import trisec.envelope.PublicIdentity;
+import trisec.party.Party;
+
+/**
+ * The partner nodes this node talks to, from a peers file (YAML or JSON): each entry is what
+ * {@code trisec keys export} prints for that partner — party, URL, key id and public keys.
+ *
+ * <pre>
+ * peers:
+ *   - {party: JPN, url: "https://jpn.example:8082", keyId: 0a1b…, signingKey: MIIK…, kemKey: MIIG…}
+ * </pre>
+ */
+public final class Peers {
+    private final Map<Party, Peer> byParty;
+
+    public Peers(Collection<Peer> peers) {
+        var map = new LinkedHashMap<Party, Peer>();
+        for (Peer p : peers) {
+            if (map.put(p.identity().party(), p) != null) {
+                throw new DomainException("peer " + p.identity().party() + " is listed twice");
+            }
+        }
+        this.byParty = java.util.Collections.unmodifiableMap(map);
+    }
+
+    public static Peers none() {
+        return new Peers(java.util.List.of());
+    }
+
+    public Optional<Peer> of(Party party) {
+        return Optional.ofNullable(byParty.get(party));
+    }
+
+    public Collection<Peer> all() {
+        return byParty.values();
+    }
+
+    public static Peers load(Path file) {
+        JsonNode root;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new DomainException("no peers file at '" + file + "'");
+            }
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new DomainException("cannot read the peers file " + file + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.path("peers").isArray()) {
+            throw new DomainException(file + ": a peers file has a list 'peers'");
+        }
+        var list = new java.util.ArrayList<Peer>();
+        int n = 0;
+        for (JsonNode entry : root.path("peers")) {
+            n++;
+            list.add(peer(entry, file + ", peer " + n));
+        }
+        return new Peers(list);
+    }
+
+    /** One entry as {@code trisec keys export} prints it. */
+    public static Peer peer(JsonNode entry, String where) {
+        String party = text(entry, "party", where);
+        String url = text(entry, "url", where);
+        if (!Party.isCode(party)) {
+            throw new DomainException(where + ": '" + party + "' is not a party code");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(where + ": '" + url + "' is not an http(s) URL");
+        }
+        PublicIdentity identity;
+        try {
+            identity = PublicIdentity.of(Party.of(party), Base64.getDecoder().decode(text(entry, "signingKey", where)),
+                    Base64.getDecoder().decode(text(entry, "kemKey", where)));
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(where + ": the public keys do not decode: " + e.getMessage());
+        }
+        if (entry.hasNonNull("keyId") && !KeyId.of(entry.get("keyId").asText()).equals(identity.keyId())) {
+            throw new DomainException(where + ": keyId " + entry.get("keyId").asText()
+                    + " does not match the keys (" + identity.keyId() + ")");
+        }
+        return new Peer(identity, uri);
+    }
+
+    private static String text(JsonNode entry, String field, String where) {
+        JsonNode v = entry.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new DomainException(where + ": '" + field + "' is missing");
+        }
+        return v.asText().strip();
+    }
+
+    /** The entry {@code trisec keys export} prints for this node. */
+    public static Map<String, Object> export(PublicIdentity identity, Optional<URI> url) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("party", identity.party().code());
+        url.ifPresent(u -> m.put("url", u.toString()));
+        m.put("keyId", identity.keyId().value());
+        m.put("signingKey", Base64.getEncoder().encodeToString(identity.signingKey()));
+        m.put("kemKey", Base64.getEncoder().encodeToString(identity.kemKey()));
+        return m;
+    }
+}

@@ -1,0 +1,39 @@
+package trisec.node.federation;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import trisec.envelope.Envelope;
+import trisec.envelope.Envelopes;
+import trisec.node.Json;
+import trisec.node.Self;
+import trisec.node.api.ApiException;
+import trisec.node.store.Outbox;
+import trisec.party.Party;
+
+/**
+ * Seals a message to a partner and commits it to the outbox in the caller's transaction: the envelope goes out
+ * if and only if the action that sends it commits.
+ */
+public final class Postbox {
+    private final Self self;
+
+    public Postbox(Self self) {
+        this.self = self;
+    }
+
+    /** @return the message id */
+    public String post(Handle h, Party to, String kind, String label, Object payload, Optional<String> releaseId) {
+        Peer peer = self.peers().of(to).orElseThrow(() -> new ApiException(409, "NO_PEER",
+                "this node has no connection to " + to + "'s node (not in its peers file)"));
+        UUID messageId = UUID.randomUUID();
+        byte[] bytes = Json.write(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Envelope e = Envelopes.seal(self.keys(), peer.identity(), kind, messageId, self.clock().instant(), label, bytes);
+        Outbox.enqueue(h, messageId.toString(), to.code(), kind, releaseId, Wire.encode(e), self.clock().instant());
+        return messageId.toString();
+    }
+
+    public boolean reaches(Party party) {
+        return self.peers().of(party).isPresent();
+    }
+}

@@ -1,0 +1,88 @@
+package trisec.node.federation;
+
+import java.util.Base64;
+import trisec.envelope.Canonical;
+import trisec.envelope.NodeKeys;
+import trisec.envelope.PublicIdentity;
+import trisec.envelope.Signatures;
+import trisec.node.federation.Messages.ConsentProof;
+import trisec.node.federation.Messages.ItemData;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.federation.Messages.SignedReceipt;
+
+/**
+ * The signed statements of federation: an originator's signature over its item and label (the label bound to
+ * the content, in the spirit of STANAG 4778), its consents, and the receipts nodes give. Each purpose is
+ * domain-separated, so one kind of signature can never pass for another.
+ */
+public final class Proofs {
+    static final String ITEM = "trisec item v1";
+    static final String CONSENT = "trisec consent v1";
+    static final String RECEIPT = "trisec receipt v1";
+
+    private Proofs() {}
+
+    static byte[] item(ItemData i) {
+        return new Canonical().add(i.id()).add(i.originator()).add(i.level()).add(String.join(",", i.relTo()))
+                .add(String.join(",", i.caveats())).add(i.topic()).add(i.createdAt()).add(i.title()).add(i.body())
+                .bytes();
+    }
+
+    public static String signItem(NodeKeys keys, ItemData unsigned) {
+        return b64(Signatures.sign(keys, ITEM, item(unsigned)));
+    }
+
+    public static boolean verifyItem(PublicIdentity originator, ItemData i) {
+        return originator.keyId().value().equals(i.originKey())
+                && Signatures.verify(originator, ITEM, item(i), unb64(i.originSignature()));
+    }
+
+    static byte[] consent(ConsentProof c) {
+        return new Canonical().add(c.consentId()).add(c.itemId()).add(c.originator()).add(c.recipient())
+                .add(c.granted() ? "GRANTED" : "REFUSED").add(c.decidedAt()).bytes();
+    }
+
+    public static ConsentProof signConsent(NodeKeys keys, String consentId, String itemId, String recipient,
+                                           boolean granted, String decidedAt) {
+        var unsigned = new ConsentProof(consentId, itemId, keys.party().code(), recipient, granted, decidedAt,
+                keys.identity().keyId().value(), "");
+        return new ConsentProof(consentId, itemId, unsigned.originator(), recipient, granted, decidedAt,
+                unsigned.signerKey(), b64(Signatures.sign(keys, CONSENT, consent(unsigned))));
+    }
+
+    public static boolean verifyConsent(PublicIdentity originator, ConsentProof c) {
+        return originator.party().code().equals(c.originator()) && originator.keyId().value().equals(c.signerKey())
+                && Signatures.verify(originator, CONSENT, consent(c), unb64(c.signature()));
+    }
+
+    static byte[] receipt(Receipt r) {
+        return new Canonical().add(r.messageId()).add(r.kind()).add(nz(r.releaseId())).add(nz(r.itemId()))
+                .add(r.signer()).add(r.outcome()).add(nz(r.recipientLevel())).add(nz(r.reason())).add(r.at()).bytes();
+    }
+
+    public static SignedReceipt signReceipt(NodeKeys keys, Receipt r) {
+        return new SignedReceipt(r, keys.identity().keyId().value(), b64(Signatures.sign(keys, RECEIPT, receipt(r))));
+    }
+
+    public static boolean verifyReceipt(PublicIdentity signer, SignedReceipt s) {
+        return s.receipt() != null && signer.party().code().equals(s.receipt().signer())
+                && signer.keyId().value().equals(s.keyId())
+                && Signatures.verify(signer, RECEIPT, receipt(s.receipt()), unb64(s.signature()));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String b64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    static byte[] unb64(String s) {
+        try {
+            return s == null ? new byte[0] : Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+}

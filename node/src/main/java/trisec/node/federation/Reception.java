@@ -1,0 +1,442 @@
+package trisec.node.federation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trisec.DomainException;
+import trisec.agreement.LifecycleEvent;
+import trisec.envelope.Envelope;
+import trisec.envelope.EnvelopeException;
+import trisec.envelope.Envelopes;
+import trisec.label.ConfidentialityLabel;
+import trisec.node.Json;
+import trisec.node.Labels;
+import trisec.node.Self;
+import trisec.node.api.ApiException;
+import trisec.node.federation.Messages.CompromiseReport;
+import trisec.node.federation.Messages.ConsentDecision;
+import trisec.node.federation.Messages.ConsentProof;
+import trisec.node.federation.Messages.ConsentRequest;
+import trisec.node.federation.Messages.EventNote;
+import trisec.node.federation.Messages.ItemData;
+import trisec.node.federation.Messages.ItemDelivery;
+import trisec.node.federation.Messages.ItemNotice;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.federation.Messages.ReceiptRelay;
+import trisec.node.federation.Messages.SignedReceipt;
+import trisec.node.store.ConsentRow;
+import trisec.node.store.Consents;
+import trisec.node.store.Inbox;
+import trisec.node.store.ItemRow;
+import trisec.node.store.Items;
+import trisec.node.store.RecordedEvents;
+import trisec.node.store.ReleaseRow;
+import trisec.node.store.ReleaseStatus;
+import trisec.node.store.Releases;
+import trisec.node.store.Reports;
+import trisec.party.Level;
+import trisec.party.Party;
+import trisec.policy.ReleaseDecision;
+import trisec.policy.ReleaseRequest;
+import trisec.policy.Verdict;
+
+/**
+ * Envelopes from partner nodes. Each is checked before anything else happens (well-formed, addressed to this
+ * node, from a known partner, signature valid, decryptable), then answered exactly once: the message id goes
+ * into the inbox with the signed answer in the same transaction as the message's effect, and a repeated delivery
+ * gets the stored answer back and changes nothing. This node re-decides every release with its own copy of the
+ * agreements and refuses, with a reason, whatever it would not have allowed.
+ */
+public final class Reception {
+    private static final Logger log = LoggerFactory.getLogger(Reception.class);
+
+    /** What the HTTP edge answers: a status and a JSON body. */
+    public record Answer(int status, String body) {}
+
+    /** A refusal of the message's content: recorded and answered with a signed REFUSED receipt. */
+    private static final class Refusal extends RuntimeException {
+        Refusal(String reason) {
+            super(reason);
+        }
+    }
+
+    private final Self self;
+    private final Postbox postbox;
+    private final Runnable wakeCourier;
+
+    public Reception(Self self, Postbox postbox, Runnable wakeCourier) {
+        this.self = self;
+        this.postbox = postbox;
+        this.wakeCourier = wakeCourier;
+    }
+
+    public Answer receive(String body) {
+        Envelope envelope;
+        try {
+            envelope = Wire.decode(body);
+        } catch (EnvelopeException e) {
+            return error(400, "MALFORMED_ENVELOPE", e.getMessage());
+        }
+        var header = envelope.header();
+        if (!header.recipient().equals(self.party())) {
+            return error(403, "MISADDRESSED", "this is " + self.party() + "'s node; the envelope is for "
+                    + header.recipient());
+        }
+        Optional<Peer> peer = self.peers().of(header.sender());
+        if (peer.isEmpty()) {
+            return error(403, "UNKNOWN_SENDER", header.sender() + " is not a partner of this node");
+        }
+        Envelopes.Opened opened;
+        try {
+            opened = Envelopes.open(self.keys(), peer.get().identity(), envelope);
+        } catch (EnvelopeException e) {
+            log.warn("refused an envelope claiming to come from {}: {}", header.sender(), e.getMessage());
+            return error(403, "REFUSED_ENVELOPE", e.getMessage());
+        }
+        String hash = sha256(envelope);
+        String messageId = header.messageId().toString();
+        List<Runnable> afterCommit = new ArrayList<>();
+        Answer answer = self.store().inTransaction(h -> {
+            Optional<Inbox.Entry> seen = Inbox.find(h, messageId);
+            if (seen.isPresent()) {
+                if (!seen.get().envelopeHash().equals(hash)) {
+                    return error(409, "MESSAGE_ID_REUSED", "message " + messageId + " was received before with other content");
+                }
+                // A replay: nothing happens again; the original signed answer lets a retrying sender finish.
+                return new Answer(409, Json.write(new Duplicate("DUPLICATE",
+                        "message " + messageId + " was received before; nothing was done again",
+                        Json.read(seen.get().response(), SignedReceipt.class))));
+            }
+            Party sender = header.sender();
+            String payload = new String(opened.payload(), StandardCharsets.UTF_8);
+            Receipt receipt;
+            // A refused message leaves no trace but its inbox entry: whatever it had written is rolled back.
+            h.savepoint("message");
+            try {
+                receipt = handle(h, messageId, header.kind(), header.label(), sender, payload, afterCommit);
+            } catch (Refusal | DomainException | ApiException e) {
+                h.rollbackToSavepoint("message");
+                receipt = receipt(messageId, header.kind(), null, null, Messages.REFUSED, null, e.getMessage());
+                afterCommit.clear();
+                log.info("refused {} {} from {}: {}", header.kind(), messageId, sender, e.getMessage());
+            }
+            SignedReceipt signed = Proofs.signReceipt(self.keys(), receipt);
+            String response = Json.write(signed);
+            Inbox.record(h, new Inbox.Entry(messageId, sender.code(), header.kind(), hash, response), self.clock().instant());
+            return new Answer(200, response);
+        });
+        afterCommit.forEach(Runnable::run);
+        return answer;
+    }
+
+    record Duplicate(String error, String message, SignedReceipt receipt) {}
+
+    private Receipt handle(Handle h, String messageId, String kind, String label, Party sender, String payload,
+                           List<Runnable> afterCommit) {
+        return switch (kind) {
+            case Messages.ITEM -> item(h, messageId, label, sender, read(payload, ItemDelivery.class), afterCommit);
+            case Messages.RECEIPT_RELAY -> relay(h, messageId, sender, read(payload, ReceiptRelay.class));
+            case Messages.CONSENT_REQUEST -> consentRequest(h, messageId, sender, read(payload, ConsentRequest.class));
+            case Messages.CONSENT_DECISION -> consentDecision(h, messageId, sender, read(payload, ConsentDecision.class));
+            case Messages.EVENT_NOTE -> eventNote(h, messageId, sender, read(payload, EventNote.class), afterCommit);
+            case Messages.ITEM_NOTICE -> notice(h, messageId, label, sender, read(payload, ItemNotice.class));
+            case Messages.COMPROMISE_REPORT -> report(h, messageId, sender, read(payload, CompromiseReport.class));
+            default -> throw new Refusal("unknown kind of message '" + kind + "'");
+        };
+    }
+
+    private static <T> T read(String payload, Class<T> type) {
+        try {
+            return Json.read(payload, type);
+        } catch (ApiException e) {
+            throw new Refusal("malformed payload: " + e.getMessage());
+        }
+    }
+
+    // ---- items --------------------------------------------------------------------------------------
+
+    private Receipt item(Handle h, String messageId, String headerLabel, Party sender, ItemDelivery d,
+                         List<Runnable> afterCommit) {
+        ItemData item = d.item();
+        if (item == null || d.route() == null || d.releaseId() == null) {
+            throw new Refusal("the delivery lacks its item, route or release id");
+        }
+        ConfidentialityLabel label = Labels.of(item, self.facts().scenario());
+        if (!Labels.header(label).equals(headerLabel)) {
+            throw new Refusal("the envelope's label does not match the item's label");
+        }
+        Party originator = label.originator();
+        var originatorIdentity = originator.equals(self.party()) ? Optional.of(self.keys().identity())
+                : self.peers().of(originator).map(Peer::identity);
+        if (originatorIdentity.isEmpty()) {
+            throw new Refusal("the originator " + originator + " is not a partner of this node, so its signature "
+                    + "cannot be checked");
+        }
+        if (!Proofs.verifyItem(originatorIdentity.get(), item)) {
+            throw new Refusal("the originator's signature over the item and its label does not verify");
+        }
+        List<Party> route = d.route().stream().map(Party::of).toList();
+        if (route.size() < 2 || route.size() > 3 || !route.getFirst().equals(sender)) {
+            throw new Refusal("the route " + d.route() + " does not start with the sender " + sender);
+        }
+        boolean forwarding = route.size() == 3 && route.get(1).equals(self.party());
+        if (!forwarding && !route.getLast().equals(self.party())) {
+            throw new Refusal("this node is not on the route " + d.route());
+        }
+        Party finalRecipient = route.getLast();
+        boolean consent = d.consent() != null && consentHolds(d.consent(), item.id(), originator, finalRecipient);
+        Instant now = self.clock().instant();
+
+        // Re-decide the leg that arrives here with this node's own agreements.
+        ReleaseDecision arriving = self.facts().policy().decide(new ReleaseRequest(label, sender, self.party(), now,
+                consent || sender.equals(originator)));
+        if (arriving.verdict() != Verdict.PERMIT) {
+            throw new Refusal("on its own agreements " + self.party() + " would not receive this from " + sender
+                    + ": " + String.join("; ", arriving.reasonTexts()));
+        }
+        Level held = arriving.recipientLevel().orElseThrow();
+        ReleaseDecision onward = null;
+        if (forwarding) {
+            if (!consent) {
+                throw new Refusal("a hub forwards only with the originator's consent, and none is attached");
+            }
+            onward = self.facts().policy().decide(new ReleaseRequest(label, self.party(), finalRecipient, now, true));
+            if (onward.verdict() != Verdict.PERMIT || onward.route().size() != 2) {
+                throw new Refusal("on its own agreements " + self.party() + " would not forward this to "
+                        + finalRecipient + ": " + String.join("; ", onward.reasonTexts()));
+            }
+        }
+        storeCopy(h, item, sender, held, now);
+        if (d.consent() != null && consent) {
+            recordConsent(h, d.consent(), sender);
+        }
+        if (!forwarding) {
+            return receipt(messageId, Messages.ITEM, d.releaseId(), item.id(), Messages.ACCEPTED, held.name(), null);
+        }
+        // As hub: a release of our own, serving the sender's, straight into the outbox (the originator consented).
+        var release = new ReleaseRow(UUID.randomUUID().toString(), item.id(), finalRecipient.code(),
+                Labels.codes(onward.route()), onward.basis(), onward.recipientLevel().map(Level::name),
+                ReleaseStatus.QUEUED, Optional.empty(), Optional.empty(), now, now, Optional.of(d.consent().consentId()),
+                Optional.of(d.originParty() == null ? sender.code() : d.originParty()),
+                Optional.of(d.originRelease() == null ? d.releaseId() : d.originRelease()), Optional.empty(),
+                Optional.empty());
+        Releases.insert(h, release);
+        var delivery = new ItemDelivery(item, release.id(), release.route(), d.consent(), release.originParty().get(),
+                release.originRelease().get());
+        postbox.post(h, finalRecipient, Messages.ITEM, Labels.header(label), delivery, Optional.of(release.id()));
+        afterCommit.add(wakeCourier);
+        return receipt(messageId, Messages.ITEM, d.releaseId(), item.id(), Messages.FORWARDING, held.name(),
+                "forwarding to " + finalRecipient + " under " + String.join(", ", onward.basis()));
+    }
+
+    private boolean consentHolds(ConsentProof c, String itemId, Party originator, Party recipient) {
+        if (!c.granted() || !itemId.equals(c.itemId()) || !recipient.code().equals(c.recipient())) {
+            return false;
+        }
+        var identity = originator.equals(self.party()) ? Optional.of(self.keys().identity())
+                : self.peers().of(originator).map(Peer::identity);
+        return identity.isPresent() && Proofs.verifyConsent(identity.get(), c);
+    }
+
+    private void storeCopy(Handle h, ItemData item, Party from, Level held, Instant now) {
+        if (Items.byId(h, item.id()).isPresent()) {
+            return; // already held (our own item coming back, or an earlier delivery): keep the one copy
+        }
+        Items.insert(h, new ItemRow(item.id(), item.originator(), item.level(), item.relTo(), item.caveats(),
+                item.topic(), Instant.parse(item.createdAt()), item.title(), item.body(), held.name(),
+                item.originKey(), item.originSignature(), Optional.of(from.code()), Optional.of(now), ItemRow.ACTIVE,
+                Optional.empty()));
+    }
+
+    private void recordConsent(Handle h, ConsentProof c, Party holder) {
+        if (Consents.byId(h, c.consentId()).isPresent()) {
+            return;
+        }
+        Instant decided = Instant.parse(c.decidedAt());
+        Consents.insert(h, new ConsentRow(c.consentId(), c.itemId(), c.originator(), holder.code(), c.recipient(),
+                ConsentRow.OUT, ConsentRow.GRANTED, decided, Optional.of(decided), Optional.empty(),
+                Optional.of(Json.write(c))));
+    }
+
+    /** The hub passes on the final recipient's receipt for a release we made through it. */
+    private Receipt relay(Handle h, String messageId, Party sender, ReceiptRelay r) {
+        if (r.receipt() == null || r.receipt().receipt() == null || r.originRelease() == null) {
+            throw new Refusal("the relay lacks its receipt");
+        }
+        ReleaseRow release = Releases.lock(h, r.originRelease())
+                .orElseThrow(() -> new Refusal("no release " + r.originRelease() + " here"));
+        if (release.route().size() != 3 || !release.route().get(1).equals(sender.code())) {
+            throw new Refusal(sender + " is not the hub of release " + release.id());
+        }
+        Party signer = Party.of(release.recipient());
+        var identity = self.peers().of(signer).map(Peer::identity);
+        if (identity.isEmpty() || !Proofs.verifyReceipt(identity.get(), r.receipt())) {
+            throw new Refusal("the relayed receipt is not " + signer + "'s signature");
+        }
+        Receipt final_ = r.receipt().receipt();
+        Instant now = self.clock().instant();
+        if (Messages.REFUSED.equals(final_.outcome())) {
+            Releases.refused(h, release.id(), signer + ": " + final_.reason(), Json.write(r.receipt()), now);
+        } else {
+            Releases.delivered(h, release.id(), ReleaseStatus.DELIVERED, Json.write(r.receipt()), now);
+        }
+        return receipt(messageId, Messages.RECEIPT_RELAY, release.id(), release.itemId(), Messages.ACCEPTED, null, null);
+    }
+
+    // ---- consents -----------------------------------------------------------------------------------
+
+    private Receipt consentRequest(Handle h, String messageId, Party sender, ConsentRequest c) {
+        ItemRow item = Items.byId(h, c.itemId()).orElseThrow(() -> new Refusal("no item " + c.itemId() + " here"));
+        if (!item.originator().equals(self.party().code())) {
+            throw new Refusal("this node is not the originator of item " + c.itemId());
+        }
+        if (!sender.code().equals(c.holder())) {
+            throw new Refusal("a consent request comes from the holder itself");
+        }
+        Party recipient = self.facts().scenario().party(c.recipient());
+        if (Consents.byId(h, c.consentId()).isEmpty()) {
+            Consents.insert(h, new ConsentRow(c.consentId(), c.itemId(), self.party().code(), sender.code(),
+                    recipient.code(), ConsentRow.IN, ConsentRow.PENDING, self.clock().instant(), Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+        }
+        return receipt(messageId, Messages.CONSENT_REQUEST, null, c.itemId(), Messages.ACCEPTED, null, null);
+    }
+
+    private Receipt consentDecision(Handle h, String messageId, Party sender, ConsentDecision d) {
+        ConsentProof proof = d.proof();
+        if (proof == null) {
+            throw new Refusal("the decision lacks its proof");
+        }
+        ConsentRow consent = Consents.lock(h, proof.consentId())
+                .orElseThrow(() -> new Refusal("no consent request " + proof.consentId() + " here"));
+        if (!consent.originator().equals(sender.code()) || !consent.itemId().equals(proof.itemId())
+                || !consent.recipient().equals(proof.recipient())) {
+            throw new Refusal("the decision does not answer request " + proof.consentId());
+        }
+        var identity = self.peers().of(sender).map(Peer::identity).orElseThrow();
+        if (!Proofs.verifyConsent(identity, proof)) {
+            throw new Refusal("the consent is not " + sender + "'s signature");
+        }
+        if (!ConsentRow.PENDING.equals(consent.state())) {
+            return receipt(messageId, Messages.CONSENT_DECISION, null, proof.itemId(), Messages.ACCEPTED, null,
+                    "already decided");
+        }
+        Instant now = self.clock().instant();
+        Consents.decide(h, consent.id(), proof.granted() ? ConsentRow.GRANTED : ConsentRow.REFUSED, now,
+                sender.code(), Json.write(proof));
+        Optional<ReleaseRow> release = Releases.byConsent(h, consent.id());
+        if (release.isPresent() && release.get().status() == ReleaseStatus.CONSENT_PENDING) {
+            if (!proof.granted()) {
+                Releases.update(h, release.get().id(), ReleaseStatus.CONSENT_REFUSED, now);
+            } else {
+                ItemRow item = Items.byId(h, consent.itemId()).orElseThrow();
+                ReleaseDecision d2 = self.facts().policy().decide(new ReleaseRequest(
+                        Labels.of(item, self.facts().scenario()), self.party(), Party.of(consent.recipient()), now, true));
+                if (d2.verdict() == Verdict.PERMIT) {
+                    Releases.redecided(h, release.get().id(), ReleaseStatus.AWAITING_APPROVAL, Labels.codes(d2.route()),
+                            d2.basis(), d2.recipientLevel().map(Level::name), now);
+                } else {
+                    Releases.update(h, release.get().id(), ReleaseStatus.WITHDRAWN, now);
+                }
+            }
+        }
+        return receipt(messageId, Messages.CONSENT_DECISION, release.map(ReleaseRow::id).orElse(null), proof.itemId(),
+                Messages.ACCEPTED, null, null);
+    }
+
+    // ---- agreement events, notices, reports ---------------------------------------------------------
+
+    private Receipt eventNote(Handle h, String messageId, Party sender, EventNote n, List<Runnable> afterCommit) {
+        var agreement = self.facts().scenario().agreement(n.agreementId())
+                .orElseThrow(() -> new Refusal("unknown agreement '" + n.agreementId() + "'"));
+        if (!agreement.parties().contains(sender)) {
+            throw new Refusal(sender + " is not a party to " + n.agreementId() + " and cannot record its events");
+        }
+        if (RecordedEvents.exists(h, n.eventId())) {
+            return receipt(messageId, Messages.EVENT_NOTE, null, null, Messages.ACCEPTED, null, "already recorded");
+        }
+        LifecycleEvent event;
+        try {
+            event = LifecycleEvent.of(LifecycleEvent.EventType.valueOf(n.type()), Instant.parse(n.at()),
+                    Optional.ofNullable(n.by()).map(Party::of), n.note() == null ? "" : n.note(),
+                    Optional.ofNullable(n.effective()).map(Instant::parse));
+        } catch (RuntimeException e) {
+            throw new Refusal("malformed event: " + e.getMessage());
+        }
+        self.facts().check(n.agreementId(), event);
+        RecordedEvents.insert(h, new RecordedEvents.Row(n.eventId(), n.agreementId(), n.type(), event.at(),
+                event.by().map(Party::code), Optional.ofNullable(n.effective()).map(Instant::parse), event.note(),
+                sender.code(), self.clock().instant(), sender.code()));
+        afterCommit.add(() -> self.facts().record(n.agreementId(), event));
+        return receipt(messageId, Messages.EVENT_NOTE, null, null, Messages.ACCEPTED, null, null);
+    }
+
+    private Receipt notice(Handle h, String messageId, String headerLabel, Party sender, ItemNotice n) {
+        ItemRow item = Items.lock(h, n.itemId()).orElseThrow(() -> new Refusal("no item " + n.itemId() + " here"));
+        if (!item.originator().equals(sender.code())) {
+            throw new Refusal("only the originator " + item.originator() + " may retract or reclassify item " + n.itemId());
+        }
+        switch (n.action()) {
+            case Messages.RETRACT -> Items.retract(h, item.id());
+            case Messages.RECLASSIFY -> {
+                var relabelled = new ItemData(item.id(), item.originator(), n.level(), item.relTo(), item.caveats(),
+                        item.topic(), item.createdAt().toString(), item.title(), item.body(), n.originKey(),
+                        n.originSignature());
+                ConfidentialityLabel label = Labels.of(relabelled, self.facts().scenario());
+                if (!Labels.header(label).equals(headerLabel)
+                        || !Proofs.verifyItem(self.peers().of(sender).orElseThrow().identity(), relabelled)) {
+                    throw new Refusal("the new label is not signed by the originator");
+                }
+                Level held = self.facts().policy().holderLevel(label, self.party())
+                        .orElseThrow(() -> new Refusal(self.party() + " has no level for " + n.level()));
+                Items.relabel(h, item.id(), label.level().name(), held.name(), n.originKey(), n.originSignature());
+            }
+            default -> throw new Refusal("unknown action '" + n.action() + "'");
+        }
+        return receipt(messageId, Messages.ITEM_NOTICE, null, item.id(), Messages.ACCEPTED, null, null);
+    }
+
+    private Receipt report(Handle h, String messageId, Party sender, CompromiseReport r) {
+        ItemRow item = Items.byId(h, r.itemId()).orElseThrow(() -> new Refusal("no item " + r.itemId() + " here"));
+        if (!item.originator().equals(self.party().code())) {
+            throw new Refusal("reports go to the originator, and this node is not the originator of " + r.itemId());
+        }
+        Reports.insert(h, new Reports.Row(r.reportId(), item.id(), sender.code(),
+                r.detail() == null ? "" : r.detail(), self.clock().instant()));
+        return receipt(messageId, Messages.COMPROMISE_REPORT, null, item.id(), Messages.ACCEPTED, null, null);
+    }
+
+    // ---- answers ------------------------------------------------------------------------------------
+
+    private Receipt receipt(String messageId, String kind, String releaseId, String itemId, String outcome,
+                            String level, String reason) {
+        return new Receipt(messageId, kind, releaseId, itemId, self.party().code(), outcome, level, reason,
+                self.clock().instant().toString());
+    }
+
+    private static Answer error(int status, String code, String message) {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("error", code);
+        m.put("message", message);
+        return new Answer(status, Json.write(m));
+    }
+
+    private static String sha256(Envelope e) {
+        try {
+            var md = MessageDigest.getInstance("SHA-256");
+            md.update(e.signedBytes());
+            md.update(e.signature());
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package trisec.node.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The items table. */
+public final class Items {
+    private Items() {}
+
+    public static void insert(Handle h, ItemRow i) {
+        h.createUpdate("""
+                INSERT INTO items (id, originator, level, rel_to, caveats, topic, created_at, title, body, held_level,
+                                   origin_key, origin_signature, received_from, received_at, state, created_by)
+                VALUES (:id, :originator, :level, :relTo, :caveats, :topic, :createdAt, :title, :body, :heldLevel,
+                        :originKey, :originSignature, :receivedFrom, :receivedAt, :state, :createdBy)""")
+                .bind("id", i.id()).bind("originator", i.originator()).bind("level", i.level())
+                .bind("relTo", Lists.join(i.relTo())).bind("caveats", Lists.join(i.caveats())).bind("topic", i.topic())
+                .bind("createdAt", Store.utc(i.createdAt())).bind("title", i.title()).bind("body", i.body())
+                .bind("heldLevel", i.heldLevel()).bind("originKey", i.originKey())
+                .bind("originSignature", i.originSignature()).bind("receivedFrom", i.receivedFrom().orElse(null))
+                .bind("receivedAt", Store.utc(i.receivedAt().orElse(null))).bind("state", i.state())
+                .bind("createdBy", i.createdBy().orElse(null)).execute();
+    }
+
+    public static Optional<ItemRow> byId(Handle h, String id) {
+        return h.createQuery("SELECT * FROM items WHERE id = :id").bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    /** Locks the row for the rest of the transaction (approvals and notices must not race). */
+    public static Optional<ItemRow> lock(Handle h, String id) {
+        return h.createQuery("SELECT * FROM items WHERE id = :id FOR UPDATE").bind("id", id)
+                .map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    public static List<ItemRow> all(Handle h) {
+        return h.createQuery("SELECT * FROM items ORDER BY created_at DESC, id").map((rs, ctx) -> row(rs)).list();
+    }
+
+    /** Copies received from partners, newest first. */
+    public static List<ItemRow> received(Handle h) {
+        return h.createQuery("SELECT * FROM items WHERE received_from IS NOT NULL ORDER BY received_at DESC, id")
+                .map((rs, ctx) -> row(rs)).list();
+    }
+
+    public static void retract(Handle h, String id) {
+        h.createUpdate("UPDATE items SET state = :s WHERE id = :id").bind("s", ItemRow.RETRACTED).bind("id", id).execute();
+    }
+
+    public static void relabel(Handle h, String id, String level, String heldLevel, String originKey, String signature) {
+        h.createUpdate("""
+                UPDATE items SET level = :level, held_level = :held, origin_key = :key, origin_signature = :sig
+                WHERE id = :id""")
+                .bind("level", level).bind("held", heldLevel).bind("key", originKey).bind("sig", signature)
+                .bind("id", id).execute();
+    }
+
+    private static ItemRow row(ResultSet rs) throws SQLException {
+        return new ItemRow(rs.getString("id"), rs.getString("originator"), rs.getString("level"),
+                Lists.split(rs.getString("rel_to")), Lists.split(rs.getString("caveats")), rs.getString("topic"),
+                Store.instant(rs, "created_at"), rs.getString("title"), rs.getString("body"), rs.getString("held_level"),
+                rs.getString("origin_key"), rs.getString("origin_signature"),
+                Optional.ofNullable(rs.getString("received_from")), Optional.ofNullable(Store.instant(rs, "received_at")),
+                rs.getString("state"), Optional.ofNullable(rs.getString("created_by")));
+    }
+}

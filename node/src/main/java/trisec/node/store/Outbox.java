@@ -1,0 +1,63 @@
+package trisec.node.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The transactional outbox: an envelope is committed here in the same transaction as the action that sends it,
+ * and the delivery worker sends it afterwards, however often it takes, so no action is lost to a crash and no
+ * envelope goes out for an action that was rolled back.
+ */
+public final class Outbox {
+    private Outbox() {}
+
+    public static void enqueue(Handle h, String messageId, String peer, String kind, Optional<String> releaseId,
+                               String envelope, Instant now) {
+        h.createUpdate("""
+                INSERT INTO outbox (message_id, peer, kind, release_id, envelope, state, attempts, next_attempt_at,
+                                    created_at)
+                VALUES (:m, :peer, :kind, :release, :envelope, 'PENDING', 0, :now, :now)""")
+                .bind("m", messageId).bind("peer", peer).bind("kind", kind).bind("release", releaseId.orElse(null))
+                .bind("envelope", envelope).bind("now", Store.utc(now)).execute();
+    }
+
+    /**
+     * Claims due envelopes. {@code SKIP LOCKED} lets several stateless instances of a node share one PostgreSQL
+     * without sending an envelope twice at once; the lock lasts for the claiming transaction.
+     */
+    public static List<OutboxRow> claimDue(Handle h, Instant now, int limit) {
+        return h.createQuery("""
+                SELECT * FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= :now
+                ORDER BY id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED""")
+                .bind("now", Store.utc(now)).bind("limit", limit).map((rs, c) -> row(rs)).list();
+    }
+
+    public static void done(Handle h, long id) {
+        h.createUpdate("UPDATE outbox SET state = 'DONE', last_error = NULL WHERE id = :id").bind("id", id).execute();
+    }
+
+    public static void retryLater(Handle h, long id, int attempts, Instant next, String error) {
+        h.createUpdate("UPDATE outbox SET attempts = :a, next_attempt_at = :n, last_error = :e WHERE id = :id")
+                .bind("a", attempts).bind("n", Store.utc(next))
+                .bind("e", error.length() > 500 ? error.substring(0, 500) : error).bind("id", id).execute();
+    }
+
+    public static List<OutboxRow> all(Handle h) {
+        return h.createQuery("SELECT * FROM outbox ORDER BY id").map((rs, c) -> row(rs)).list();
+    }
+
+    public static long pending(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'").mapTo(Long.class).one();
+    }
+
+    private static OutboxRow row(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getLong("id"), rs.getString("message_id"), rs.getString("peer"), rs.getString("kind"),
+                Optional.ofNullable(rs.getString("release_id")), rs.getString("envelope"), rs.getString("state"),
+                rs.getInt("attempts"), Store.instant(rs, "next_attempt_at"),
+                Optional.ofNullable(rs.getString("last_error")), Store.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,111 @@
+package trisec.node.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The node's database: H2 in a file under the data directory by default, PostgreSQL when given a JDBC URL.
+ * One schema, migrated by Flyway on both. Every change a request makes happens in one transaction, so a failed
+ * request changes nothing.
+ */
+public final class Store implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private Store(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** The embedded store: an H2 file {@code trisec.mv.db} in {@code dataDir}. */
+    public static Store embedded(Path dataDir) {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("trisec")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+        return open(url);
+    }
+
+    /** Opens and migrates the store at a JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}). */
+    public static Store open(String jdbcUrl) {
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {
+            throw new trisec.DomainException("unsupported database URL (use jdbc:postgresql://… or jdbc:h2:…)");
+        }
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("trisec");
+        config.setMaximumPoolSize(postgres ? 10 : 4);
+        config.setAutoCommit(true);
+        config.setInitializationFailTimeout(5_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new trisec.DomainException("cannot open the database: " + rootMessage(e));
+        }
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new trisec.DomainException("cannot migrate the database: " + rootMessage(e));
+        }
+        return new Store(ds, postgres);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+    }
+
+    public <X extends Exception> void useTransaction(HandleConsumer<X> work) throws X {
+        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+    }
+
+    public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {
+        return jdbi.withHandle(work);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    // Instants go in and out as UTC offsets, whatever the JVM's time zone.
+    static OffsetDateTime utc(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static void exec(Handle h, String sql) {
+        h.execute(sql);
+    }
+}
