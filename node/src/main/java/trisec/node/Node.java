@@ -164,6 +164,13 @@ public final class Node implements AutoCloseable {
         return self;
     }
 
+    /** Every HTTP route the node serves, as {@code "GET /api/v1/items"}: the OpenAPI document describes each. */
+    public List<String> routes() {
+        return http.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint)
+                .filter(e -> e.method == io.javalin.http.HandlerType.GET || e.method == io.javalin.http.HandlerType.POST)
+                .map(e -> e.method + " " + e.path).distinct().sorted().toList();
+    }
+
     /** Runs one delivery round now (tests; the worker does this on its own). */
     public int deliverNow() {
         return courier.deliverDue();

@@ -1,0 +1,146 @@
+package trisec.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The store on both databases it runs on: the embedded H2 file and PostgreSQL (skipped, with the reason printed,
+ * where the machine has none). One schema, one set of queries.
+ */
+class StoreTest {
+    private Store store;
+    private String pgUrl;
+    private java.nio.file.Path h2Dir;
+
+    private Store open(String kind) {
+        if (kind.equals("postgres")) {
+            assumeTrue(Databases.postgresMissing().isEmpty(), () -> Databases.postgresMissing().orElse(""));
+            pgUrl = Databases.freshPostgresSchema();
+            store = Store.open(pgUrl);
+            assertThat(store.isPostgres()).isTrue();
+        } else {
+            h2Dir = Databases.freshH2Dir();
+            store = Store.embedded(h2Dir);
+            assertThat(store.isPostgres()).isFalse();
+        }
+        return store;
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+        if (pgUrl != null) {
+            Databases.dropSchema(pgUrl);
+        }
+    }
+
+    private static final Instant T = Instant.parse("2019-08-23T09:15:30.123456Z");
+
+    private static ItemRow item(String id) {
+        return new ItemRow(id, "KOR", "군사Ⅱ급비밀", List.of("USA", "JPN", "KOR"), List.of("ORCON"), "dprk.missile", T,
+                "제목 · 表題", "본문 ".repeat(1000), "군사Ⅱ급비밀", "0123456789abcdef", "c2lnbmF0dXJl", Optional.empty(),
+                Optional.empty(), ItemRow.ACTIVE, Optional.of("p1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void everyTableRoundTripsWhatItStores(String kind) {
+        Store s = open(kind);
+        var row = item("i1");
+        var release = new ReleaseRow("r1", "i1", "JPN", List.of("KOR", "USA", "JPN"), List.of("tisa-2014", "a", "b"),
+                Optional.of("極秘"), ReleaseStatus.AWAITING_APPROVAL, Optional.of("p1"), Optional.empty(), T, T,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        var consent = new ConsentRow("c1", "i1", "KOR", "USA", "JPN", ConsentRow.IN, ConsentRow.PENDING, T,
+                Optional.empty(), Optional.empty(), Optional.empty());
+        s.useTransaction(h -> {
+            Items.insert(h, row);
+            Releases.insert(h, release);
+            Consents.insert(h, consent);
+            Outbox.enqueue(h, "m1", "JPN", "ITEM", Optional.of("r1"), "{\"envelope\":true}", T);
+            Inbox.record(h, new Inbox.Entry("m0", "USA", "ITEM", "ab".repeat(32), "{}"), T);
+            RecordedEvents.insert(h, new RecordedEvents.Row("e1", "kor-jpn-gsomia-2016", "TERMINATION_NOTICE", T,
+                    Optional.of("KOR"), Optional.of(T.plus(90, ChronoUnit.DAYS)), "note", "KOR", T, "kor.admin"));
+            Reports.insert(h, new Reports.Row("x1", "i1", "JPN", "lost", T));
+        });
+        s.read(h -> {
+            assertThat(Items.byId(h, "i1")).contains(row);
+            assertThat(Releases.byId(h, "r1")).contains(release);
+            assertThat(Consents.byId(h, "c1")).contains(consent);
+            assertThat(Outbox.all(h)).singleElement().satisfies(o -> {
+                assertThat(o.messageId()).isEqualTo("m1");
+                assertThat(o.nextAttemptAt()).isEqualTo(T);
+            });
+            assertThat(Inbox.find(h, "m0")).isPresent();
+            assertThat(RecordedEvents.all(h)).singleElement().satisfies(e -> assertThat(e.effective())
+                    .contains(T.plus(90, ChronoUnit.DAYS)));
+            assertThat(Reports.ofItem(h, "i1")).hasSize(1);
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aFailedTransactionLeavesNothingBehind(String kind) {
+        Store s = open(kind);
+        assertThatThrownBy(() -> s.useTransaction(h -> {
+            Items.insert(h, item("i2"));
+            Items.insert(h, item("i2")); // duplicate key
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(s.read(Items::all)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void anEnvelopeClaimedByOneInstanceIsSkippedByAnother(String kind) throws Exception {
+        Store s = open(kind);
+        s.useTransaction(h -> {
+            Outbox.enqueue(h, "m1", "JPN", "ITEM", Optional.empty(), "{}", T);
+            Outbox.enqueue(h, "m2", "JPN", "ITEM", Optional.empty(), "{}", T);
+        });
+        var claimed = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            var first = pool.submit(() -> s.inTransaction(h -> {
+                var rows = Outbox.claimDue(h, T.plusSeconds(1), 1);
+                claimed.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                return rows;
+            }));
+            assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+            var second = s.inTransaction(h -> Outbox.claimDue(h, T.plusSeconds(1), 5));
+            release.countDown();
+            assertThat(first.get()).extracting(OutboxRow::messageId).containsExactly("m1");
+            // Never the same envelope twice. PostgreSQL locks only the row it returned, so the second claim gets
+            // the next one; embedded H2 (one node instance only) may lock every row it scanned.
+            assertThat(second).extracting(OutboxRow::messageId).doesNotContain("m1");
+            if (kind.equals("postgres")) {
+                assertThat(second).extracting(OutboxRow::messageId).containsExactly("m2");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void reopeningAStoreKeepsItsDataAndDoesNotMigrateTwice(String kind) {
+        Store s = open(kind);
+        s.useTransaction(h -> Items.insert(h, item("i3")));
+        s.close();
+        store = kind.equals("postgres") ? Store.open(pgUrl) : Store.embedded(h2Dir);
+        Optional<ItemRow> back = store.read(h -> Items.byId(h, "i3"));
+        assertThat(back).isPresent();
+    }
+}
