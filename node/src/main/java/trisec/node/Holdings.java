@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
@@ -19,9 +21,10 @@ import trisec.node.federation.Messages.ItemData;
 import trisec.node.federation.Messages.ItemNotice;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.Proofs;
+import trisec.node.store.ConsentRow;
+import trisec.node.store.Consents;
 import trisec.node.store.ItemRow;
 import trisec.node.store.Items;
-import trisec.node.store.ReleaseRow;
 import trisec.node.store.ReleaseStatus;
 import trisec.node.store.Releases;
 import trisec.node.store.Reports;
@@ -104,7 +107,8 @@ public final class Holdings {
             }
             var caveats = EnumSet.noneOf(Caveat.class);
             for (String c : in.caveats() == null ? List.<String>of() : in.caveats()) {
-                caveats.add(Caveat.parse(c).orElseThrow(() -> ApiException.badRequest("unknown caveat '" + c
+                Optional<Caveat> caveat = c == null ? Optional.empty() : Caveat.parse(c);
+                caveats.add(caveat.orElseThrow(() -> ApiException.badRequest("unknown caveat '" + c
                         + "' (NOFORN or ORCON)")));
             }
             if (caveats.contains(Caveat.NOFORN) && !rel.isEmpty()) {
@@ -152,7 +156,7 @@ public final class Holdings {
         ItemRow item = own(person, id);
         self.store().useTransaction(h -> {
             Items.retract(h, item.id());
-            for (Party holder : holders(Releases.ofItem(h, item.id()))) {
+            for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(Labels.of(item, self.facts().scenario())),
                         new ItemNotice(item.id(), Messages.RETRACT, null, null, null, self.clock().instant().toString()),
                         Optional.empty());
@@ -177,7 +181,7 @@ public final class Holdings {
         var label = Labels.of(relabelled, self.facts().scenario());
         self.store().useTransaction(h -> {
             Items.relabel(h, item.id(), to.name(), to.name(), relabelled.originKey(), signature);
-            for (Party holder : holders(Releases.ofItem(h, item.id()))) {
+            for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(label),
                         new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.originKey(), signature,
                                 self.clock().instant().toString()), Optional.empty());
@@ -224,11 +228,22 @@ public final class Holdings {
         return v.item();
     }
 
-    /** Every party an item was delivered to or through. */
-    private List<Party> holders(List<ReleaseRow> releases) {
-        return releases.stream()
+    /**
+     * Every party an item was delivered to or through, and every party a holder was allowed to pass it on to (the
+     * originator's granted consents): those copies came from the holder, not from here, but the originator's
+     * retraction or new marking binds them too.
+     */
+    private List<Party> holders(Handle h, String itemId) {
+        var delivered = Releases.ofItem(h, itemId).stream()
                 .filter(r -> r.status() == ReleaseStatus.DELIVERED || r.status() == ReleaseStatus.FORWARDING)
-                .flatMap(r -> r.route().stream().skip(1)).distinct().map(Party::of).toList();
+                .flatMap(r -> r.route().stream().skip(1));
+        var onward = Consents.all(h).stream()
+                .filter(c -> c.itemId().equals(itemId) && ConsentRow.IN.equals(c.direction())
+                        && ConsentRow.GRANTED.equals(c.state()))
+                .map(ConsentRow::recipient)
+                .filter(p -> postbox.reaches(Party.of(p)));
+        return Stream.concat(delivered, onward).distinct().map(Party::of)
+                .filter(p -> !p.equals(self.party())).toList();
     }
 
     static void require(Account person, Role role, String what) {

@@ -35,6 +35,11 @@ public final class Client {
         this.base = base;
     }
 
+    /** Drops the cached tokens of a node that stopped for good (a later node may get the same port). */
+    public static void forget(URI base) {
+        TOKENS.keySet().removeIf(k -> k.startsWith(base + " "));
+    }
+
     public URI base() {
         return base;
     }

@@ -143,6 +143,7 @@ public final class Cluster implements AutoCloseable {
         for (Party p : List.copyOf(nodes.keySet())) {
             stop(p);
         }
+        ports.values().forEach(port -> Client.forget(URI.create("http://127.0.0.1:" + port)));
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {

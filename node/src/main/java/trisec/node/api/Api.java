@@ -153,7 +153,13 @@ public final class Api {
             ctx.header("WWW-Authenticate", "Bearer");
             throw ApiException.unauthenticated("a bearer token is required (POST /api/v1/auth/token)");
         }
-        ctx.attribute(ACCOUNT, p.sessions().authenticate(header.substring(7).strip()));
+        try {
+            ctx.attribute(ACCOUNT, p.sessions().authenticate(header.substring(7).strip()));
+        } catch (ApiException e) {
+            // A 401 always names the scheme (RFC 7235 §3.1); a bad or expired token says so (RFC 6750 §3.1).
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            throw e;
+        }
     }
 
     private static Account account(Context ctx) {

@@ -19,6 +19,9 @@ public enum Role {
     }
 
     public static Optional<Role> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         for (Role r : values()) {
             if (r.id().equals(text.strip().toLowerCase(Locale.ROOT))) {
                 return Optional.of(r);

@@ -184,11 +184,18 @@ public final class Courier implements AutoCloseable {
         switch (row.kind()) {
             case Messages.ITEM -> {
                 ReleaseRow release = Releases.lock(h, row.releaseId().orElseThrow()).orElseThrow();
+                boolean settled = release.status() == ReleaseStatus.DELIVERED
+                        || release.status() == ReleaseStatus.REFUSED;
                 if (refused) {
                     Releases.refused(h, release.id(), row.peer() + ": " + r.reason(), Json.write(signed), now);
+                } else if (Messages.FORWARDING.equals(r.outcome())) {
+                    // The hub's receipt can be recorded after the final one it relayed (a late or repeated send):
+                    // it must not undo the final answer.
+                    if (!settled) {
+                        Releases.delivered(h, release.id(), ReleaseStatus.FORWARDING, Json.write(signed), now);
+                    }
                 } else {
-                    Releases.delivered(h, release.id(), Messages.FORWARDING.equals(r.outcome())
-                            ? ReleaseStatus.FORWARDING : ReleaseStatus.DELIVERED, Json.write(signed), now);
+                    Releases.delivered(h, release.id(), ReleaseStatus.DELIVERED, Json.write(signed), now);
                 }
                 if (release.originRelease().isPresent() && !Messages.FORWARDING.equals(r.outcome())) {
                     postbox.post(h, Party.of(release.originParty().orElseThrow()), Messages.RECEIPT_RELAY,

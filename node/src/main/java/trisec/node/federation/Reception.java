@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trisec.DomainException;
+import trisec.agreement.AgreementKind;
 import trisec.agreement.LifecycleEvent;
 import trisec.envelope.Envelope;
 import trisec.envelope.EnvelopeException;
@@ -202,6 +203,12 @@ public final class Reception {
             throw new Refusal("on its own agreements " + self.party() + " would not receive this from " + sender
                     + ": " + String.join("; ", arriving.reasonTexts()));
         }
+        if (arriving.route().size() != 2) {
+            // A hub route is no licence to receive directly: the leg that arrived needs an agreement of its own.
+            throw new Refusal("on its own agreements " + self.party() + " would receive this from " + sender
+                    + " only through " + arriving.route().get(1) + " (" + String.join(", ", arriving.basis())
+                    + "), not directly: " + directAgreements(sender, now));
+        }
         Level held = arriving.recipientLevel().orElseThrow();
         ReleaseDecision onward = null;
         if (forwarding) {
@@ -235,6 +242,16 @@ public final class Reception {
         afterCommit.add(wakeCourier);
         return receipt(messageId, Messages.ITEM, d.releaseId(), item.id(), Messages.FORWARDING, held.name(),
                 "forwarding to " + finalRecipient + " under " + String.join(", ", onward.basis()));
+    }
+
+    /** How the security-of-information agreements between {@code other} and this party stand at {@code at}. */
+    private String directAgreements(Party other, Instant at) {
+        var scenario = self.facts().scenario();
+        var sias = scenario.agreements().stream()
+                .filter(a -> a.kind() == AgreementKind.SIA && a.parties().contains(other)
+                        && a.parties().contains(self.party()))
+                .map(a -> a.id() + " is " + scenario.lifecycle(a).statusAt(at).describe()).toList();
+        return sias.isEmpty() ? "no security-of-information agreement with " + other : String.join("; ", sias);
     }
 
     private boolean consentHolds(ConsentProof c, String itemId, Party originator, Party recipient) {

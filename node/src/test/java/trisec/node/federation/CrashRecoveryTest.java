@@ -1,0 +1,163 @@
+package trisec.node.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trisec.node.Cluster.JPN;
+import static trisec.node.Cluster.KOR;
+import static trisec.node.federation.Fed.awaitStatus;
+import static trisec.node.federation.Fed.createItem;
+import static trisec.node.federation.Fed.outboxEntry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import trisec.node.Cluster;
+import trisec.node.Node;
+import trisec.node.federation.Messages.SignedReceipt;
+import trisec.node.store.OutboxRow;
+import trisec.scenario.ScenarioFiles;
+
+/**
+ * Transactional outbox and idempotent inbox across crashes: a message committed to the outbox is delivered once,
+ * whether the sender crashed before sending, or after sending but before recording the receipt; a recipient that
+ * is down is retried with back-off.
+ */
+class CrashRecoveryTest {
+    private static final String CLASS_II = "군사Ⅱ급비밀";
+
+    private static Cluster korWithoutDelivery() {
+        UnaryOperator<Node.Config> adjust = cfg -> cfg.party().equals(KOR) ? cfg.withDelivery(false) : cfg;
+        return Cluster.start(List.of(KOR, JPN), ScenarioFiles.shipped(), Optional.empty(), adjust);
+    }
+
+    private static OutboxRow onlyEnvelopeOf(Cluster c, String releaseId) {
+        List<OutboxRow> rows = Fed.outboxRows(c.node(KOR)).stream()
+                .filter(r -> r.releaseId().orElse("").equals(releaseId)).toList();
+        assertThat(rows).hasSize(1);
+        return rows.getFirst();
+    }
+
+    private static void deliveredOnceWithReceipt(Cluster c, String itemId, String releaseId, String messageId) {
+        JsonNode release = outboxEntry(c, KOR, releaseId);
+        assertThat(release.get("status").asText()).isEqualTo("DELIVERED");
+        SignedReceipt receipt = Fed.receipt(release);
+        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), receipt)).isTrue();
+        assertThat(receipt.receipt().messageId()).isEqualTo(messageId);
+        assertThat(receipt.receipt().outcome()).isEqualTo(Messages.ACCEPTED);
+        assertThat(Fed.outboxRows(c.node(KOR)).stream().filter(r -> r.messageId().equals(messageId)).findFirst()
+                .orElseThrow().state()).isEqualTo(OutboxRow.DONE);
+
+        assertThat(Fed.item(c.node(JPN), itemId)).isPresent();
+        assertThat(Fed.itemCount(c.node(JPN))).isEqualTo(1);
+        assertThat(Fed.inboxCount(c.node(JPN))).isEqualTo(1);
+        assertThat(Fed.inboxEntry(c.node(JPN), messageId)).isPresent();
+        var read = c.client(JPN).get("jpn.analyst", "/api/v1/items/" + itemId);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anApprovedReleaseSurvivesACrashBeforeSending() throws InterruptedException {
+        try (Cluster c = korWithoutDelivery()) {
+            String id = createItem(c, KOR, CLASS_II, "dprk.missile");
+            String releaseId = Fed.release(c, KOR, id, JPN);
+            // Committed with the approval, not sent.
+            OutboxRow pending = onlyEnvelopeOf(c, releaseId);
+            assertThat(pending.state()).isEqualTo(OutboxRow.PENDING);
+            assertThat(pending.attempts()).isZero();
+            assertThat(Fed.status(c, KOR, releaseId)).isEqualTo("QUEUED");
+            Thread.sleep(300);
+            assertThat(Fed.item(c.node(JPN), id)).isEmpty();
+            assertThat(Fed.inboxCount(c.node(JPN))).isZero();
+
+            c.stop(KOR);
+            c.restart(KOR, cfg -> cfg.withDelivery(true));
+
+            awaitStatus(c, KOR, releaseId, "DELIVERED");
+            deliveredOnceWithReceipt(c, id, releaseId, pending.messageId());
+        }
+    }
+
+    @Test
+    void aCrashAfterSendingButBeforeRecordingTheReceiptDeliversOnce() {
+        try (Cluster c = korWithoutDelivery()) {
+            String id = createItem(c, KOR, CLASS_II, "dprk.missile");
+            String releaseId = Fed.release(c, KOR, id, JPN);
+            OutboxRow pending = onlyEnvelopeOf(c, releaseId);
+
+            // The envelope reached JPN (as KOR's courier sent it) and JPN answered, but KOR never recorded it.
+            var first = Fed.post(c, JPN, pending.envelope());
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            SignedReceipt original = Fed.signedReceipt(first.json());
+            assertThat(original.receipt().outcome()).isEqualTo(Messages.ACCEPTED);
+            assertThat(Fed.status(c, KOR, releaseId)).isEqualTo("QUEUED");
+            c.stop(KOR);
+
+            c.restart(KOR, cfg -> cfg.withDelivery(true));
+            awaitStatus(c, KOR, releaseId, "DELIVERED");
+            // JPN answered the resend DUPLICATE with its original receipt, which KOR now holds.
+            assertThat(Fed.receipt(outboxEntry(c, KOR, releaseId))).isEqualTo(original);
+            deliveredOnceWithReceipt(c, id, releaseId, pending.messageId());
+        }
+    }
+
+    /** The schedule, step by step: each failure doubles the wait, and nothing is sent before it is due. */
+    @Test
+    void retriesBackOffExponentially() throws InterruptedException {
+        try (Cluster c = korWithoutDelivery()) {
+            String id = createItem(c, KOR, CLASS_II, "dprk.missile");
+            String releaseId = Fed.release(c, KOR, id, JPN);
+            c.stop(JPN);
+            Node kor = c.node(KOR);
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                Instant before = Instant.now();
+                assertThat(kor.deliverNow()).isEqualTo(1);
+                Instant after = Instant.now();
+                OutboxRow row = onlyEnvelopeOf(c, releaseId);
+                assertThat(row.attempts()).isEqualTo(attempt);
+                assertThat(row.lastError()).hasValueSatisfying(e -> assertThat(e).contains("cannot reach JPN"));
+                Duration wait = Courier.FIRST_RETRY.multipliedBy(1L << (attempt - 1));
+                assertThat(row.nextAttemptAt()).isBetween(before.plus(wait), after.plus(wait));
+                assertThat(Fed.status(c, KOR, releaseId)).isEqualTo("RETRYING");
+                // Not due yet: a round sends nothing and counts nothing.
+                if (Instant.now().isBefore(row.nextAttemptAt())) {
+                    assertThat(kor.deliverNow()).isZero();
+                    assertThat(onlyEnvelopeOf(c, releaseId).attempts()).isEqualTo(attempt);
+                }
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), row.nextAttemptAt()).toMillis() + 20));
+            }
+            c.restart(JPN, cfg -> cfg);
+            assertThat(kor.deliverNow()).isEqualTo(1);
+            assertThat(Fed.status(c, KOR, releaseId)).isEqualTo("DELIVERED");
+            OutboxRow done = onlyEnvelopeOf(c, releaseId);
+            assertThat(done.attempts()).isEqualTo(3);
+            deliveredOnceWithReceipt(c, id, releaseId, done.messageId());
+        }
+    }
+
+    @Test
+    void aRecipientThatIsDownIsRetriedUntilItIsBack() {
+        try (Cluster c = Cluster.trilateral()) {
+            String id = createItem(c, KOR, CLASS_II, "dprk.missile");
+            String releaseId = Fed.request(c, KOR, id, JPN).at("/release/id").asText();
+            c.stop(JPN);
+            Fed.approve(c, KOR, releaseId);
+
+            awaitStatus(c, KOR, releaseId, "RETRYING");
+            Cluster.eventually(() -> onlyEnvelopeOf(c, releaseId).attempts() >= 2, "the attempts are counted");
+            OutboxRow retrying = onlyEnvelopeOf(c, releaseId);
+            assertThat(retrying.state()).isEqualTo(OutboxRow.PENDING);
+            assertThat(retrying.lastError()).hasValueSatisfying(e -> assertThat(e).contains("cannot reach JPN"));
+            int attempts = retrying.attempts();
+
+            c.restart(JPN, cfg -> cfg);
+            awaitStatus(c, KOR, releaseId, "DELIVERED");
+            OutboxRow done = onlyEnvelopeOf(c, releaseId);
+            assertThat(done.state()).isEqualTo(OutboxRow.DONE);
+            assertThat(done.attempts()).isGreaterThanOrEqualTo(attempts);
+            deliveredOnceWithReceipt(c, id, releaseId, done.messageId());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package trisec.node.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trisec.node.Cluster.JPN;
+import static trisec.node.Cluster.KOR;
+import static trisec.node.Cluster.USA;
+import static trisec.node.federation.Fed.awaitStatus;
+import static trisec.node.federation.Fed.createItem;
+import static trisec.node.federation.Fed.outboxEntry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import trisec.node.Cluster;
+import trisec.node.Labels;
+import trisec.node.federation.Messages.ItemDelivery;
+import trisec.node.federation.Messages.SignedReceipt;
+import trisec.node.store.OutboxRow;
+import trisec.scenario.ScenarioFiles;
+
+/**
+ * June 2015: TISA is in force, the Korea–Japan GSOMIA is not yet signed, so a Korean item reaches Japan only
+ * through the U.S. hub, which forwards it with Korea's consent and relays Japan's receipt.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HubReleaseTest {
+    static final Instant JUNE_2015 = Instant.parse("2015-06-01T00:00:00Z");
+    private Cluster c;
+
+    @BeforeAll
+    void start() {
+        c = Cluster.trilateral(JUNE_2015);
+    }
+
+    @AfterAll
+    void stop() {
+        c.close();
+    }
+
+    @Test
+    void aKoreanItemReachesJapanThroughTheHubAndJapansReceiptComesBack() {
+        String id = createItem(c, KOR, "군사Ⅱ급비밀", "dprk.missile");
+        JsonNode requested = Fed.request(c, KOR, id, JPN);
+        assertThat(requested.at("/decision/decision").asText()).isEqualTo("PERMIT");
+        assertThat(requested.at("/decision/route").toString()).isEqualTo("[\"KOR\",\"USA\",\"JPN\"]");
+        assertThat(Fed.textList(requested.at("/decision/basis"))).contains("tisa-2014");
+        assertThat(requested.at("/decision/recipientLevel").asText()).isEqualTo("極秘");
+        String releaseId = requested.at("/release/id").asText();
+        Fed.approve(c, KOR, releaseId);
+
+        awaitStatus(c, KOR, releaseId, "DELIVERED");
+
+        // USA's own release, serving KOR's, went to JPN and is delivered.
+        List<JsonNode> forwarded = Fed.outbox(c, USA).stream().filter(r -> r.get("itemId").asText().equals(id)).toList();
+        assertThat(forwarded).hasSize(1);
+        JsonNode usaRelease = forwarded.getFirst();
+        assertThat(usaRelease.get("forOriginator").asText()).isEqualTo("KOR");
+        assertThat(Fed.textList(usaRelease.get("route"))).containsExactly("USA", "JPN");
+        assertThat(usaRelease.get("recipient").asText()).isEqualTo("JPN");
+        assertThat(usaRelease.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(usaRelease.get("requestedBy").isNull()).isTrue();
+        SignedReceipt atUsa = Fed.receipt(usaRelease);
+        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), atUsa)).isTrue();
+
+        // KOR's release ends with JPN's own signed receipt, relayed through USA.
+        JsonNode korRelease = outboxEntry(c, KOR, releaseId);
+        assertThat(Fed.textList(korRelease.get("route"))).containsExactly("KOR", "USA", "JPN");
+        SignedReceipt relayed = Fed.receipt(korRelease);
+        assertThat(relayed.receipt().signer()).isEqualTo("JPN");
+        assertThat(relayed.receipt().outcome()).isEqualTo(Messages.ACCEPTED);
+        assertThat(relayed.receipt().recipientLevel()).isEqualTo("極秘");
+        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), relayed)).isTrue();
+        assertThat(Proofs.verifyReceipt(c.node(USA).identity(), relayed)).isFalse();
+        assertThat(relayed).isEqualTo(atUsa);
+
+        var atJpn = c.client(JPN).get("jpn.analyst", "/api/v1/items/" + id);
+        assertThat(atJpn.status()).as(atJpn.body()).isEqualTo(200);
+        assertThat(atJpn.json().get("heldLevel").asText()).isEqualTo("極秘");
+        assertThat(atJpn.json().get("receivedFrom").asText()).isEqualTo("USA");
+        var atHub = c.client(USA).get("usa.analyst", "/api/v1/items/" + id);
+        assertThat(atHub.status()).as(atHub.body()).isEqualTo(200);
+        assertThat(atHub.json().get("heldLevel").asText()).isEqualTo("SECRET");
+        assertThat(atHub.json().get("receivedFrom").asText()).isEqualTo("KOR");
+
+        // The originator's retraction reaches both the hub's copy and the final recipient's.
+        assertThat(c.client(KOR).post("kor.officer", "/api/v1/items/" + id + "/retract", "").status()).isEqualTo(200);
+        Cluster.eventually(() -> c.client(USA).get("usa.analyst", "/api/v1/items/" + id).status() == 410
+                && c.client(JPN).get("jpn.analyst", "/api/v1/items/" + id).status() == 410, "both copies are retracted");
+    }
+
+    /** JPN's node knows the U.S.–Japan GSOMIA was terminated: it refuses the hub, and KOR learns why. */
+    @Test
+    void aRefusalByTheFinalRecipientIsRelayedToTheOriginator() {
+        var terminated = trisec.agreement.LifecycleEvent.of(trisec.agreement.LifecycleEvent.EventType.TERMINATED,
+                Instant.parse("2015-01-01T00:00:00Z"), Optional.of(JPN), "as only JPN's node knows", Optional.empty());
+        var jpnView = ScenarioFiles.shipped().withEvent("usa-jpn-gsomia-2007", terminated);
+        try (Cluster x = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(JUNE_2015),
+                cfg -> cfg.party().equals(JPN) ? new trisec.node.Node.Config(cfg.party(), cfg.host(), cfg.port(),
+                        cfg.dataDir(), cfg.jdbcUrl(), cfg.peers(), cfg.asOf(), jpnView, cfg.tokenLifetime(),
+                        cfg.deliver()) : cfg)) {
+            String id = createItem(x, KOR, "군사Ⅱ급비밀", "dprk.missile");
+            String releaseId = Fed.release(x, KOR, id, JPN);
+            awaitStatus(x, KOR, releaseId, "REFUSED");
+            JsonNode korRelease = outboxEntry(x, KOR, releaseId);
+            assertThat(korRelease.get("refusal").asText()).startsWith("JPN: ").contains("usa-jpn-gsomia-2007");
+            SignedReceipt relayed = Fed.receipt(korRelease);
+            assertThat(Proofs.verifyReceipt(x.node(JPN).identity(), relayed)).isTrue();
+            assertThat(relayed.receipt().outcome()).isEqualTo(Messages.REFUSED);
+
+            JsonNode usaRelease = Fed.outbox(x, USA).stream().filter(r -> r.get("itemId").asText().equals(id))
+                    .findFirst().orElseThrow();
+            assertThat(usaRelease.get("status").asText()).isEqualTo("REFUSED");
+            assertThat(Fed.item(x.node(JPN), id)).isEmpty();
+            // The hub received it under its own agreement with KOR and keeps protecting its copy.
+            assertThat(Fed.item(x.node(USA), id)).isPresent();
+        }
+    }
+
+    @Test
+    void theHubRefusesToForwardWithoutTheOriginatorsConsent() {
+        var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "no consent");
+        var label = Labels.of(item, c.config(KOR).scenario());
+        String releaseId = UUID.randomUUID().toString();
+        int usaItems = Fed.itemCount(c.node(USA));
+        int jpnItems = Fed.itemCount(c.node(JPN));
+
+        // No consent at all.
+        var none = new ItemDelivery(item, releaseId, List.of("KOR", "USA", "JPN"), null, "KOR", releaseId);
+        var answer = Fed.post(c, USA, trisec.node.federation.Wire.encode(Fed.seal(c.keys(KOR), c.keys(USA).identity(),
+                Messages.ITEM, UUID.randomUUID(), Labels.header(label), none)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        SignedReceipt refused = Fed.signedReceipt(answer.json());
+        assertThat(Proofs.verifyReceipt(c.node(USA).identity(), refused)).isTrue();
+        assertThat(refused.receipt().outcome()).isEqualTo(Messages.REFUSED);
+        assertThat(refused.receipt().reason()).contains("consent");
+
+        // A consent for another recipient, or one not signed by the originator, is no consent.
+        var forUsa = Proofs.signConsent(c.keys(KOR), UUID.randomUUID().toString(), item.id(), "USA", true,
+                JUNE_2015.toString());
+        var byUsa = Proofs.signConsent(c.keys(USA), UUID.randomUUID().toString(), item.id(), "JPN", true,
+                JUNE_2015.toString());
+        var refusedConsent = Proofs.signConsent(c.keys(KOR), UUID.randomUUID().toString(), item.id(), "JPN", false,
+                JUNE_2015.toString());
+        for (var proof : List.of(forUsa, byUsa, refusedConsent)) {
+            var d = new ItemDelivery(item, releaseId, List.of("KOR", "USA", "JPN"), proof, "KOR", releaseId);
+            var a = Fed.post(c, USA, trisec.node.federation.Wire.encode(Fed.seal(c.keys(KOR), c.keys(USA).identity(),
+                    Messages.ITEM, UUID.randomUUID(), Labels.header(label), d)));
+            assertThat(a.status()).as(a.body()).isEqualTo(200);
+            assertThat(Fed.signedReceipt(a.json()).receipt().outcome()).as(proof.toString())
+                    .isEqualTo(Messages.REFUSED);
+        }
+        Fed.quiet(c, KOR, JPN, USA);
+        assertThat(Fed.itemCount(c.node(USA))).isEqualTo(usaItems);
+        assertThat(Fed.itemCount(c.node(JPN))).isEqualTo(jpnItems);
+        assertThat(Fed.item(c.node(USA), item.id())).isEmpty();
+    }
+
+    /**
+     * KOR's envelope reached the hub, but KOR crashed before recording the hub's FORWARDING receipt; meanwhile the
+     * hub forwarded and relayed JPN's final receipt. When KOR sends again and gets the hub's original receipt back,
+     * its release must stay DELIVERED with JPN's receipt.
+     */
+    @Test
+    void aLateForwardingReceiptDoesNotUndoTheFinalOne() {
+        try (Cluster x = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(JUNE_2015),
+                cfg -> cfg.party().equals(KOR) ? cfg.withDelivery(false) : cfg)) {
+            String id = createItem(x, KOR, "군사Ⅱ급비밀", "dprk.missile");
+            String releaseId = Fed.release(x, KOR, id, JPN);
+            List<OutboxRow> pending = Fed.outboxRows(x.node(KOR)).stream()
+                    .filter(r -> r.releaseId().orElse("").equals(releaseId)).toList();
+            assertThat(pending).hasSize(1);
+            assertThat(pending.getFirst().peer()).isEqualTo("USA");
+
+            // The envelope reaches the hub (as KOR's courier would have sent it)...
+            var first = Fed.post(x, USA, pending.getFirst().envelope());
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            assertThat(Fed.signedReceipt(first.json()).receipt().outcome()).isEqualTo(Messages.FORWARDING);
+            // ...which forwards it and relays JPN's receipt to KOR (KOR's inbound side works without its courier).
+            awaitStatus(x, KOR, releaseId, "DELIVERED");
+            SignedReceipt finalReceipt = Fed.receipt(outboxEntry(x, KOR, releaseId));
+            assertThat(finalReceipt.receipt().signer()).isEqualTo("JPN");
+
+            // KOR's courier now sends the envelope it never saw answered: the hub answers DUPLICATE.
+            x.node(KOR).deliverNow();
+            assertThat(Fed.outboxRows(x.node(KOR)).stream().filter(r -> r.id() == pending.getFirst().id())
+                    .findFirst().orElseThrow().state()).isEqualTo(OutboxRow.DONE);
+            JsonNode release = outboxEntry(x, KOR, releaseId);
+            assertThat(release.get("status").asText()).isEqualTo("DELIVERED");
+            assertThat(Fed.receipt(release)).isEqualTo(finalReceipt);
+            assertThat(Fed.outbox(x, USA).stream().filter(r -> r.get("itemId").asText().equals(id))).hasSize(1);
+            assertThat(Fed.item(x.node(JPN), id)).isPresent();
+        }
+    }
+}
