@@ -116,9 +116,17 @@ public final class Courier implements AutoCloseable {
             }
             return rows;
         });
-        for (OutboxRow row : due) {
-            deliver(row);
+        // Item deliveries are independent of one another, so they go out together; everything else (agreement
+        // notes, notices, consents) keeps its order, after the items of the same round.
+        List<OutboxRow> items = due.stream().filter(r -> r.kind().equals(Messages.ITEM)).toList();
+        if (items.size() > 1) {
+            try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                items.forEach(r -> parallel.submit(() -> deliver(r)));
+            }
+        } else {
+            items.forEach(this::deliver);
         }
+        due.stream().filter(r -> !r.kind().equals(Messages.ITEM)).forEach(this::deliver);
         return due.size();
     }
 
