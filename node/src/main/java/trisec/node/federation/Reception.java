@@ -43,6 +43,7 @@ import trisec.node.store.ReleaseRow;
 import trisec.node.store.ReleaseStatus;
 import trisec.node.store.Releases;
 import trisec.node.store.Reports;
+import trisec.node.store.Retractions;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
@@ -175,6 +176,9 @@ public final class Reception {
             throw new Refusal("the envelope's label does not match the item's label");
         }
         Party originator = label.originator();
+        if (Retractions.find(h, item.id()).filter(originator.code()::equals).isPresent()) {
+            throw new Refusal("the originator " + originator + " has retracted this item");
+        }
         var originatorIdentity = originator.equals(self.party()) ? Optional.of(self.keys().identity())
                 : self.peers().of(originator).map(Peer::identity);
         if (originatorIdentity.isEmpty()) {
@@ -397,7 +401,14 @@ public final class Reception {
     }
 
     private Receipt notice(Handle h, String messageId, String headerLabel, Party sender, ItemNotice n) {
-        ItemRow item = Items.lock(h, n.itemId()).orElseThrow(() -> new Refusal("no item " + n.itemId() + " here"));
+        Optional<ItemRow> copy = Items.lock(h, n.itemId());
+        if (copy.isEmpty() && Messages.RETRACT.equals(n.action()) && n.itemId() != null) {
+            // The retraction overtook a copy still on its way here (passed on with consent): refuse it on arrival.
+            Retractions.record(h, n.itemId(), sender.code(), self.clock().instant());
+            return receipt(messageId, Messages.ITEM_NOTICE, null, n.itemId(), Messages.ACCEPTED, null,
+                    "not held here; a copy arriving later will be refused");
+        }
+        ItemRow item = copy.orElseThrow(() -> new Refusal("no item " + n.itemId() + " here"));
         if (!item.originator().equals(sender.code())) {
             throw new Refusal("only the originator " + item.originator() + " may retract or reclassify item " + n.itemId());
         }
