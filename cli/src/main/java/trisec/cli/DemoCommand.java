@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,12 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  API description: " + demo.node(Party.of("KOR")).url() + "/api/v1/openapi.json");
         out.println("Stop with Ctrl-C.");
         out.flush();
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            demo.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        UntilInterrupted.run(demo);
         return 0;
     }
 }

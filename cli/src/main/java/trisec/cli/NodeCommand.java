@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,12 +68,7 @@ final class NodeCommand implements Callable<Integer> {
         out.println(config.party() + " node listening on " + node.url() + " (key " + node.identity().keyId() + ")");
         out.println("API description: " + node.url() + "/api/v1/openapi.json");
         out.flush();
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        UntilInterrupted.run(node);
         return 0;
     }
 }

@@ -70,8 +70,4 @@ public final class Labels {
     public static List<String> codes(List<Party> parties) {
         return parties.stream().map(Party::code).toList();
     }
-
-    public static List<String> names(java.util.Set<Caveat> caveats) {
-        return EnumSet.copyOf(caveats.isEmpty() ? EnumSet.noneOf(Caveat.class) : caveats).stream().map(Enum::name).toList();
-    }
 }

@@ -179,8 +179,7 @@ public final class Reception {
         if (Retractions.find(h, item.id()).filter(originator.code()::equals).isPresent()) {
             throw new Refusal("the originator " + originator + " has retracted this item");
         }
-        var originatorIdentity = originator.equals(self.party()) ? Optional.of(self.keys().identity())
-                : self.peers().of(originator).map(Peer::identity);
+        var originatorIdentity = identityOf(originator);
         if (originatorIdentity.isEmpty()) {
             throw new Refusal("the originator " + originator + " is not a partner of this node, so its signature "
                     + "cannot be checked");
@@ -262,9 +261,14 @@ public final class Reception {
         if (!c.granted() || !itemId.equals(c.itemId()) || !recipient.code().equals(c.recipient())) {
             return false;
         }
-        var identity = originator.equals(self.party()) ? Optional.of(self.keys().identity())
-                : self.peers().of(originator).map(Peer::identity);
+        var identity = identityOf(originator);
         return identity.isPresent() && Proofs.verifyConsent(identity.get(), c);
+    }
+
+    /** The public identity of a party's node: this node's own, or a partner's from the peers file. */
+    private Optional<trisec.envelope.PublicIdentity> identityOf(Party party) {
+        return party.equals(self.party()) ? Optional.of(self.keys().identity())
+                : self.peers().of(party).map(Peer::identity);
     }
 
     private void storeCopy(Handle h, ItemData item, Party from, Level held, Instant now) {
