@@ -24,7 +24,6 @@ import trisec.envelope.NodeKeys;
 import trisec.envelope.Signatures;
 import trisec.node.Node;
 import trisec.node.auth.Passwords;
-import trisec.node.federation.Peer;
 import trisec.node.federation.Peers;
 import trisec.party.Party;
 import trisec.scenario.ScenarioFiles;
@@ -56,8 +55,8 @@ public final class ReleaseLoad {
         NodeKeys jpnKeys = Node.keys(root.resolve("jpn"), jpn);
         var scenario = ScenarioFiles.shipped();
         String hash = Passwords.hash("demo".toCharArray());
-        var toJpn = new Peers(List.of(new Peer(jpnKeys.identity(), URI.create("http://127.0.0.1:" + jpnPort))));
-        var toKor = new Peers(List.of(new Peer(korKeys.identity(), URI.create("http://127.0.0.1:" + korPort))));
+        var toJpn = new Peers(List.of(Node.peerOf(root.resolve("jpn"), jpn, URI.create("http://127.0.0.1:" + jpnPort))));
+        var toKor = new Peers(List.of(Node.peerOf(root.resolve("kor"), kor, URI.create("http://127.0.0.1:" + korPort))));
         try (Node korNode = Node.start(Node.Config.of(kor, korPort, root.resolve("kor"), scenario).withPeers(toJpn));
              Node jpnNode = Node.start(Node.Config.of(jpn, jpnPort, root.resolve("jpn"), scenario).withPeers(toKor))) {
             korNode.seedDemoPersons(hash);

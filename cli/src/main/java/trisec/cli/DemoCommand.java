@@ -42,8 +42,8 @@ final class DemoCommand implements Callable<Integer> {
                 .orElse(""));
         for (Node n : demo.nodes()) {
             String p = n.party().code().toLowerCase(java.util.Locale.ROOT);
-            out.printf("  %s  %s   persons: %s.officer %s.disclosure %s.analyst %s.guest %s.admin%n", n.party(), n.url(),
-                    p, p, p, p, p);
+            out.printf("  %s  %s   persons: %s.officer %s.disclosure %s.analyst %s.guest %s.admin %s.auditor%n",
+                    n.party(), n.url(), p, p, p, p, p, p);
         }
         out.println("  password for every demo person: " + Demo.PASSWORD);
         out.println("  API description: " + demo.node(Party.of("KOR")).url() + "/api/v1/openapi.json");

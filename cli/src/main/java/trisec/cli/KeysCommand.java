@@ -1,7 +1,6 @@
 package trisec.cli;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import trisec.DomainException;
-import trisec.envelope.NodeKeys;
+import trisec.node.Node;
 import trisec.node.federation.Peers;
 import trisec.party.Party;
 
@@ -59,13 +58,8 @@ final class KeysCommand implements Runnable {
                     throw new DomainException("'" + u + "' is not a URL such as https://kor.example:8081");
                 }
             });
-            try {
-                Files.createDirectories(data);
-            } catch (java.io.IOException e) {
-                throw new DomainException("cannot create " + data + ": " + e.getMessage());
-            }
-            NodeKeys keys = NodeKeys.loadOrCreate(data.resolve("keys"), Party.of(code));
-            Json.print(spec.commandLine().getOut(), Peers.export(keys.identity(), uri));
+            var entry = Node.peerOf(data, Party.of(code), uri.orElse(URI.create("http://127.0.0.1")));
+            Json.print(spec.commandLine().getOut(), Peers.export(entry.identity(), uri, entry.logKey()));
             return 0;
         }
     }

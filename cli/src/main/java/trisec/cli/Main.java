@@ -25,6 +25,7 @@ import trisec.DomainException;
                 LabelCommand.class,
                 ScenarioCommand.class,
                 KeysCommand.class,
+                AuditCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for input the command cannot use. */

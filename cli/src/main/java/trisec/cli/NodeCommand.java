@@ -55,7 +55,7 @@ final class NodeCommand implements Callable<Integer> {
         Scenario scenario = scenarioOption.load();
         var config = new Node.Config(scenario.party(party), bind, port, data, Optional.ofNullable(db),
                 peers == null ? Peers.none() : Peers.load(peers), Optional.ofNullable(asOf).map(DateOrInstant::parse),
-                scenario, java.time.Duration.ofHours(8), true);
+                scenario, java.time.Duration.ofHours(8), true, true);
         if (db != null && !db.startsWith("jdbc:")) {
             throw new DomainException("--db is a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/trisec");
         }

@@ -15,7 +15,7 @@ class HelpAndUsageTest {
     }
 
     @ParameterizedTest(name = "trisec {0} --help")
-    @ValueSource(strings = {"", "demo", "node", "keys", "keys export", "decide", "agreements", "label", "label render", "label parse", "scenario",
+    @ValueSource(strings = {"", "demo", "node", "keys", "keys export", "audit", "audit verify", "decide", "agreements", "label", "label render", "label parse", "scenario",
             "scenario check", "scenario show"})
     void helpPrintsUsageOnStdoutAndExitsZero(String command) {
         for (String flag : List.of("--help", "-h")) {

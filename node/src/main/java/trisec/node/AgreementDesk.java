@@ -1,5 +1,7 @@
 package trisec.node;
 
+import trisec.node.audit.AuditLog;
+import trisec.node.audit.AuditEntry;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +81,9 @@ public final class AgreementDesk {
                     self.party().code(), self.clock().instant(), admin.username());
             self.store().useTransaction(h -> {
                 RecordedEvents.insert(h, row);
+                AuditLog.append(h, AuditEntry.of(AuditEntry.Type.AGREEMENT_EVENT, row.recordedAt(), admin.username())
+                        .with("agreement", agreementId).with("event", row.type()).with("date", row.at().toString())
+                        .with("by", row.by()).with("effective", row.effective().map(Instant::toString)));
                 for (Party p : agreement.parties()) {
                     if (!p.equals(self.party()) && postbox.reaches(p)) {
                         postbox.post(h, p, Messages.EVENT_NOTE, Labels.UNCLASSIFIED_HEADER,

@@ -1,5 +1,7 @@
 package trisec.node;
 
+import trisec.node.audit.AuditLog;
+import trisec.node.audit.AuditEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -64,17 +66,22 @@ public final class Disclosures {
             throw ApiException.badRequest("this node already holds the item; a release goes to another party");
         }
         Instant now = self.clock().instant();
+        boolean consentOnRecord = self.store().read(h -> Consents.granted(h, itemId, recipient.code()).isPresent());
+        ReleaseDecision decided = decide(v.label(), recipient, now, consentOnRecord);
+        if (decided.verdict() == Verdict.DENY) {
+            self.store().useTransaction(h -> AuditLog.append(h, decision(officer, itemId, recipient, decided, now, null)));
+            throw new ApiException(403, "RELEASE_DENIED", "the release is not allowed", decided.reasonTexts());
+        }
         return self.store().inTransaction(h -> {
-            boolean consent = Consents.granted(h, itemId, recipient.code()).isPresent();
-            ReleaseDecision d = decide(v.label(), recipient, now, consent);
+            ReleaseDecision d = decided;
             switch (d.verdict()) {
-                case DENY -> throw new ApiException(403, "RELEASE_DENIED", "the release is not allowed",
-                        d.reasonTexts());
+                case DENY -> throw new IllegalStateException("decided above");
                 case PERMIT -> {
                     requireReachable(Party.of(Labels.codes(d.route()).get(1)));
                     var release = release(itemId, recipient, d, ReleaseStatus.AWAITING_APPROVAL, officer, now,
                             Optional.empty());
                     Releases.insert(h, release);
+                    AuditLog.append(h, decision(officer, itemId, recipient, d, now, release.id()));
                     return new Requested(d, Optional.of(release));
                 }
                 case CONSENT_REQUIRED -> {
@@ -87,6 +94,10 @@ public final class Disclosures {
                     var release = release(itemId, recipient, d, ReleaseStatus.CONSENT_PENDING, officer, now,
                             Optional.of(consentId));
                     Releases.insert(h, release);
+                    AuditLog.append(h, decision(officer, itemId, recipient, d, now, release.id()));
+                    AuditLog.append(h, AuditEntry.of(AuditEntry.Type.CONSENT_REQUESTED, now, officer.username())
+                            .with("consent", consentId).with("item", itemId).with("originator", originator.code())
+                            .with("recipient", recipient.code()).with("release", release.id()));
                     postbox.post(h, originator, Messages.CONSENT_REQUEST, Labels.UNCLASSIFIED_HEADER,
                             new ConsentRequest(consentId, itemId, self.party().code(), recipient.code(), now.toString()),
                             Optional.of(release.id()));
@@ -96,6 +107,15 @@ public final class Disclosures {
             }
             throw new IllegalStateException();
         });
+    }
+
+    /** The audit entry of a release decision: inputs by id, the verdict, route and basis; never the content. */
+    static AuditEntry decision(Account person, String itemId, Party recipient, ReleaseDecision d, Instant at,
+                               String releaseId) {
+        return AuditEntry.of(AuditEntry.Type.DECISION, at, person.username()).with("item", itemId)
+                .with("recipient", recipient.code()).with("decision", d.verdict()).with("route", Labels.codes(d.route()))
+                .with("basis", d.basis()).with("recipientLevel", d.recipientLevel().map(Level::name))
+                .with("release", releaseId);
     }
 
     private void requireReachable(Party party) {
@@ -139,12 +159,19 @@ public final class Disclosures {
             Optional<ConsentRow> consent = Consents.granted(h, item.id(), r.recipient());
             ReleaseDecision d = decide(v.label(), recipient, now, consent.isPresent());
             if (d.verdict() != Verdict.PERMIT) {
+                // Only the decision is on record; the release stays awaiting approval.
+                self.store().useTransaction(h2 -> AuditLog.append(h2, decision(official, item.id(), recipient, d, now,
+                        r.id()).with("phase", "approval")));
                 throw new ApiException(409, "RELEASE_DENIED", "on the agreements as they stand now the release is "
                         + d.verdict(), d.reasonTexts());
             }
             Releases.redecided(h, r.id(), ReleaseStatus.AWAITING_APPROVAL, Labels.codes(d.route()), d.basis(),
                     d.recipientLevel().map(Level::name), now);
             Releases.approve(h, r.id(), official.id(), now);
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RELEASE_APPROVED, now, official.username())
+                    .with("release", r.id()).with("item", item.id()).with("recipient", r.recipient())
+                    .with("route", Labels.codes(d.route())).with("basis", d.basis())
+                    .with("recipientLevel", d.recipientLevel().map(Level::name)));
             Party next = d.route().get(1);
             ConsentProof proof = consent.flatMap(ConsentRow::signature)
                     .map(s -> Json.read(s, ConsentProof.class))
@@ -194,6 +221,9 @@ public final class Disclosures {
             ConsentProof proof = Proofs.signConsent(self.keys(), c.id(), c.itemId(), c.recipient(), grant, now.toString());
             Consents.decide(h, c.id(), grant ? ConsentRow.GRANTED : ConsentRow.REFUSED, now, official.id(),
                     Json.write(proof));
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.CONSENT_DECIDED, now, official.username())
+                    .with("consent", c.id()).with("item", c.itemId()).with("holder", c.holder())
+                    .with("recipient", c.recipient()).with("granted", grant));
             postbox.post(h, Party.of(c.holder()), Messages.CONSENT_DECISION, Labels.UNCLASSIFIED_HEADER,
                     new ConsentDecision(proof, c.holder()), Optional.empty());
         });

@@ -1,5 +1,7 @@
 package trisec.node;
 
+import trisec.node.audit.AuditLog;
+import trisec.node.audit.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +92,12 @@ public final class Holdings {
                 unsigned.caveats(), unsigned.topic(), now, unsigned.title(), unsigned.body(), label.level().name(),
                 unsigned.originKey(), signature, Optional.empty(), Optional.empty(), ItemRow.ACTIVE,
                 Optional.of(officer.id()));
-        self.store().useTransaction(h -> Items.insert(h, row));
+        self.store().useTransaction(h -> {
+            Items.insert(h, row);
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ITEM_CREATED, now, officer.username())
+                    .with("item", row.id()).with("level", row.level()).with("topic", row.topic())
+                    .with("banner", trisec.label.Banner.render(label)));
+        });
         return new View(row, label.withCreated(now), label.level(), access);
     }
 
@@ -127,6 +134,11 @@ public final class Holdings {
             throw new ApiException(410, "RETRACTED", "the originator " + item.originator() + " has retracted this item");
         }
         View v = view(person, item);
+        // Every access is on record, granted or not, before anything is answered (DESIGN §3, audit).
+        self.store().useTransaction(h -> AuditLog.append(h, AuditEntry.of(v.access().granted()
+                        ? AuditEntry.Type.ITEM_READ : AuditEntry.Type.ITEM_DENIED, self.clock().instant(), person.username())
+                .with("item", item.id()).with("heldLevel", item.heldLevel())
+                .with("reasons", v.access().granted() ? null : v.access().reasons())));
         if (!v.access().granted()) {
             throw new ApiException(403, "ACCESS_DENIED", "you may not see this item", v.access().reasons());
         }
@@ -156,6 +168,8 @@ public final class Holdings {
         ItemRow item = own(person, id);
         self.store().useTransaction(h -> {
             Items.retract(h, item.id());
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RETRACTED, self.clock().instant(), person.username())
+                    .with("item", item.id()));
             for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(Labels.of(item, self.facts().scenario())),
                         new ItemNotice(item.id(), Messages.RETRACT, null, null, null, self.clock().instant().toString()),
@@ -181,6 +195,8 @@ public final class Holdings {
         var label = Labels.of(relabelled, self.facts().scenario());
         self.store().useTransaction(h -> {
             Items.relabel(h, item.id(), to.name(), to.name(), relabelled.originKey(), signature);
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECLASSIFIED, self.clock().instant(), person.username())
+                    .with("item", item.id()).with("from", item.level()).with("to", to.name()));
             for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(label),
                         new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.originKey(), signature,
@@ -201,6 +217,8 @@ public final class Holdings {
                 self.clock().instant());
         self.store().useTransaction(h -> {
             Reports.insert(h, report);
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.COMPROMISE, report.reportedAt(), person.username())
+                    .with("item", report.itemId()).with("report", report.id()));
             Party originator = Party.of(v.item().originator());
             if (!originator.equals(self.party())) {
                 postbox.post(h, originator, Messages.COMPROMISE_REPORT, Labels.UNCLASSIFIED_HEADER,

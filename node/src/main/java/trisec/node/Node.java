@@ -12,6 +12,10 @@ import trisec.DomainException;
 import trisec.envelope.NodeKeys;
 import trisec.envelope.PublicIdentity;
 import trisec.node.api.Api;
+import trisec.node.audit.AuditLog;
+import trisec.node.audit.Integrator;
+import trisec.node.audit.Witness;
+import trisec.node.federation.Peer;
 import trisec.node.auth.Passwords;
 import trisec.node.auth.Role;
 import trisec.node.auth.Sessions;
@@ -39,9 +43,11 @@ public final class Node implements AutoCloseable {
      * @param jdbcUrl   a PostgreSQL (or H2) URL; empty for the embedded H2 store in {@code dataDir}
      * @param asOf      run the clock from this instant (exercises, replays of history); empty for real time
      * @param deliver   run the delivery worker (tests turn it off to hold envelopes in the outbox)
+     * @param witness   poll and cosign the partners' logs (tests drive it by hand)
      */
     public record Config(Party party, String host, int port, Path dataDir, Optional<String> jdbcUrl, Peers peers,
-                         Optional<Instant> asOf, Scenario scenario, Duration tokenLifetime, boolean deliver) {
+                         Optional<Instant> asOf, Scenario scenario, Duration tokenLifetime, boolean deliver,
+                         boolean witness) {
         public Config {
             if (!scenario.has(party)) {
                 throw new DomainException("the scenario has no party " + party);
@@ -53,27 +59,39 @@ public final class Node implements AutoCloseable {
 
         public static Config of(Party party, int port, Path dataDir, Scenario scenario) {
             return new Config(party, "127.0.0.1", port, dataDir, Optional.empty(), Peers.none(), Optional.empty(),
-                    scenario, Duration.ofHours(8), true);
+                    scenario, Duration.ofHours(8), true, true);
         }
 
         public Config withPeers(Peers p) {
-            return new Config(party, host, port, dataDir, jdbcUrl, p, asOf, scenario, tokenLifetime, deliver);
+            return new Config(party, host, port, dataDir, jdbcUrl, p, asOf, scenario, tokenLifetime, deliver, witness);
         }
 
         public Config withAsOf(Optional<Instant> t) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, t, scenario, tokenLifetime, deliver);
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, t, scenario, tokenLifetime, deliver, witness);
         }
 
         public Config withDatabase(Optional<String> url) {
-            return new Config(party, host, port, dataDir, url, peers, asOf, scenario, tokenLifetime, deliver);
+            return new Config(party, host, port, dataDir, url, peers, asOf, scenario, tokenLifetime, deliver, witness);
         }
 
         public Config withDelivery(boolean on) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, on);
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, on, witness);
+        }
+
+        public Config withScenario(Scenario s) {
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, s, tokenLifetime, deliver, witness);
+        }
+
+        public Config withTokenLifetime(Duration d) {
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, d, deliver, witness);
+        }
+
+        public Config withWitness(boolean on) {
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, on);
         }
 
         public Config withPort(int p) {
-            return new Config(party, host, p, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver);
+            return new Config(party, host, p, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, witness);
         }
     }
 
@@ -83,12 +101,33 @@ public final class Node implements AutoCloseable {
     private final Courier courier;
     private final Javalin http;
 
-    private Node(Config config, Self self, Sessions sessions, Courier courier, Javalin http) {
+    private final AuditLog auditLog;
+    private final Integrator integrator;
+    private final Witness witness;
+
+    private Node(Config config, Self self, Sessions sessions, Courier courier, Javalin http, AuditLog auditLog,
+                 Integrator integrator, Witness witness) {
         this.config = config;
         this.self = self;
         this.sessions = sessions;
         this.courier = courier;
         this.http = http;
+        this.auditLog = auditLog;
+        this.integrator = integrator;
+        this.witness = witness;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** Integrates what is pending and signs a checkpoint now (tests; the integrator does this on its own). */
+    public AuditLog.Head integrateNow() {
+        return integrator.integrateNow();
+    }
+
+    public Witness witness() {
+        return witness;
     }
 
     /** The keys in a data directory, created on first use (private key files readable by the owner only). */
@@ -101,14 +140,37 @@ public final class Node implements AutoCloseable {
         return NodeKeys.loadOrCreate(dataDir.resolve("keys"), party);
     }
 
+    /** The node's log key (Ed25519, for C2SP signed notes and cosignatures), created on first use. */
+    public static java.security.KeyPair logKeys(Path dataDir) {
+        return trisec.audit.note.LogKeys.loadOrCreate(dataDir.resolve("keys"), LOG_KEY_FILE);
+    }
+
+    static final String LOG_KEY_FILE = "log-ed25519.key";
+
+    /** A node's peers-file entry, from its data directory: what {@code trisec keys export} prints. */
+    public static Peer peerOf(Path dataDir, Party party, URI url) {
+        NodeKeys k = keys(dataDir, party);
+        String origin = AuditLog.originOf(k.identity());
+        return new Peer(k.identity(), url, Optional.of(
+                trisec.audit.note.Ed25519Notes.vkey(origin, logKeys(dataDir).getPublic())));
+    }
+
     public static Node start(Config config) {
         NodeKeys keys = keys(config.dataDir(), config.party());
+        java.security.KeyPair logKeys = logKeys(config.dataDir());
         Store store = config.jdbcUrl().map(Store::open).orElseGet(() -> Store.embedded(config.dataDir()));
         try {
             Facts facts = new Facts(config.scenario());
             facts.replay(store.read(RecordedEvents::all));
             NodeClock clock = config.asOf().map(NodeClock::asOf).orElseGet(NodeClock::system);
             Self self = new Self(config.party(), keys, store, facts, clock, config.peers());
+
+            String origin = AuditLog.originOf(keys.identity());
+            AuditLog auditLog = new AuditLog(store, clock, origin, List.of(
+                    trisec.audit.note.Ed25519Notes.signer(origin, logKeys.getPrivate()),
+                    trisec.audit.note.MlDsaNotes.signer(origin + AuditLog.ML_DSA_SUFFIX, keys)));
+            Integrator integrator = new Integrator(auditLog);
+            Witness witness = new Witness(store, keys, config.peers(), origin, logKeys.getPrivate(), clock);
 
             Postbox postbox = new Postbox(self);
             Courier courier = new Courier(self, postbox);
@@ -120,7 +182,8 @@ public final class Node implements AutoCloseable {
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Reception reception = new Reception(self, postbox, wake);
 
-            Javalin http = Api.create(new Api.Parts(self, sessions, holdings, disclosures, agreements, reception));
+            Javalin http = Api.create(new Api.Parts(self, sessions, holdings, disclosures, agreements, reception,
+                    auditLog, witness, logKeys.getPublic()));
             try {
                 http.start(config.host(), config.port());
             } catch (RuntimeException e) {
@@ -130,7 +193,11 @@ public final class Node implements AutoCloseable {
             if (config.deliver()) {
                 courier.start();
             }
-            return new Node(config, self, sessions, courier, http);
+            integrator.start();
+            if (config.witness()) {
+                witness.start();
+            }
+            return new Node(config, self, sessions, courier, http, auditLog, integrator, witness);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -190,7 +257,8 @@ public final class Node implements AutoCloseable {
         return Optional.of(password);
     }
 
-    /** The demo's persons of this party (DESIGN, issue 3): all with the password whose hash is given. */
+    /** The demo's persons of this party (officer, disclosure, analyst, guest, admin, auditor), all with the
+     *  password whose hash is given. */
     public void seedDemoPersons(String passwordHash) {
         if (self.store().read(Persons::count) > 0) {
             return;
@@ -206,10 +274,13 @@ public final class Node implements AutoCloseable {
         sessions.create(p + ".analyst", passwordHash, self.party(), belowTop, List.of("dprk"), List.of(Role.READER));
         sessions.create(p + ".guest", passwordHash, self.party(), lowest, List.of(), List.of(Role.READER));
         sessions.create(p + ".admin", passwordHash, self.party(), lowest, List.of(), List.of(Role.ADMIN));
+        sessions.create(p + ".auditor", passwordHash, self.party(), lowest, List.of(), List.of(Role.AUDITOR));
     }
 
     @Override
     public void close() {
+        witness.close();
+        integrator.close();
         courier.close();
         http.stop();
         self.store().close();

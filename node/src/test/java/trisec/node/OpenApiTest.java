@@ -46,7 +46,9 @@ class OpenApiTest {
 
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedRouteExists() {
-        List<String> routes = cluster.node(Cluster.KOR).routes();
+        // Javalin writes a parameter that may contain slashes as <name>; OpenAPI as {name}.
+        List<String> routes = cluster.node(Cluster.KOR).routes().stream()
+                .map(r -> r.replaceAll("<(\\w+)>", "{$1}")).sorted().toList();
         assertThat(routes).hasSizeGreaterThan(20);
         assertThat(documented()).containsExactlyElementsOf(routes);
     }
@@ -79,7 +81,7 @@ class OpenApiTest {
                 continue;
             }
             String[] mp = route.split(" ", 2);
-            String path = mp[1].replace("{id}", "x");
+            String path = mp[1].replace("{id}", "x").replace("<path>", "0/000");
             var builder = java.net.http.HttpRequest.newBuilder(client.base().resolve(path));
             builder = mp[0].equals("GET") ? builder.GET() : builder.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
             assertThat(client.raw(null, builder).status()).as(route).isEqualTo(401);

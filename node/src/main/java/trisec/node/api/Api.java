@@ -1,5 +1,7 @@
 package trisec.node.api;
 
+import trisec.node.Labels;
+import trisec.node.audit.AuditEntry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -25,6 +27,14 @@ import trisec.node.Self;
 import trisec.node.auth.Account;
 import trisec.node.auth.Role;
 import trisec.node.auth.Sessions;
+import trisec.audit.note.Checkpoint;
+import trisec.audit.note.Cosignatures;
+import trisec.audit.note.Ed25519Notes;
+import trisec.audit.note.SignedNote;
+import trisec.audit.tiles.Tiles;
+import trisec.node.audit.AuditLog;
+import trisec.node.audit.Witness;
+import trisec.node.federation.NodeAuth;
 import trisec.node.federation.Peers;
 import trisec.node.federation.Reception;
 import trisec.node.store.PersonRow;
@@ -51,7 +61,13 @@ public final class Api {
     static final long MAX_REQUEST_BYTES = 8L << 20;
 
     public record Parts(Self self, Sessions sessions, Holdings holdings, Disclosures disclosures,
-                        AgreementDesk agreements, Reception reception) {}
+                        AgreementDesk agreements, Reception reception, AuditLog auditLog, Witness witness,
+                        java.security.PublicKey logKey) {}
+
+    private static final String PARTNER = "trisec.partner";
+    /** The only routes a partner node may call with its signature (the log, for witnessing and audits). */
+    private static final Set<String> PARTNER_ROUTES = Set.of("/log/checkpoint", "/log/tile/<path>",
+            "/log/cosignature", "/api/v1/log/proof/inclusion", "/api/v1/log/proof/consistency");
 
     private final Parts p;
 
@@ -114,8 +130,17 @@ public final class Api {
             r.get("/api/v1/persons", this::persons);
             r.post("/api/v1/persons", this::createPerson);
 
-            r.get("/federation/v1/identity", ctx -> json(ctx, 200,
-                    Peers.export(p.self().keys().identity(), java.util.Optional.empty())));
+            r.get("/federation/v1/identity", ctx -> json(ctx, 200, Peers.export(p.self().keys().identity(),
+                    java.util.Optional.empty(), java.util.Optional.of(Ed25519Notes.vkey(p.auditLog().origin(), p.logKey())))));
+
+            // The audit log: C2SP tlog-tiles layout for tools, JSON proofs for convenience (docs/AUDIT.md).
+            r.get("/log/checkpoint", this::checkpoint);
+            r.get("/log/tile/<path>", this::tile);
+            r.post("/log/cosignature", this::cosignature);
+            r.get("/api/v1/log/proof/inclusion", this::inclusion);
+            r.get("/api/v1/log/proof/consistency", this::consistency);
+            r.get("/api/v1/log/entries", this::entries);
+            r.get("/api/v1/log/alarms", this::alarms);
             r.post("/federation/v1/envelopes", ctx -> {
                 Reception.Answer a = p.reception().receive(ctx.body());
                 ctx.status(a.status()).contentType("application/json").result(a.body());
@@ -149,6 +174,16 @@ public final class Api {
             return;
         }
         String header = ctx.header("Authorization");
+        if (header != null && header.startsWith(NodeAuth.SCHEME + " ")) {
+            String target = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            Party partner = NodeAuth.verify(header, ctx.method().name(), target, p.self().peers())
+                    .orElseThrow(() -> ApiException.unauthenticated("the node signature is unknown, stale or invalid"));
+            if (!PARTNER_ROUTES.contains(matched.path)) {
+                throw ApiException.forbidden("partner nodes may only read the audit log here");
+            }
+            ctx.attribute(PARTNER, partner);
+            return;
+        }
         if (header == null || !header.startsWith("Bearer ") || header.length() < 8) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw ApiException.unauthenticated("a bearer token is required (POST /api/v1/auth/token)");
@@ -267,8 +302,15 @@ public final class Api {
             throw ApiException.badRequest("to is required");
         }
         Party h = holder == null ? label.originator() : scenario.party(holder);
-        ReleaseDecision d = p.self().facts().policy().decide(new ReleaseRequest(label, h, scenario.party(to), when,
+        Party r = scenario.party(to);
+        ReleaseDecision d = p.self().facts().policy().decide(new ReleaseRequest(label, h, r, when,
                 "true".equalsIgnoreCase(ctx.queryParam("consent"))));
+        p.self().store().useTransaction(tx -> AuditLog.append(tx, AuditEntry.of(AuditEntry.Type.DECISION,
+                p.self().clock().instant(), account(ctx).username()).with("query", true)
+                .with("originator", label.originator().code()).with("level", label.level().name())
+                .with("topic", label.topic().path()).with("holder", h.code()).with("recipient", r.code())
+                .with("at", when.toString()).with("decision", d.verdict()).with("route", Labels.codes(d.route()))
+                .with("basis", d.basis())));
         json(ctx, 200, Views.decision(d));
     }
 
@@ -366,6 +408,147 @@ public final class Api {
             }
             ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    // ---- the audit log ------------------------------------------------------------------------------
+
+    /** Partner nodes (signed requests) and this node's admins and auditors may read the log. */
+    private static void requireLogReader(Context ctx) {
+        if (ctx.attribute(PARTNER) != null) {
+            return;
+        }
+        Account a = account(ctx);
+        if (!a.is(Role.ADMIN) && !a.is(Role.AUDITOR)) {
+            throw ApiException.forbidden("the audit log is for partner nodes, admins and auditors");
+        }
+    }
+
+    private void checkpoint(Context ctx) {
+        requireLogReader(ctx);
+        String note = p.auditLog().served().orElseThrow(() -> ApiException.notFound("no checkpoint signed yet"));
+        ctx.contentType("text/plain; charset=utf-8").result(note);
+    }
+
+    private void tile(Context ctx) {
+        requireLogReader(ctx);
+        Tiles.TilePath t;
+        try {
+            t = Tiles.parse("tile/" + ctx.pathParam("path"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("not a tile path: " + e.getMessage());
+        }
+        var bytes = t.entries() ? p.auditLog().entryBundle(t.index(), t.width())
+                : p.auditLog().tile(t.level(), t.index(), t.width());
+        ctx.contentType("application/octet-stream").result(bytes.orElseThrow(() -> ApiException.notFound("no such tile yet")));
+    }
+
+    record CosignatureBody(String checkpoint, String cosignature) {}
+
+    private void cosignature(Context ctx) {
+        Party partner = ctx.attribute(PARTNER);
+        if (partner == null) {
+            throw ApiException.forbidden("only a partner node posts cosignatures");
+        }
+        var in = Json.read(ctx.body(), CosignatureBody.class);
+        var peer = p.self().peers().of(partner).orElseThrow();
+        if (in.checkpoint() == null || in.cosignature() == null || peer.logKey().isEmpty()) {
+            throw ApiException.badRequest("checkpoint and cosignature are required, from a partner with a log key");
+        }
+        Checkpoint cp;
+        SignedNote.Signature sig;
+        try {
+            cp = Checkpoint.parse(in.checkpoint());
+            sig = SignedNote.Signature.parseLine(in.cosignature());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("malformed cosignature: " + e.getMessage());
+        }
+        var ours = p.auditLog().checkpointAt(cp.size())
+                .filter(c -> java.util.Arrays.equals(c.root(), cp.root()) && cp.origin().equals(p.auditLog().origin()));
+        String witness = AuditLog.originOf(peer.identity());
+        if (ours.isEmpty() || !sig.keyName().equals(witness)
+                || !Cosignatures.verify(witness, Ed25519Notes.publicKey(peer.logKey().get()), cp, sig)) {
+            throw new ApiException(422, "INVALID_COSIGNATURE", "the cosignature is not " + partner
+                    + "'s on a checkpoint this node signed");
+        }
+        p.auditLog().addCosignature(cp.size(), witness, in.cosignature());
+        json(ctx, 201, Map.of("size", cp.size(), "witness", witness));
+    }
+
+    private static long longParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        try {
+            return Long.parseLong(v == null ? "" : v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number");
+        }
+    }
+
+    private void inclusion(Context ctx) {
+        requireLogReader(ctx);
+        long index = longParam(ctx, "index");
+        long size = longParam(ctx, "size");
+        try {
+            json(ctx, 200, proof("index", index, size, p.auditLog().inclusion(index, size)));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private void consistency(Context ctx) {
+        requireLogReader(ctx);
+        long from = longParam(ctx, "from");
+        long to = longParam(ctx, "to");
+        try {
+            json(ctx, 200, proof("from", from, to, p.auditLog().consistency(from, to)));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> proof(String first, long a, long size, List<byte[]> hashes) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put(first, a);
+        m.put(first.equals("from") ? "to" : "size", size);
+        m.put("hashes", hashes.stream().map(java.util.Base64.getEncoder()::encodeToString).toList());
+        return m;
+    }
+
+    private void entries(Context ctx) {
+        requireLogReader(ctx);
+        long from = ctx.queryParam("from") == null ? 0 : longParam(ctx, "from");
+        long limit = ctx.queryParam("limit") == null ? 100 : longParam(ctx, "limit");
+        if (from < 0 || limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("from is 0 or more, limit 1 to 1000");
+        }
+        List<Object> list = new ArrayList<>();
+        long i = from;
+        for (String e : p.auditLog().entries(from, (int) limit)) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("index", i++);
+            try {
+                m.put("entry", Json.MAPPER.readTree(e));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                m.put("entry", e);
+            }
+            list.add(m);
+        }
+        var head = p.auditLog().head();
+        json(ctx, 200, Map.of("size", head.size(), "entries", list));
+    }
+
+    private void alarms(Context ctx) {
+        requireLogReader(ctx);
+        json(ctx, 200, Map.of("alarms", p.witness().alarms().stream().map(a -> {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("id", a.id());
+            m.put("party", a.party());
+            m.put("origin", a.origin());
+            m.put("detail", a.detail());
+            m.put("accepted", a.accepted());
+            m.put("conflicting", a.conflicting());
+            m.put("raisedAt", a.raisedAt().toString());
+            return m;
+        }).toList()));
     }
 
     // ---- output -------------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ public enum Role {
     /** Reads what their clearance and need-to-know allow. */
     READER,
     /** Manages persons and records agreement events. */
-    ADMIN;
+    ADMIN,
+    /** Reads the audit log (entries, proofs, checkpoints, alarms), and nothing else. */
+    AUDITOR;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

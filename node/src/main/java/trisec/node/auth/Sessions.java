@@ -1,5 +1,7 @@
 package trisec.node.auth;
 
+import trisec.node.audit.AuditLog;
+import trisec.node.audit.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,17 +51,23 @@ public final class Sessions {
         Optional<PersonRow> found = store.read(h -> Persons.byUsername(h, username));
         if (found.isEmpty()) {
             Passwords.verifyDecoy(password.toCharArray());
+            audit(AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, printable(username)).with("why", "unknown username"));
             throw ApiException.unauthenticated("wrong username or password");
         }
         PersonRow p = found.get();
         if (p.lockedUntil().isPresent() && p.lockedUntil().get().isAfter(now)) {
+            audit(AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, p.username()).with("why", "locked"));
             throw new ApiException(423, "LOCKED", "too many failed sign-ins; the account is locked until "
                     + p.lockedUntil().get());
         }
         if (!Passwords.verify(password.toCharArray(), p.passwordHash())) {
             int failures = p.failedLogins() + 1;
             Instant lockedUntil = failures >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
-            store.useTransaction(h -> Persons.recordFailure(h, p.id(), lockedUntil == null ? failures : 0, lockedUntil));
+            store.useTransaction(h -> {
+                Persons.recordFailure(h, p.id(), lockedUntil == null ? failures : 0, lockedUntil);
+                AuditLog.append(h, AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, p.username())
+                        .with("why", "wrong password").with("lockedUntil", lockedUntil == null ? null : lockedUntil.toString()));
+            });
             if (lockedUntil != null) {
                 throw new ApiException(423, "LOCKED", "too many failed sign-ins; the account is locked until " + lockedUntil);
             }
@@ -70,6 +78,7 @@ public final class Sessions {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant expires = now.plus(tokenLifetime);
         store.useTransaction(h -> {
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.LOGIN, now, p.username()));
             Persons.recordSuccess(h, p.id());
             Persons.deleteExpiredTokens(h, now);
             Persons.insertToken(h, sha256(token), p.id(), expires);
@@ -122,6 +131,16 @@ public final class Sessions {
             Persons.insert(h, row);
         });
         return row;
+    }
+
+    private void audit(AuditEntry e) {
+        store.useTransaction(h -> AuditLog.append(h, e));
+    }
+
+    /** A typed username as the log may keep it: bounded, printable. */
+    private static String printable(String username) {
+        String s = username.replaceAll("[^\\p{Graph}]", "?");
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 
     static String sha256(String token) {

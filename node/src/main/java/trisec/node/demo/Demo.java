@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import trisec.DomainException;
-import trisec.envelope.NodeKeys;
 import trisec.node.Node;
 import trisec.node.auth.Passwords;
 import trisec.node.federation.Peer;
@@ -60,17 +59,18 @@ public final class Demo implements AutoCloseable {
             throw new DomainException("cannot create the demo's data directory: " + e.getMessage());
         }
         Optional<Path> temporary = dataDir.isPresent() ? Optional.empty() : Optional.of(root);
-        var keys = new LinkedHashMap<Party, NodeKeys>();
-        ports.keySet().forEach(p -> keys.put(p, Node.keys(root.resolve(p.code().toLowerCase()), p)));
+        var entries = new LinkedHashMap<Party, Peer>();
+        ports.forEach((p, port) -> entries.put(p, Node.peerOf(root.resolve(p.code().toLowerCase()), p,
+                URI.create("http://127.0.0.1:" + port))));
         String hash = Passwords.hash(PASSWORD.toCharArray());
         List<Node> started = new ArrayList<>();
         try {
             for (var e : ports.entrySet()) {
                 Party party = e.getKey();
                 var peers = new ArrayList<Peer>();
-                ports.forEach((other, port) -> {
+                entries.forEach((other, entry) -> {
                     if (!other.equals(party)) {
-                        peers.add(new Peer(keys.get(other).identity(), URI.create("http://127.0.0.1:" + port)));
+                        peers.add(entry);
                     }
                 });
                 var config = Node.Config.of(party, e.getValue(), root.resolve(party.code().toLowerCase()), scenario)

@@ -1,5 +1,7 @@
 package trisec.node.federation;
 
+import trisec.node.audit.AuditLog;
+import trisec.node.audit.AuditEntry;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -189,6 +191,10 @@ public final class Courier implements AutoCloseable {
         Receipt r = signed.receipt();
         Instant now = self.clock().instant();
         boolean refused = Messages.REFUSED.equals(r.outcome());
+        AuditLog.append(h, AuditEntry.of(AuditEntry.Type.DELIVERY, now, self.party().code())
+                .with("kind", row.kind()).with("message", row.messageId()).with("to", row.peer())
+                .with("release", row.releaseId()).with("outcome", r.outcome()).with("signer", r.signer())
+                .with("recipientLevel", r.recipientLevel()).with("reason", r.reason()));
         switch (row.kind()) {
             case Messages.ITEM -> {
                 ReleaseRow release = Releases.lock(h, row.releaseId().orElseThrow()).orElseThrow();

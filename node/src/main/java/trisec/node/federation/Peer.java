@@ -1,7 +1,15 @@
 package trisec.node.federation;
 
 import java.net.URI;
+import java.util.Optional;
 import trisec.envelope.PublicIdentity;
 
-/** A partner node: its public identity and where it listens. */
-public record Peer(PublicIdentity identity, URI url) {}
+/**
+ * A partner node: its public identity, where it listens, and its log's Ed25519 verifier key in C2SP vkey form
+ * (without it this node cannot witness the partner's log).
+ */
+public record Peer(PublicIdentity identity, URI url, Optional<String> logKey) {
+    public Peer(PublicIdentity identity, URI url) {
+        this(identity, url, Optional.empty());
+    }
+}

@@ -101,7 +101,19 @@ public final class Peers {
             throw new DomainException(where + ": keyId " + entry.get("keyId").asText()
                     + " does not match the keys (" + identity.keyId() + ")");
         }
-        return new Peer(identity, uri);
+        Optional<String> logKey = Optional.ofNullable(entry.get("logKey")).map(JsonNode::asText);
+        if (logKey.isPresent()) {
+            String origin = trisec.node.audit.AuditLog.originOf(identity);
+            try {
+                var verifier = trisec.audit.note.Ed25519Notes.verifierFromVkey(logKey.get());
+                if (!verifier.keyName().equals(origin)) {
+                    throw new IllegalArgumentException("it names " + verifier.keyName() + ", not " + origin);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new DomainException(where + ": logKey is not this node's log key: " + e.getMessage());
+            }
+        }
+        return new Peer(identity, uri, logKey);
     }
 
     private static String text(JsonNode entry, String field, String where) {
@@ -112,14 +124,15 @@ public final class Peers {
         return v.asText().strip();
     }
 
-    /** The entry {@code trisec keys export} prints for this node. */
-    public static Map<String, Object> export(PublicIdentity identity, Optional<URI> url) {
+    /** The entry {@code trisec keys export} prints for a node. */
+    public static Map<String, Object> export(PublicIdentity identity, Optional<URI> url, Optional<String> logKey) {
         var m = new LinkedHashMap<String, Object>();
         m.put("party", identity.party().code());
         url.ifPresent(u -> m.put("url", u.toString()));
         m.put("keyId", identity.keyId().value());
         m.put("signingKey", Base64.getEncoder().encodeToString(identity.signingKey()));
         m.put("kemKey", Base64.getEncoder().encodeToString(identity.kemKey()));
+        logKey.ifPresent(k -> m.put("logKey", k));
         return m;
     }
 }

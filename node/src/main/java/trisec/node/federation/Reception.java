@@ -1,5 +1,7 @@
 package trisec.node.federation;
 
+import trisec.node.audit.AuditLog;
+import trisec.node.audit.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -89,11 +91,13 @@ public final class Reception {
         }
         var header = envelope.header();
         if (!header.recipient().equals(self.party())) {
+            refusedOnArrival(header.sender().code(), header.messageId().toString(), header.kind(), "misaddressed");
             return error(403, "MISADDRESSED", "this is " + self.party() + "'s node; the envelope is for "
                     + header.recipient());
         }
         Optional<Peer> peer = self.peers().of(header.sender());
         if (peer.isEmpty()) {
+            refusedOnArrival(header.sender().code(), header.messageId().toString(), header.kind(), "unknown sender");
             return error(403, "UNKNOWN_SENDER", header.sender() + " is not a partner of this node");
         }
         Envelopes.Opened opened;
@@ -101,6 +105,7 @@ public final class Reception {
             opened = Envelopes.open(self.keys(), peer.get().identity(), envelope);
         } catch (EnvelopeException e) {
             log.warn("refused an envelope claiming to come from {}: {}", header.sender(), e.getMessage());
+            refusedOnArrival(header.sender().code(), header.messageId().toString(), header.kind(), e.getMessage());
             return error(403, "REFUSED_ENVELOPE", e.getMessage());
         }
         String hash = sha256(envelope);
@@ -130,6 +135,10 @@ public final class Reception {
                 afterCommit.clear();
                 log.info("refused {} {} from {}: {}", header.kind(), messageId, sender, e.getMessage());
             }
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECEIVED, self.clock().instant(), sender.code())
+                    .with("kind", header.kind()).with("message", messageId).with("outcome", receipt.outcome())
+                    .with("item", receipt.itemId()).with("release", receipt.releaseId())
+                    .with("recipientLevel", receipt.recipientLevel()).with("reason", receipt.reason()));
             SignedReceipt signed = Proofs.signReceipt(self.keys(), receipt);
             String response = Json.write(signed);
             Inbox.record(h, new Inbox.Entry(messageId, sender.code(), header.kind(), hash, response), self.clock().instant());
@@ -140,6 +149,13 @@ public final class Reception {
     }
 
     record Duplicate(String error, String message, SignedReceipt receipt) {}
+
+    /** An envelope refused before it could be opened is on record too: forgeries and misrouting are evidence. */
+    private void refusedOnArrival(String claimedSender, String messageId, String kind, String why) {
+        self.store().useTransaction(h -> AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECEIVED,
+                self.clock().instant(), claimedSender).with("kind", kind).with("message", messageId)
+                .with("outcome", "REFUSED_ENVELOPE").with("reason", why)));
+    }
 
     private Receipt handle(Handle h, String messageId, String kind, String label, Party sender, String payload,
                            List<Runnable> afterCommit) {
@@ -400,6 +416,9 @@ public final class Reception {
         RecordedEvents.insert(h, new RecordedEvents.Row(n.eventId(), n.agreementId(), n.type(), event.at(),
                 event.by().map(Party::code), Optional.ofNullable(n.effective()).map(Instant::parse), event.note(),
                 sender.code(), self.clock().instant(), sender.code()));
+        AuditLog.append(h, AuditEntry.of(AuditEntry.Type.AGREEMENT_EVENT, self.clock().instant(), sender.code())
+                .with("agreement", n.agreementId()).with("event", n.type()).with("date", event.at().toString())
+                .with("by", n.by()).with("effective", n.effective()));
         afterCommit.add(() -> self.facts().record(n.agreementId(), event));
         return receipt(messageId, Messages.EVENT_NOTE, null, null, Messages.ACCEPTED, null, null);
     }

@@ -186,7 +186,8 @@ class ApiTest {
             Client.Response r = usa.get(null, "/federation/v1/identity");
             assertThat(r.status()).isEqualTo(200);
             JsonNode j = r.json();
-            assertThat(keys(j)).containsExactly("party", "keyId", "signingKey", "kemKey");
+            assertThat(keys(j)).containsExactly("party", "keyId", "signingKey", "kemKey", "logKey");
+            assertThat(j.get("logKey").asText()).startsWith("trisec.USA/" + cluster.keys(USA).identity().keyId().value() + "+");
             assertThat(j.get("party").asText()).isEqualTo("USA");
             assertThat(j.get("keyId").asText()).isEqualTo(cluster.keys(USA).identity().keyId().value());
             assertThat(java.util.Base64.getDecoder().decode(j.get("signingKey").asText()))

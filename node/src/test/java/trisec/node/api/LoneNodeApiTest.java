@@ -35,9 +35,7 @@ class LoneNodeApiTest {
 
     @BeforeAll
     void start() {
-        cluster = Cluster.start(List.of(KOR), ScenarioFiles.shipped(), Optional.empty(), c -> new Node.Config(
-                c.party(), c.host(), c.port(), c.dataDir(), c.jdbcUrl(), c.peers(), c.asOf(), c.scenario(),
-                TOKEN_LIFETIME, c.deliver()));
+        cluster = Cluster.start(List.of(KOR), ScenarioFiles.shipped(), Optional.empty(), c -> c.withTokenLifetime(TOKEN_LIFETIME));
         kor = cluster.client(KOR);
     }
 

@@ -101,9 +101,7 @@ class HubReleaseTest {
                 Instant.parse("2015-01-01T00:00:00Z"), Optional.of(JPN), "as only JPN's node knows", Optional.empty());
         var jpnView = ScenarioFiles.shipped().withEvent("usa-jpn-gsomia-2007", terminated);
         try (Cluster x = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(JUNE_2015),
-                cfg -> cfg.party().equals(JPN) ? new trisec.node.Node.Config(cfg.party(), cfg.host(), cfg.port(),
-                        cfg.dataDir(), cfg.jdbcUrl(), cfg.peers(), cfg.asOf(), jpnView, cfg.tokenLifetime(),
-                        cfg.deliver()) : cfg)) {
+                cfg -> cfg.party().equals(JPN) ? cfg.withScenario(jpnView) : cfg)) {
             String id = createItem(x, KOR, "군사Ⅱ급비밀", "dprk.missile");
             String releaseId = Fed.release(x, KOR, id, JPN);
             awaitStatus(x, KOR, releaseId, "REFUSED");

@@ -38,8 +38,7 @@ class RecipientRefusalTest {
     void japanRefusesADirectReleaseItsOwnAgreementsNoLongerAllow() {
         Scenario jpnView = terminatedForJapan();
         try (Cluster c = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(SEPTEMBER_2026),
-                cfg -> cfg.party().equals(JPN) ? new Node.Config(cfg.party(), cfg.host(), cfg.port(), cfg.dataDir(),
-                        cfg.jdbcUrl(), cfg.peers(), cfg.asOf(), jpnView, cfg.tokenLifetime(), cfg.deliver()) : cfg)) {
+                cfg -> cfg.party().equals(JPN) ? cfg.withScenario(jpnView) : cfg)) {
             String id = createItem(c, KOR, "군사Ⅱ급비밀", "dprk.missile");
             JsonNode requested = Fed.request(c, KOR, id, JPN);
             // On KOR's facts the GSOMIA is in force: a direct release.

@@ -1,0 +1,265 @@
+package trisec.node.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trisec.audit.merkle.Proofs;
+import trisec.audit.merkle.Rfc6962;
+import trisec.audit.merkle.Verify;
+import trisec.audit.note.Checkpoint;
+import trisec.audit.note.NoteSigner;
+import trisec.audit.note.Notes;
+import trisec.audit.note.SignedNote;
+import trisec.audit.tiles.EntryBundles;
+import trisec.audit.tiles.TiledTree;
+import trisec.audit.tiles.Tiles;
+import trisec.node.store.Store;
+
+/**
+ * The node's append-only Merkle log (RFC 6962 hashing, C2SP tlog-tiles storage, C2SP tlog-checkpoint
+ * checkpoints). Actions append entries inside their own transactions ({@link #append}); the integrator gives them
+ * contiguous indices, updates the tiles and signs checkpoints; readers get tiles, entries and proofs. The log's
+ * logic lives in core ({@code trisec.audit}); this class is its database driver and its signer.
+ */
+public final class AuditLog {
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    public record Head(long size, byte[] root) {}
+
+    /** A checkpoint this node signed. */
+    public record Signed(long size, byte[] root, String note, Instant signedAt) {}
+
+    private final Store store;
+    private final InstantSource clock;
+    private final String origin;
+    private final List<NoteSigner> signers;
+    private final Map<Long, byte[]> fullTiles = JdbcTiles.cache();
+
+    public AuditLog(Store store, InstantSource clock, String origin, List<NoteSigner> signers) {
+        this.store = store;
+        this.clock = clock;
+        this.origin = origin;
+        this.signers = List.copyOf(signers);
+    }
+
+    /** The name of the ML-DSA-87 signature line on a checkpoint: the origin with this suffix. */
+    public static final String ML_DSA_SUFFIX = "/ml-dsa-87";
+
+    /** The log's name: {@code trisec.<party>/<node key id>}. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The origin of a node's log, from its public identity. */
+    public static String originOf(trisec.envelope.PublicIdentity identity) {
+        return "trisec." + identity.party().code() + "/" + identity.keyId().value();
+    }
+
+    /** Records an entry in the caller's transaction: it enters the log if and only if the action commits. */
+    public static void append(Handle h, AuditEntry entry) {
+        h.createUpdate("INSERT INTO audit_pending (entry) VALUES (:e)").bind("e", entry.json()).execute();
+    }
+
+    /** Records many entries in one transaction (load tests, bulk imports). */
+    public static void appendAll(Handle h, List<String> entries) {
+        var batch = h.prepareBatch("INSERT INTO audit_pending (entry) VALUES (:e)");
+        entries.forEach(e -> batch.bind("e", e).add());
+        batch.execute();
+    }
+
+    public Head head() {
+        return store.read(AuditLog::head);
+    }
+
+    static Head head(Handle h) {
+        return h.createQuery("SELECT size, root FROM audit_head WHERE id = 1")
+                .map((rs, c) -> new Head(rs.getLong("size"), rs.getBytes("root"))).findOne()
+                .orElseGet(() -> new Head(0, Rfc6962.emptyRoot()));
+    }
+
+    private record Pending(long id, String entry) {}
+
+    /**
+     * One integration round: up to {@code max} pending entries, in the order they were written, enter the log
+     * with the next indices, and the tiles and head follow, all in one transaction.
+     *
+     * @return the log's size afterwards
+     */
+    public long integrate(int max) {
+        return store.inTransaction(h -> {
+            Head head = head(h);
+            List<Pending> rows = h.createQuery("""
+                    SELECT id, entry FROM audit_pending ORDER BY id FETCH FIRST :max ROWS ONLY FOR UPDATE SKIP LOCKED""")
+                    .bind("max", max).map((rs, c) -> new Pending(rs.getLong("id"), rs.getString("entry"))).list();
+            if (rows.isEmpty()) {
+                return head.size();
+            }
+            List<byte[]> leaves = new ArrayList<>(rows.size());
+            var insert = h.prepareBatch("INSERT INTO audit_entries (idx, entry) VALUES (:i, :e)");
+            var delete = h.prepareBatch("DELETE FROM audit_pending WHERE id = :id");
+            long index = head.size();
+            for (Pending p : rows) {
+                leaves.add(Rfc6962.leafHash(p.entry().getBytes(StandardCharsets.UTF_8)));
+                insert.bind("i", index++).bind("e", p.entry()).add();
+                delete.bind("id", p.id()).add();
+            }
+            insert.execute();
+            delete.execute();
+            var tree = new TiledTree(JdbcTiles.uncached(h), head.size());
+            tree.append(leaves);
+            byte[] root = tree.root();
+            int updated = h.createUpdate("UPDATE audit_head SET size = :s, root = :r WHERE id = 1")
+                    .bind("s", tree.size()).bind("r", root).execute();
+            if (updated == 0) {
+                h.createUpdate("INSERT INTO audit_head (id, size, root) VALUES (1, :s, :r)")
+                        .bind("s", tree.size()).bind("r", root).execute();
+            }
+            return tree.size();
+        });
+    }
+
+    /**
+     * Signs a checkpoint of the current head when it has grown since the last one. Before signing it proves the
+     * new tree consistent with the last checkpoint signed: a node never signs two checkpoints that disagree.
+     */
+    public Optional<Signed> checkpoint() {
+        Head head = head();
+        Optional<Signed> last = latest();
+        if (head.size() == 0 || (last.isPresent() && last.get().size() >= head.size())) {
+            return Optional.empty();
+        }
+        if (last.isPresent()) {
+            List<byte[]> proof = consistency(last.get().size(), head.size());
+            if (!Verify.consistency(last.get().size(), head.size(), last.get().root(), head.root(), proof)) {
+                log.error("the log at size {} is not consistent with checkpoint {}: refusing to sign", head.size(),
+                        last.get().size());
+                return Optional.empty();
+            }
+        }
+        String text = new Checkpoint(origin, head.size(), head.root(), List.of()).text();
+        String note = Notes.sign(text, signers).format();
+        Instant now = clock.instant();
+        store.useTransaction(h -> h.createUpdate("""
+                INSERT INTO audit_checkpoints (size, root, note, signed_at) VALUES (:s, :r, :n, :at)""")
+                .bind("s", head.size()).bind("r", head.root()).bind("n", note)
+                .bind("at", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).execute());
+        return Optional.of(new Signed(head.size(), head.root(), note, now));
+    }
+
+    public Optional<Signed> latest() {
+        return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints ORDER BY size DESC FETCH FIRST 1 ROWS ONLY")
+                .map((rs, c) -> new Signed(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
+                        rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant())).findOne());
+    }
+
+    public List<Signed> checkpoints() {
+        return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints ORDER BY size")
+                .map((rs, c) -> new Signed(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
+                        rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant())).list());
+    }
+
+    /** The latest checkpoint with the partners' cosignatures on it appended: what /log/checkpoint serves. */
+    public Optional<String> served() {
+        return latest().map(c -> {
+            List<String> lines = store.read(h -> h.createQuery(
+                    "SELECT line FROM audit_cosignatures WHERE size = :s ORDER BY witness").bind("s", c.size())
+                    .mapTo(String.class).list());
+            var sb = new StringBuilder(c.note());
+            lines.forEach(l -> sb.append(l).append('\n'));
+            return sb.toString();
+        });
+    }
+
+    /** Stores a partner's cosignature line on the checkpoint of this size (one per witness, the latest kept). */
+    public void addCosignature(long size, String witness, String line) {
+        Instant now = clock.instant();
+        store.useTransaction(h -> {
+            int updated = h.createUpdate("UPDATE audit_cosignatures SET line = :l, received_at = :at WHERE size = :s AND witness = :w")
+                    .bind("l", line).bind("at", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                    .bind("s", size).bind("w", witness).execute();
+            if (updated == 0) {
+                h.createUpdate("INSERT INTO audit_cosignatures (size, witness, line, received_at) VALUES (:s, :w, :l, :at)")
+                        .bind("s", size).bind("w", witness).bind("l", line)
+                        .bind("at", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).execute();
+            }
+        });
+    }
+
+    public Optional<Signed> checkpointAt(long size) {
+        return checkpoints().stream().filter(c -> c.size() == size).findFirst();
+    }
+
+    private <R> R withTree(long size, java.util.function.Function<TiledTree, R> work) {
+        return store.read(h -> {
+            Head head = head(h);
+            if (size > head.size()) {
+                throw new IllegalArgumentException("the log has " + head.size() + " entries, not " + size);
+            }
+            return work.apply(new TiledTree(new JdbcTiles(h, fullTiles), head.size()));
+        });
+    }
+
+    public byte[] root(long size) {
+        return withTree(size, t -> Proofs.root(t, size));
+    }
+
+    public List<byte[]> inclusion(long index, long size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("index " + index + " is not below size " + size);
+        }
+        return withTree(size, t -> Proofs.inclusion(t, index, size));
+    }
+
+    public List<byte[]> consistency(long from, long to) {
+        if (from < 0 || from > to) {
+            throw new IllegalArgumentException("from " + from + " must be between 0 and to " + to);
+        }
+        return withTree(to, t -> Proofs.consistency(t, from, to));
+    }
+
+    /** A hash tile as tlog-tiles serves it: the first {@code width} hashes, when the log has that many. */
+    public Optional<byte[]> tile(int level, long index, int width) {
+        return store.read(h -> new JdbcTiles(h, fullTiles).read(level, index))
+                .filter(t -> t.length >= width * Rfc6962.HASH_BYTES)
+                .map(t -> java.util.Arrays.copyOf(t, width * Rfc6962.HASH_BYTES));
+    }
+
+    /** An entry bundle: entries {@code index·256} to {@code index·256 + width − 1}, when all are in the log. */
+    public Optional<byte[]> entryBundle(long index, int width) {
+        long first = index * Tiles.WIDTH;
+        List<String> entries = store.read(h -> h.createQuery(
+                "SELECT entry FROM audit_entries WHERE idx >= :a AND idx < :b ORDER BY idx")
+                .bind("a", first).bind("b", first + width).mapTo(String.class).list());
+        if (entries.size() != width) {
+            return Optional.empty();
+        }
+        return Optional.of(EntryBundles.encode(entries.stream().map(e -> e.getBytes(StandardCharsets.UTF_8)).toList()));
+    }
+
+    public Optional<String> entry(long index) {
+        return store.read(h -> h.createQuery("SELECT entry FROM audit_entries WHERE idx = :i").bind("i", index)
+                .mapTo(String.class).findOne());
+    }
+
+    /** Entries from {@code from} (inclusive), at most {@code limit}, for people reading the log. */
+    public List<String> entries(long from, int limit) {
+        return store.read(h -> h.createQuery(
+                "SELECT entry FROM audit_entries WHERE idx >= :a ORDER BY idx FETCH FIRST :n ROWS ONLY")
+                .bind("a", from).bind("n", limit).mapTo(String.class).list());
+    }
+
+    public long pending() {
+        return store.read(h -> h.createQuery("SELECT COUNT(*) FROM audit_pending").mapTo(Long.class).one());
+    }
+
+    static SignedNote parse(String note) {
+        return SignedNote.parse(note);
+    }
+}

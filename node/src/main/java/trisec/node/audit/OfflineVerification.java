@@ -1,0 +1,141 @@
+package trisec.node.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import trisec.audit.merkle.Proofs;
+import trisec.audit.merkle.Rfc6962;
+import trisec.audit.note.Checkpoint;
+import trisec.audit.note.Ed25519Notes;
+import trisec.audit.note.MlDsaNotes;
+import trisec.audit.note.Notes;
+import trisec.audit.note.SignedNote;
+import trisec.audit.tiles.MemoryTiles;
+import trisec.audit.tiles.TiledTree;
+import trisec.audit.tiles.Tiles;
+import trisec.envelope.PublicIdentity;
+import trisec.node.store.Store;
+
+/**
+ * Recomputes a node's whole log from its store, trusting nothing stored but the entries: every leaf hash, every
+ * tile, the head, and every checkpoint the node signed (signatures and roots). The first discrepancy is named by
+ * the lowest leaf index it touches.
+ */
+public final class OfflineVerification {
+
+    /** The outcome: what was checked, and the first problem if any. */
+    public record Report(long entries, int tiles, int checkpoints, Optional<String> problem) {
+        public boolean ok() {
+            return problem.isEmpty();
+        }
+    }
+
+    private OfflineVerification() {}
+
+    public static Report verify(Store store, PublicIdentity identity, PublicKey logKey) {
+        String origin = AuditLog.originOf(identity);
+        var tree = new TiledTree(new MemoryTiles(), 0);
+        long[] count = {0};
+        Optional<String> gap = store.read(h -> {
+            var entries = h.createQuery("SELECT idx, entry FROM audit_entries ORDER BY idx").setFetchSize(10_000)
+                    .map((rs, c) -> new Object[] {rs.getLong("idx"), rs.getString("entry")}).iterator();
+            List<byte[]> batch = new ArrayList<>();
+            try (entries) {
+                while (entries.hasNext()) {
+                    Object[] row = entries.next();
+                    long idx = (Long) row[0];
+                    if (idx != count[0]) {
+                        return Optional.of("entry " + count[0] + " is missing (the next stored entry is " + idx + ")");
+                    }
+                    batch.add(Rfc6962.leafHash(((String) row[1]).getBytes(StandardCharsets.UTF_8)));
+                    count[0]++;
+                    if (batch.size() == 10_000) {
+                        tree.append(batch);
+                        batch = new ArrayList<>();
+                    }
+                }
+            }
+            tree.append(batch);
+            return Optional.empty();
+        });
+        if (gap.isPresent()) {
+            return new Report(count[0], 0, 0, gap);
+        }
+        // Every stored tile must hold exactly what the entries give. Tiles come lowest level first, so a changed
+        // entry is named by its own index (its level-0 hash), not by the bigger subtree above it.
+        record Stored(int level, long index, byte[] hashes) {}
+        List<Stored> tiles = store.read(h -> h.createQuery("SELECT level, idx, hashes FROM audit_tiles ORDER BY level, idx")
+                .map((rs, c) -> new Stored(rs.getInt("level"), rs.getLong("idx"), rs.getBytes("hashes"))).list());
+        var recomputed = new MemoryTilesView(tree);
+        for (Stored t : tiles) {
+            byte[] expected = recomputed.tile(t.level(), t.index());
+            if (!Arrays.equals(expected, t.hashes())) {
+                int at = firstDifference(expected, t.hashes());
+                long leaf = (t.index() * Tiles.WIDTH + at) << (Tiles.HEIGHT * t.level());
+                String problem = t.level() == 0
+                        ? "entry " + leaf + ": its hash in the log does not match the stored entry"
+                        : "tile " + t.level() + "/" + t.index() + " (from entry " + leaf + ") does not match the entries";
+                return new Report(count[0], tiles.size(), 0, Optional.of(problem));
+            }
+        }
+        AuditLog.Head head = store.read(AuditLog::head);
+        if (head.size() != count[0] || !Arrays.equals(head.root(), tree.root())) {
+            return new Report(count[0], tiles.size(), 0, Optional.of("the stored head (size " + head.size()
+                    + ") does not match the entries (size " + count[0] + ")"));
+        }
+        var verifiers = List.of(Ed25519Notes.verifier(origin, logKey),
+                MlDsaNotes.verifier(origin + AuditLog.ML_DSA_SUFFIX, identity));
+        List<AuditLog.Signed> checkpoints = store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints ORDER BY size")
+                .map((rs, c) -> new AuditLog.Signed(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"), null))
+                .list());
+        for (AuditLog.Signed c : checkpoints) {
+            String where = "checkpoint of size " + c.size();
+            try {
+                SignedNote note = SignedNote.parse(c.note());
+                List<String> signers = Notes.verify(note, verifiers);
+                if (!signers.contains(origin) || !signers.contains(origin + AuditLog.ML_DSA_SUFFIX)) {
+                    return new Report(count[0], tiles.size(), 0, Optional.of(where + " lacks one of the node's signatures"));
+                }
+                Checkpoint cp = Checkpoint.parse(note.text());
+                if (!cp.origin().equals(origin) || cp.size() != c.size()) {
+                    return new Report(count[0], tiles.size(), 0, Optional.of(where + " names another log or size"));
+                }
+                if (c.size() > count[0] || !Arrays.equals(cp.root(), Proofs.root(tree, c.size()))
+                        || !Arrays.equals(cp.root(), c.root())) {
+                    return new Report(count[0], tiles.size(), 0, Optional.of(where + " does not match the entries"));
+                }
+            } catch (IllegalArgumentException e) {
+                return new Report(count[0], tiles.size(), 0, Optional.of(where + ": " + e.getMessage()));
+            }
+        }
+        return new Report(count[0], tiles.size(), checkpoints.size(), Optional.empty());
+    }
+
+    private static int firstDifference(byte[] expected, byte[] stored) {
+        int n = Math.min(expected.length, stored.length);
+        for (int i = 0; i < n; i++) {
+            if (expected[i] != stored[i]) {
+                return i / Rfc6962.HASH_BYTES;
+            }
+        }
+        return n / Rfc6962.HASH_BYTES;
+    }
+
+    /** The tiles a recomputed tree would store, for comparison with the stored ones. */
+    private record MemoryTilesView(TiledTree tree) {
+        byte[] tile(int level, long index) {
+            int height = level * Tiles.HEIGHT;
+            long nodes = tree.size() >> height;
+            long first = index * Tiles.WIDTH;
+            int width = (int) Math.max(0, Math.min(Tiles.WIDTH, nodes - first));
+            byte[] out = new byte[width * Rfc6962.HASH_BYTES];
+            for (int i = 0; i < width; i++) {
+                System.arraycopy(tree.subtree(height, first + i), 0, out, i * Rfc6962.HASH_BYTES, Rfc6962.HASH_BYTES);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package trisec.node.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trisec.audit.merkle.Verify;
+import trisec.audit.note.Checkpoint;
+import trisec.audit.note.Cosignatures;
+import trisec.audit.note.Ed25519Notes;
+import trisec.audit.note.MlDsaNotes;
+import trisec.audit.note.NoteVerifier;
+import trisec.audit.note.Notes;
+import trisec.audit.note.SignedNote;
+import trisec.envelope.NodeKeys;
+import trisec.node.Json;
+import trisec.node.federation.NodeAuth;
+import trisec.node.federation.Peer;
+import trisec.node.federation.Peers;
+import trisec.node.store.Store;
+import trisec.party.Party;
+
+/**
+ * This node as a witness of its partners' logs. It polls each partner's checkpoint, checks the partner's
+ * signatures, proves the new checkpoint consistent with the last one it accepted from that partner, and cosigns it
+ * (C2SP tlog-cosignature), posting the cosignature back so that the partner serves it with its checkpoint. Two
+ * checkpoints that cannot both be true — a fork — raise an alarm: an entry in this node's own log, and both signed
+ * checkpoints kept as evidence.
+ */
+public final class Witness implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Witness.class);
+    static final Duration PERIOD = Duration.ofSeconds(1);
+
+    /** What a witness made of one partner checkpoint. */
+    public enum Outcome { ACCEPTED, UNCHANGED, STALE, FORK, UNVERIFIED, UNREACHABLE }
+
+    public record Alarm(String id, String party, String origin, String detail, String accepted, String conflicting,
+                        Instant raisedAt) {}
+
+    private final Store store;
+    private final NodeKeys keys;
+    private final Peers peers;
+    private final String ownOrigin;
+    private final PrivateKey cosigningKey;
+    private final java.time.InstantSource clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private volatile boolean running;
+    private Thread thread;
+
+    public Witness(Store store, NodeKeys keys, Peers peers, String ownOrigin, PrivateKey cosigningKey,
+                   java.time.InstantSource clock) {
+        this.store = store;
+        this.keys = keys;
+        this.peers = peers;
+        this.ownOrigin = ownOrigin;
+        this.cosigningKey = cosigningKey;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        if (!running) {
+            running = true;
+            thread = Thread.ofVirtual().name("witness").start(this::loop);
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            pollAll();
+            try {
+                TimeUnit.MILLISECONDS.sleep(PERIOD.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One round over every partner whose log key this node knows. */
+    public List<Outcome> pollAll() {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Peer p : peers.all()) {
+            if (p.logKey().isPresent()) {
+                try {
+                    outcomes.add(poll(p));
+                } catch (RuntimeException e) {
+                    log.warn("witnessing {} failed: {}", p.identity().party(), e.toString());
+                    outcomes.add(Outcome.UNREACHABLE);
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    Outcome poll(Peer peer) {
+        Optional<String> note = get(peer, "/log/checkpoint");
+        return note.map(n -> observe(peer, n)).orElse(Outcome.UNREACHABLE);
+    }
+
+    /** Judges a checkpoint a partner served, and acts on it. */
+    public Outcome observe(Peer peer, String noteText) {
+        Party party = peer.identity().party();
+        String origin = AuditLog.originOf(peer.identity());
+        SignedNote note;
+        Checkpoint cp;
+        try {
+            note = SignedNote.parse(noteText);
+            List<String> verified = Notes.verify(note, verifiers(peer));
+            if (!verified.contains(origin)) {
+                throw new IllegalArgumentException("not signed by " + origin);
+            }
+            cp = Checkpoint.parse(note.text());
+        } catch (IllegalArgumentException e) {
+            log.warn("a checkpoint served as {}'s does not verify: {}", party, e.getMessage());
+            return Outcome.UNVERIFIED;
+        }
+        if (!cp.origin().equals(origin)) {
+            log.warn("{} served a checkpoint of another log ({})", party, cp.origin());
+            return Outcome.UNVERIFIED;
+        }
+        Optional<Accepted> previous = accepted(origin);
+        if (previous.isEmpty()) {
+            accept(peer, party, cp, note);
+            return Outcome.ACCEPTED;
+        }
+        Accepted prev = previous.get();
+        if (cp.size() == prev.size()) {
+            if (java.util.Arrays.equals(cp.root(), prev.root())) {
+                return Outcome.UNCHANGED;
+            }
+            return fork(party, origin, prev, noteText, "two checkpoints of size " + cp.size() + " with different roots");
+        }
+        long from = Math.min(cp.size(), prev.size());
+        long to = Math.max(cp.size(), prev.size());
+        byte[] fromRoot = cp.size() < prev.size() ? cp.root() : prev.root();
+        byte[] toRoot = cp.size() < prev.size() ? prev.root() : cp.root();
+        Optional<List<byte[]>> proof = consistencyProof(peer, from, to);
+        if (proof.isEmpty()) {
+            return Outcome.UNREACHABLE;
+        }
+        if (!Verify.consistency(from, to, fromRoot, toRoot, proof.get())) {
+            return fork(party, origin, prev, noteText, "checkpoints of sizes " + from + " and " + to
+                    + " are not consistent");
+        }
+        if (cp.size() < prev.size()) {
+            return Outcome.STALE;
+        }
+        accept(peer, party, cp, note);
+        return Outcome.ACCEPTED;
+    }
+
+    private List<NoteVerifier> verifiers(Peer peer) {
+        String origin = AuditLog.originOf(peer.identity());
+        List<NoteVerifier> v = new ArrayList<>();
+        v.add(Ed25519Notes.verifierFromVkey(peer.logKey().orElseThrow()));
+        v.add(MlDsaNotes.verifier(origin + AuditLog.ML_DSA_SUFFIX, peer.identity()));
+        return v;
+    }
+
+    private record Accepted(long size, byte[] root, String note) {}
+
+    private Optional<Accepted> accepted(String origin) {
+        return store.read(h -> h.createQuery("SELECT size, root, note FROM witnessed WHERE origin = :o")
+                .bind("o", origin).map((rs, c) -> new Accepted(rs.getLong("size"), rs.getBytes("root"),
+                        rs.getString("note"))).findOne());
+    }
+
+    private void accept(Peer peer, Party party, Checkpoint cp, SignedNote note) {
+        var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String origin = cp.origin();
+        store.useTransaction(h -> {
+            int updated = h.createUpdate("""
+                    UPDATE witnessed SET size = :s, root = :r, note = :n, accepted_at = :at WHERE origin = :o""")
+                    .bind("s", cp.size()).bind("r", cp.root()).bind("n", note.format()).bind("at", now)
+                    .bind("o", origin).execute();
+            if (updated == 0) {
+                h.createUpdate("""
+                        INSERT INTO witnessed (origin, party, size, root, note, accepted_at)
+                        VALUES (:o, :p, :s, :r, :n, :at)""")
+                        .bind("o", origin).bind("p", party.code()).bind("s", cp.size()).bind("r", cp.root())
+                        .bind("n", note.format()).bind("at", now).execute();
+            }
+        });
+        SignedNote.Signature cosig = Cosignatures.cosign(ownOrigin, cosigningKey, cp, clock.instant().getEpochSecond());
+        String line = cosig.line();
+        var body = new LinkedHashMap<String, String>();
+        body.put("checkpoint", cp.text());
+        body.put("cosignature", line);
+        post(peer, "/log/cosignature", Json.write(body));
+    }
+
+    private Outcome fork(Party party, String origin, Accepted prev, String conflicting, String detail) {
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        log.error("FORK in {}'s log: {}", party, detail);
+        store.useTransaction(h -> {
+            h.createUpdate("""
+                    INSERT INTO audit_alarms (id, party, origin, detail, accepted, conflicting, raised_at)
+                    VALUES (:id, :p, :o, :d, :a, :c, :at)""")
+                    .bind("id", id).bind("p", party.code()).bind("o", origin).bind("d", detail).bind("a", prev.note())
+                    .bind("c", conflicting).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).execute();
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ALARM, now, party.code()).with("alarm", id)
+                    .with("origin", origin).with("detail", detail));
+        });
+        return Outcome.FORK;
+    }
+
+    public List<Alarm> alarms() {
+        return store.read(h -> h.createQuery("SELECT * FROM audit_alarms ORDER BY raised_at, id")
+                .map((rs, c) -> new Alarm(rs.getString("id"), rs.getString("party"), rs.getString("origin"),
+                        rs.getString("detail"), rs.getString("accepted"), rs.getString("conflicting"),
+                        rs.getObject("raised_at", OffsetDateTime.class).toInstant())).list());
+    }
+
+    private Optional<List<byte[]>> consistencyProof(Peer peer, long from, long to) {
+        return get(peer, "/api/v1/log/proof/consistency?from=" + from + "&to=" + to).map(body -> {
+            JsonNode json;
+            try {
+                json = Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                return List.<byte[]>of();
+            }
+            List<byte[]> hashes = new ArrayList<>();
+            json.path("hashes").forEach(n -> hashes.add(Base64.getDecoder().decode(n.asText())));
+            return hashes;
+        });
+    }
+
+    private Optional<String> get(Peer peer, String pathAndQuery) {
+        try {
+            var r = http.send(HttpRequest.newBuilder(peer.url().resolve(pathAndQuery)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", NodeAuth.header(keys, "GET", pathAndQuery)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private void post(Peer peer, String path, String body) {
+        try {
+            http.send(HttpRequest.newBuilder(peer.url().resolve(path)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", NodeAuth.header(keys, "POST", path))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            log.info("could not post a cosignature to {}: {}", peer.identity().party(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package trisec.node.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trisec.node.Cluster.JPN;
+import static trisec.node.Cluster.KOR;
+import static trisec.node.Cluster.USA;
+
+import io.javalin.Javalin;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import trisec.audit.note.Checkpoint;
+import trisec.audit.note.Cosignatures;
+import trisec.audit.note.Ed25519Notes;
+import trisec.audit.note.MlDsaNotes;
+import trisec.audit.note.Notes;
+import trisec.audit.note.SignedNote;
+import trisec.node.Cluster;
+import trisec.node.Node;
+import trisec.node.federation.Peer;
+import trisec.scenario.ScenarioFiles;
+
+/** Partners witness each other's logs: they cosign what is consistent and raise an alarm on a fork. */
+class WitnessTest {
+    private Cluster c;
+
+    @BeforeEach
+    void start() {
+        // Witnessing is driven by hand (pollAll) so that each step is observed.
+        c = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.empty(), cfg -> cfg.withWitness(false));
+    }
+
+    @AfterEach
+    void stop() {
+        c.close();
+    }
+
+    private Peer korAsSeenBy(trisec.party.Party witness) {
+        return c.config(witness).peers().of(KOR).orElseThrow();
+    }
+
+    private void activity() {
+        c.client(KOR).get("kor.officer", "/api/v1/me");
+        c.client(KOR).post("kor.officer", "/api/v1/items", """
+                {"title":"t","body":"b","level":"군사Ⅲ급비밀","topic":"dprk.nuclear","relTo":[],"caveats":[]}""");
+        c.node(KOR).integrateNow();
+    }
+
+    @Test
+    void partnersCosignTheCheckpointAndItIsServedWithTheirCosignatures() {
+        activity();
+        assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.ACCEPTED);
+        assertThat(c.node(USA).witness().pollAll()).contains(Witness.Outcome.ACCEPTED);
+
+        SignedNote served = SignedNote.parse(c.client(KOR).get("kor.auditor", "/log/checkpoint").body());
+        Checkpoint cp = Checkpoint.parse(served.text());
+        for (var witness : List.of(JPN, USA)) {
+            String name = AuditLog.originOf(c.keys(witness).identity());
+            var sig = served.signatures().stream().filter(s -> s.keyName().equals(name)).findFirst().orElseThrow();
+            assertThat(Cosignatures.verify(name, Node.logKeys(c.config(witness).dataDir()).getPublic(), cp, sig)).isTrue();
+        }
+    }
+
+    @Test
+    void aGrownLogIsAcceptedOnlyAfterItsConsistencyProofAndAnUnchangedOneIsLeftAlone() {
+        activity();
+        assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.ACCEPTED);
+        assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.UNCHANGED);
+        activity();
+        assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.ACCEPTED);
+        assertThat(c.node(JPN).witness().alarms()).isEmpty();
+    }
+
+    /** A checkpoint of KOR's log at {@code size} with a made-up root, signed with KOR's own keys. */
+    private String forged(long size) {
+        var dir = c.config(KOR).dataDir();
+        String origin = AuditLog.originOf(c.keys(KOR).identity());
+        byte[] root = new byte[32];
+        root[0] = 42;
+        String text = new Checkpoint(origin, size, root, List.of()).text();
+        return Notes.sign(text, List.of(Ed25519Notes.signer(origin, Node.logKeys(dir).getPrivate()),
+                MlDsaNotes.signer(origin + AuditLog.ML_DSA_SUFFIX, c.keys(KOR)))).format();
+    }
+
+    @Test
+    void aForkedCheckpointRaisesAnAlarmWithBothCheckpointsAsEvidence() {
+        activity();
+        assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.ACCEPTED);
+        long size = c.node(KOR).auditLog().head().size();
+        String fork = forged(size);
+
+        assertThat(c.node(JPN).witness().observe(korAsSeenBy(JPN), fork)).isEqualTo(Witness.Outcome.FORK);
+
+        var alarms = c.client(JPN).get("jpn.auditor", "/api/v1/log/alarms").json().get("alarms");
+        assertThat(alarms).hasSize(1);
+        assertThat(alarms.get(0).get("party").asText()).isEqualTo("KOR");
+        assertThat(alarms.get(0).get("conflicting").asText()).isEqualTo(fork);
+        assertThat(Checkpoint.parse(SignedNote.parse(alarms.get(0).get("accepted").asText()).text()).size()).isEqualTo(size);
+        c.node(JPN).integrateNow();
+        assertThat(c.client(JPN).get("jpn.auditor", "/api/v1/log/entries?limit=1000").json().get("entries").toString())
+                .contains("\"type\":\"ALARM\"");
+    }
+
+    @Test
+    void aForkServedOverTheWireIsCaughtByThePollingWitness() throws Exception {
+        activity();
+        assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.ACCEPTED);
+        long size = c.node(KOR).auditLog().head().size();
+        String fork = forged(size + 5);
+        int port = c.config(KOR).port();
+        c.stop(KOR);
+        // KOR's node is replaced by one that shows JPN another history: a bigger tree that does not extend the old.
+        Javalin impostor = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.get("/log/checkpoint", ctx -> ctx.result(fork));
+            cfg.routes.get("/api/v1/log/proof/consistency", ctx -> ctx.result("{\"hashes\":[]}"));
+        }).start("127.0.0.1", port);
+        try {
+            assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.FORK);
+        } finally {
+            impostor.stop();
+        }
+        assertThat(c.node(JPN).witness().alarms()).singleElement()
+                .satisfies(a -> assertThat(a.detail()).contains("not consistent"));
+    }
+
+    @Test
+    void aCheckpointNotSignedByThePartnerIsNotAcceptedNorAlarmed() {
+        activity();
+        String origin = AuditLog.originOf(c.keys(KOR).identity());
+        var stranger = trisec.audit.note.LogKeys.loadOrCreate(c.config(JPN).dataDir().resolve("other"), "k");
+        String text = new Checkpoint(origin, 1, new byte[32], List.of()).text();
+        String note = Notes.sign(text, List.of(Ed25519Notes.signer(origin, stranger.getPrivate()))).format();
+        assertThat(c.node(JPN).witness().observe(korAsSeenBy(JPN), note)).isEqualTo(Witness.Outcome.UNVERIFIED);
+        assertThat(c.node(JPN).witness().alarms()).isEmpty();
+    }
+}
