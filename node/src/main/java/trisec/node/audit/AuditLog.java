@@ -88,30 +88,41 @@ public final class AuditLog {
 
     /**
      * One integration round: up to {@code max} pending entries, in the order they were written, enter the log
-     * with the next indices, and the tiles and head follow, all in one transaction.
+     * with the next indices, and the tiles and head follow, all in one transaction. On PostgreSQL the head row is
+     * locked first, so that instances of one node sharing the database integrate one at a time; the embedded
+     * store has one instance only.
      *
-     * @return the log's size afterwards
+     * @return how many entries were integrated
      */
-    public long integrate(int max) {
+    public int integrate(int max) {
         return store.inTransaction(h -> {
+            if (store.isPostgres()) {
+                h.execute("INSERT INTO audit_head (id, size, root) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING",
+                        (Object) Rfc6962.emptyRoot());
+                h.createQuery("SELECT size FROM audit_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
+            }
             Head head = head(h);
-            List<Pending> rows = h.createQuery("""
-                    SELECT id, entry FROM audit_pending ORDER BY id FETCH FIRST :max ROWS ONLY FOR UPDATE SKIP LOCKED""")
+            List<Pending> rows = h.createQuery("SELECT id, entry FROM audit_pending ORDER BY id FETCH FIRST :max ROWS ONLY")
                     .bind("max", max).map((rs, c) -> new Pending(rs.getLong("id"), rs.getString("entry"))).list();
             if (rows.isEmpty()) {
-                return head.size();
+                return 0;
             }
             List<byte[]> leaves = new ArrayList<>(rows.size());
             var insert = h.prepareBatch("INSERT INTO audit_entries (idx, entry) VALUES (:i, :e)");
-            var delete = h.prepareBatch("DELETE FROM audit_pending WHERE id = :id");
             long index = head.size();
             for (Pending p : rows) {
                 leaves.add(Rfc6962.leafHash(p.entry().getBytes(StandardCharsets.UTF_8)));
                 insert.bind("i", index++).bind("e", p.entry()).add();
-                delete.bind("id", p.id()).add();
             }
             insert.execute();
-            delete.execute();
+            // The rows read are the committed ones from the first id up to the last: delete that range. A row still
+            // uncommitted in it is invisible here, is not deleted, and is integrated in a later round.
+            int deleted = h.createUpdate("DELETE FROM audit_pending WHERE id >= :a AND id <= :b")
+                    .bind("a", rows.getFirst().id()).bind("b", rows.getLast().id()).execute();
+            if (deleted != rows.size()) {
+                throw new IllegalStateException("integration raced with another integrator: " + deleted + " of "
+                        + rows.size() + " pending entries deleted");
+            }
             var tree = new TiledTree(JdbcTiles.uncached(h), head.size());
             tree.append(leaves);
             byte[] root = tree.root();
@@ -121,7 +132,7 @@ public final class AuditLog {
                 h.createUpdate("INSERT INTO audit_head (id, size, root) VALUES (1, :s, :r)")
                         .bind("s", tree.size()).bind("r", root).execute();
             }
-            return tree.size();
+            return rows.size();
         });
     }
 

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Integrator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Integrator.class);
-    static final int BATCH = 20_000;
+    static final int BATCH = 10_000;
     static final long PERIOD_MILLIS = 200;
 
     private final AuditLog auditLog;
@@ -30,16 +30,21 @@ public final class Integrator implements AutoCloseable {
         }
     }
 
-    /** One full round now: integrate everything pending, then sign a checkpoint if the log grew. */
-    public synchronized AuditLog.Head integrateNow() {
-        long before;
-        do {
-            before = auditLog.pending();
-            if (before > 0) {
-                auditLog.integrate(BATCH);
-            }
-        } while (before > BATCH);
+    /**
+     * One round: integrates at most one batch and signs a checkpoint if the log grew, so that checkpoints keep
+     * coming while appends outpace integration. Returns whether entries are still pending.
+     */
+    synchronized boolean round() {
+        int integrated = auditLog.integrate(BATCH);
         auditLog.checkpoint();
+        return integrated == BATCH;
+    }
+
+    /** Integrates everything pending and signs a checkpoint (tests, start-up, shutdown). */
+    public synchronized AuditLog.Head integrateNow() {
+        while (round()) {
+            // until nothing is left
+        }
         return auditLog.head();
     }
 
@@ -50,9 +55,10 @@ public final class Integrator implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                integrateNow();
-                wake.tryAcquire(PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
+                if (!round()) {
+                    wake.tryAcquire(PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -112,7 +112,8 @@ class TamperTest {
         assertThat(log.head().size()).isEqualTo(before.size());
         assertThat(log.pending()).isEqualTo(2);
         store.useTransaction(h -> h.execute("DELETE FROM audit_entries WHERE idx = " + before.size()));
-        assertThat(log.integrate(10_000)).isEqualTo(before.size() + 2);
+        assertThat(log.integrate(10_000)).isEqualTo(2);
+        assertThat(log.head().size()).isEqualTo(before.size() + 2);
         assertThat(log.checkpoint()).isPresent();
         assertThat(verify().problem()).isEmpty();
     }
