@@ -1,16 +1,19 @@
 package trisec.policy;
 
 import java.util.ArrayList;
+import java.util.List;
 import trisec.DomainException;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.party.Level;
 import trisec.party.Party;
+import trisec.policy.AccessDecision.Check;
+import trisec.policy.AccessDecision.Code;
 
 /**
  * Access by a person to an item held at their node (DESIGN §2.9): clearance at or above the node's marking of
  * the item, the topic within their need-to-know, and a nationality the label allows. Rank or clearance alone
- * never suffice (GSOMIA Art. 7), so every failing check is reported.
+ * never suffice (GSOMIA Art. 7), so every check is made and every failing one reported.
  */
 public final class AccessPolicy {
     private AccessPolicy() {}
@@ -24,28 +27,19 @@ public final class AccessPolicy {
             throw new DomainException("the item is marked in " + heldLevel.party() + "'s scheme but "
                     + person.name() + " is cleared in " + person.clearance().party() + "'s");
         }
-        var failed = new ArrayList<String>();
-        var passed = new ArrayList<String>();
+        List<Check> checks = new ArrayList<>(3);
         Level clearance = person.clearance();
-        if (clearance.dominates(heldLevel)) {
-            passed.add("clearance " + clearance.name() + " is at or above " + heldLevel.name());
-        } else {
-            failed.add("clearance " + clearance.name() + " is below " + heldLevel.name());
-        }
-        if (person.needToKnow().covers(label.topic())) {
-            passed.add("need-to-know covers " + label.topic());
-        } else {
-            failed.add("need-to-know (" + person.needToKnow() + ") does not cover " + label.topic());
-        }
+        checks.add(new Check(Code.CLEARANCE, clearance.dominates(heldLevel), List.of(clearance.name(), heldLevel.name())));
+        checks.add(new Check(Code.NEED_TO_KNOW, person.needToKnow().covers(label.topic()),
+                List.of(person.needToKnow().toString(), label.topic().path())));
         Party nationality = person.nationality();
-        if (label.has(Caveat.NOFORN) && !nationality.equals(label.originator())) {
-            failed.add("NOFORN: only " + label.originator() + " nationals may see it, not " + nationality);
-        } else if (!label.releasableTo(nationality)) {
-            failed.add("nationality " + nationality + " is not in REL TO "
-                    + String.join(", ", label.releasableTo().stream().map(Party::code).toList()));
+        if (label.has(Caveat.NOFORN)) {
+            checks.add(new Check(Code.NOFORN, nationality.equals(label.originator()),
+                    List.of(label.originator().code(), nationality.code())));
         } else {
-            passed.add("nationality " + nationality + " is allowed by the label");
+            checks.add(new Check(Code.RELEASABILITY, label.releasableTo(nationality), List.of(nationality.code(),
+                    String.join(", ", label.releasableTo().stream().map(Party::code).toList()))));
         }
-        return failed.isEmpty() ? new AccessDecision(true, passed) : new AccessDecision(false, failed);
+        return new AccessDecision(checks.stream().allMatch(Check::passed), checks);
     }
 }

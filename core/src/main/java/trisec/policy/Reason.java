@@ -99,21 +99,41 @@ public sealed interface Reason {
         }
     }
 
-    /** An agreement that might have carried the release, and why it does not. */
-    record Unavailable(Agreement agreement, Why why, String detail) implements Reason {
+    /** An agreement that might have carried the release but was not in force at the instant decided. */
+    record NotInForce(Agreement agreement, AgreementStatus status, Instant at) implements Reason {
         public String message() {
-            return agreement.id() + " does not apply: " + switch (why) {
-                case NOT_IN_FORCE -> detail;
-                case TOPIC -> "its scope (" + agreement.scope().topics() + ") does not cover " + detail;
-                case LEVEL -> detail;
-                case LEG -> detail;
-            };
+            return agreement.id() + " does not apply: " + status.describe() + " on " + AgreementStatus.format(at);
         }
+    }
 
-        public enum Why { NOT_IN_FORCE, TOPIC, LEVEL, LEG }
+    /** An agreement whose topic scope does not reach the item's topic. */
+    record OutsideTopics(Agreement agreement, Topic topic) implements Reason {
+        public String message() {
+            return agreement.id() + " does not apply: its scope (" + agreement.scope().topics() + ") does not cover "
+                    + topic.path();
+        }
+    }
 
-        static Unavailable notInForce(Agreement a, AgreementStatus status, Instant at) {
-            return new Unavailable(a, Why.NOT_IN_FORCE, status.describe() + " on " + AgreementStatus.format(at));
+    /** An agreement whose highest level is below the item's. */
+    record AboveScope(Agreement agreement, Level level) implements Reason {
+        public String message() {
+            return agreement.id() + " does not apply: its scope does not reach " + level.name();
+        }
+    }
+
+    /** An SIA whose equivalence table has no row for the level (Class I under the Korea–Japan GSOMIA). */
+    record NotInTable(Agreement agreement, Level level, Party to) implements Reason {
+        public String message() {
+            return agreement.id() + " does not apply: " + level.name() + " has no equivalent for " + to
+                    + " in its table, so it is not covered";
+        }
+    }
+
+    /** A hub arrangement in force whose two SIA legs cannot both carry the item. */
+    record NoLegs(Agreement arrangement, Level level, Party from, Party hub, Party to, Instant at) implements Reason {
+        public String message() {
+            return arrangement.id() + " does not apply: no pair of SIAs in force carries " + level.name() + " from "
+                    + from + " through " + hub + " to " + to + " on " + AgreementStatus.format(at);
         }
     }
 }

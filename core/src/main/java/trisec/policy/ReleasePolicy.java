@@ -17,7 +17,6 @@ import trisec.party.Level;
 import trisec.party.Party;
 import trisec.party.UnknownLevelException;
 import trisec.party.UnknownPartyException;
-import trisec.policy.Reason.Unavailable.Why;
 import trisec.scenario.Scenario;
 import trisec.topic.Topic;
 
@@ -338,15 +337,13 @@ public final class ReleasePolicy {
         for (Hub x : hubs[h][r]) {
             Agreement a = x.agreement;
             if (!inForce(x.from, x.until, t)) {
-                reasons.add(Reason.Unavailable.notInForce(a, scenario.lifecycle(a).statusAt(t), t));
+                reasons.add(new Reason.NotInForce(a, scenario.lifecycle(a).statusAt(t), t));
             } else if (!a.scope().covers(topic)) {
-                reasons.add(new Reason.Unavailable(a, Why.TOPIC, topic.path()));
+                reasons.add(new Reason.OutsideTopics(a, topic));
             } else if (!a.scope().covers(held)) {
-                reasons.add(new Reason.Unavailable(a, Why.LEVEL, "its scope does not reach " + held.name()));
+                reasons.add(new Reason.AboveScope(a, held));
             } else {
-                reasons.add(new Reason.Unavailable(a, Why.LEG, "no pair of SIAs in force carries " + held.name()
-                        + " from " + parties[h] + " through " + parties[x.hub] + " to " + parties[r]
-                        + " on " + trisec.agreement.AgreementStatus.format(t)));
+                reasons.add(new Reason.NoLegs(a, held, parties[h], parties[x.hub], parties[r], t));
             }
         }
         return reasons;
@@ -355,16 +352,15 @@ public final class ReleasePolicy {
     private Reason whySiaFails(Sia s, Level held, int h, int r, Topic topic, Instant t) {
         Agreement a = s.agreement;
         if (!inForce(s.from, s.until, t)) {
-            return Reason.Unavailable.notInForce(a, scenario.lifecycle(a).statusAt(t), t);
+            return new Reason.NotInForce(a, scenario.lifecycle(a).statusAt(t), t);
         }
         if (!a.scope().covers(topic)) {
-            return new Reason.Unavailable(a, Why.TOPIC, topic.path());
+            return new Reason.OutsideTopics(a, topic);
         }
         if (!a.scope().covers(held)) {
-            return new Reason.Unavailable(a, Why.LEVEL, "its scope does not reach " + held.name());
+            return new Reason.AboveScope(a, held);
         }
-        return new Reason.Unavailable(a, Why.LEVEL, held.name() + " has no equivalent for " + parties[r]
-                + " in its table, so it is not covered");
+        return new Reason.NotInTable(a, held, parties[r]);
     }
 
     /** The holder's own marking of an item with this label, when it could hold one at all. */
