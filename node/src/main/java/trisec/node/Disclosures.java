@@ -72,7 +72,7 @@ public final class Disclosures {
             self.store().useTransaction(h -> AuditLog.append(h, decision(officer, itemId, recipient, decided, now, null)));
             throw new ApiException(403, "RELEASE_DENIED", "the release is not allowed", decided.reasonTexts());
         }
-        return self.store().inTransaction(h -> {
+        Requested requested = self.store().inTransaction(h -> {
             ReleaseDecision d = decided;
             switch (d.verdict()) {
                 case DENY -> throw new IllegalStateException("decided above");
@@ -107,6 +107,9 @@ public final class Disclosures {
             }
             throw new IllegalStateException();
         });
+        self.changes().signal(Changes.OUTBOX);
+        self.changes().signal(Changes.CONSENTS);
+        return requested;
     }
 
     /** The audit entry of a release decision: inputs by id, the verdict, route and basis; never the content. */
@@ -186,6 +189,7 @@ public final class Disclosures {
             return Releases.byId(h, r.id()).orElseThrow();
         });
         wakeCourier.run();
+        self.changes().signal(Changes.OUTBOX);
         return approved;
     }
 
@@ -228,6 +232,7 @@ public final class Disclosures {
                     new ConsentDecision(proof, c.holder()), Optional.empty());
         });
         wakeCourier.run();
+        self.changes().signal(Changes.CONSENTS);
         return self.store().read(h -> Consents.byId(h, consentId)).orElseThrow();
     }
 

@@ -129,6 +129,18 @@ public final class Holdings {
 
     /** The item when the person may see it (DESIGN §2.9); else 403 with every reason. */
     public View read(Account person, String id) {
+        View v = inspect(person, id);
+        if (!v.access().granted()) {
+            throw new ApiException(403, "ACCESS_DENIED", "you may not see this item", v.access().reasons());
+        }
+        return v;
+    }
+
+    /**
+     * The access decision on an item, recorded in the audit log whether granted or not; the caller shows the item
+     * only when granted. 404 for no such item, 410 once retracted.
+     */
+    public View inspect(Account person, String id) {
         ItemRow item = self.store().read(h -> Items.byId(h, id)).orElseThrow(() -> ApiException.notFound("no item " + id));
         if (item.retracted()) {
             throw new ApiException(410, "RETRACTED", "the originator " + item.originator() + " has retracted this item");
@@ -139,9 +151,6 @@ public final class Holdings {
                         ? AuditEntry.Type.ITEM_READ : AuditEntry.Type.ITEM_DENIED, self.clock().instant(), person.username())
                 .with("item", item.id()).with("heldLevel", item.heldLevel())
                 .with("reasons", v.access().granted() ? null : v.access().reasons())));
-        if (!v.access().granted()) {
-            throw new ApiException(403, "ACCESS_DENIED", "you may not see this item", v.access().reasons());
-        }
         return v;
     }
 
@@ -264,7 +273,7 @@ public final class Holdings {
                 .filter(p -> !p.equals(self.party())).toList();
     }
 
-    static void require(Account person, Role role, String what) {
+    public static void require(Account person, Role role, String what) {
         if (!person.is(role)) {
             throw ApiException.forbidden("only a person with the role " + role.id() + " may " + what);
         }

@@ -163,7 +163,7 @@ public final class Node implements AutoCloseable {
             Facts facts = new Facts(config.scenario());
             facts.replay(store.read(RecordedEvents::all));
             NodeClock clock = config.asOf().map(NodeClock::asOf).orElseGet(NodeClock::system);
-            Self self = new Self(config.party(), keys, store, facts, clock, config.peers());
+            Self self = new Self(config.party(), keys, store, facts, clock, config.peers(), new Changes());
 
             String origin = AuditLog.originOf(keys.identity());
             AuditLog auditLog = new AuditLog(store, clock, origin, List.of(
@@ -182,8 +182,9 @@ public final class Node implements AutoCloseable {
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Reception reception = new Reception(self, postbox, wake);
 
+            var pages = new trisec.node.web.Pages(self, sessions, holdings, disclosures, agreements, auditLog);
             Javalin http = Api.create(new Api.Parts(self, sessions, holdings, disclosures, agreements, reception,
-                    auditLog, witness, logKeys.getPublic()));
+                    auditLog, witness, logKeys.getPublic(), pages));
             try {
                 http.start(config.host(), config.port());
             } catch (RuntimeException e) {
@@ -231,7 +232,7 @@ public final class Node implements AutoCloseable {
         return self;
     }
 
-    /** Every HTTP route the node serves, as {@code "GET /api/v1/items"}: the OpenAPI document describes each. */
+    /** Every HTTP route the node serves, as {@code "GET /api/v1/items"} (the API's are described by OpenAPI). */
     public List<String> routes() {
         return http.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint)
                 .filter(e -> e.method == io.javalin.http.HandlerType.GET || e.method == io.javalin.http.HandlerType.POST)

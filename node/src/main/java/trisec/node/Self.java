@@ -6,8 +6,12 @@ import trisec.node.store.Store;
 import trisec.party.ClassificationScheme;
 import trisec.party.Party;
 
-/** This node as its services see it: whose node it is, its keys, store, agreements, clock and partners. */
-public record Self(Party party, NodeKeys keys, Store store, Facts facts, NodeClock clock, Peers peers) {
+/**
+ * This node as its services see it: whose node it is, its keys, store, agreements, clock and partners, and the
+ * signal its pages listen to.
+ */
+public record Self(Party party, NodeKeys keys, Store store, Facts facts, NodeClock clock, Peers peers,
+                   Changes changes) {
     public ClassificationScheme scheme() {
         return facts.scenario().scheme(party);
     }

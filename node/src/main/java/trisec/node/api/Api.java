@@ -40,6 +40,7 @@ import trisec.node.federation.Reception;
 import trisec.node.store.PersonRow;
 import trisec.node.store.Persons;
 import trisec.node.store.RecordedEvents;
+import trisec.node.web.Pages;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
 import trisec.policy.ReleaseRequest;
@@ -62,7 +63,14 @@ public final class Api {
 
     public record Parts(Self self, Sessions sessions, Holdings holdings, Disclosures disclosures,
                         AgreementDesk agreements, Reception reception, AuditLog auditLog, Witness witness,
-                        java.security.PublicKey logKey) {}
+                        java.security.PublicKey logKey, Pages pages) {}
+
+    /**
+     * Every response: scripts and styles only from this node, no framing, no sniffing, no referrer; the pages
+     * need nothing from anywhere else.
+     */
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private static final String PARTNER = "trisec.partner";
     /** The only routes a partner node may call with its signature (the log, for witnessing and audits). */
@@ -87,9 +95,16 @@ public final class Api {
             config.concurrency.useVirtualThreads = true;
             var r = config.routes;
 
+            r.before(ctx -> {
+                ctx.header("Content-Security-Policy", CSP);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("X-Frame-Options", "DENY");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("Cache-Control", "no-store");
+            });
             r.beforeMatched(this::authenticate);
 
-            r.get("/", this::home);
+            r.get("/", ctx -> ctx.redirect("/ui"));
             r.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok", "party", p.self().party().code())));
             r.get("/api/v1/openapi.json", this::openapi);
             r.post("/api/v1/auth/token", this::token);
@@ -146,8 +161,54 @@ public final class Api {
                 ctx.status(a.status()).contentType("application/json").result(a.body());
             });
 
-            r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.reasons()));
-            r.exception(DomainException.class, (e, ctx) -> error(ctx, 400, "BAD_REQUEST", e.getMessage(), List.of()));
+            // The web pages, served by every node (docs/UI.md); signed in by a session cookie, not a bearer token.
+            Pages pages = p.pages();
+            r.get("/ui", pages::dashboard);
+            r.get("/ui/login", pages::loginForm);
+            r.post("/ui/login", pages::login);
+            r.post("/ui/logout", pages::logout);
+            r.post("/ui/lang", pages::language);
+            r.get("/ui/compose", pages::composeForm);
+            r.post("/ui/compose", pages::compose);
+            r.get("/ui/banner", pages::bannerPreview);
+            r.get("/ui/items/{id}", pages::item);
+            r.get("/ui/items/{id}/proof", pages::proof);
+            r.post("/ui/items/{id}/retract", pages::retract);
+            r.get("/ui/items/{id}/release", pages::releaseForm);
+            r.post("/ui/items/{id}/release", pages::release);
+            r.post("/ui/releases/{id}/approve", pages::approve);
+            r.post("/ui/consents/{id}", pages::consent);
+            r.get("/ui/agreements", pages::agreements);
+            r.get("/ui/me", pages::me);
+            r.get("/ui/admin", pages::admin);
+            r.post("/ui/admin/persons", pages::createPerson);
+            r.post("/ui/admin/events", pages::recordEvent);
+            r.get("/ui/fragments/{name}", pages::fragment);
+            r.sse("/ui/events", pages::events);
+            r.get("/static/{file}", this::asset);
+
+            r.exception(Pages.SignInRequired.class, (e, ctx) -> {
+                if (ctx.path().startsWith("/ui/fragments") || ctx.path().startsWith("/ui/banner")
+                        || ctx.path().endsWith("/proof")) {
+                    ctx.status(401).result("");
+                } else {
+                    ctx.redirect("/ui/login");
+                }
+            });
+            r.exception(ApiException.class, (e, ctx) -> {
+                if (ctx.path().startsWith("/ui")) {
+                    pageProblem(ctx, e);
+                } else {
+                    error(ctx, e.status(), e.code(), e.getMessage(), e.reasons());
+                }
+            });
+            r.exception(DomainException.class, (e, ctx) -> {
+                if (ctx.path().startsWith("/ui")) {
+                    pageProblem(ctx, ApiException.badRequest(e.getMessage()));
+                } else {
+                    error(ctx, 400, "BAD_REQUEST", e.getMessage(), List.of());
+                }
+            });
             r.exception(Exception.class, (e, ctx) -> {
                 // The message may quote classified input; log only what failed where.
                 log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getClass().getName());
@@ -170,7 +231,8 @@ public final class Api {
 
     private void authenticate(Context ctx) {
         var matched = ctx.endpoints().matchedHttpEndpoint();
-        if (matched == null || PUBLIC.contains(matched.path)) {
+        if (matched == null || PUBLIC.contains(matched.path) || matched.path.startsWith("/ui")
+                || matched.path.startsWith("/static/")) {
             return;
         }
         String header = ctx.header("Authorization");
@@ -389,17 +451,35 @@ public final class Api {
         return id -> names.getOrDefault(id, id);
     }
 
-    private void home(Context ctx) {
-        String party = p.self().party().code();
-        ctx.contentType("text/html; charset=utf-8").result("""
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>trisec · %s node</title></head>
-                <body><h1>trisec · %s national node</h1>
-                <p>The web interface is not here yet. The REST API is described by
-                <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>; sign in with
-                <code>POST /api/v1/auth/token</code>.</p></body></html>
-                """.formatted(party, party));
+    /** A failed page request, answered as a page in the viewer's language. */
+    private void pageProblem(Context ctx, ApiException e) {
+        var t = p.pages().texts(ctx);
+        String message = switch (e.code()) {
+            case "CSRF" -> t.t("error.csrf");
+            case "RETRACTED" -> t.t("error.retracted");
+            case "NOT_FOUND" -> t.t("error.404");
+            default -> e.status() == 403 ? t.t("error.403") : e.getMessage();
+        };
+        List<String> reasons = e.code().equals("CSRF") || e.code().equals("RETRACTED") || e.code().equals("NOT_FOUND")
+                || e.status() != 403 ? e.reasons() : java.util.stream.Stream.concat(java.util.stream.Stream.of(e.getMessage()),
+                e.reasons().stream()).toList();
+        p.pages().problem(ctx, e.status(), message, reasons);
     }
+
+    private static final Map<String, String> ASSETS = Map.of("app.css", "text/css; charset=utf-8",
+            "app.js", "text/javascript; charset=utf-8");
+
+    private void asset(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        String type = ASSETS.get(file);
+        if (type == null) {
+            throw ApiException.notFound("no such file");
+        }
+        try (InputStream in = Api.class.getResourceAsStream("/trisec/node/web/static/" + file)) {
+            ctx.header("Cache-Control", "public, max-age=300").contentType(type).result(in.readAllBytes());
+        }
+    }
+
 
     private void openapi(Context ctx) throws IOException {
         try (InputStream in = Api.class.getResourceAsStream("/trisec/node/openapi.json")) {

@@ -161,6 +161,7 @@ public final class Courier implements AutoCloseable {
             settle(h, row, receipt.get());
             Outbox.done(h, row.id());
         });
+        self.changes().signal(trisec.node.Changes.OUTBOX);
     }
 
     /** A signed receipt for this very message, from the peer it was sent to, or nothing. */
@@ -246,6 +247,7 @@ public final class Courier implements AutoCloseable {
                 }
             });
         });
+        self.changes().signal(trisec.node.Changes.OUTBOX);
         log.info("delivery of {} {} to {} failed (attempt {}), next in {} ms: {}", row.kind(), row.messageId(),
                 row.peer(), attempts, backoff, error);
     }

@@ -20,6 +20,7 @@ import trisec.envelope.Envelope;
 import trisec.envelope.EnvelopeException;
 import trisec.envelope.Envelopes;
 import trisec.label.ConfidentialityLabel;
+import trisec.node.Changes;
 import trisec.node.Json;
 import trisec.node.Labels;
 import trisec.node.Self;
@@ -145,6 +146,11 @@ public final class Reception {
             return new Answer(200, response);
         });
         afterCommit.forEach(Runnable::run);
+        if (answer.status() == 200) {
+            self.changes().signal(Changes.INBOX);
+            self.changes().signal(Changes.OUTBOX);
+            self.changes().signal(Changes.CONSENTS);
+        }
         return answer;
     }
 

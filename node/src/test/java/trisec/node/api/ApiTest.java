@@ -162,12 +162,10 @@ class ApiTest {
     @Nested
     class PublicPages {
         @Test
-        void theRootPageIsHtmlNamingTheParty() {
+        void theRootSendsABrowserToTheWebUi() {
             Client.Response r = kor.get(null, "/");
-            assertThat(r.status()).isEqualTo(200);
-            assertThat(r.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                    .startsWith("text/html"));
-            assertThat(r.body()).contains("KOR").contains("/api/v1/openapi.json");
+            assertThat(r.status()).isEqualTo(302);
+            assertThat(r.raw().headers().firstValue("Location")).hasValue("/ui");
         }
 
         @Test

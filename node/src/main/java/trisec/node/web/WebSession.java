@@ -1,0 +1,74 @@
+package trisec.node.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The web session: the API's bearer token kept in a cookie the page's scripts cannot read (HttpOnly) and the
+ * browser sends only from this site (SameSite=Strict), and a form token derived from it for every form (CSRF).
+ * The sign-in form has its own token, in a short-lived cookie.
+ */
+final class WebSession {
+    static final String SESSION = "trisec_session";
+    static final String LOGIN = "trisec_login";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private WebSession() {}
+
+    static Optional<String> token(Context ctx) {
+        return Optional.ofNullable(ctx.cookie(SESSION)).filter(t -> !t.isBlank());
+    }
+
+    static void start(Context ctx, String token, int maxAgeSeconds) {
+        ctx.cookie(cookie(SESSION, token, maxAgeSeconds, ctx));
+    }
+
+    static void end(Context ctx) {
+        ctx.cookie(cookie(SESSION, "", 0, ctx));
+    }
+
+    private static Cookie cookie(String name, String value, int maxAge, Context ctx) {
+        // name, value, path, max age, secure (on HTTPS), HttpOnly, domain (this host only), SameSite
+        return new Cookie(name, value, "/", maxAge, "https".equals(ctx.scheme()), true, null, SameSite.STRICT);
+    }
+
+    /** The form token of a session: unguessable without the session token, and the same for all its forms. */
+    static String csrf(String sessionToken) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(("trisec form token v1\n" + sessionToken).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean csrfMatches(Context ctx, String sessionToken) {
+        String sent = ctx.formParam("csrf");
+        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                csrf(sessionToken).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A fresh token for the sign-in form, set in its cookie. */
+    static String loginToken(Context ctx) {
+        byte[] raw = new byte[18];
+        RANDOM.nextBytes(raw);
+        String t = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        ctx.cookie(cookie(LOGIN, t, 600, ctx));
+        return t;
+    }
+
+    static boolean loginTokenMatches(Context ctx) {
+        String cookie = ctx.cookie(LOGIN);
+        String sent = ctx.formParam("csrf");
+        return cookie != null && sent != null && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8));
+    }
+}

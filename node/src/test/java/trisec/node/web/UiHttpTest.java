@@ -1,0 +1,330 @@
+package trisec.node.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import trisec.node.Cluster;
+import trisec.scenario.ScenarioFiles;
+
+/**
+ * The web UI's security at the HTTP level, where a browser's conveniences cannot hide a mistake: sign-in,
+ * cookie flags, form tokens, headers, escaping, refusals and the language of each answer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UiHttpTest {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private Cluster cluster;
+    private URI base;
+
+    @BeforeAll
+    void start() {
+        cluster = Cluster.start(List.of(Cluster.KOR), ScenarioFiles.shipped(), Optional.empty(), c -> c);
+        base = cluster.client(Cluster.KOR).base();
+    }
+
+    @AfterAll
+    void stop() {
+        cluster.close();
+    }
+
+    /** A cookie jar and an Accept-Language, like one browser tab; redirects are not followed. */
+    private final class Tab {
+        final Map<String, String> cookies = new LinkedHashMap<>();
+        final String language;
+
+        Tab(String language) {
+            this.language = language;
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        }
+
+        HttpResponse<String> post(String path, Map<String, List<String>> form) {
+            String body = form.entrySet().stream().flatMap(e -> e.getValue().stream()
+                    .map(v -> enc(e.getKey()) + "=" + enc(v))).collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder b) {
+            b.header("Accept-Language", language);
+            if (!cookies.isEmpty()) {
+                b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(b.timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                for (String c : r.headers().allValues("Set-Cookie")) {
+                    String pair = c.split(";", 2)[0];
+                    int eq = pair.indexOf('=');
+                    String value = pair.substring(eq + 1);
+                    if (value.isEmpty() || c.toLowerCase().contains("max-age=0")) {
+                        cookies.remove(pair.substring(0, eq));
+                    } else {
+                        cookies.put(pair.substring(0, eq), value);
+                    }
+                }
+                return r;
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Signs in through the form, as a browser would. */
+        Tab signIn(String user) {
+            String token = csrf(get("/ui/login").body());
+            var r = post("/ui/login", Map.of("csrf", List.of(token), "username", List.of(user),
+                    "password", List.of("demo")));
+            assertThat(r.statusCode()).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location")).hasValue("/ui");
+            assertThat(cookies).containsKey(WebSession.SESSION);
+            return this;
+        }
+
+        String formToken() {
+            return csrf(get("/ui/compose").body());
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a form token in the page").isTrue();
+        return m.group(1);
+    }
+
+    private int itemCount() {
+        return cluster.client(Cluster.KOR).get("kor.officer", "/api/v1/items").json().get("items").size();
+    }
+
+    private Map<String, List<String>> composeForm(String csrf, String title) {
+        var form = new LinkedHashMap<String, List<String>>();
+        if (csrf != null) {
+            form.put("csrf", List.of(csrf));
+        }
+        form.put("title", List.of(title));
+        form.put("body", List.of("Trajectory notes"));
+        form.put("level", List.of("군사Ⅲ급비밀"));
+        form.put("topic", List.of("dprk.missile"));
+        form.put("relTo", List.of("USA", "JPN"));
+        return form;
+    }
+
+    @Test
+    void pagesSendAStrangerToTheSignInPage() {
+        var tab = new Tab("en");
+        for (String path : List.of("/ui", "/ui/compose", "/ui/agreements", "/ui/admin", "/ui/items/x")) {
+            var r = tab.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location")).as(path).hasValue("/ui/login");
+        }
+        // What a page fetches in the background gets a plain 401, not a sign-in page to render.
+        assertThat(tab.get("/ui/fragments/inbox").statusCode()).isEqualTo(401);
+        assertThat(tab.get("/ui/banner?level=SECRET").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aForgedSessionCookieIsNoSession() {
+        var tab = new Tab("en");
+        tab.cookies.put(WebSession.SESSION, "forged-token");
+        assertThat(tab.get("/ui").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
+        var tab = new Tab("en");
+        String token = csrf(tab.get("/ui/login").body());
+        var r = tab.post("/ui/login", Map.of("csrf", List.of(token), "username", List.of("kor.analyst"),
+                "password", List.of("demo")));
+        String cookie = r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(WebSession.SESSION + "=")).findFirst().orElseThrow();
+        assertThat(cookie.toLowerCase()).contains("httponly").contains("samesite=strict").contains("path=/");
+        assertThat(tab.get("/ui").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSignInWithoutTheFormTokenOpensNoSession() {
+        var tab = new Tab("en");
+        tab.get("/ui/login");
+        var r = tab.post("/ui/login", Map.of("csrf", List.of("guessed"), "username", List.of("kor.analyst"),
+                "password", List.of("demo")));
+        assertThat(r.headers().firstValue("Location")).hasValue("/ui/login");
+        assertThat(tab.cookies).doesNotContainKey(WebSession.SESSION);
+    }
+
+    @Test
+    void aWrongPasswordSaysSoInTheViewersLanguage() {
+        var tab = new Tab("ja");
+        String token = csrf(tab.get("/ui/login").body());
+        var r = tab.post("/ui/login", Map.of("csrf", List.of(token), "username", List.of("kor.guest"),
+                "password", List.of("wrong")));
+        assertThat(r.headers().firstValue("Location")).hasValue("/ui/login?failed=yes");
+        assertThat(tab.cookies).doesNotContainKey(WebSession.SESSION);
+        String page = tab.get("/ui/login?failed=yes").body();
+        assertThat(page).contains("lang=\"ja\"").contains(new Texts(Lang.JA).t("login.failed"));
+    }
+
+    @Test
+    void aFormPostedWithoutItsTokenIsRefusedAndChangesNothing() {
+        var tab = new Tab("ko").signIn("kor.officer");
+        int before = itemCount();
+        var missing = tab.post("/ui/compose", composeForm(null, "No token"));
+        var wrong = tab.post("/ui/compose", composeForm("A".repeat(32), "Wrong token"));
+        assertThat(missing.statusCode()).isEqualTo(403);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("lang=\"ko\"").contains(new Texts(Lang.KO).t("error.csrf"));
+        assertThat(itemCount()).isEqualTo(before);
+        // The same form with the session's token goes through.
+        var ok = tab.post("/ui/compose", composeForm(tab.formToken(), "With token"));
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(ok.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/ui/items/"));
+        assertThat(itemCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anotherSessionsTokenDoesNotOpenThisSessionsForms() {
+        var mine = new Tab("en").signIn("kor.officer");
+        var other = new Tab("en").signIn("kor.officer");
+        int before = itemCount();
+        var r = mine.post("/ui/compose", composeForm(other.formToken(), "Cross-session token"));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(itemCount()).isEqualTo(before);
+    }
+
+    @Test
+    void everyPageCarriesAStrictContentSecurityPolicyAndIsNeverFramed() {
+        var tab = new Tab("en").signIn("kor.admin");
+        for (String path : List.of("/ui/login", "/ui", "/ui/agreements", "/ui/me", "/ui/admin")) {
+            var r = tab.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(csp).as(path).contains("default-src 'none'").contains("frame-ancestors 'none'")
+                    .contains("form-action 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval")
+                    .doesNotContain("http:").doesNotContain("https:");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            // No script or style is written into the page itself, and nothing is fetched from elsewhere.
+            assertThat(r.body()).as(path).doesNotContain("<script>").doesNotContain("style=\"")
+                    .doesNotContainPattern("(src|href)=\"(https?:)?//");
+        }
+    }
+
+    @Test
+    void whatAPersonTypesIsEscapedWhereverItIsShown() {
+        var tab = new Tab("en").signIn("kor.officer");
+        String title = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        var r = tab.post("/ui/compose", composeForm(tab.formToken(), title));
+        String item = r.headers().firstValue("Location").orElseThrow();
+        for (String page : List.of(tab.get(item).body(), tab.get("/ui").body())) {
+            assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x")
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        }
+    }
+
+    @Test
+    void aPersonWithoutClearanceGets403WithReasonsInTheirLanguageAndNoContent() {
+        var officer = new Tab("en").signIn("kor.officer");
+        String secret = "Silo coordinates 7731";
+        var r = officer.post("/ui/compose", Map.of("csrf", List.of(officer.formToken()), "title", List.of(secret),
+                "body", List.of("Body 7731"), "level", List.of("군사Ⅱ급비밀"), "topic", List.of("dprk.missile"),
+                "relTo", List.of("JPN")));
+        String item = r.headers().firstValue("Location").orElseThrow();
+
+        for (String lang : List.of("ko", "ja", "en")) {
+            var guest = new Tab(lang).signIn("kor.guest");
+            var page = guest.get(item);
+            assertThat(page.statusCode()).as(lang).isEqualTo(403);
+            Texts t = new Texts(Lang.of(lang).orElseThrow());
+            assertThat(page.body()).as(lang).contains("lang=\"" + lang + "\"").contains(t.t("error.403"))
+                    .doesNotContain("7731");
+        }
+        // The item's own proof page is refused to the guest as well.
+        assertThat(new Tab("en").signIn("kor.guest").get(item + "/proof").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void onlyAnAdminSeesTheAdminPage() {
+        var r = new Tab("ko").signIn("kor.analyst").get("/ui/admin");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("lang=\"ko\"").doesNotContain("kor.auditor");
+        assertThat(new Tab("ko").signIn("kor.admin").get("/ui/admin").body()).contains("kor.auditor");
+    }
+
+    @Test
+    void theLanguageCookieWinsOverTheBrowserAndRedirectsOnlyWithinTheUi() {
+        var tab = new Tab("en").signIn("kor.analyst");
+        var r = tab.post("/ui/lang", Map.of("lang", List.of("ja"), "back", List.of("//evil.example/ui")));
+        assertThat(r.headers().firstValue("Location")).hasValue("/ui");
+        assertThat(tab.get("/ui").body()).contains("lang=\"ja\"");
+        var r2 = tab.post("/ui/lang", Map.of("lang", List.of("ko"), "back", List.of("/ui/agreements")));
+        assertThat(r2.headers().firstValue("Location")).hasValue("/ui/agreements");
+        assertThat(tab.get("/ui/agreements").body()).contains("lang=\"ko\"");
+    }
+
+    @Test
+    void theAgreementsPageRefusesADateThatIsNotOneInTheViewersLanguage() {
+        var r = new Tab("ja").signIn("kor.analyst").get("/ui/agreements?at=2019-13-01");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("lang=\"ja\"").contains(new Texts(Lang.JA).t("agreements.badDate", "2019-13-01"));
+    }
+
+    @Test
+    void theTimelineNamesThe2019NoticeAndItsSuspensionBesideTheirMarks() {
+        String page = new Tab("en").signIn("kor.analyst").get("/ui/agreements?at=2019-09-01").body();
+        // Two sections; in the second, the GSOMIA's notice and suspension carry their names and dates.
+        assertThat(page.split("class=\"section\"", -1)).hasSize(3);
+        String detail = page.substring(page.lastIndexOf("data-agreement=\"kor-jpn-gsomia-2016\""));
+        detail = detail.substring(0, detail.indexOf("</g>\n      </g>") > 0 ? detail.indexOf("</g>\n      </g>") : detail.length());
+        assertThat(detail).containsPattern("class=\"ev-label\"[^>]*>Termination notice [^<]*2019<")
+                .containsPattern("class=\"ev-label\"[^>]*>Notice suspended [^<]*2019<")
+                .contains("class=\"bar-pending\"").contains("class=\"bar-suspended\"");
+        // The names of the notice and its suspension, three months apart, are not drawn on the same line.
+        Matcher ys = Pattern.compile("class=\"ev-label\" x=\"[^\"]+\" y=\"([^\"]+)\"[^>]*>(Termination notice|Notice suspended)")
+                .matcher(detail);
+        var lines = new java.util.HashMap<String, String>();
+        while (ys.find()) {
+            lines.put(ys.group(2), ys.group(1));
+        }
+        assertThat(lines).containsKeys("Termination notice", "Notice suspended");
+        assertThat(lines.get("Termination notice")).isNotEqualTo(lines.get("Notice suspended"));
+    }
+
+    @Test
+    void onlyTheNodesOwnAssetsAreServed() {
+        var tab = new Tab("en");
+        var css = tab.get("/static/app.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        assertThat(tab.get("/static/app.js").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        for (String path : List.of("/static/nope.css", "/static/..%2Fopenapi.json", "/static/%2e%2e%2fapp.css")) {
+            assertThat(tab.get(path).statusCode()).as(path).isIn(400, 404);
+        }
+    }
+}
