@@ -46,6 +46,7 @@ final class DemoCommand implements Callable<Integer> {
                     n.party(), n.url(), p, p, p, p, p, p);
         }
         out.println("  password for every demo person: " + Demo.PASSWORD);
+        out.println("  web UI: open " + demo.node(Party.of("KOR")).url() + " in a browser (Korean, Japanese or English)");
         out.println("  API description: " + demo.node(Party.of("KOR")).url() + "/api/v1/openapi.json");
         out.println("Stop with Ctrl-C.");
         out.flush();
