@@ -2,21 +2,13 @@ package trisec.node.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +22,6 @@ import trisec.scenario.ScenarioFiles;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiHttpTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private Cluster cluster;
     private URI base;
@@ -47,76 +37,8 @@ class UiHttpTest {
         cluster.close();
     }
 
-    /** A cookie jar and an Accept-Language, like one browser tab; redirects are not followed. */
-    private final class Tab {
-        final Map<String, String> cookies = new LinkedHashMap<>();
-        final String language;
-
-        Tab(String language) {
-            this.language = language;
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(base.resolve(path)).GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, List<String>> form) {
-            String body = form.entrySet().stream().flatMap(e -> e.getValue().stream()
-                    .map(v -> enc(e.getKey()) + "=" + enc(v))).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(base.resolve(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder b) {
-            b.header("Accept-Language", language);
-            if (!cookies.isEmpty()) {
-                b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("; ")));
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(b.timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                for (String c : r.headers().allValues("Set-Cookie")) {
-                    String pair = c.split(";", 2)[0];
-                    int eq = pair.indexOf('=');
-                    String value = pair.substring(eq + 1);
-                    if (value.isEmpty() || c.toLowerCase().contains("max-age=0")) {
-                        cookies.remove(pair.substring(0, eq));
-                    } else {
-                        cookies.put(pair.substring(0, eq), value);
-                    }
-                }
-                return r;
-            } catch (IOException | InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-
-        /** Signs in through the form, as a browser would. */
-        Tab signIn(String user) {
-            String token = csrf(get("/ui/login").body());
-            var r = post("/ui/login", Map.of("csrf", List.of(token), "username", List.of(user),
-                    "password", List.of("demo")));
-            assertThat(r.statusCode()).isEqualTo(302);
-            assertThat(r.headers().firstValue("Location")).hasValue("/ui");
-            assertThat(cookies).containsKey(WebSession.SESSION);
-            return this;
-        }
-
-        String formToken() {
-            return csrf(get("/ui/compose").body());
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a form token in the page").isTrue();
-        return m.group(1);
+    private WebTab tab(String language) {
+        return new WebTab(base, language);
     }
 
     private int itemCount() {
@@ -138,7 +60,7 @@ class UiHttpTest {
 
     @Test
     void pagesSendAStrangerToTheSignInPage() {
-        var tab = new Tab("en");
+        var tab = tab("en");
         for (String path : List.of("/ui", "/ui/compose", "/ui/agreements", "/ui/admin", "/ui/items/x")) {
             var r = tab.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(302);
@@ -151,15 +73,15 @@ class UiHttpTest {
 
     @Test
     void aForgedSessionCookieIsNoSession() {
-        var tab = new Tab("en");
+        var tab = tab("en");
         tab.cookies.put(WebSession.SESSION, "forged-token");
         assertThat(tab.get("/ui").statusCode()).isEqualTo(302);
     }
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
-        var tab = new Tab("en");
-        String token = csrf(tab.get("/ui/login").body());
+        var tab = tab("en");
+        String token = WebTab.csrf(tab.get("/ui/login").body());
         var r = tab.post("/ui/login", Map.of("csrf", List.of(token), "username", List.of("kor.analyst"),
                 "password", List.of("demo")));
         String cookie = r.headers().allValues("Set-Cookie").stream()
@@ -170,7 +92,7 @@ class UiHttpTest {
 
     @Test
     void aSignInWithoutTheFormTokenOpensNoSession() {
-        var tab = new Tab("en");
+        var tab = tab("en");
         tab.get("/ui/login");
         var r = tab.post("/ui/login", Map.of("csrf", List.of("guessed"), "username", List.of("kor.analyst"),
                 "password", List.of("demo")));
@@ -180,8 +102,8 @@ class UiHttpTest {
 
     @Test
     void aWrongPasswordSaysSoInTheViewersLanguage() {
-        var tab = new Tab("ja");
-        String token = csrf(tab.get("/ui/login").body());
+        var tab = tab("ja");
+        String token = WebTab.csrf(tab.get("/ui/login").body());
         var r = tab.post("/ui/login", Map.of("csrf", List.of(token), "username", List.of("kor.guest"),
                 "password", List.of("wrong")));
         assertThat(r.headers().firstValue("Location")).hasValue("/ui/login?failed=yes");
@@ -192,7 +114,7 @@ class UiHttpTest {
 
     @Test
     void aFormPostedWithoutItsTokenIsRefusedAndChangesNothing() {
-        var tab = new Tab("ko").signIn("kor.officer");
+        var tab = tab("ko").signIn("kor.officer");
         int before = itemCount();
         var missing = tab.post("/ui/compose", composeForm(null, "No token"));
         var wrong = tab.post("/ui/compose", composeForm("A".repeat(32), "Wrong token"));
@@ -209,8 +131,8 @@ class UiHttpTest {
 
     @Test
     void anotherSessionsTokenDoesNotOpenThisSessionsForms() {
-        var mine = new Tab("en").signIn("kor.officer");
-        var other = new Tab("en").signIn("kor.officer");
+        var mine = tab("en").signIn("kor.officer");
+        var other = tab("en").signIn("kor.officer");
         int before = itemCount();
         var r = mine.post("/ui/compose", composeForm(other.formToken(), "Cross-session token"));
         assertThat(r.statusCode()).isEqualTo(403);
@@ -219,7 +141,7 @@ class UiHttpTest {
 
     @Test
     void everyPageCarriesAStrictContentSecurityPolicyAndIsNeverFramed() {
-        var tab = new Tab("en").signIn("kor.admin");
+        var tab = tab("en").signIn("kor.admin");
         for (String path : List.of("/ui/login", "/ui", "/ui/agreements", "/ui/me", "/ui/admin")) {
             var r = tab.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
@@ -237,7 +159,7 @@ class UiHttpTest {
 
     @Test
     void whatAPersonTypesIsEscapedWhereverItIsShown() {
-        var tab = new Tab("en").signIn("kor.officer");
+        var tab = tab("en").signIn("kor.officer");
         String title = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         var r = tab.post("/ui/compose", composeForm(tab.formToken(), title));
         String item = r.headers().firstValue("Location").orElseThrow();
@@ -249,7 +171,7 @@ class UiHttpTest {
 
     @Test
     void aPersonWithoutClearanceGets403WithReasonsInTheirLanguageAndNoContent() {
-        var officer = new Tab("en").signIn("kor.officer");
+        var officer = tab("en").signIn("kor.officer");
         String secret = "Silo coordinates 7731";
         var r = officer.post("/ui/compose", Map.of("csrf", List.of(officer.formToken()), "title", List.of(secret),
                 "body", List.of("Body 7731"), "level", List.of("군사Ⅱ급비밀"), "topic", List.of("dprk.missile"),
@@ -257,7 +179,7 @@ class UiHttpTest {
         String item = r.headers().firstValue("Location").orElseThrow();
 
         for (String lang : List.of("ko", "ja", "en")) {
-            var guest = new Tab(lang).signIn("kor.guest");
+            var guest = tab(lang).signIn("kor.guest");
             var page = guest.get(item);
             assertThat(page.statusCode()).as(lang).isEqualTo(403);
             Texts t = new Texts(Lang.of(lang).orElseThrow());
@@ -265,20 +187,20 @@ class UiHttpTest {
                     .doesNotContain("7731");
         }
         // The item's own proof page is refused to the guest as well.
-        assertThat(new Tab("en").signIn("kor.guest").get(item + "/proof").statusCode()).isEqualTo(403);
+        assertThat(tab("en").signIn("kor.guest").get(item + "/proof").statusCode()).isEqualTo(403);
     }
 
     @Test
     void onlyAnAdminSeesTheAdminPage() {
-        var r = new Tab("ko").signIn("kor.analyst").get("/ui/admin");
+        var r = tab("ko").signIn("kor.analyst").get("/ui/admin");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("lang=\"ko\"").doesNotContain("kor.auditor");
-        assertThat(new Tab("ko").signIn("kor.admin").get("/ui/admin").body()).contains("kor.auditor");
+        assertThat(tab("ko").signIn("kor.admin").get("/ui/admin").body()).contains("kor.auditor");
     }
 
     @Test
     void theLanguageCookieWinsOverTheBrowserAndRedirectsOnlyWithinTheUi() {
-        var tab = new Tab("en").signIn("kor.analyst");
+        var tab = tab("en").signIn("kor.analyst");
         var r = tab.post("/ui/lang", Map.of("lang", List.of("ja"), "back", List.of("//evil.example/ui")));
         assertThat(r.headers().firstValue("Location")).hasValue("/ui");
         assertThat(tab.get("/ui").body()).contains("lang=\"ja\"");
@@ -289,14 +211,14 @@ class UiHttpTest {
 
     @Test
     void theAgreementsPageRefusesADateThatIsNotOneInTheViewersLanguage() {
-        var r = new Tab("ja").signIn("kor.analyst").get("/ui/agreements?at=2019-13-01");
+        var r = tab("ja").signIn("kor.analyst").get("/ui/agreements?at=2019-13-01");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("lang=\"ja\"").contains(new Texts(Lang.JA).t("agreements.badDate", "2019-13-01"));
     }
 
     @Test
     void theTimelineNamesThe2019NoticeAndItsSuspensionBesideTheirMarks() {
-        String page = new Tab("en").signIn("kor.analyst").get("/ui/agreements?at=2019-09-01").body();
+        String page = tab("en").signIn("kor.analyst").get("/ui/agreements?at=2019-09-01").body();
         // Two sections; in the second, the GSOMIA's notice and suspension carry their names and dates.
         assertThat(page.split("class=\"section\"", -1)).hasSize(3);
         String detail = page.substring(page.lastIndexOf("data-agreement=\"kor-jpn-gsomia-2016\""));
@@ -317,7 +239,7 @@ class UiHttpTest {
 
     @Test
     void onlyTheNodesOwnAssetsAreServed() {
-        var tab = new Tab("en");
+        var tab = tab("en");
         var css = tab.get("/static/app.css");
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
