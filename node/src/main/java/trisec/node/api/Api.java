@@ -453,16 +453,22 @@ public final class Api {
 
     /** A failed page request, answered as a page in the viewer's language. */
     private void pageProblem(Context ctx, ApiException e) {
+        // The headline in the viewer's language; what the service said, in English, as the detail below it.
         var t = p.pages().texts(ctx);
         String message = switch (e.code()) {
             case "CSRF" -> t.t("error.csrf");
             case "RETRACTED" -> t.t("error.retracted");
             case "NOT_FOUND" -> t.t("error.404");
-            default -> e.status() == 403 ? t.t("error.403") : e.getMessage();
+            default -> switch (e.status()) {
+                case 400, 422 -> t.t("error.400");
+                case 401, 403 -> t.t("error.403");
+                case 409 -> t.t("error.409");
+                default -> t.t("error.other");
+            };
         };
-        List<String> reasons = e.code().equals("CSRF") || e.code().equals("RETRACTED") || e.code().equals("NOT_FOUND")
-                || e.status() != 403 ? e.reasons() : java.util.stream.Stream.concat(java.util.stream.Stream.of(e.getMessage()),
-                e.reasons().stream()).toList();
+        boolean ownWords = e.code().equals("CSRF") || e.code().equals("RETRACTED") || e.code().equals("NOT_FOUND");
+        List<String> reasons = ownWords ? List.of() : java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(t.t("error.detail", e.getMessage())), e.reasons().stream()).toList();
         p.pages().problem(ctx, e.status(), message, reasons);
     }
 

@@ -51,7 +51,9 @@ public final class Sessions {
         Optional<PersonRow> found = store.read(h -> Persons.byUsername(h, username));
         if (found.isEmpty()) {
             Passwords.verifyDecoy(password.toCharArray());
-            audit(AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, printable(username)).with("why", "unknown username"));
+            // What was typed may be a password in the wrong field: the log keeps only a fingerprint of it.
+            audit(AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, "?").with("why", "unknown username")
+                    .with("typed", sha256("trisec unknown username\n" + username).substring(0, 16)));
             throw ApiException.unauthenticated("wrong username or password");
         }
         PersonRow p = found.get();
@@ -84,6 +86,17 @@ public final class Sessions {
             Persons.insertToken(h, sha256(token), p.id(), expires);
         });
         return new Token(token, expires);
+    }
+
+    /** Ends the session a token stands for (signing out); the token is refused from then on. */
+    public void revoke(String token) {
+        Instant now = clock.instant();
+        store.useTransaction(h -> {
+            Optional<PersonRow> p = Persons.byToken(h, sha256(token), now);
+            if (Persons.deleteToken(h, sha256(token)) > 0 && p.isPresent()) {
+                AuditLog.append(h, AuditEntry.of(AuditEntry.Type.LOGOUT, now, p.get().username()));
+            }
+        });
     }
 
     /** The account a bearer token stands for. */
@@ -135,12 +148,6 @@ public final class Sessions {
 
     private void audit(AuditEntry e) {
         store.useTransaction(h -> AuditLog.append(h, e));
-    }
-
-    /** A typed username as the log may keep it: bounded, printable. */
-    private static String printable(String username) {
-        String s = username.replaceAll("[^\\p{Graph}]", "?");
-        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 
     static String sha256(String token) {

@@ -193,6 +193,9 @@ public final class Reception {
         if (item == null || d.route() == null || d.releaseId() == null) {
             throw new Refusal("the delivery lacks its item, route or release id");
         }
+        if (!isUuid(item.id()) || !isUuid(d.releaseId())) {
+            throw new Refusal("item and release ids are UUIDs");
+        }
         ConfidentialityLabel label = Labels.of(item, self.facts().scenario());
         if (!Labels.header(label).equals(headerLabel)) {
             throw new Refusal("the envelope's label does not match the item's label");
@@ -341,6 +344,9 @@ public final class Reception {
     // ---- consents -----------------------------------------------------------------------------------
 
     private Receipt consentRequest(Handle h, String messageId, Party sender, ConsentRequest c) {
+        if (!isUuid(c.consentId())) {
+            throw new Refusal("a consent id is a UUID");
+        }
         ItemRow item = Items.byId(h, c.itemId()).orElseThrow(() -> new Refusal("no item " + c.itemId() + " here"));
         if (!item.originator().equals(self.party().code())) {
             throw new Refusal("this node is not the originator of item " + c.itemId());
@@ -472,6 +478,13 @@ public final class Reception {
     }
 
     // ---- answers ------------------------------------------------------------------------------------
+
+    private static final java.util.regex.Pattern UUID_FORM =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    static boolean isUuid(String s) {
+        return s != null && UUID_FORM.matcher(s).matches();
+    }
 
     private Receipt receipt(String messageId, String kind, String releaseId, String itemId, String outcome,
                             String level, String reason) {

@@ -62,6 +62,10 @@ public final class Persons {
                 .bind("t", tokenHash).bind("now", Store.utc(now)).map((rs, ctx) -> row(rs)).findOne();
     }
 
+    public static int deleteToken(Handle h, String tokenHash) {
+        return h.createUpdate("DELETE FROM tokens WHERE token_hash = :t").bind("t", tokenHash).execute();
+    }
+
     public static void deleteExpiredTokens(Handle h, Instant now) {
         h.createUpdate("DELETE FROM tokens WHERE expires_at <= :now").bind("now", Store.utc(now)).execute();
     }

@@ -34,8 +34,8 @@ public final class Models {
                            List<String> access, List<ReleaseInfo> releases, List<HistoryLine> history,
                            boolean mayRelease, boolean mayRetract, List<Option> recipients) {}
 
-    public record Compose(List<Option> levels, List<Option> parties, String topic, String title, String body,
-                          String error) {}
+    public record Compose(List<Option> levels, List<Option> parties, List<Option> caveats, String topic, String title,
+                          String body, String error) {}
 
     public record Decision(String verdict, String verdictCode, String route, String basis, String recipientLevel,
                            List<String> reasons) {}

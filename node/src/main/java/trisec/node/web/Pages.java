@@ -111,6 +111,10 @@ public final class Pages {
     }
 
     private void render(Context ctx, int status, String template, Page page, Object model) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(html(template, page, model));
+    }
+
+    private String html(String template, Page page, Object model) {
         var out = new StringOutput();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("page", page);
@@ -118,7 +122,7 @@ public final class Pages {
             params.put("m", model);
         }
         templates.render(template, params, out);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+        return out.toString();
     }
 
     private static Marking.Shown shown(Holdings.View v) {
@@ -137,7 +141,8 @@ public final class Pages {
         } catch (SignInRequired e) {
             // the problem page also works signed out
         }
-        Page p = page(ctx, a, "", "error.title");
+        Texts t = texts(ctx);
+        Page p = page(ctx, a, "", t.has("error.title." + status) ? "error.title." + status : "error.title.other");
         render(ctx, status, "error.jte", p, new Models.Problem(String.valueOf(status), message, reasons));
     }
 
@@ -168,11 +173,22 @@ public final class Pages {
 
     public void logout(Context ctx) {
         requireForm(ctx);
+        WebSession.token(ctx).ifPresent(sessions::revoke);
         WebSession.end(ctx);
         ctx.redirect("/ui/login");
     }
 
     public void language(Context ctx) {
+        boolean signedIn;
+        try {
+            account(ctx);
+            signedIn = true;
+        } catch (SignInRequired e) {
+            signedIn = false;
+        }
+        if (signedIn) {
+            requireForm(ctx); // signed in: the switch is a form like any other
+        }
         Lang lang = Lang.of(ctx.formParam("lang")).orElse(Lang.EN);
         ctx.cookie(new io.javalin.http.Cookie(Lang.COOKIE, lang.code(), "/", 365 * 24 * 3600,
                 "https".equals(ctx.scheme()), true, null, io.javalin.http.SameSite.STRICT));
@@ -186,7 +202,7 @@ public final class Pages {
         Account a = account(ctx);
         Texts t = texts(ctx);
         List<Holdings.View> inbox = holdings.inbox(a);
-        List<Holdings.View> own = holdings.list(a).stream().filter(v -> v.item().receivedFrom().isEmpty()).toList();
+        List<Holdings.View> own = ownItems(a);
         List<Holdings.View> all = new ArrayList<>(inbox);
         all.addAll(own);
         Scenario scenario = self.facts().scenario();
@@ -209,20 +225,32 @@ public final class Pages {
         return key == null || !key.matches("[a-zA-Z.]+") || !t.has(key) ? "" : t.t(key);
     }
 
-    /** A fragment of the dashboard, for live updates without reloading (after a server-sent event). */
+    private List<Holdings.View> ownItems(Account a) {
+        return holdings.list(a).stream().filter(v -> v.item().receivedFrom().isEmpty()).toList();
+    }
+
+    /**
+     * A fragment of the dashboard, for live updates without reloading (after a server-sent event). It carries the
+     * dashboard's marking as it now stands, which the page's banners take on: an item arriving in the inbox raises
+     * them with it.
+     */
     public void fragment(Context ctx) {
         Account a = account(ctx);
         Texts t = texts(ctx);
         String name = ctx.pathParam("name");
+        List<Holdings.View> inbox = holdings.inbox(a);
         var model = switch (name) {
-            case "inbox" -> (Object) itemLines(t, holdings.inbox(a));
+            case "inbox" -> (Object) itemLines(t, inbox);
             case "outbox" -> releaseLines(t, a, false);
             case "approvals" -> releaseLines(t, a, true);
             case "consents" -> consentLines(t, a);
             default -> throw ApiException.notFound("no fragment " + name);
         };
-        Page p = page(ctx, a, "dashboard", "dashboard.title");
-        render(ctx, 200, "fragment/" + name + ".jte", p, model);
+        List<Holdings.View> all = new ArrayList<>(inbox);
+        all.addAll(ownItems(a));
+        Page p = page(ctx, a, "dashboard", "dashboard.title").withMarking(marking(all));
+        ctx.contentType("text/html; charset=utf-8")
+                .result(html("fragment/" + name + ".jte", p, model) + html("fragment/marking.jte", p, null));
     }
 
     private List<Models.ItemLine> itemLines(Texts t, List<Holdings.View> views) {
@@ -298,7 +326,7 @@ public final class Pages {
                 .map(r -> releaseInfo(t, l, r)).toList();
         var view = new Models.ItemView(i.id(), i.title(), i.body(), Banner.render(l),
                 Marking.of(List.of(shown(v)), self.scheme()).css(), fields,
-                v.access().checks().stream().map(t::check).toList(), releases, history(t, i.id()),
+                v.access().checks().stream().map(t::check).toList(), releases, history(t, a, i.id()),
                 a.is(Role.OFFICER), a.is(Role.OFFICER) && l.originator().equals(self.party()),
                 recipients(t, ""));
         render(ctx, 200, "item.jte", page(ctx, a, "dashboard", "item.title").withMarking(marking(List.of(v))), view);
@@ -320,7 +348,17 @@ public final class Pages {
     }
 
     /** The item's entries in the audit log (ids only, never content), newest last. */
-    private List<Models.HistoryLine> history(Texts t, String itemId) {
+    /**
+     * Whether an entry of an item's log belongs in what this person sees of the item's history: everything for
+     * an admin or auditor; for others, not who else read the item or was refused it (and why).
+     */
+    private static boolean shownTo(Account a, com.fasterxml.jackson.databind.JsonNode entry) {
+        String type = entry.path("type").asText();
+        boolean someonesAccess = type.equals(AuditEntry.Type.ITEM_READ.name()) || type.equals(AuditEntry.Type.ITEM_DENIED.name());
+        return !someonesAccess || a.is(Role.ADMIN) || a.is(Role.AUDITOR) || entry.path("actor").asText().equals(a.username());
+    }
+
+    private List<Models.HistoryLine> history(Texts t, Account a, String itemId) {
         if (!itemId.matches("[0-9a-f-]{36}")) {
             return List.of();
         }
@@ -332,6 +370,9 @@ public final class Pages {
         for (var row : rows) {
             try {
                 var e = Json.MAPPER.readTree(row.getValue());
+                if (!shownTo(a, e)) {
+                    continue;
+                }
                 var detail = new StringBuilder();
                 for (String k : List.of("decision", "outcome", "recipient", "route", "reason")) {
                     if (e.has(k)) {
@@ -349,6 +390,14 @@ public final class Pages {
             }
         }
         return out;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode parse(String entry) {
+        try {
+            return Json.MAPPER.readTree(entry);
+        } catch (java.io.IOException e) {
+            return Json.MAPPER.createObjectNode();
+        }
     }
 
     /** A recorded verdict or outcome in the viewer's words, anything else as recorded. */
@@ -379,7 +428,7 @@ public final class Pages {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("index");
         }
-        String entry = auditLog.entry(index).filter(e -> e.contains("\"" + v.item().id() + "\""))
+        String entry = auditLog.entry(index).filter(e -> e.contains("\"" + v.item().id() + "\"") && shownTo(a, parse(e)))
                 .orElseThrow(() -> ApiException.notFound("no such entry of this item"));
         var cp = auditLog.latest().orElseThrow(() -> ApiException.notFound("no checkpoint"));
         if (index >= cp.size()) {
@@ -409,7 +458,7 @@ public final class Pages {
         Holdings.require(a, Role.OFFICER, "create items");
         Texts t = texts(ctx);
         render(ctx, 200, "compose.jte", page(ctx, a, "compose", "compose.title"),
-                new Models.Compose(levels(""), recipients(t, self.party().code()), "dprk.missile", "", "", ""));
+                new Models.Compose(levels(""), relTo(t, List.of()), caveats(List.of()), "dprk.missile", "", "", ""));
     }
 
     public void compose(Context ctx) {
@@ -424,13 +473,29 @@ public final class Pages {
             var v = holdings.create(a, in);
             ctx.redirect("/ui/items/" + v.item().id());
         } catch (ApiException e) {
-            render(ctx, e.status(), "compose.jte", page(ctx, a, "compose", "compose.title"),
-                    new Models.Compose(levels(Optional.ofNullable(ctx.formParam("level")).orElse("")),
-                            recipients(t, self.party().code()), Optional.ofNullable(ctx.formParam("topic")).orElse(""),
+            // The form comes back as it was sent, every choice kept, and the page is marked at the level chosen for
+            // what it shows again (the highest of the scheme when that level is not one).
+            String level = Optional.ofNullable(ctx.formParam("level")).orElse("");
+            Level shown = self.scheme().find(level).orElse(self.scheme().highest());
+            render(ctx, e.status(), "compose.jte", page(ctx, a, "compose", "compose.title")
+                            .withMarking(new Marking(shown.banner().banner(), shown.name(), shown.banner())),
+                    new Models.Compose(levels(level), relTo(t, rel), caveats(caveats),
+                            Optional.ofNullable(ctx.formParam("topic")).orElse(""),
                             Optional.ofNullable(ctx.formParam("title")).orElse(""),
                             Optional.ofNullable(ctx.formParam("body")).orElse(""),
                             t.t("compose.failed", e.getMessage())));
         }
+    }
+
+    private List<Models.Option> relTo(Texts t, List<String> chosen) {
+        return self.facts().scenario().parties().stream().filter(p -> !p.equals(self.party()))
+                .map(p -> new Models.Option(p.code(), t.party(p) + " (" + p.code() + ")", chosen.contains(p.code())))
+                .toList();
+    }
+
+    private static List<Models.Option> caveats(List<String> chosen) {
+        return java.util.stream.Stream.of("ORCON", "NOFORN")
+                .map(c -> new Models.Option(c, c, chosen.contains(c))).toList();
     }
 
     /** The banner of a label being composed, for the live preview. */
@@ -498,16 +563,21 @@ public final class Pages {
     public void release(Context ctx) {
         requireForm(ctx);
         Account a = account(ctx);
-        Texts t = texts(ctx);
         String id = ctx.pathParam("id");
         String to = Optional.ofNullable(ctx.formParam("to")).orElse("");
+        Disclosures.Requested r;
         try {
-            Disclosures.Requested r = disclosures.request(a, id, to);
-            ctx.redirect("/ui?done=" + (r.decision().verdict().name().equals("PERMIT")
-                    ? "release.requested" : "release.consentRequested"));
+            r = disclosures.request(a, id, to);
         } catch (ApiException e) {
-            ctx.redirect("/ui/items/" + id + "/release?to=" + (Party.isCode(to) ? to : ""));
+            if ("RELEASE_DENIED".equals(e.code())) {
+                // Refused since the decision was shown (an agreement changed): show the decision again, with its reasons.
+                ctx.redirect("/ui/items/" + id + "/release?to=" + (Party.isCode(to) ? to : ""));
+                return;
+            }
+            throw e; // access, role, no route to the partner: a page with the reasons
         }
+        ctx.redirect("/ui?done=" + (r.decision().verdict().name().equals("PERMIT")
+                ? "release.requested" : "release.consentRequested"));
     }
 
     public void approve(Context ctx) {
@@ -518,7 +588,11 @@ public final class Pages {
 
     public void consent(Context ctx) {
         requireForm(ctx);
-        disclosures.decideConsent(account(ctx), ctx.pathParam("id"), "true".equals(ctx.formParam("grant")));
+        String grant = Optional.ofNullable(ctx.formParam("grant")).orElse("");
+        if (!grant.equals("true") && !grant.equals("false")) {
+            throw ApiException.badRequest("grant must be true or false");
+        }
+        disclosures.decideConsent(account(ctx), ctx.pathParam("id"), grant.equals("true"));
         ctx.redirect("/ui?done=consent.done");
     }
 
@@ -560,7 +634,7 @@ public final class Pages {
     public void admin(Context ctx) {
         Account a = account(ctx);
         if (!a.is(Role.ADMIN)) {
-            problem(ctx, 403, texts(ctx).t("error.403"), List.of());
+            problem(ctx, 403, texts(ctx).t("error.403"), List.of(texts(ctx).t("error.adminOnly")));
             return;
         }
         renderAdmin(ctx, a, notice(ctx, texts(ctx)));
@@ -585,7 +659,7 @@ public final class Pages {
         Account a = account(ctx);
         Texts t = texts(ctx);
         if (!a.is(Role.ADMIN)) {
-            problem(ctx, 403, t.t("error.403"), List.of());
+            problem(ctx, 403, t.t("error.403"), List.of(t.t("error.adminOnly")));
             return;
         }
         try {
@@ -615,9 +689,11 @@ public final class Pages {
                     new AgreementDesk.NewEvent(ctx.formParam("type"), ctx.formParam("date"), self.party().code(),
                             effective, Optional.ofNullable(ctx.formParam("note")).orElse("")));
             renderAdmin(ctx, a, t.t("admin.event.recorded"));
+        } catch (DomainException e) {
+            renderAdmin(ctx, a, t.t("admin.failed", e.getMessage()));
         } catch (ApiException e) {
             if (e.status() == 403 && !a.is(Role.ADMIN)) {
-                problem(ctx, 403, t.t("error.403"), List.of());
+                problem(ctx, 403, t.t("error.403"), List.of(t.t("error.adminOnly")));
                 return;
             }
             renderAdmin(ctx, a, t.t("admin.failed", e.getMessage()));

@@ -65,9 +65,11 @@ final class WebSession {
         return t;
     }
 
+    /** Whether the sign-in form's token came back as it was given; either way it is used up. */
     static boolean loginTokenMatches(Context ctx) {
         String cookie = ctx.cookie(LOGIN);
         String sent = ctx.formParam("csrf");
+        ctx.cookie(cookie(LOGIN, "", 0, ctx));
         return cookie != null && sent != null && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8));
     }

@@ -6,6 +6,7 @@ import static trisec.node.Cluster.KOR;
 import static trisec.node.Cluster.USA;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -159,6 +160,26 @@ class EnvelopeAttackTest {
         assertThat(receipt.receipt().outcome()).isEqualTo(Messages.REFUSED);
         assertThat(receipt.receipt().reason()).contains("signature");
         assertThat(Fed.item(c.node(JPN), item.id())).isEmpty();
+        assertThat(Fed.itemCount(c.node(JPN))).isEqualTo(items);
+    }
+
+    @Test
+    void anItemWhoseIdIsNotAUuidIsRefusedEvenSignedByItsOriginator() {
+        for (String id : List.of("x", "../../etc", "4CF8F50F-4CB5-41F9-BCE7-A23843E89DBE")) {
+            var unsigned = new ItemData(id, "KOR", "군사Ⅱ급비밀", List.of(), List.of(), "dprk.missile",
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString(), "odd id", "body",
+                    c.keys(KOR).identity().keyId().value(), "");
+            ItemData item = new ItemData(id, "KOR", unsigned.level(), List.of(), List.of(), unsigned.topic(),
+                    unsigned.createdAt(), unsigned.title(), unsigned.body(), unsigned.originKey(),
+                    Proofs.signItem(c.keys(KOR), unsigned));
+            var answer = Fed.post(c, JPN, Wire.encode(Fed.itemEnvelope(c, c.keys(KOR), c.keys(JPN).identity(), item,
+                    UUID.randomUUID())));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            SignedReceipt receipt = Fed.signedReceipt(answer.json());
+            assertThat(receipt.receipt().outcome()).as(id).isEqualTo(Messages.REFUSED);
+            assertThat(receipt.receipt().reason()).as(id).contains("UUID");
+            assertThat(Fed.item(c.node(JPN), id)).isEmpty();
+        }
         assertThat(Fed.itemCount(c.node(JPN))).isEqualTo(items);
     }
 

@@ -141,6 +141,7 @@ class BrowserFlowTest {
     void anApprovalAtKoreaAppearsInTheAnalystsInboxAtJapanWithoutReloading() {
         Page analyst = signIn(JPN, "jpn.analyst", "en-US");
         assertThat(analyst.locator("[data-testid=inbox]").innerText()).doesNotContain(TITLE);
+        assertThat(bannerTop(analyst)).startsWith("UNCLASSIFIED");
         // The page subscribes to server-sent events; give it a moment to connect before the delivery happens.
         analyst.waitForTimeout(500);
 
@@ -153,6 +154,9 @@ class BrowserFlowTest {
         analyst.locator("[data-testid=inbox] a", new Page.LocatorOptions().setHasText(TITLE))
                 .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(20_000));
         assertThat(analyst.url()).endsWith("/ui");
+        // The page's banners rose with what it now shows, top and bottom, still without a reload.
+        assertThat(bannerTop(analyst)).isEqualTo("SECRET//REL TO USA, JPN, KOR 極秘");
+        assertThat(analyst.locator("[data-testid=banner-bottom]").getAttribute("class")).contains("banner-s");
         shot(analyst, "05-jpn-analyst-inbox-live");
         analyst.locator("[data-testid=inbox] a", new Page.LocatorOptions().setHasText(TITLE)).click();
         assertThat(bannerTop(analyst)).isEqualTo("SECRET//REL TO USA, JPN, KOR 極秘");

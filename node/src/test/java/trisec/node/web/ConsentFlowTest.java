@@ -83,6 +83,13 @@ class ConsentFlowTest {
         var byOfficer = officer.submit(consent, Map.of("grant", List.of("true")));
         assertThat(byOfficer.statusCode()).isEqualTo(403);
         assertThat(korDisclosure.get("/ui/fragments/consents").body()).contains(consent);
+        // An answer that is neither yes nor no is not taken for a refusal: it is refused itself, and nothing changes.
+        for (String unclear : List.of("", "on", "TRUE", "yes")) {
+            assertThat(korDisclosure.submit(consent, Map.of("grant", List.of(unclear))).statusCode()).as(unclear)
+                    .isEqualTo(400);
+        }
+        assertThat(korDisclosure.submit(consent, Map.of()).statusCode()).isEqualTo(400);
+        assertThat(korDisclosure.get("/ui/fragments/consents").body()).contains(consent);
         assertThat(korDisclosure.submit(consent, Map.of("grant", List.of("true"))).headers().firstValue("Location"))
                 .hasValue("/ui?done=consent.done");
         assertThat(korDisclosure.get("/ui/fragments/consents").body()).doesNotContain(consent);

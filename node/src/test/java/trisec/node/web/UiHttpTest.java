@@ -113,6 +113,19 @@ class UiHttpTest {
     }
 
     @Test
+    void aPasswordTypedAsTheUsernameNeverReachesTheAuditLog() {
+        var tab = tab("en");
+        String typed = "Correct-Horse-" + java.util.UUID.randomUUID();
+        tab.post("/ui/login", Map.of("csrf", List.of(WebTab.csrf(tab.get("/ui/login").body())),
+                "username", List.of(typed), "password", List.of("demo")));
+        var client = cluster.client(Cluster.KOR);
+        Cluster.eventually(() -> client.get("kor.auditor", "/api/v1/log/entries?limit=1000").body()
+                .contains("unknown username"), "the failed sign-in is in the log");
+        String log = client.get("kor.auditor", "/api/v1/log/entries?limit=1000").body();
+        assertThat(log).doesNotContain(typed).doesNotContain("Correct-Horse").contains("\"typed\"");
+    }
+
+    @Test
     void aFormPostedWithoutItsTokenIsRefusedAndChangesNothing() {
         var tab = tab("ko").signIn("kor.officer");
         int before = itemCount();
@@ -201,10 +214,13 @@ class UiHttpTest {
     @Test
     void theLanguageCookieWinsOverTheBrowserAndRedirectsOnlyWithinTheUi() {
         var tab = tab("en").signIn("kor.analyst");
-        var r = tab.post("/ui/lang", Map.of("lang", List.of("ja"), "back", List.of("//evil.example/ui")));
+        assertThat(tab.post("/ui/lang", Map.of("lang", List.of("ja"), "back", List.of("/ui"))).statusCode())
+                .as("signed in, the switch needs the form token").isEqualTo(403);
+        assertThat(tab.get("/ui").body()).contains("lang=\"en\"");
+        var r = tab.submit("/ui/lang", Map.of("lang", List.of("ja"), "back", List.of("//evil.example/ui")));
         assertThat(r.headers().firstValue("Location")).hasValue("/ui");
         assertThat(tab.get("/ui").body()).contains("lang=\"ja\"");
-        var r2 = tab.post("/ui/lang", Map.of("lang", List.of("ko"), "back", List.of("/ui/agreements")));
+        var r2 = tab.submit("/ui/lang", Map.of("lang", List.of("ko"), "back", List.of("/ui/agreements")));
         assertThat(r2.headers().firstValue("Location")).hasValue("/ui/agreements");
         assertThat(tab.get("/ui/agreements").body()).contains("lang=\"ko\"");
     }
@@ -235,6 +251,72 @@ class UiHttpTest {
         }
         assertThat(lines).containsKeys("Termination notice", "Notice suspended");
         assertThat(lines.get("Termination notice")).isNotEqualTo(lines.get("Notice suspended"));
+    }
+
+    @Test
+    void signingOutEndsTheSessionOnTheNodeNotJustInTheBrowser() {
+        var tab = tab("en").signIn("kor.analyst");
+        String token = tab.cookies.get(WebSession.SESSION);
+        var bearer = java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/me")).GET();
+        assertThat(cluster.client(Cluster.KOR).raw("Bearer " + token, bearer).status()).isEqualTo(200);
+        var out = tab.submit("/ui/logout", Map.of());
+        assertThat(out.headers().firstValue("Location")).hasValue("/ui/login");
+        assertThat(tab.cookies).doesNotContainKey(WebSession.SESSION);
+        // The copied cookie is worth nothing now, in a browser or as a bearer token.
+        var copy = tab("en");
+        copy.cookies.put(WebSession.SESSION, token);
+        assertThat(copy.get("/ui").statusCode()).isEqualTo(302);
+        assertThat(cluster.client(Cluster.KOR).raw("Bearer " + token,
+                java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/me")).GET()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aComposeThatFailsComesBackWithEveryChoiceKeptAndMarkedAtItsLevel() {
+        var tab = tab("en").signIn("kor.officer");
+        int before = itemCount();
+        var form = new LinkedHashMap<>(composeForm(tab.formToken(), "Kept title"));
+        form.put("level", List.of("군사Ⅱ급비밀"));
+        form.put("topic", List.of("Not A Topic!"));
+        form.put("relTo", List.of("JPN"));
+        form.put("caveat", List.of("ORCON"));
+        var r = tab.post("/ui/compose", form);
+        assertThat(r.statusCode()).isBetween(400, 422);
+        assertThat(itemCount()).isEqualTo(before);
+        String page = r.body();
+        assertThat(page).containsPattern("value=\"JPN\" checked").containsPattern("value=\"ORCON\" checked")
+                .doesNotContainPattern("value=\"USA\" checked").doesNotContainPattern("value=\"NOFORN\" checked")
+                .containsPattern("value=\"군사Ⅱ급비밀\" selected").contains("value=\"Kept title\"");
+        // What it shows again is the item as typed: the banners say SECRET, in KOR's words 군사Ⅱ급비밀.
+        assertThat(page).containsPattern("class=\"banner banner-s\" role=\"note\" data-testid=\"banner-top\">\\s*"
+                + "<span class=\"banner-text\">SECRET</span>\\s*<span class=\"banner-national\">군사Ⅱ급비밀</span>");
+    }
+
+    @Test
+    void anItemsHistoryShowsOthersReadsAndRefusalsToNoOneButAuditors() {
+        var officer = tab("en").signIn("kor.officer");
+        var created = officer.post("/ui/compose", composeForm(officer.formToken(), "History item"));
+        String item = created.headers().firstValue("Location").orElseThrow();
+        String itemId = item.substring(item.lastIndexOf('/') + 1);
+        assertThat(tab("en").signIn("kor.guest").get(item).statusCode()).isEqualTo(403);
+        assertThat(tab("en").signIn("kor.analyst").get(item).statusCode()).isEqualTo(200);
+
+        // The guest's refusal (with its reasons) and the analyst's read are in the log…
+        var client = cluster.client(Cluster.KOR);
+        java.util.function.Supplier<List<com.fasterxml.jackson.databind.JsonNode>> entries = () -> {
+            var all = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+            client.get("kor.auditor", "/api/v1/log/entries?limit=1000").json().get("entries").forEach(all::add);
+            return all.stream().filter(e -> e.toString().contains(itemId)).toList();
+        };
+        Cluster.eventually(() -> entries.get().stream().anyMatch(e -> e.at("/entry/actor").asText().equals("kor.guest")),
+                "the refusal is integrated into the log");
+        long denied = entries.get().stream().filter(e -> e.at("/entry/actor").asText().equals("kor.guest"))
+                .findFirst().orElseThrow().get("index").asLong();
+
+        // …but the officer's view of the item's history names neither, and will not prove the refusal to them.
+        String history = officer.get(item).body();
+        assertThat(history).contains(new Texts(Lang.EN).t("audit.type.ITEM_CREATED"))
+                .doesNotContain("kor.guest").doesNotContain("kor.analyst");
+        assertThat(officer.get(item + "/proof?index=" + denied).statusCode()).isEqualTo(404);
     }
 
     @Test

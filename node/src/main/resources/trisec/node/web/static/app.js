@@ -35,7 +35,18 @@ document.addEventListener("DOMContentLoaded", () => {
       for (const el of fragments) {
         if (!names.includes(el.dataset.fragment)) continue;
         const r = await fetch("/ui/fragments/" + el.dataset.fragment, { credentials: "same-origin" });
-        if (r.ok) el.innerHTML = await r.text();
+        if (!r.ok) continue;
+        el.innerHTML = await r.text();
+        // The fragment says how the whole page is now marked; both banners take it on.
+        const marking = el.querySelector("[data-page-marking]");
+        if (marking) {
+          for (const banner of document.querySelectorAll("[data-testid^=banner-]")) {
+            banner.className = "banner " + marking.dataset.css;
+            banner.querySelector(".banner-text").textContent = marking.dataset.banner;
+            banner.querySelector(".banner-national").textContent = marking.dataset.national;
+          }
+          marking.remove();
+        }
       }
     };
     const events = new EventSource("/ui/events");
