@@ -21,7 +21,7 @@ public final class Models {
     public record Dashboard(List<ItemLine> inbox, List<ItemLine> items, List<ReleaseLine> outbox,
                             List<ReleaseLine> approvals, boolean approver, List<ConsentLine> consents,
                             boolean consentDecider, List<AgreementLine> agreements, String checkpoint,
-                            List<String> witnesses, String notice) {}
+                            List<String> witnesses, String cosigned, String notice) {}
 
     public record Field(String label, String value) {}
 

@@ -209,13 +209,17 @@ public final class Pages {
         Instant now = self.clock().instant();
         List<AgreementLine> lines = scenario.agreements().stream().map(ag -> agreementLine(t, scenario, ag, now)).toList();
         var checkpoint = auditLog.latest();
-        List<String> witnesses = checkpoint.map(c -> self.store().read(h -> h.createQuery(
-                "SELECT witness FROM audit_cosignatures WHERE size = :s ORDER BY witness").bind("s", c.size())
-                .mapTo(String.class).list())).orElse(List.of());
+        // The newest checkpoint the partners have cosigned (the node signs a new one every round; they catch up).
+        long cosigned = self.store().read(h -> h.createQuery("SELECT COALESCE(MAX(size), 0) FROM audit_cosignatures")
+                .mapTo(Long.class).one());
+        List<String> witnesses = cosigned == 0 ? List.of() : self.store().read(h -> h.createQuery(
+                "SELECT witness FROM audit_cosignatures WHERE size = :s ORDER BY witness").bind("s", cosigned)
+                .mapTo(String.class).list());
         var model = new Models.Dashboard(itemLines(t, inbox), itemLines(t, own), releaseLines(t, a, false),
                 releaseLines(t, a, true), a.is(Role.DISCLOSURE), consentLines(t, a), a.is(Role.DISCLOSURE),
                 lines, checkpoint.map(c -> t.t("dashboard.log.checkpoint", c.size())).orElse(t.t("dashboard.log.none")),
                 witnesses.stream().map(w -> w.replaceAll("^trisec\\.([A-Z]{3})/.*", "$1")).map(t::partyCode).toList(),
+                t.t("dashboard.log.witnesses", cosigned),
                 notice(ctx, t));
         render(ctx, 200, "dashboard.jte", page(ctx, a, "dashboard", "dashboard.title").withMarking(marking(all)), model);
     }

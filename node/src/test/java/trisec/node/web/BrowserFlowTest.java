@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static trisec.node.Cluster.JPN;
 import static trisec.node.Cluster.KOR;
+import static trisec.node.Cluster.USA;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -13,8 +14,10 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,15 +25,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import trisec.node.Cluster;
+import trisec.node.demo.Demo;
 import trisec.party.Party;
+import trisec.scenario.ScenarioFiles;
 
 /**
- * The web pages in a real browser (Debian's headless Chromium, driven by Playwright) against three nodes in this
- * JVM, wired as the demo wires them: a Korean officer composes a 군사Ⅱ급비밀 item, sees the decision before
+ * The web pages in a real browser (Debian's headless Chromium, driven by Playwright) against what {@code trisec
+ * demo} runs, in this JVM (three nodes on free ports, witnessing each other, with the demo persons): a Korean officer composes a 군사Ⅱ급비밀 item, sees the decision before
  * releasing it to Japan, a Korean disclosure official approves it, it appears in a Japanese analyst's inbox
  * without reloading, a Japanese guest is refused with the reasons, the languages switch, and the agreements
- * timeline shows the 2019 notice. Screenshots go to target/screenshots/.
+ * timeline shows the 2019 notice, and the dashboard names the partners that cosigned the log. Screenshots go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,7 +43,7 @@ class BrowserFlowTest {
     static final Path SHOTS = Path.of("target", "screenshots");
     static final String TITLE = "Launch assessment, browser test";
 
-    private Cluster cluster;
+    private Demo demo;
     private Playwright playwright;
     private Browser browser;
     private String itemUrl;
@@ -54,7 +58,17 @@ class BrowserFlowTest {
         }
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
         Files.createDirectories(SHOTS);
-        cluster = Cluster.trilateral();
+        var ports = new java.util.LinkedHashMap<Party, Integer>();
+        var sockets = new ArrayList<java.net.ServerSocket>();
+        for (Party p : List.of(KOR, JPN, USA)) {
+            var socket = new java.net.ServerSocket(0);
+            sockets.add(socket);
+            ports.put(p, socket.getLocalPort());
+        }
+        for (var socket : sockets) {
+            socket.close();
+        }
+        demo = Demo.start(Optional.empty(), Optional.empty(), ScenarioFiles.shipped(), ports);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
@@ -69,13 +83,13 @@ class BrowserFlowTest {
         if (playwright != null) {
             playwright.close();
         }
-        if (cluster != null) {
-            cluster.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 
     private String url(Party p, String path) {
-        return cluster.client(p).base().resolve(path).toString();
+        return demo.node(p).url().resolve(path).toString();
     }
 
     /** A fresh browser session signed in as {@code user} at {@code party}'s node, in {@code locale}. */
@@ -241,6 +255,17 @@ class BrowserFlowTest {
         assertThat(gsomia.locator("[data-event=ev-suspended]").count()).isGreaterThanOrEqualTo(1);
         assertThat(gsomia.last().locator("[data-event=ev-notice] title").textContent()).contains("2019");
         shot(page, "10-agreements-timeline-2019");
+
+        // The dashboard names the partners that cosigned this node's latest checkpoint (they witness every second).
+        String log = "";
+        for (int i = 0; i < 40 && !(log.contains("Japan") && log.contains("United States")); i++) {
+            page.navigate(url(KOR, "/ui"));
+            log = page.locator("[data-testid=log]").innerText();
+            if (!(log.contains("Japan") && log.contains("United States"))) {
+                page.waitForTimeout(250);
+            }
+        }
+        assertThat(log).contains("Japan").contains("United States");
         page.context().close();
     }
 }
