@@ -45,6 +45,10 @@ public final class Holdings {
     /** Bodies are limited to 1 MiB of UTF-8. */
     public static final int MAX_BODY_BYTES = 1 << 20;
 
+    /** Releases whose recipients hold the item or may hold it by the time a notice reaches them. */
+    private static final EnumSet<ReleaseStatus> IN_FLIGHT_OR_HELD = EnumSet.of(ReleaseStatus.QUEUED,
+            ReleaseStatus.RETRYING, ReleaseStatus.FORWARDING, ReleaseStatus.DELIVERED);
+
     /** An item as a person may see it, with the access decision that let them. */
     public record View(ItemRow item, ConfidentialityLabel label, Level heldLevel, AccessDecision access) {}
 
@@ -256,13 +260,14 @@ public final class Holdings {
     }
 
     /**
-     * Every party an item was delivered to or through, and every party a holder was allowed to pass it on to (the
-     * originator's granted consents): those copies came from the holder, not from here, but the originator's
-     * retraction or new marking binds them too.
+     * Every party an item was delivered to or through, or is on its way to (a copy may already be there while its
+     * receipt is not yet back; one not yet there is refused on arrival once the retraction is), and every party a
+     * holder was allowed to pass it on to (the originator's granted consents): those copies came from the holder,
+     * not from here, but the originator's retraction or new marking binds them too.
      */
     private List<Party> holders(Handle h, String itemId) {
         var delivered = Releases.ofItem(h, itemId).stream()
-                .filter(r -> r.status() == ReleaseStatus.DELIVERED || r.status() == ReleaseStatus.FORWARDING)
+                .filter(r -> IN_FLIGHT_OR_HELD.contains(r.status()))
                 .flatMap(r -> r.route().stream().skip(1));
         var onward = Consents.all(h).stream()
                 .filter(c -> c.itemId().equals(itemId) && ConsentRow.IN.equals(c.direction())

@@ -103,6 +103,32 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * A retraction while the copy is still in the outbox (or its receipt not yet back) must reach the recipient
+     * too: whichever arrives first, the recipient ends with no readable copy.
+     */
+    @Test
+    void aRetractionOfAQueuedReleaseReachesItsRecipient() {
+        try (Cluster c = korWithoutDelivery()) {
+            String id = createItem(c, KOR, CLASS_II, "dprk.missile");
+            String releaseId = Fed.release(c, KOR, id, JPN);
+            assertThat(Fed.status(c, KOR, releaseId)).isEqualTo("QUEUED");
+            var retract = c.client(KOR).post("kor.officer", "/api/v1/items/" + id + "/retract", "");
+            assertThat(retract.status()).as(retract.body()).isEqualTo(200);
+            List<OutboxRow> toJpn = Fed.outboxRows(c.node(KOR)).stream().filter(r -> r.peer().equals("JPN")).toList();
+            assertThat(toJpn).as("the copy and the retraction notice").hasSize(2);
+
+            for (int round = 0; round < 5 && c.node(KOR).deliverNow() > 0; round++) {
+                // until nothing is due
+            }
+
+            assertThat(Fed.outboxRows(c.node(KOR))).allSatisfy(r -> assertThat(r.state()).isEqualTo(OutboxRow.DONE));
+            assertThat(Fed.status(c, KOR, releaseId)).isIn("DELIVERED", "REFUSED");
+            var read = c.client(JPN).get("jpn.analyst", "/api/v1/items/" + id);
+            assertThat(read.status()).as(read.body()).isIn(404, 410);
+        }
+    }
+
     /** The schedule, step by step: each failure doubles the wait, and nothing is sent before it is due. */
     @Test
     void retriesBackOffExponentially() throws InterruptedException {
