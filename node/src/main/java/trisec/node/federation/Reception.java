@@ -41,6 +41,7 @@ import trisec.node.store.Consents;
 import trisec.node.store.Inbox;
 import trisec.node.store.ItemRow;
 import trisec.node.store.Items;
+import trisec.node.store.PendingRelabels;
 import trisec.node.store.RecordedEvents;
 import trisec.node.store.ReleaseRow;
 import trisec.node.store.ReleaseStatus;
@@ -250,6 +251,7 @@ public final class Reception {
             }
         }
         storeCopy(h, item, sender, held, now);
+        applyWaitingRelabel(h, item.id(), originator);
         if (d.consent() != null && consent) {
             recordConsent(h, d.consent(), sender);
         }
@@ -436,12 +438,26 @@ public final class Reception {
     }
 
     private Receipt notice(Handle h, String messageId, String headerLabel, Party sender, ItemNotice n) {
+        if (n.itemId() == null || !isUuid(n.itemId())) {
+            throw new Refusal("item ids are UUIDs");
+        }
         Optional<ItemRow> copy = Items.lock(h, n.itemId());
-        if (copy.isEmpty() && Messages.RETRACT.equals(n.action()) && n.itemId() != null) {
-            // The retraction overtook a copy still on its way here (passed on with consent): refuse it on arrival.
+        if (copy.isEmpty() && Messages.RETRACT.equals(n.action())) {
+            // The retraction overtook a copy still on its way here: refuse the copy on arrival.
             Retractions.record(h, n.itemId(), sender.code(), self.clock().instant());
             return receipt(messageId, Messages.ITEM_NOTICE, null, n.itemId(), Messages.ACCEPTED, null,
                     "not held here; a copy arriving later will be refused");
+        }
+        if (copy.isEmpty() && Messages.RECLASSIFY.equals(n.action())) {
+            // The new label overtook the copy (through the hub, or while its delivery is retried): the copy is
+            // re-marked when it arrives, once the originator's signature over it can be checked.
+            if (n.level() == null || n.originKey() == null || n.originSignature() == null) {
+                throw new Refusal("the reclassification lacks its level or the originator's signature");
+            }
+            PendingRelabels.record(h, new PendingRelabels.Row(n.itemId(), sender.code(), n.level(), n.originKey(),
+                    n.originSignature(), headerLabel, instant(n.at(), "the reclassification's time")));
+            return receipt(messageId, Messages.ITEM_NOTICE, null, n.itemId(), Messages.ACCEPTED, null,
+                    "not held here; a copy arriving later will be re-marked");
         }
         ItemRow item = copy.orElseThrow(() -> new Refusal("no item " + n.itemId() + " here"));
         if (!item.originator().equals(sender.code())) {
@@ -449,22 +465,56 @@ public final class Reception {
         }
         switch (n.action()) {
             case Messages.RETRACT -> Items.retract(h, item.id());
-            case Messages.RECLASSIFY -> {
-                var relabelled = new ItemData(item.id(), item.originator(), n.level(), item.relTo(), item.caveats(),
-                        item.topic(), item.createdAt().toString(), item.title(), item.body(), n.originKey(),
-                        n.originSignature());
-                ConfidentialityLabel label = Labels.of(relabelled, self.facts().scenario());
-                if (!Labels.header(label).equals(headerLabel)
-                        || !Proofs.verifyItem(self.peers().of(sender).orElseThrow().identity(), relabelled)) {
-                    throw new Refusal("the new label is not signed by the originator");
-                }
-                Level held = self.facts().policy().holderLevel(label, self.party())
-                        .orElseThrow(() -> new Refusal(self.party() + " has no level for " + n.level()));
-                Items.relabel(h, item.id(), label.level().name(), held.name(), n.originKey(), n.originSignature());
-            }
+            case Messages.RECLASSIFY -> relabel(h, item, sender, n.level(), n.originKey(), n.originSignature(),
+                    headerLabel);
             default -> throw new Refusal("unknown action '" + n.action() + "'");
         }
         return receipt(messageId, Messages.ITEM_NOTICE, null, item.id(), Messages.ACCEPTED, null, null);
+    }
+
+    /** Re-marks a held copy with the originator's new level, if its signature over the new label verifies. */
+    private void relabel(Handle h, ItemRow item, Party originator, String level, String originKey, String signature,
+                         String headerLabel) {
+        var relabelled = new ItemData(item.id(), item.originator(), level, item.relTo(), item.caveats(), item.topic(),
+                item.createdAt().toString(), item.title(), item.body(), originKey, signature);
+        ConfidentialityLabel label;
+        try {
+            label = Labels.of(relabelled, self.facts().scenario());
+        } catch (DomainException e) {
+            throw new Refusal("the new label is not valid: " + e.getMessage());
+        }
+        var originatorIdentity = identityOf(originator);
+        if (!Labels.header(label).equals(headerLabel) || originatorIdentity.isEmpty()
+                || !Proofs.verifyItem(originatorIdentity.get(), relabelled)) {
+            throw new Refusal("the new label is not signed by the originator");
+        }
+        Level held = self.facts().policy().holderLevel(label, self.party())
+                .orElseThrow(() -> new Refusal(self.party() + " has no level for " + level));
+        Items.relabel(h, item.id(), label.level().name(), held.name(), originKey, signature);
+    }
+
+    /** A copy just stored here takes the originator's reclassification that arrived before it. */
+    private void applyWaitingRelabel(Handle h, String itemId, Party originator) {
+        Optional<PendingRelabels.Row> waiting = PendingRelabels.take(h, itemId);
+        if (waiting.isEmpty() || !waiting.get().originator().equals(originator.code())) {
+            return;
+        }
+        var w = waiting.get();
+        try {
+            relabel(h, Items.byId(h, itemId).orElseThrow(), originator, w.level(), w.originKey(), w.originSignature(),
+                    w.headerLabel());
+        } catch (Refusal e) {
+            log.warn("a reclassification of item {} that came before its copy was not applied: {}", itemId,
+                    e.getMessage());
+        }
+    }
+
+    private static Instant instant(String text, String what) {
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException e) {
+            throw new Refusal(what + " is not an instant");
+        }
     }
 
     private Receipt report(Handle h, String messageId, Party sender, CompromiseReport r) {

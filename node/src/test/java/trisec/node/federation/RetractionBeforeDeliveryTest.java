@@ -6,6 +6,7 @@ import static trisec.node.Cluster.KOR;
 import static trisec.node.Cluster.USA;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +17,9 @@ import trisec.node.Labels;
 import trisec.node.federation.Messages.ItemNotice;
 
 /**
- * An originator's retraction can reach a node before the copy a holder is passing on to it; the copy must then
- * be refused, not kept. Only the originator's retraction counts.
+ * An originator's notice can reach a node before the copy on its way there (through the hub, or while its
+ * delivery is retried): after a retraction the copy must be refused, not kept; after a reclassification the copy
+ * takes the new marking when it arrives, if the originator signed it. Only the originator's notices count.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RetractionBeforeDeliveryTest {
@@ -68,5 +70,88 @@ class RetractionBeforeDeliveryTest {
 
         assertThat(Fed.signedReceipt(delivery.json()).receipt().outcome()).isEqualTo(Messages.ACCEPTED);
         assertThat(Fed.item(c.node(JPN), item.id())).isPresent();
+    }
+
+    private Messages.SignedReceipt reclassify(trisec.envelope.NodeKeys by, Messages.ItemData item, String level,
+                                              trisec.envelope.NodeKeys signer, Instant at) {
+        var unsigned = new Messages.ItemData(item.id(), item.originator(), level, item.relTo(), item.caveats(),
+                item.topic(), item.createdAt(), item.title(), item.body(), signer.identity().keyId().value(), "");
+        String signature = Proofs.signItem(signer, unsigned);
+        var header = Labels.header(Labels.of(unsigned, c.config(KOR).scenario()));
+        var notice = new ItemNotice(item.id(), Messages.RECLASSIFY, level, unsigned.originKey(), signature,
+                at.toString());
+        var e = Fed.seal(by, c.keys(JPN).identity(), Messages.ITEM_NOTICE, UUID.randomUUID(), header, notice);
+        var answer = Fed.post(c, JPN, Wire.encode(e));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return Fed.signedReceipt(answer.json());
+    }
+
+    private Messages.Receipt deliver(Messages.ItemData item) {
+        var delivery = Fed.post(c, JPN, Wire.encode(Fed.itemEnvelope(c, c.keys(KOR), c.keys(JPN).identity(), item,
+                UUID.randomUUID())));
+        return Fed.signedReceipt(delivery.json()).receipt();
+    }
+
+    @Test
+    void aCopyArrivingAfterItsOriginatorsReclassificationTakesTheNewMarking() {
+        var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "re-marked on arrival");
+        var noted = reclassify(c.keys(KOR), item, "군사Ⅲ급비밀", c.keys(KOR), Instant.now()).receipt();
+        assertThat(noted.outcome()).isEqualTo(Messages.ACCEPTED);
+        assertThat(noted.reason()).contains("re-marked");
+
+        assertThat(deliver(item).outcome()).isEqualTo(Messages.ACCEPTED);
+
+        var held = Fed.item(c.node(JPN), item.id()).orElseThrow();
+        assertThat(held.level()).isEqualTo("군사Ⅲ급비밀");
+        assertThat(held.heldLevel()).isEqualTo("秘");
+        // The stored copy carries the originator's signature over the new label, so it verifies as sent on.
+        var resigned = new Messages.ItemData(held.id(), held.originator(), held.level(), held.relTo(),
+                held.caveats(), held.topic(), held.createdAt().toString(), held.title(), held.body(),
+                held.originKey(), held.originSignature());
+        assertThat(Proofs.verifyItem(c.keys(KOR).identity(), resigned)).isTrue();
+    }
+
+    @Test
+    void aWaitingReclassificationNotSignedByTheOriginatorIsNotApplied() {
+        var forged = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "USA may not re-mark it");
+        reclassify(c.keys(USA), forged, "군사Ⅲ급비밀", c.keys(USA), Instant.now());
+        var badSignature = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "signed by the wrong key");
+        reclassify(c.keys(KOR), badSignature, "군사Ⅲ급비밀", c.keys(USA), Instant.now());
+
+        for (var item : List.of(forged, badSignature)) {
+            assertThat(deliver(item).outcome()).isEqualTo(Messages.ACCEPTED);
+            var held = Fed.item(c.node(JPN), item.id()).orElseThrow();
+            assertThat(held.level()).isEqualTo("군사Ⅱ급비밀");
+            assertThat(held.heldLevel()).isEqualTo("極秘");
+        }
+    }
+
+    @Test
+    void theOriginatorsLatestWaitingReclassificationWinsWhateverOrderTheyArriveIn() {
+        // Class I has no Japanese equivalent under the GSOMIA: had it been applied, the copy would keep its level.
+        Instant earlier = Instant.now().minusSeconds(60);
+        Instant later = Instant.now();
+        var inOrder = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "re-marked twice, in order");
+        reclassify(c.keys(KOR), inOrder, "군사Ⅰ급비밀", c.keys(KOR), earlier);
+        reclassify(c.keys(KOR), inOrder, "군사Ⅲ급비밀", c.keys(KOR), later);
+        var overtaken = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "re-marked twice, overtaken");
+        reclassify(c.keys(KOR), overtaken, "군사Ⅲ급비밀", c.keys(KOR), later);
+        reclassify(c.keys(KOR), overtaken, "군사Ⅰ급비밀", c.keys(KOR), earlier);
+
+        for (var item : List.of(inOrder, overtaken)) {
+            assertThat(deliver(item).outcome()).isEqualTo(Messages.ACCEPTED);
+            assertThat(Fed.item(c.node(JPN), item.id()).orElseThrow().level()).isEqualTo("군사Ⅲ급비밀");
+        }
+    }
+
+    @Test
+    void aReclassificationWithoutItsSignatureIsRefused() {
+        var notice = new ItemNotice(UUID.randomUUID().toString(), Messages.RECLASSIFY, "군사Ⅲ급비밀", null, null,
+                Instant.now().toString());
+        var e = Fed.seal(c.keys(KOR), c.keys(JPN).identity(), Messages.ITEM_NOTICE, UUID.randomUUID(),
+                Labels.UNCLASSIFIED_HEADER, notice);
+        var receipt = Fed.signedReceipt(Fed.post(c, JPN, Wire.encode(e)).json()).receipt();
+        assertThat(receipt.outcome()).isEqualTo(Messages.REFUSED);
+        assertThat(receipt.reason()).contains("signature");
     }
 }
