@@ -53,7 +53,11 @@ class AuditCommandTest {
         assertThat(ok.get("checkpoints").asInt()).isPositive();
 
         try (Store store = Store.embedded(dir)) {
-            store.useTransaction(h -> h.execute("UPDATE audit_entries SET entry = REPLACE(entry, 'kor.', 'koR.') WHERE idx = 1"));
+            store.useTransaction(h -> {
+                byte[] entry = h.createQuery("SELECT entry FROM audit_entries WHERE idx = 1").mapTo(byte[].class).one();
+                entry[entry.length - 2] ^= 1;
+                h.createUpdate("UPDATE audit_entries SET entry = :e WHERE idx = 1").bind("e", entry).execute();
+            });
         }
         var failed = Cli.run("audit", "verify", "--data", dir.toString(), "--party", "KOR");
         assertThat(failed.status()).isEqualTo(1);

@@ -64,14 +64,23 @@ public final class AuditLog {
 
     /** Records an entry in the caller's transaction: it enters the log if and only if the action commits. */
     public static void append(Handle h, AuditEntry entry) {
-        h.createUpdate("INSERT INTO audit_pending (entry) VALUES (:e)").bind("e", entry.json()).execute();
+        h.createUpdate("INSERT INTO audit_pending (entry) VALUES (:e)").bind("e", utf8(entry.json())).execute();
     }
 
     /** Records many entries in one transaction (load tests, bulk imports). */
     public static void appendAll(Handle h, List<String> entries) {
         var batch = h.prepareBatch("INSERT INTO audit_pending (entry) VALUES (:e)");
-        entries.forEach(e -> batch.bind("e", e).add());
+        entries.forEach(e -> batch.bind("e", utf8(e)).add());
         batch.execute();
+    }
+
+    /** Entries are stored as the UTF-8 bytes the log hashes. */
+    private static byte[] utf8(String entry) {
+        return entry.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] entry) {
+        return new String(entry, StandardCharsets.UTF_8);
     }
 
     public Head head() {
@@ -84,7 +93,7 @@ public final class AuditLog {
                 .orElseGet(() -> new Head(0, Rfc6962.emptyRoot()));
     }
 
-    private record Pending(long id, String entry) {}
+    private record Pending(long id, byte[] entry) {}
 
     /**
      * One integration round: up to {@code max} pending entries, in the order they were written, enter the log
@@ -103,7 +112,7 @@ public final class AuditLog {
             }
             Head head = head(h);
             List<Pending> rows = h.createQuery("SELECT id, entry FROM audit_pending ORDER BY id FETCH FIRST :max ROWS ONLY")
-                    .bind("max", max).map((rs, c) -> new Pending(rs.getLong("id"), rs.getString("entry"))).list();
+                    .bind("max", max).map((rs, c) -> new Pending(rs.getLong("id"), rs.getBytes("entry"))).list();
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -111,7 +120,7 @@ public final class AuditLog {
             var insert = h.prepareBatch("INSERT INTO audit_entries (idx, entry) VALUES (:i, :e)");
             long index = head.size();
             for (Pending p : rows) {
-                leaves.add(Rfc6962.leafHash(p.entry().getBytes(StandardCharsets.UTF_8)));
+                leaves.add(Rfc6962.leafHash(p.entry()));
                 insert.bind("i", index++).bind("e", p.entry()).add();
             }
             insert.execute();
@@ -245,25 +254,25 @@ public final class AuditLog {
     /** An entry bundle: entries {@code index·256} to {@code index·256 + width − 1}, when all are in the log. */
     public Optional<byte[]> entryBundle(long index, int width) {
         long first = index * Tiles.WIDTH;
-        List<String> entries = store.read(h -> h.createQuery(
+        List<byte[]> entries = store.read(h -> h.createQuery(
                 "SELECT entry FROM audit_entries WHERE idx >= :a AND idx < :b ORDER BY idx")
-                .bind("a", first).bind("b", first + width).mapTo(String.class).list());
+                .bind("a", first).bind("b", first + width).mapTo(byte[].class).list());
         if (entries.size() != width) {
             return Optional.empty();
         }
-        return Optional.of(EntryBundles.encode(entries.stream().map(e -> e.getBytes(StandardCharsets.UTF_8)).toList()));
+        return Optional.of(EntryBundles.encode(entries));
     }
 
     public Optional<String> entry(long index) {
         return store.read(h -> h.createQuery("SELECT entry FROM audit_entries WHERE idx = :i").bind("i", index)
-                .mapTo(String.class).findOne());
+                .mapTo(byte[].class).findOne()).map(AuditLog::text);
     }
 
     /** Entries from {@code from} (inclusive), at most {@code limit}, for people reading the log. */
     public List<String> entries(long from, int limit) {
         return store.read(h -> h.createQuery(
                 "SELECT entry FROM audit_entries WHERE idx >= :a ORDER BY idx FETCH FIRST :n ROWS ONLY")
-                .bind("a", from).bind("n", limit).mapTo(String.class).list());
+                .bind("a", from).bind("n", limit).mapTo(byte[].class).list()).stream().map(AuditLog::text).toList();
     }
 
     public long pending() {

@@ -1,6 +1,5 @@
 package trisec.node.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +40,7 @@ public final class OfflineVerification {
         long[] count = {0};
         Optional<String> gap = store.read(h -> {
             var entries = h.createQuery("SELECT idx, entry FROM audit_entries ORDER BY idx").setFetchSize(10_000)
-                    .map((rs, c) -> new Object[] {rs.getLong("idx"), rs.getString("entry")}).iterator();
+                    .map((rs, c) -> new Object[] {rs.getLong("idx"), rs.getBytes("entry")}).iterator();
             List<byte[]> batch = new ArrayList<>();
             try (entries) {
                 while (entries.hasNext()) {
@@ -50,7 +49,7 @@ public final class OfflineVerification {
                     if (idx != count[0]) {
                         return Optional.of("entry " + count[0] + " is missing (the next stored entry is " + idx + ")");
                     }
-                    batch.add(Rfc6962.leafHash(((String) row[1]).getBytes(StandardCharsets.UTF_8)));
+                    batch.add(Rfc6962.leafHash((byte[]) row[1]));
                     count[0]++;
                     if (batch.size() == 10_000) {
                         tree.append(batch);

@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -366,10 +367,13 @@ public final class Pages {
         if (!itemId.matches("[0-9a-f-]{36}")) {
             return List.of();
         }
+        // Entries are stored as UTF-8 bytes; each database decodes them under its own name.
+        String text = self.store().isPostgres() ? "convert_from(entry, 'UTF8')" : "UTF8TOSTRING(entry)";
         List<Map.Entry<Long, String>> rows = self.store().read(h -> h.createQuery(
-                "SELECT idx, entry FROM audit_entries WHERE entry LIKE :p ORDER BY idx")
+                "SELECT idx, entry FROM audit_entries WHERE " + text + " LIKE :p ORDER BY idx")
                 .bind("p", "%\"" + itemId + "\"%")
-                .map((rs, c) -> Map.entry(rs.getLong("idx"), rs.getString("entry"))).list());
+                .map((rs, c) -> Map.entry(rs.getLong("idx"), new String(rs.getBytes("entry"), StandardCharsets.UTF_8)))
+                .list());
         List<Models.HistoryLine> out = new ArrayList<>();
         for (var row : rows) {
             try {
