@@ -495,8 +495,8 @@ public final class Reception {
 
     /** A copy just stored here takes the originator's reclassification that arrived before it. */
     private void applyWaitingRelabel(Handle h, String itemId, Party originator) {
-        Optional<PendingRelabels.Row> waiting = PendingRelabels.take(h, itemId);
-        if (waiting.isEmpty() || !waiting.get().originator().equals(originator.code())) {
+        Optional<PendingRelabels.Row> waiting = PendingRelabels.take(h, itemId, originator.code());
+        if (waiting.isEmpty()) {
             return;
         }
         var w = waiting.get();

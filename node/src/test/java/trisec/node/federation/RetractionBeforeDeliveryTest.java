@@ -145,6 +145,17 @@ class RetractionBeforeDeliveryTest {
     }
 
     @Test
+    void anotherPartysLaterNoticeDoesNotDisplaceTheOriginatorsReclassification() {
+        var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "USA tries to crowd out KOR");
+        reclassify(c.keys(KOR), item, "군사Ⅲ급비밀", c.keys(KOR), Instant.now());
+        reclassify(c.keys(USA), item, "군사Ⅰ급비밀", c.keys(USA), Instant.now().plusSeconds(3_600));
+
+        assertThat(deliver(item).outcome()).isEqualTo(Messages.ACCEPTED);
+
+        assertThat(Fed.item(c.node(JPN), item.id()).orElseThrow().level()).isEqualTo("군사Ⅲ급비밀");
+    }
+
+    @Test
     void aReclassificationWithoutItsSignatureIsRefused() {
         var notice = new ItemNotice(UUID.randomUUID().toString(), Messages.RECLASSIFY, "군사Ⅲ급비밀", null, null,
                 Instant.now().toString());
