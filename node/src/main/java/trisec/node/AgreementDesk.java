@@ -29,7 +29,6 @@ public final class AgreementDesk {
     private final Self self;
     private final Postbox postbox;
     private final Runnable wakeCourier;
-    private final Object recording = new Object();
 
     public AgreementDesk(Self self, Postbox postbox, Runnable wakeCourier) {
         this.self = self;
@@ -69,7 +68,7 @@ public final class AgreementDesk {
         if (event.note().length() > 1000) {
             throw ApiException.badRequest("note is at most 1,000 characters");
         }
-        synchronized (recording) {
+        return self.facts().serially(() -> {
             try {
                 self.facts().check(agreementId, event);
             } catch (DomainException e) {
@@ -96,6 +95,6 @@ public final class AgreementDesk {
             self.facts().record(agreementId, event);
             wakeCourier.run();
             return row;
-        }
+        });
     }
 }

@@ -33,6 +33,15 @@ public final class Facts {
         return current.scenario().withEvent(agreementId, event);
     }
 
+    /**
+     * Runs {@code work} — checking an agreement event, storing it and recording it — while no other event is being
+     * checked, stored or recorded: two events that each fit the facts alone (an administrator's here and a
+     * partner's note, say) may not fit together, and the second must be checked against the first.
+     */
+    public synchronized <T> T serially(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     /** Records an event that {@link #check} accepted; called after the transaction that stores it commits. */
     public synchronized void record(String agreementId, LifecycleEvent event) {
         Scenario next = current.scenario().withEvent(agreementId, event);

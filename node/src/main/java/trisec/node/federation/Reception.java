@@ -19,6 +19,7 @@ import trisec.agreement.LifecycleEvent;
 import trisec.envelope.Envelope;
 import trisec.envelope.EnvelopeException;
 import trisec.envelope.Envelopes;
+import trisec.envelope.Header;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.Changes;
 import trisec.node.Json;
@@ -110,6 +111,20 @@ public final class Reception {
             refusedOnArrival(header.sender().code(), header.messageId().toString(), header.kind(), e.getMessage());
             return error(403, "REFUSED_ENVELOPE", e.getMessage());
         }
+        // An agreement event is checked, stored and recorded while no other is (see Facts#serially).
+        Answer answer = Messages.EVENT_NOTE.equals(header.kind())
+                ? self.facts().serially(() -> receive(header, opened, envelope))
+                : receive(header, opened, envelope);
+        if (answer.status() == 200) {
+            self.changes().signal(Changes.INBOX);
+            self.changes().signal(Changes.OUTBOX);
+            self.changes().signal(Changes.CONSENTS);
+        }
+        return answer;
+    }
+
+    /** Handles an opened envelope once: its effect, its audit entry and its inbox entry commit together. */
+    private Answer receive(Header header, Envelopes.Opened opened, Envelope envelope) {
         String hash = sha256(envelope);
         String messageId = header.messageId().toString();
         List<Runnable> afterCommit = new ArrayList<>();
@@ -147,11 +162,6 @@ public final class Reception {
             return new Answer(200, response);
         });
         afterCommit.forEach(Runnable::run);
-        if (answer.status() == 200) {
-            self.changes().signal(Changes.INBOX);
-            self.changes().signal(Changes.OUTBOX);
-            self.changes().signal(Changes.CONSENTS);
-        }
         return answer;
     }
 
