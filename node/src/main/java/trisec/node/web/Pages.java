@@ -95,6 +95,15 @@ public final class Pages {
         }
     }
 
+    private boolean signedIn(String token) {
+        try {
+            sessions.authenticate(token);
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
+    }
+
     private void requireForm(Context ctx) {
         String token = WebSession.token(ctx).orElseThrow(SignInRequired::new);
         if (!WebSession.csrfMatches(ctx, token)) {
@@ -713,14 +722,24 @@ public final class Pages {
     /** Server-sent events: the name of what changed (inbox, outbox, consents), never content. */
     public void events(SseClient client) {
         Context ctx = client.ctx();
+        String token;
         try {
             account(ctx);
+            token = WebSession.token(ctx).orElseThrow(SignInRequired::new);
         } catch (SignInRequired e) {
             client.close();
             return;
         }
         client.keepAlive();
-        AutoCloseable subscription = self.changes().subscribe(topic -> client.sendEvent("change", topic));
+        // The session is checked again before each event: once it has ended (signed out, expired, revoked) the
+        // stream is closed rather than telling anyone else what changed.
+        AutoCloseable subscription = self.changes().subscribe(topic -> {
+            if (signedIn(token)) {
+                client.sendEvent("change", topic);
+            } else {
+                client.close();
+            }
+        });
         client.onClose(() -> {
             try {
                 subscription.close();

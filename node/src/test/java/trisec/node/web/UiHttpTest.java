@@ -253,6 +253,55 @@ class UiHttpTest {
         assertThat(lines.get("Termination notice")).isNotEqualTo(lines.get("Notice suspended"));
     }
 
+    /** The live stream tells a signed-in page what changed, and closes once that session has ended. */
+    @Test
+    void theLiveStreamEndsWithItsSession() throws Exception {
+        var tab = tab("en").signIn("kor.analyst");
+        var request = java.net.http.HttpRequest.newBuilder(base.resolve("/ui/events"))
+                .header("Accept", "text/event-stream")
+                .header("Cookie", WebSession.SESSION + "=" + tab.cookies.get(WebSession.SESSION)).GET().build();
+        var lines = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines()).body().iterator();
+        var received = new java.util.concurrent.LinkedBlockingQueue<String>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                lines.forEachRemaining(received::add);
+            } catch (RuntimeException e) {
+                // the stream broke off: as good as its end here
+            }
+            received.add("<end of stream>");
+        });
+        java.util.function.Function<String, Boolean> awaitLine = wanted -> {
+            try {
+                for (String line; (line = received.poll(10, java.util.concurrent.TimeUnit.SECONDS)) != null; ) {
+                    if (line.contains(wanted)) {
+                        return true;
+                    }
+                    if (line.equals("<end of stream>")) {
+                        return false;
+                    }
+                }
+                return false;
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        };
+        var changes = cluster.node(Cluster.KOR).self().changes();
+        assertThat(awaitLine.apply("connected")).isTrue();
+        changes.signal(trisec.node.Changes.OUTBOX);
+        assertThat(awaitLine.apply("data: outbox")).as("a change while signed in").isTrue();
+
+        assertThat(tab.submit("/ui/logout", Map.of()).statusCode()).isEqualTo(302);
+        changes.signal(trisec.node.Changes.INBOX);
+        List<String> after = new java.util.ArrayList<>();
+        for (String line; (line = received.poll(10, java.util.concurrent.TimeUnit.SECONDS)) != null
+                && !line.equals("<end of stream>"); ) {
+            after.add(line);
+        }
+        assertThat(after).as("nothing after signing out, then the end").noneMatch(l -> l.contains("inbox"));
+        assertThat(received).isEmpty();
+    }
+
     @Test
     void signingOutEndsTheSessionOnTheNodeNotJustInTheBrowser() {
         var tab = tab("en").signIn("kor.analyst");
