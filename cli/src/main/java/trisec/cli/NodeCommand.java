@@ -44,6 +44,10 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--peers", paramLabel = "FILE", description = "Peers file: partners' URLs and public keys.")
     Path peers;
 
+    @Option(names = "--secure-cookies", description = "Mark session cookies Secure although the node speaks plain "
+            + "HTTP: for a node behind a proxy that terminates TLS (browsers then send them only over HTTPS).")
+    boolean secureCookies;
+
     @Option(names = "--as-of", paramLabel = "INSTANT", description = "Run the clock from this instant (exercises).")
     String asOf;
 
@@ -55,7 +59,7 @@ final class NodeCommand implements Callable<Integer> {
         Scenario scenario = scenarioOption.load();
         var config = new Node.Config(scenario.party(party), bind, port, data, Optional.ofNullable(db),
                 peers == null ? Peers.none() : Peers.load(peers), Optional.ofNullable(asOf).map(DateOrInstant::parse),
-                scenario, java.time.Duration.ofHours(8), true, true);
+                scenario, java.time.Duration.ofHours(8), true, true, secureCookies);
         if (db != null && !db.startsWith("jdbc:")) {
             throw new DomainException("--db is a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/trisec");
         }

@@ -47,7 +47,7 @@ public final class Node implements AutoCloseable {
      */
     public record Config(Party party, String host, int port, Path dataDir, Optional<String> jdbcUrl, Peers peers,
                          Optional<Instant> asOf, Scenario scenario, Duration tokenLifetime, boolean deliver,
-                         boolean witness) {
+                         boolean witness, boolean secureCookies) {
         public Config {
             if (!scenario.has(party)) {
                 throw new DomainException("the scenario has no party " + party);
@@ -59,39 +59,53 @@ public final class Node implements AutoCloseable {
 
         public static Config of(Party party, int port, Path dataDir, Scenario scenario) {
             return new Config(party, "127.0.0.1", port, dataDir, Optional.empty(), Peers.none(), Optional.empty(),
-                    scenario, Duration.ofHours(8), true, true);
+                    scenario, Duration.ofHours(8), true, true, false);
         }
 
         public Config withPeers(Peers p) {
-            return new Config(party, host, port, dataDir, jdbcUrl, p, asOf, scenario, tokenLifetime, deliver, witness);
+            return new Config(party, host, port, dataDir, jdbcUrl, p, asOf, scenario, tokenLifetime, deliver, witness,
+                    secureCookies);
         }
 
         public Config withAsOf(Optional<Instant> t) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, t, scenario, tokenLifetime, deliver, witness);
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, t, scenario, tokenLifetime, deliver, witness,
+                    secureCookies);
         }
 
         public Config withDatabase(Optional<String> url) {
-            return new Config(party, host, port, dataDir, url, peers, asOf, scenario, tokenLifetime, deliver, witness);
+            return new Config(party, host, port, dataDir, url, peers, asOf, scenario, tokenLifetime, deliver, witness,
+                    secureCookies);
         }
 
         public Config withDelivery(boolean on) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, on, witness);
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, on, witness,
+                    secureCookies);
         }
 
         public Config withScenario(Scenario s) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, s, tokenLifetime, deliver, witness);
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, s, tokenLifetime, deliver, witness,
+                    secureCookies);
         }
 
         public Config withTokenLifetime(Duration d) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, d, deliver, witness);
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, d, deliver, witness,
+                    secureCookies);
         }
 
         public Config withWitness(boolean on) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, on);
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, on,
+                    secureCookies);
+        }
+
+        /** Session cookies marked {@code Secure} even over plain HTTP (a node behind a TLS-terminating proxy). */
+        public Config withSecureCookies(boolean on) {
+            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, witness,
+                    on);
         }
 
         public Config withPort(int p) {
-            return new Config(party, host, p, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, witness);
+            return new Config(party, host, p, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, witness,
+                    secureCookies);
         }
     }
 
@@ -184,7 +198,7 @@ public final class Node implements AutoCloseable {
 
             var pages = new trisec.node.web.Pages(self, sessions, holdings, disclosures, agreements, auditLog);
             Javalin http = Api.create(new Api.Parts(self, sessions, holdings, disclosures, agreements, reception,
-                    auditLog, witness, logKeys.getPublic(), pages));
+                    auditLog, witness, logKeys.getPublic(), pages, config.secureCookies()));
             try {
                 http.start(config.host(), config.port());
             } catch (RuntimeException e) {

@@ -63,7 +63,7 @@ public final class Api {
 
     public record Parts(Self self, Sessions sessions, Holdings holdings, Disclosures disclosures,
                         AgreementDesk agreements, Reception reception, AuditLog auditLog, Witness witness,
-                        java.security.PublicKey logKey, Pages pages) {}
+                        java.security.PublicKey logKey, Pages pages, boolean secureCookies) {}
 
     /**
      * Every response: scripts and styles only from this node, no framing, no sniffing, no referrer; the pages
@@ -96,6 +96,9 @@ public final class Api {
             var r = config.routes;
 
             r.before(ctx -> {
+                if (p.secureCookies()) {
+                    Pages.secureCookies(ctx);
+                }
                 ctx.header("Content-Security-Policy", CSP);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("X-Frame-Options", "DENY");

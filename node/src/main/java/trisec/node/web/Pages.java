@@ -73,6 +73,11 @@ public final class Pages {
         this.auditLog = auditLog;
     }
 
+    /** Every cookie this request sets is marked {@code Secure} (the node is served over HTTPS by a proxy). */
+    public static void secureCookies(Context ctx) {
+        ctx.attribute(WebSession.SECURE_COOKIES, Boolean.TRUE);
+    }
+
     /** Thrown when a page needs a signed-in person; answered with a redirect to the sign-in page. */
     public static final class SignInRequired extends RuntimeException {
         SignInRequired() {
@@ -201,7 +206,7 @@ public final class Pages {
         }
         Lang lang = Lang.of(ctx.formParam("lang")).orElse(Lang.EN);
         ctx.cookie(new io.javalin.http.Cookie(Lang.COOKIE, lang.code(), "/", 365 * 24 * 3600,
-                "https".equals(ctx.scheme()), true, null, io.javalin.http.SameSite.STRICT));
+                WebSession.secure(ctx), true, null, io.javalin.http.SameSite.STRICT));
         String back = Optional.ofNullable(ctx.formParam("back")).orElse("/ui");
         ctx.redirect(back.startsWith("/ui") && !back.startsWith("//") ? back : "/ui");
     }

@@ -22,6 +22,14 @@ final class WebSession {
 
     private WebSession() {}
 
+    /** Marks this request's cookies {@code Secure} whatever its scheme (the node is behind a TLS proxy). */
+    static final String SECURE_COOKIES = "trisec.secureCookies";
+
+    /** Whether cookies set on this request carry {@code Secure}: reached over HTTPS, or told so by configuration. */
+    static boolean secure(Context ctx) {
+        return "https".equals(ctx.scheme()) || Boolean.TRUE.equals(ctx.attribute(SECURE_COOKIES));
+    }
+
     static Optional<String> token(Context ctx) {
         return Optional.ofNullable(ctx.cookie(SESSION)).filter(t -> !t.isBlank());
     }
@@ -36,7 +44,7 @@ final class WebSession {
 
     private static Cookie cookie(String name, String value, int maxAge, Context ctx) {
         // name, value, path, max age, secure (on HTTPS), HttpOnly, domain (this host only), SameSite
-        return new Cookie(name, value, "/", maxAge, "https".equals(ctx.scheme()), true, null, SameSite.STRICT);
+        return new Cookie(name, value, "/", maxAge, secure(ctx), true, null, SameSite.STRICT);
     }
 
     /** The form token of a session: unguessable without the session token, and the same for all its forms. */

@@ -87,7 +87,29 @@ class UiHttpTest {
         String cookie = r.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(WebSession.SESSION + "=")).findFirst().orElseThrow();
         assertThat(cookie.toLowerCase()).contains("httponly").contains("samesite=strict").contains("path=/");
+        // Plain HTTP, as the demo runs: a Secure cookie would never come back.
+        assertThat(cookie.toLowerCase()).doesNotContain("secure;").doesNotEndWith("secure");
         assertThat(tab.get("/ui").statusCode()).isEqualTo(200);
+    }
+
+    /** Behind a proxy that terminates TLS the node speaks HTTP, but its cookies must still be Secure. */
+    @Test
+    void aNodeBehindATlsProxyMarksEveryCookieSecure() {
+        try (Cluster proxied = Cluster.start(List.of(Cluster.KOR), ScenarioFiles.shipped(), Optional.empty(),
+                c -> c.withSecureCookies(true))) {
+            var tab = new WebTab(proxied.client(Cluster.KOR).base(), "en");
+            var form = tab.get("/ui/login");
+            var r = tab.post("/ui/login", Map.of("csrf", List.of(WebTab.csrf(form.body())),
+                    "username", List.of("kor.analyst"), "password", List.of("demo")));
+            assertThat(r.statusCode()).isEqualTo(302);
+            var cookies = new java.util.ArrayList<>(form.headers().allValues("Set-Cookie"));
+            cookies.addAll(r.headers().allValues("Set-Cookie"));
+            var lang = tab.submit("/ui/lang", Map.of("lang", List.of("ja"), "back", List.of("/ui")));
+            cookies.addAll(lang.headers().allValues("Set-Cookie"));
+            assertThat(cookies).extracting(c -> c.substring(0, c.indexOf('=')))
+                    .contains(WebSession.LOGIN, WebSession.SESSION, Lang.COOKIE);
+            assertThat(cookies).allSatisfy(c -> assertThat(c.toLowerCase()).contains("; secure"));
+        }
     }
 
     @Test
