@@ -64,6 +64,8 @@ import trisec.policy.Verdict;
  */
 public final class Reception {
     private static final Logger log = LoggerFactory.getLogger(Reception.class);
+    /** Striped by item id: messages about one item are received one at a time (see {@link #receive(String)}). */
+    private final Object[] itemLocks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     /** What the HTTP edge answers: a status and a JSON body. */
     public record Answer(int status, String body) {}
@@ -111,16 +113,41 @@ public final class Reception {
             refusedOnArrival(header.sender().code(), header.messageId().toString(), header.kind(), e.getMessage());
             return error(403, "REFUSED_ENVELOPE", e.getMessage());
         }
-        // An agreement event is checked, stored and recorded while no other is (see Facts#serially).
-        Answer answer = Messages.EVENT_NOTE.equals(header.kind())
-                ? self.facts().serially(() -> receive(header, opened, envelope))
-                : receive(header, opened, envelope);
+        // An agreement event is checked, stored and recorded while no other is (see Facts#serially); a copy of an
+        // item and a notice about it are handled one after the other, so that a retraction or reclassification
+        // that arrives together with the copy is never checked before the copy is stored, nor the copy before it.
+        Answer answer;
+        Optional<String> item = itemOf(header.kind(), opened.payload());
+        if (Messages.EVENT_NOTE.equals(header.kind())) {
+            answer = self.facts().serially(() -> receive(header, opened, envelope));
+        } else if (item.isPresent()) {
+            synchronized (itemLocks[Math.floorMod(item.get().hashCode(), itemLocks.length)]) {
+                answer = receive(header, opened, envelope);
+            }
+        } else {
+            answer = receive(header, opened, envelope);
+        }
         if (answer.status() == 200) {
             self.changes().signal(Changes.INBOX);
             self.changes().signal(Changes.OUTBOX);
             self.changes().signal(Changes.CONSENTS);
         }
         return answer;
+    }
+
+    /** The item an ITEM or ITEM_NOTICE message is about, when its payload names one. */
+    private static Optional<String> itemOf(String kind, byte[] payload) {
+        try {
+            String text = new String(payload, StandardCharsets.UTF_8);
+            return switch (kind) {
+                case Messages.ITEM -> Optional.ofNullable(Json.read(text, ItemDelivery.class))
+                        .map(ItemDelivery::item).map(ItemData::id);
+                case Messages.ITEM_NOTICE -> Optional.ofNullable(Json.read(text, ItemNotice.class)).map(ItemNotice::itemId);
+                default -> Optional.empty();
+            };
+        } catch (RuntimeException e) {
+            return Optional.empty(); // malformed: refused by the handler, which needs no lock for that
+        }
     }
 
     /** Handles an opened envelope once: its effect, its audit entry and its inbox entry commit together. */
@@ -212,7 +239,7 @@ public final class Reception {
             throw new Refusal("the envelope's label does not match the item's label");
         }
         Party originator = label.originator();
-        if (Retractions.find(h, item.id()).filter(originator.code()::equals).isPresent()) {
+        if (Retractions.by(h, item.id(), originator.code())) {
             throw new Refusal("the originator " + originator + " has retracted this item");
         }
         var originatorIdentity = identityOf(originator);

@@ -72,6 +72,55 @@ class RetractionBeforeDeliveryTest {
         assertThat(Fed.item(c.node(JPN), item.id())).isPresent();
     }
 
+    @Test
+    void anotherPartysRetractionDoesNotTakeThePlaceOfTheOriginators() {
+        var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "USA retracts first");
+        retract(c.keys(USA), item.id());
+        assertThat(retract(c.keys(KOR), item.id()).receipt().outcome()).isEqualTo(Messages.ACCEPTED);
+
+        var late = Fed.post(c, JPN, Wire.encode(Fed.itemEnvelope(c, c.keys(KOR), c.keys(JPN).identity(), item,
+                UUID.randomUUID())));
+
+        assertThat(Fed.signedReceipt(late.json()).receipt().outcome()).isEqualTo(Messages.REFUSED);
+        assertThat(Fed.item(c.node(JPN), item.id())).isEmpty();
+    }
+
+    /** A retraction arriving together with the copy: whichever is handled first, no readable copy is left. */
+    @Test
+    void aRetractionRacingItsCopyLeavesNoReadableCopy() throws Exception {
+        int pairs = 24;
+        List<Messages.ItemData> items = new java.util.ArrayList<>();
+        List<java.util.concurrent.Callable<Integer>> sends = new java.util.ArrayList<>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < pairs; i++) {
+            var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "race " + i);
+            items.add(item);
+            String copy = Wire.encode(Fed.itemEnvelope(c, c.keys(KOR), c.keys(JPN).identity(), item,
+                    UUID.randomUUID()));
+            String retraction = Wire.encode(Fed.seal(c.keys(KOR), c.keys(JPN).identity(), Messages.ITEM_NOTICE,
+                    UUID.randomUUID(), Labels.UNCLASSIFIED_HEADER,
+                    new ItemNotice(item.id(), Messages.RETRACT, null, null, null, Instant.now().toString())));
+            for (String body : List.of(copy, retraction)) {
+                sends.add(() -> {
+                    start.await();
+                    return Fed.post(c, JPN, body).status();
+                });
+            }
+        }
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            sends.forEach(send -> answers.add(pool.submit(send)));
+            start.countDown();
+        }
+        for (var answer : answers) {
+            assertThat(answer.get()).isEqualTo(200);
+        }
+        for (var item : items) {
+            assertThat(Fed.item(c.node(JPN), item.id()).map(held -> held.retracted()).orElse(true))
+                    .as("%s is refused or retracted", item.title()).isTrue();
+        }
+    }
+
     private Messages.SignedReceipt reclassify(trisec.envelope.NodeKeys by, Messages.ItemData item, String level,
                                               trisec.envelope.NodeKeys signer, Instant at) {
         var unsigned = new Messages.ItemData(item.id(), item.originator(), level, item.relTo(), item.caveats(),
