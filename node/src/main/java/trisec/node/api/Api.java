@@ -74,7 +74,8 @@ public final class Api {
 
     private static final String PARTNER = "trisec.partner";
     /** The only routes a partner node may call with its signature (the log, for witnessing and audits). */
-    private static final Set<String> PARTNER_ROUTES = Set.of("/log/checkpoint", "/log/tile/<path>",
+    private static final Set<String> PARTNER_ROUTES = Set.of("/log/checkpoint", "/api/v1/log/checkpoint/latest",
+            "/log/tile/<path>",
             "/log/cosignature", "/api/v1/log/proof/inclusion", "/api/v1/log/proof/consistency");
 
     private final Parts p;
@@ -153,6 +154,7 @@ public final class Api {
 
             // The audit log: C2SP tlog-tiles layout for tools, JSON proofs for convenience (docs/AUDIT.md).
             r.get("/log/checkpoint", this::checkpoint);
+            r.get("/api/v1/log/checkpoint/latest", this::newestCheckpoint);
             r.get("/log/tile/<path>", this::tile);
             r.post("/log/cosignature", this::cosignature);
             r.get("/api/v1/log/proof/inclusion", this::inclusion);
@@ -518,6 +520,13 @@ public final class Api {
         ctx.contentType("text/plain; charset=utf-8").result(note);
     }
 
+    /** The newest signed checkpoint, cosigned or not yet: what the partners' witnesses poll. */
+    private void newestCheckpoint(Context ctx) {
+        requireLogReader(ctx);
+        String note = p.auditLog().newest().orElseThrow(() -> ApiException.notFound("no checkpoint signed yet"));
+        ctx.contentType("text/plain; charset=utf-8").result(note);
+    }
+
     private void tile(Context ctx) {
         requireLogReader(ctx);
         Tiles.TilePath t;
@@ -551,15 +560,18 @@ public final class Api {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("malformed cosignature: " + e.getMessage());
         }
+        // Exactly the checkpoint this node signed (same text, extension lines included), else the stored
+        // cosignature would not verify against the note served with it.
         var ours = p.auditLog().checkpointAt(cp.size())
-                .filter(c -> java.util.Arrays.equals(c.root(), cp.root()) && cp.origin().equals(p.auditLog().origin()));
+                .filter(c -> c.note().startsWith(cp.text() + "\n") && cp.origin().equals(p.auditLog().origin()));
         String witness = AuditLog.originOf(peer.identity());
         if (ours.isEmpty() || !sig.keyName().equals(witness)
                 || !Cosignatures.verify(witness, Ed25519Notes.publicKey(peer.logKey().get()), cp, sig)) {
             throw new ApiException(422, "INVALID_COSIGNATURE", "the cosignature is not " + partner
                     + "'s on a checkpoint this node signed");
         }
-        p.auditLog().addCosignature(cp.size(), witness, in.cosignature());
+        // Stored in canonical form (a witness may send the line with its newline): the served note must parse.
+        p.auditLog().addCosignature(cp.size(), witness, sig.line());
         json(ctx, 201, Map.of("size", cp.size(), "witness", witness));
     }
 

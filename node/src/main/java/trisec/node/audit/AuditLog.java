@@ -185,16 +185,39 @@ public final class AuditLog {
                         rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant())).list());
     }
 
-    /** The latest checkpoint with the partners' cosignatures on it appended: what /log/checkpoint serves. */
+    /**
+     * How far behind the newest checkpoint the one served at /log/checkpoint may be: the node signs several a
+     * second and its witnesses cosign about once a second, so the newest is rarely cosigned yet.
+     */
+    static final java.time.Duration COSIGNED_LAG = java.time.Duration.ofSeconds(5);
+
+    /**
+     * What /log/checkpoint serves: the newest checkpoint the partners have cosigned, with their cosignature lines,
+     * unless it lags the newest signed checkpoint by more than {@link #COSIGNED_LAG} (witnesses away, or none
+     * yet): then the newest, with whatever cosignatures it has.
+     */
     public Optional<String> served() {
-        return latest().map(c -> {
-            List<String> lines = store.read(h -> h.createQuery(
-                    "SELECT line FROM audit_cosignatures WHERE size = :s ORDER BY witness").bind("s", c.size())
-                    .mapTo(String.class).list());
-            var sb = new StringBuilder(c.note());
-            lines.forEach(l -> sb.append(l).append('\n'));
-            return sb.toString();
+        return latest().map(newest -> {
+            long cosigned = store.read(h -> h.createQuery("SELECT COALESCE(MAX(size), 0) FROM audit_cosignatures")
+                    .mapTo(Long.class).one());
+            Signed chosen = cosigned == 0 ? newest : checkpointAt(cosigned)
+                    .filter(c -> !c.signedAt().isBefore(newest.signedAt().minus(COSIGNED_LAG))).orElse(newest);
+            return withCosignatures(chosen);
         });
+    }
+
+    /** The newest signed checkpoint, with whatever cosignatures it has: what witnesses poll. */
+    public Optional<String> newest() {
+        return latest().map(this::withCosignatures);
+    }
+
+    private String withCosignatures(Signed c) {
+        List<String> lines = store.read(h -> h.createQuery(
+                "SELECT line FROM audit_cosignatures WHERE size = :s ORDER BY witness").bind("s", c.size())
+                .mapTo(String.class).list());
+        var sb = new StringBuilder(c.note());
+        lines.forEach(l -> sb.append(l).append('\n'));
+        return sb.toString();
     }
 
     /** Stores a partner's cosignature line on the checkpoint of this size (one per witness, the latest kept). */
@@ -213,7 +236,9 @@ public final class AuditLog {
     }
 
     public Optional<Signed> checkpointAt(long size) {
-        return checkpoints().stream().filter(c -> c.size() == size).findFirst();
+        return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints WHERE size = :s").bind("s", size)
+                .map((rs, c) -> new Signed(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
+                        rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant())).findOne());
     }
 
     private <R> R withTree(long size, java.util.function.Function<TiledTree, R> work) {

@@ -107,7 +107,8 @@ public final class Witness implements AutoCloseable {
     }
 
     Outcome poll(Peer peer) {
-        Optional<String> note = get(peer, "/log/checkpoint");
+        // The newest checkpoint, not the cosigned one /log/checkpoint serves: witnessing is what moves that on.
+        Optional<String> note = get(peer, "/api/v1/log/checkpoint/latest");
         return note.map(n -> observe(peer, n)).orElse(Outcome.UNREACHABLE);
     }
 
@@ -120,8 +121,9 @@ public final class Witness implements AutoCloseable {
         try {
             note = SignedNote.parse(noteText);
             List<String> verified = Notes.verify(note, verifiers(peer));
-            if (!verified.contains(origin)) {
-                throw new IllegalArgumentException("not signed by " + origin);
+            // Both of the partner's keys: the ML-DSA-87 line keeps the checkpoint authentic should Ed25519 fall.
+            if (!verified.contains(origin) || !verified.contains(origin + AuditLog.ML_DSA_SUFFIX)) {
+                throw new IllegalArgumentException("not signed by both of " + origin + "'s keys");
             }
             cp = Checkpoint.parse(note.text());
         } catch (IllegalArgumentException e) {
@@ -134,8 +136,7 @@ public final class Witness implements AutoCloseable {
         }
         Optional<Accepted> previous = accepted(origin);
         if (previous.isEmpty()) {
-            accept(peer, party, cp, note);
-            return Outcome.ACCEPTED;
+            return accept(peer, party, cp, note) ? Outcome.ACCEPTED : Outcome.STALE;
         }
         Accepted prev = previous.get();
         if (cp.size() == prev.size()) {
@@ -159,8 +160,7 @@ public final class Witness implements AutoCloseable {
         if (cp.size() < prev.size()) {
             return Outcome.STALE;
         }
-        accept(peer, party, cp, note);
-        return Outcome.ACCEPTED;
+        return accept(peer, party, cp, note) ? Outcome.ACCEPTED : Outcome.STALE;
     }
 
     private List<NoteVerifier> verifiers(Peer peer) {
@@ -179,28 +179,43 @@ public final class Witness implements AutoCloseable {
                         rs.getString("note"))).findOne());
     }
 
-    private void accept(Peer peer, Party party, Checkpoint cp, SignedNote note) {
+    /**
+     * Records the checkpoint as the latest accepted and cosigns it, unless a tree at least as large was accepted
+     * meanwhile (by another instance sharing the store): a witness never cosigns a smaller tree after a larger.
+     */
+    private boolean accept(Peer peer, Party party, Checkpoint cp, SignedNote note) {
         var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         String origin = cp.origin();
-        store.useTransaction(h -> {
+        boolean recorded = store.inTransaction(h -> {
             int updated = h.createUpdate("""
-                    UPDATE witnessed SET size = :s, root = :r, note = :n, accepted_at = :at WHERE origin = :o""")
+                    UPDATE witnessed SET size = :s, root = :r, note = :n, accepted_at = :at
+                    WHERE origin = :o AND size < :s""")
                     .bind("s", cp.size()).bind("r", cp.root()).bind("n", note.format()).bind("at", now)
                     .bind("o", origin).execute();
-            if (updated == 0) {
-                h.createUpdate("""
-                        INSERT INTO witnessed (origin, party, size, root, note, accepted_at)
-                        VALUES (:o, :p, :s, :r, :n, :at)""")
-                        .bind("o", origin).bind("p", party.code()).bind("s", cp.size()).bind("r", cp.root())
-                        .bind("n", note.format()).bind("at", now).execute();
+            if (updated > 0) {
+                return true;
             }
+            if (h.createQuery("SELECT COUNT(*) FROM witnessed WHERE origin = :o").bind("o", origin)
+                    .mapTo(Integer.class).one() > 0) {
+                return false;
+            }
+            h.createUpdate("""
+                    INSERT INTO witnessed (origin, party, size, root, note, accepted_at)
+                    VALUES (:o, :p, :s, :r, :n, :at)""")
+                    .bind("o", origin).bind("p", party.code()).bind("s", cp.size()).bind("r", cp.root())
+                    .bind("n", note.format()).bind("at", now).execute();
+            return true;
         });
+        if (!recorded) {
+            return false;
+        }
         SignedNote.Signature cosig = Cosignatures.cosign(ownOrigin, cosigningKey, cp, clock.instant().getEpochSecond());
         String line = cosig.line();
         var body = new LinkedHashMap<String, String>();
         body.put("checkpoint", cp.text());
         body.put("cosignature", line);
         post(peer, "/log/cosignature", Json.write(body));
+        return true;
     }
 
     private Outcome fork(Party party, String origin, Accepted prev, String conflicting, String detail) {
@@ -226,17 +241,28 @@ public final class Witness implements AutoCloseable {
                         rs.getObject("raised_at", OffsetDateTime.class).toInstant())).list());
     }
 
+    /**
+     * The partner's consistency proof, or nothing when it could not be had: an answer that is not a proof (an
+     * error page from a proxy, say) says nothing about the log, and must not be taken for a fork.
+     */
     private Optional<List<byte[]>> consistencyProof(Peer peer, long from, long to) {
-        return get(peer, "/api/v1/log/proof/consistency?from=" + from + "&to=" + to).map(body -> {
-            JsonNode json;
+        return get(peer, "/api/v1/log/proof/consistency?from=" + from + "&to=" + to).flatMap(body -> {
             try {
-                json = Json.MAPPER.readTree(body);
-            } catch (IOException e) {
-                return List.<byte[]>of();
+                JsonNode hashes = Json.MAPPER.readTree(body).path("hashes");
+                if (!hashes.isArray()) {
+                    return Optional.empty();
+                }
+                List<byte[]> proof = new ArrayList<>();
+                for (JsonNode n : hashes) {
+                    if (!n.isTextual()) {
+                        return Optional.empty();
+                    }
+                    proof.add(Base64.getDecoder().decode(n.asText()));
+                }
+                return Optional.of(proof);
+            } catch (IOException | IllegalArgumentException e) {
+                return Optional.empty();
             }
-            List<byte[]> hashes = new ArrayList<>();
-            json.path("hashes").forEach(n -> hashes.add(Base64.getDecoder().decode(n.asText())));
-            return hashes;
         });
     }
 

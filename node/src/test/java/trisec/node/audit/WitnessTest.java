@@ -114,7 +114,7 @@ class WitnessTest {
         // KOR's node is replaced by one that shows JPN another history: a bigger tree that does not extend the old.
         Javalin impostor = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.routes.get("/log/checkpoint", ctx -> ctx.result(fork));
+            cfg.routes.get("/api/v1/log/checkpoint/latest", ctx -> ctx.result(fork));
             cfg.routes.get("/api/v1/log/proof/consistency", ctx -> ctx.result("{\"hashes\":[]}"));
         }).start("127.0.0.1", port);
         try {
@@ -135,5 +135,59 @@ class WitnessTest {
         String note = Notes.sign(text, List.of(Ed25519Notes.signer(origin, stranger.getPrivate()))).format();
         assertThat(c.node(JPN).witness().observe(korAsSeenBy(JPN), note)).isEqualTo(Witness.Outcome.UNVERIFIED);
         assertThat(c.node(JPN).witness().alarms()).isEmpty();
+    }
+
+    @Test
+    void aCheckpointSignedWithOnlyOneOfThePartnersKeysIsNotAccepted() {
+        activity();
+        String served = c.client(KOR).get("kor.auditor", "/log/checkpoint").body();
+        var note = SignedNote.parse(served);
+        String origin = AuditLog.originOf(c.keys(KOR).identity());
+        var edOnly = Notes.sign(note.text(), List.of(Ed25519Notes.signer(origin,
+                Node.logKeys(c.config(KOR).dataDir()).getPrivate()))).format();
+        assertThat(c.node(JPN).witness().observe(korAsSeenBy(JPN), edOnly)).isEqualTo(Witness.Outcome.UNVERIFIED);
+        assertThat(c.node(JPN).witness().observe(korAsSeenBy(JPN), served)).isEqualTo(Witness.Outcome.ACCEPTED);
+    }
+
+    @Test
+    void aProofThatIsNotAProofIsNoFork() throws Exception {
+        activity();
+        assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.ACCEPTED);
+        activity();
+        String grown = c.client(KOR).get("kor.auditor", "/api/v1/log/checkpoint/latest").body();
+        int port = c.config(KOR).port();
+        c.stop(KOR);
+        // A proxy in front of KOR answers the proof request with an error page, status 200.
+        Javalin proxy = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.get("/api/v1/log/checkpoint/latest", ctx -> ctx.result(grown));
+            cfg.routes.get("/api/v1/log/proof/consistency", ctx -> ctx.html("<html>bad gateway</html>"));
+        }).start("127.0.0.1", port);
+        try {
+            assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.UNREACHABLE)
+                    .doesNotContain(Witness.Outcome.FORK);
+        } finally {
+            proxy.stop();
+        }
+        assertThat(c.node(JPN).witness().alarms()).isEmpty();
+    }
+
+    @Test
+    void aCosignatureSentWithItsNewlineLeavesTheServedCheckpointReadable() {
+        activity();
+        String served = c.client(KOR).get("kor.auditor", "/log/checkpoint").body();
+        var cp = Checkpoint.parse(SignedNote.parse(served).text());
+        String jpn = AuditLog.originOf(c.keys(JPN).identity());
+        var line = Cosignatures.cosign(jpn, Node.logKeys(c.config(JPN).dataDir()).getPrivate(), cp,
+                java.time.Instant.now().getEpochSecond()).line();
+        var body = trisec.node.Json.MAPPER.createObjectNode().put("checkpoint", cp.text()).put("cosignature", line + "\n");
+        var posted = c.client(KOR).raw(trisec.node.federation.NodeAuth.header(c.keys(JPN), "POST", "/log/cosignature"),
+                java.net.http.HttpRequest.newBuilder(c.client(KOR).base().resolve("/log/cosignature"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+
+        var reread = SignedNote.parse(c.client(KOR).get("kor.auditor", "/log/checkpoint").body());
+        assertThat(reread.signatures()).extracting(SignedNote.Signature::keyName).contains(jpn);
     }
 }
