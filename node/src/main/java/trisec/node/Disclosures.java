@@ -197,14 +197,16 @@ public final class Disclosures {
         if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE) && !person.is(Role.ADMIN)) {
             throw ApiException.forbidden("the outbox is for officers, disclosure officials and admins");
         }
-        return self.store().read(Releases::all);
+        var readable = holdings.readable(person);
+        return self.store().read(Releases::all).stream().filter(r -> readable.contains(r.itemId())).toList();
     }
 
     public List<ConsentRow> consents(Account person) {
         if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE) && !person.is(Role.ADMIN)) {
             throw ApiException.forbidden("consents are for officers, disclosure officials and admins");
         }
-        return self.store().read(Consents::all);
+        var readable = holdings.readable(person);
+        return self.store().read(Consents::all).stream().filter(c -> readable.contains(c.itemId())).toList();
     }
 
     /** The originator's disclosure official grants or refuses a holder's request; the answer is signed and sent. */

@@ -164,6 +164,15 @@ public final class Holdings {
         return new View(item, label, held, AccessPolicy.decide(person.person(), label, held));
     }
 
+    /**
+     * The ids of every item held here (retracted ones included) that the person may see: releases and consent
+     * requests are shown only for those, since where an item goes says something about it.
+     */
+    public java.util.Set<String> readable(Account person) {
+        return self.store().read(Items::all).stream().map(i -> view(person, i)).filter(v -> v.access().granted())
+                .map(v -> v.item().id()).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Every active item the person may see. */
     public List<View> list(Account person) {
         return self.store().read(Items::all).stream().filter(i -> !i.retracted()).map(i -> view(person, i))

@@ -285,7 +285,7 @@ public final class Pages {
         }
         Map<String, String> names = new java.util.HashMap<>();
         self.store().read(Persons::all).forEach(p -> names.put(p.id(), p.username()));
-        return self.store().read(Releases::all).stream()
+        return disclosures.outbox(a).stream()
                 .filter(r -> !awaitingMe || (r.status() == ReleaseStatus.AWAITING_APPROVAL
                         && !r.requestedBy().orElse("").equals(a.id())))
                 .map(r -> new Models.ReleaseLine(r.id(), r.itemId(), t.partyCode(r.recipient()),
@@ -300,7 +300,7 @@ public final class Pages {
         if (!a.is(Role.DISCLOSURE)) {
             return List.of();
         }
-        return self.store().read(Consents::all).stream()
+        return disclosures.consents(a).stream()
                 .filter(c -> ConsentRow.IN.equals(c.direction()) && ConsentRow.PENDING.equals(c.state()))
                 .map(c -> new Models.ConsentLine(c.id(), c.itemId(), t.partyCode(c.holder()), t.partyCode(c.recipient()),
                         t.dateTime(c.requestedAt()))).toList();
@@ -373,7 +373,9 @@ public final class Pages {
      */
     private static boolean shownTo(Account a, com.fasterxml.jackson.databind.JsonNode entry) {
         String type = entry.path("type").asText();
-        boolean someonesAccess = type.equals(AuditEntry.Type.ITEM_READ.name()) || type.equals(AuditEntry.Type.ITEM_DENIED.name());
+        // Reads, refusals and the decisions a release page previews (opening it is a read) say who looked.
+        boolean someonesAccess = type.equals(AuditEntry.Type.ITEM_READ.name()) || type.equals(AuditEntry.Type.ITEM_DENIED.name())
+                || (type.equals(AuditEntry.Type.DECISION.name()) && entry.path("query").asBoolean(false));
         return !someonesAccess || a.is(Role.ADMIN) || a.is(Role.AUDITOR) || entry.path("actor").asText().equals(a.username());
     }
 

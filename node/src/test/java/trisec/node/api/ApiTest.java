@@ -814,6 +814,20 @@ class ApiTest {
         }
 
         @Test
+        void theOutboxAndConsentsShowOnlyReleasesOfItemsTheCallerMaySee() {
+            String id = newKoreanItem(CLASS_II);
+            String release = requestRelease(kor, "kor.officer", id, "USA");
+            assertError(kor.get("kor.admin", "/api/v1/items/" + id), 403, "ACCESS_DENIED");
+
+            assertThat(kor.get("kor.admin", "/api/v1/outbox").json().get("releases").findValuesAsText("id"))
+                    .doesNotContain(release);
+            assertThat(kor.get("kor.admin", "/api/v1/consents").json().get("consents").findValuesAsText("itemId"))
+                    .doesNotContain(id);
+            assertThat(kor.get("kor.disclosure", "/api/v1/outbox").json().get("releases").findValuesAsText("id"))
+                    .contains(release);
+        }
+
+        @Test
         void theOutboxShowsEachReleaseWithItsFields() {
             String id = newKoreanItem(CLASS_II);
             String release = requestRelease(kor, "kor.officer", id, "USA");

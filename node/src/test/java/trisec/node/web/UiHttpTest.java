@@ -369,7 +369,10 @@ class UiHttpTest {
         String item = created.headers().firstValue("Location").orElseThrow();
         String itemId = item.substring(item.lastIndexOf('/') + 1);
         assertThat(tab("en").signIn("kor.guest").get(item).statusCode()).isEqualTo(403);
-        assertThat(tab("en").signIn("kor.analyst").get(item).statusCode()).isEqualTo(200);
+        var analyst = tab("en").signIn("kor.analyst");
+        assertThat(analyst.get(item).statusCode()).isEqualTo(200);
+        // Opening the release page (which previews a decision) is a look at the item too.
+        assertThat(analyst.get(item + "/release?to=USA").statusCode()).isEqualTo(200);
 
         // The guest's refusal (with its reasons) and the analyst's read are in the log…
         var client = cluster.client(Cluster.KOR);
@@ -378,8 +381,10 @@ class UiHttpTest {
             client.get("kor.auditor", "/api/v1/log/entries?limit=1000").json().get("entries").forEach(all::add);
             return all.stream().filter(e -> e.toString().contains(itemId)).toList();
         };
-        Cluster.eventually(() -> entries.get().stream().anyMatch(e -> e.at("/entry/actor").asText().equals("kor.guest")),
-                "the refusal is integrated into the log");
+        Cluster.eventually(() -> entries.get().stream().anyMatch(e -> e.at("/entry/actor").asText().equals("kor.guest"))
+                && entries.get().stream().anyMatch(e -> e.at("/entry/actor").asText().equals("kor.analyst")
+                        && e.at("/entry/type").asText().equals("DECISION")),
+                "the refusal and the previewed decision are integrated into the log");
         long denied = entries.get().stream().filter(e -> e.at("/entry/actor").asText().equals("kor.guest"))
                 .findFirst().orElseThrow().get("index").asLong();
 
