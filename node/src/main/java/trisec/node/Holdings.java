@@ -283,8 +283,10 @@ public final class Holdings {
                         && ConsentRow.GRANTED.equals(c.state()))
                 .map(ConsentRow::recipient)
                 .filter(p -> postbox.reaches(Party.of(p)));
+        // Only parties this node can reach: a final recipient reached only through the hub is not told directly
+        // (the hub holds a copy and is told), rather than the retraction failing here as well.
         return Stream.concat(delivered, onward).distinct().map(Party::of)
-                .filter(p -> !p.equals(self.party())).toList();
+                .filter(p -> !p.equals(self.party()) && postbox.reaches(p)).toList();
     }
 
     public static void require(Account person, Role role, String what) {

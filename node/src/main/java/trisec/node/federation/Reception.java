@@ -119,13 +119,13 @@ public final class Reception {
         Answer answer;
         Optional<String> item = itemOf(header.kind(), opened.payload());
         if (Messages.EVENT_NOTE.equals(header.kind())) {
-            answer = self.facts().serially(() -> receive(header, opened, envelope));
+            answer = self.facts().serially(() -> receive(header, opened, envelope, item));
         } else if (item.isPresent()) {
             synchronized (itemLocks[Math.floorMod(item.get().hashCode(), itemLocks.length)]) {
-                answer = receive(header, opened, envelope);
+                answer = receive(header, opened, envelope, item);
             }
         } else {
-            answer = receive(header, opened, envelope);
+            answer = receive(header, opened, envelope, item);
         }
         if (answer.status() == 200) {
             self.changes().signal(Changes.INBOX);
@@ -151,7 +151,7 @@ public final class Reception {
     }
 
     /** Handles an opened envelope once: its effect, its audit entry and its inbox entry commit together. */
-    private Answer receive(Header header, Envelopes.Opened opened, Envelope envelope) {
+    private Answer receive(Header header, Envelopes.Opened opened, Envelope envelope, Optional<String> item) {
         String hash = sha256(envelope);
         String messageId = header.messageId().toString();
         List<Runnable> afterCommit = new ArrayList<>();
@@ -175,7 +175,9 @@ public final class Reception {
                 receipt = handle(h, messageId, header.kind(), header.label(), sender, payload, afterCommit);
             } catch (Refusal | DomainException | ApiException e) {
                 h.rollbackToSavepoint("message");
-                receipt = receipt(messageId, header.kind(), null, null, Messages.REFUSED, null, e.getMessage());
+                // A refusal names the item it refuses, so that it cannot be passed off as the answer about another.
+                receipt = receipt(messageId, header.kind(), null, item.filter(Reception::isUuid).orElse(null),
+                        Messages.REFUSED, null, e.getMessage());
                 afterCommit.clear();
                 log.info("refused {} {} from {}: {}", header.kind(), messageId, sender, e.getMessage());
             }
@@ -278,6 +280,11 @@ public final class Reception {
         Level held = arriving.recipientLevel().orElseThrow();
         ReleaseDecision onward = null;
         if (forwarding) {
+            // The hub answers the party that sent it the item, about the release it named: nothing else.
+            if ((d.originParty() != null && !d.originParty().equals(sender.code()))
+                    || (d.originRelease() != null && !d.originRelease().equals(d.releaseId()))) {
+                throw new Refusal("a delivery to the hub names its sender and its own release as its origin");
+            }
             if (!consent) {
                 throw new Refusal("a hub forwards only with the originator's consent, and none is attached");
             }
@@ -371,6 +378,17 @@ public final class Reception {
             throw new Refusal("the relayed receipt is not " + signer + "'s signature");
         }
         Receipt final_ = r.receipt().receipt();
+        // The recipient's answer to the delivery of this very item, for a release not yet settled: any other
+        // receipt the recipient signed (for another message, another item) proves nothing about this one.
+        if (!Messages.ITEM.equals(final_.kind()) || !release.itemId().equals(final_.itemId())) {
+            throw new Refusal("the relayed receipt does not answer the delivery of item " + release.itemId());
+        }
+        if (release.status() == ReleaseStatus.DELIVERED || release.status() == ReleaseStatus.REFUSED) {
+            throw new Refusal("release " + release.id() + " is already settled");
+        }
+        if (!Messages.ACCEPTED.equals(final_.outcome()) && !Messages.REFUSED.equals(final_.outcome())) {
+            throw new Refusal("the relayed receipt is neither an acceptance nor a refusal");
+        }
         Instant now = self.clock().instant();
         if (Messages.REFUSED.equals(final_.outcome())) {
             Releases.refused(h, release.id(), signer + ": " + final_.reason(), Json.write(r.receipt()), now);

@@ -94,6 +94,44 @@ class HubReleaseTest {
                 && c.client(JPN).get("jpn.analyst", "/api/v1/items/" + id).status() == 410, "both copies are retracted");
     }
 
+    @Test
+    void theHubAnswersOnlyTheSenderAboutItsOwnRelease() {
+        var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "origin named by the sender");
+        var label = Labels.of(item, c.config(KOR).scenario());
+        String releaseId = UUID.randomUUID().toString();
+        var consent = Proofs.signConsent(c.keys(KOR), UUID.randomUUID().toString(), item.id(), "JPN", true,
+                JUNE_2015.toString());
+        var elsewhere = new ItemDelivery(item, releaseId, List.of("KOR", "USA", "JPN"), consent, "JPN", releaseId);
+        var answer = Fed.post(c, USA, trisec.node.federation.Wire.encode(Fed.seal(c.keys(KOR), c.keys(USA).identity(),
+                Messages.ITEM, UUID.randomUUID(), Labels.header(label), elsewhere)));
+        var receipt = Fed.signedReceipt(answer.json()).receipt();
+        assertThat(receipt.outcome()).isEqualTo(Messages.REFUSED);
+        assertThat(receipt.reason()).contains("origin");
+        assertThat(Fed.item(c.node(USA), item.id())).isEmpty();
+    }
+
+    @Test
+    void aRelayedReceiptMustAnswerTheDeliveryOfThatItem() {
+        String id = createItem(c, KOR, "군사Ⅱ급비밀", "dprk.missile");
+        String releaseId = Fed.request(c, KOR, id, JPN).at("/release/id").asText();
+        Fed.approve(c, KOR, releaseId);
+        awaitStatus(c, KOR, releaseId, "DELIVERED");
+
+        // A receipt JPN really signed, but for something else: a report about an item it does not hold.
+        var report = new Messages.CompromiseReport(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "d",
+                JUNE_2015.toString());
+        var other = Fed.signedReceipt(Fed.post(c, JPN, trisec.node.federation.Wire.encode(Fed.seal(c.keys(USA),
+                c.keys(JPN).identity(), Messages.COMPROMISE_REPORT, UUID.randomUUID(), Labels.UNCLASSIFIED_HEADER,
+                report))).json());
+        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), other)).isTrue();
+
+        var relay = new Messages.ReceiptRelay(releaseId, other);
+        var answer = Fed.post(c, KOR, trisec.node.federation.Wire.encode(Fed.seal(c.keys(USA), c.keys(KOR).identity(),
+                Messages.RECEIPT_RELAY, UUID.randomUUID(), Labels.UNCLASSIFIED_HEADER, relay)));
+        assertThat(Fed.signedReceipt(answer.json()).receipt().outcome()).isEqualTo(Messages.REFUSED);
+        assertThat(Fed.status(c, KOR, releaseId)).isEqualTo("DELIVERED");
+    }
+
     /** JPN's node knows the U.S.–Japan GSOMIA was terminated: it refuses the hub, and KOR learns why. */
     @Test
     void aRefusalByTheFinalRecipientIsRelayedToTheOriginator() {
