@@ -97,6 +97,7 @@ public final class Api {
             var r = config.routes;
 
             r.before(ctx -> {
+                Pages.nodeOf(ctx, p.self().party().code());
                 if (p.secureCookies()) {
                     Pages.secureCookies(ctx);
                 }
@@ -220,8 +221,10 @@ public final class Api {
                 error(ctx, 500, "INTERNAL", "the node could not complete the request", List.of());
             });
             r.error(404, "*", ctx -> {
-                // Keep a handler's own 404 (an unknown item); replace the router's plain-text one.
-                if (!"application/json".equals(ctx.res().getContentType())) {
+                // Keep a handler's own 404 (an unknown item, as JSON or as a page in the viewer's language);
+                // replace the router's plain-text one.
+                String type = java.util.Objects.requireNonNullElse(ctx.res().getContentType(), "");
+                if (!type.startsWith("application/json") && !type.startsWith("text/html")) {
                     error(ctx, 404, "NOT_FOUND", "no such resource: " + ctx.method() + " " + ctx.path(), List.of());
                 }
             });

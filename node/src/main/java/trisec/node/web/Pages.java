@@ -73,6 +73,11 @@ public final class Pages {
         this.auditLog = auditLog;
     }
 
+    /** Names the node's party on the request: its cookies carry it (see WebSession#sessionCookie). */
+    public static void nodeOf(Context ctx, String party) {
+        ctx.attribute(WebSession.PARTY, party);
+    }
+
     /** Every cookie this request sets is marked {@code Secure} (the node is served over HTTPS by a proxy). */
     public static void secureCookies(Context ctx) {
         ctx.attribute(WebSession.SECURE_COOKIES, Boolean.TRUE);

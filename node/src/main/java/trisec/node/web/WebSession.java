@@ -18,6 +18,8 @@ import java.util.Optional;
 final class WebSession {
     static final String SESSION = "trisec_session";
     static final String LOGIN = "trisec_login";
+    /** The request attribute naming this node's party, which every cookie name of the node carries. */
+    static final String PARTY = "trisec.party";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private WebSession() {}
@@ -30,16 +32,32 @@ final class WebSession {
         return "https".equals(ctx.scheme()) || Boolean.TRUE.equals(ctx.attribute(SECURE_COOKIES));
     }
 
+    /**
+     * This node's session cookie, e.g. {@code trisec_session_kor}: browsers keep cookies per host, not per port, so
+     * with several nodes on one host (the demo) one name would let signing in at one sign the person out of another.
+     */
+    static String sessionCookie(String party) {
+        return SESSION + "_" + party.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String loginCookie(String party) {
+        return LOGIN + "_" + party.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String party(Context ctx) {
+        return java.util.Objects.requireNonNull(ctx.attribute(PARTY), "the node's party is set on every request");
+    }
+
     static Optional<String> token(Context ctx) {
-        return Optional.ofNullable(ctx.cookie(SESSION)).filter(t -> !t.isBlank());
+        return Optional.ofNullable(ctx.cookie(sessionCookie(party(ctx)))).filter(t -> !t.isBlank());
     }
 
     static void start(Context ctx, String token, int maxAgeSeconds) {
-        ctx.cookie(cookie(SESSION, token, maxAgeSeconds, ctx));
+        ctx.cookie(cookie(sessionCookie(party(ctx)), token, maxAgeSeconds, ctx));
     }
 
     static void end(Context ctx) {
-        ctx.cookie(cookie(SESSION, "", 0, ctx));
+        ctx.cookie(cookie(sessionCookie(party(ctx)), "", 0, ctx));
     }
 
     private static Cookie cookie(String name, String value, int maxAge, Context ctx) {
@@ -69,15 +87,15 @@ final class WebSession {
         byte[] raw = new byte[18];
         RANDOM.nextBytes(raw);
         String t = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        ctx.cookie(cookie(LOGIN, t, 600, ctx));
+        ctx.cookie(cookie(loginCookie(party(ctx)), t, 600, ctx));
         return t;
     }
 
     /** Whether the sign-in form's token came back as it was given; either way it is used up. */
     static boolean loginTokenMatches(Context ctx) {
-        String cookie = ctx.cookie(LOGIN);
+        String cookie = ctx.cookie(loginCookie(party(ctx)));
         String sent = ctx.formParam("csrf");
-        ctx.cookie(cookie(LOGIN, "", 0, ctx));
+        ctx.cookie(cookie(loginCookie(party(ctx)), "", 0, ctx));
         return cookie != null && sent != null && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8));
     }

@@ -74,7 +74,7 @@ class UiHttpTest {
     @Test
     void aForgedSessionCookieIsNoSession() {
         var tab = tab("en");
-        tab.cookies.put(WebSession.SESSION, "forged-token");
+        tab.cookies.put(WebSession.sessionCookie("KOR"), "forged-token");
         assertThat(tab.get("/ui").statusCode()).isEqualTo(302);
     }
 
@@ -85,7 +85,7 @@ class UiHttpTest {
         var r = tab.post("/ui/login", Map.of("csrf", List.of(token), "username", List.of("kor.analyst"),
                 "password", List.of("demo")));
         String cookie = r.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(WebSession.SESSION + "=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith(WebSession.sessionCookie("KOR") + "=")).findFirst().orElseThrow();
         assertThat(cookie.toLowerCase()).contains("httponly").contains("samesite=strict").contains("path=/");
         // Plain HTTP, as the demo runs: a Secure cookie would never come back.
         assertThat(cookie.toLowerCase()).doesNotContain("secure;").doesNotEndWith("secure");
@@ -107,7 +107,7 @@ class UiHttpTest {
             var lang = tab.submit("/ui/lang", Map.of("lang", List.of("ja"), "back", List.of("/ui")));
             cookies.addAll(lang.headers().allValues("Set-Cookie"));
             assertThat(cookies).extracting(c -> c.substring(0, c.indexOf('=')))
-                    .contains(WebSession.LOGIN, WebSession.SESSION, Lang.COOKIE);
+                    .contains(WebSession.loginCookie("KOR"), WebSession.sessionCookie("KOR"), Lang.COOKIE);
             assertThat(cookies).allSatisfy(c -> assertThat(c.toLowerCase()).contains("; secure"));
         }
     }
@@ -119,7 +119,7 @@ class UiHttpTest {
         var r = tab.post("/ui/login", Map.of("csrf", List.of("guessed"), "username", List.of("kor.analyst"),
                 "password", List.of("demo")));
         assertThat(r.headers().firstValue("Location")).hasValue("/ui/login");
-        assertThat(tab.cookies).doesNotContainKey(WebSession.SESSION);
+        assertThat(tab.cookies).doesNotContainKey(WebSession.sessionCookie("KOR"));
     }
 
     @Test
@@ -129,7 +129,7 @@ class UiHttpTest {
         var r = tab.post("/ui/login", Map.of("csrf", List.of(token), "username", List.of("kor.guest"),
                 "password", List.of("wrong")));
         assertThat(r.headers().firstValue("Location")).hasValue("/ui/login?failed=yes");
-        assertThat(tab.cookies).doesNotContainKey(WebSession.SESSION);
+        assertThat(tab.cookies).doesNotContainKey(WebSession.sessionCookie("KOR"));
         String page = tab.get("/ui/login?failed=yes").body();
         assertThat(page).contains("lang=\"ja\"").contains(new Texts(Lang.JA).t("login.failed"));
     }
@@ -275,13 +275,22 @@ class UiHttpTest {
         assertThat(lines.get("Termination notice")).isNotEqualTo(lines.get("Notice suspended"));
     }
 
+    @Test
+    void anUnknownItemIsAPageInTheViewersLanguage() {
+        var tab = tab("ja").signIn("kor.analyst");
+        var r = tab.get("/ui/items/00000000-0000-0000-0000-000000000000");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(r.body()).contains(new Texts(Lang.JA).t("error.404"));
+    }
+
     /** The live stream tells a signed-in page what changed, and closes once that session has ended. */
     @Test
     void theLiveStreamEndsWithItsSession() throws Exception {
         var tab = tab("en").signIn("kor.analyst");
         var request = java.net.http.HttpRequest.newBuilder(base.resolve("/ui/events"))
                 .header("Accept", "text/event-stream")
-                .header("Cookie", WebSession.SESSION + "=" + tab.cookies.get(WebSession.SESSION)).GET().build();
+                .header("Cookie", WebSession.sessionCookie("KOR") + "=" + tab.cookies.get(WebSession.sessionCookie("KOR"))).GET().build();
         var lines = java.net.http.HttpClient.newHttpClient()
                 .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines()).body().iterator();
         var received = new java.util.concurrent.LinkedBlockingQueue<String>();
@@ -327,15 +336,15 @@ class UiHttpTest {
     @Test
     void signingOutEndsTheSessionOnTheNodeNotJustInTheBrowser() {
         var tab = tab("en").signIn("kor.analyst");
-        String token = tab.cookies.get(WebSession.SESSION);
+        String token = tab.cookies.get(WebSession.sessionCookie("KOR"));
         var bearer = java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/me")).GET();
         assertThat(cluster.client(Cluster.KOR).raw("Bearer " + token, bearer).status()).isEqualTo(200);
         var out = tab.submit("/ui/logout", Map.of());
         assertThat(out.headers().firstValue("Location")).hasValue("/ui/login");
-        assertThat(tab.cookies).doesNotContainKey(WebSession.SESSION);
+        assertThat(tab.cookies).doesNotContainKey(WebSession.sessionCookie("KOR"));
         // The copied cookie is worth nothing now, in a browser or as a bearer token.
         var copy = tab("en");
-        copy.cookies.put(WebSession.SESSION, token);
+        copy.cookies.put(WebSession.sessionCookie("KOR"), token);
         assertThat(copy.get("/ui").statusCode()).isEqualTo(302);
         assertThat(cluster.client(Cluster.KOR).raw("Bearer " + token,
                 java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/me")).GET()).status()).isEqualTo(401);
