@@ -215,14 +215,15 @@ public final class Holdings {
                 data.topic(), data.createdAt(), data.title(), data.body(), self.keys().identity().keyId().value(), "");
         String signature = Proofs.signItem(self.keys(), relabelled);
         var label = Labels.of(relabelled, self.facts().scenario());
+        Instant now = self.clock().instant();
         self.store().useTransaction(h -> {
-            Items.relabel(h, item.id(), to.name(), to.name(), relabelled.originKey(), signature);
+            Items.relabel(h, item.id(), to.name(), to.name(), relabelled.originKey(), signature, now);
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECLASSIFIED, self.clock().instant(), person.username())
                     .with("item", item.id()).with("from", item.level()).with("to", to.name()));
             for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(label),
                         new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.originKey(), signature,
-                                self.clock().instant().toString()), Optional.empty());
+                                now.toString()), Optional.empty());
             }
         });
         wakeCourier.run();

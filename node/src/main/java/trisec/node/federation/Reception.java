@@ -520,16 +520,24 @@ public final class Reception {
         }
         switch (n.action()) {
             case Messages.RETRACT -> Items.retract(h, item.id());
-            case Messages.RECLASSIFY -> relabel(h, item, sender, n.level(), n.originKey(), n.originSignature(),
-                    headerLabel);
+            case Messages.RECLASSIFY -> {
+                if (!relabel(h, item, sender, n.level(), n.originKey(), n.originSignature(), headerLabel,
+                        instant(n.at(), "the reclassification's time"))) {
+                    return receipt(messageId, Messages.ITEM_NOTICE, null, item.id(), Messages.ACCEPTED, null,
+                            "a later reclassification by the originator is already applied");
+                }
+            }
             default -> throw new Refusal("unknown action '" + n.action() + "'");
         }
         return receipt(messageId, Messages.ITEM_NOTICE, null, item.id(), Messages.ACCEPTED, null, null);
     }
 
-    /** Re-marks a held copy with the originator's new level, if its signature over the new label verifies. */
-    private void relabel(Handle h, ItemRow item, Party originator, String level, String originKey, String signature,
-                         String headerLabel) {
+    /**
+     * Re-marks a held copy with the originator's new level, if its signature over the new label verifies; returns
+     * false, changing nothing, when a reclassification the originator made later is already applied.
+     */
+    private boolean relabel(Handle h, ItemRow item, Party originator, String level, String originKey, String signature,
+                            String headerLabel, Instant labelledAt) {
         var relabelled = new ItemData(item.id(), item.originator(), level, item.relTo(), item.caveats(), item.topic(),
                 item.createdAt().toString(), item.title(), item.body(), originKey, signature);
         ConfidentialityLabel label;
@@ -545,7 +553,11 @@ public final class Reception {
         }
         Level held = self.facts().policy().holderLevel(label, self.party())
                 .orElseThrow(() -> new Refusal(self.party() + " has no level for " + level));
-        Items.relabel(h, item.id(), label.level().name(), held.name(), originKey, signature);
+        if (Items.labelledAt(h, item.id()).filter(current -> !labelledAt.isAfter(current)).isPresent()) {
+            return false;
+        }
+        Items.relabel(h, item.id(), label.level().name(), held.name(), originKey, signature, labelledAt);
+        return true;
     }
 
     /** A copy just stored here takes the originator's reclassification that arrived before it. */
@@ -557,7 +569,7 @@ public final class Reception {
         var w = waiting.get();
         try {
             relabel(h, Items.byId(h, itemId).orElseThrow(), originator, w.level(), w.originKey(), w.originSignature(),
-                    w.headerLabel());
+                    w.headerLabel(), w.labelledAt());
         } catch (Refusal e) {
             log.warn("a reclassification of item {} that came before its copy was not applied: {}", itemId,
                     e.getMessage());

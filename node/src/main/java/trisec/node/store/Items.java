@@ -1,6 +1,7 @@
 package trisec.node.store;
 
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -49,12 +50,23 @@ public final class Items {
         h.createUpdate("UPDATE items SET state = :s WHERE id = :id").bind("s", ItemRow.RETRACTED).bind("id", id).execute();
     }
 
-    public static void relabel(Handle h, String id, String level, String heldLevel, String originKey, String signature) {
+    /** Re-marks an item with the originator's new label, made at {@code labelledAt}. */
+    public static void relabel(Handle h, String id, String level, String heldLevel, String originKey, String signature,
+                               Instant labelledAt) {
         h.createUpdate("""
-                UPDATE items SET level = :level, held_level = :held, origin_key = :key, origin_signature = :sig
+                UPDATE items SET level = :level, held_level = :held, origin_key = :key, origin_signature = :sig,
+                                 labelled_at = :at
                 WHERE id = :id""")
                 .bind("level", level).bind("held", heldLevel).bind("key", originKey).bind("sig", signature)
-                .bind("id", id).execute();
+                .bind("at", Store.utc(labelledAt)).bind("id", id).execute();
+    }
+
+    /** When the originator made the label the item carries, if it was ever reclassified. */
+    public static Optional<Instant> labelledAt(Handle h, String id) {
+        return h.createQuery("SELECT labelled_at FROM items WHERE id = :id").bind("id", id)
+                .map((rs, c) -> Optional.ofNullable(rs.getObject("labelled_at", java.time.OffsetDateTime.class))
+                        .map(java.time.OffsetDateTime::toInstant))
+                .findOne().flatMap(o -> o);
     }
 
     private static ItemRow row(ResultSet rs) throws SQLException {

@@ -205,6 +205,23 @@ class RetractionBeforeDeliveryTest {
     }
 
     @Test
+    void anOlderReclassificationArrivingLateDoesNotUndoANewerOne() {
+        var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "re-marked out of order");
+        assertThat(deliver(item).outcome()).isEqualTo(Messages.ACCEPTED);
+        Instant earlier = Instant.now().minusSeconds(60);
+        Instant later = Instant.now();
+
+        assertThat(reclassify(c.keys(KOR), item, "군사Ⅲ급비밀", c.keys(KOR), later).receipt().outcome())
+                .isEqualTo(Messages.ACCEPTED);
+        var late = reclassify(c.keys(KOR), item, "군사Ⅱ급비밀", c.keys(KOR), earlier).receipt();
+
+        assertThat(late.reason()).contains("later reclassification");
+        var held = Fed.item(c.node(JPN), item.id()).orElseThrow();
+        assertThat(held.level()).isEqualTo("군사Ⅲ급비밀");
+        assertThat(held.heldLevel()).isEqualTo("秘");
+    }
+
+    @Test
     void aReclassificationWithoutItsSignatureIsRefused() {
         var notice = new ItemNotice(UUID.randomUUID().toString(), Messages.RECLASSIFY, "군사Ⅲ급비밀", null, null,
                 Instant.now().toString());
