@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import trisec.node.Cluster;
 import trisec.node.Node;
 import trisec.node.federation.Messages.SignedReceipt;
+import trisec.node.store.Outbox;
 import trisec.node.store.OutboxRow;
 import trisec.scenario.ScenarioFiles;
 
@@ -126,6 +127,39 @@ class CrashRecoveryTest {
             assertThat(Fed.status(c, KOR, releaseId)).isIn("DELIVERED", "REFUSED");
             var read = c.client(JPN).get("jpn.analyst", "/api/v1/items/" + id);
             assertThat(read.status()).as(read.body()).isIn(404, 410);
+        }
+    }
+
+    /** Agreement notes to a partner arrive in the order they were written, even when the first is retried. */
+    @Test
+    void agreementNotesToAPartnerKeepTheirOrderThroughRetries() {
+        UnaryOperator<Node.Config> adjust = cfg -> cfg.party().equals(KOR) ? cfg.withDelivery(false) : cfg;
+        try (Cluster c = Cluster.start(List.of(KOR, JPN), ScenarioFiles.shipped(),
+                Optional.of(Instant.parse("2026-09-01T00:00:00Z")), adjust)) {
+            String path = "/api/v1/agreements/kor-jpn-gsomia-2016/events";
+            var notice = c.client(KOR).post("kor.admin", path, """
+                    {"type":"TERMINATION_NOTICE","date":"2026-08-01","by":"KOR","effective":"2026-11-23"}""");
+            assertThat(notice.status()).as(notice.body()).isEqualTo(201);
+            var suspension = c.client(KOR).post("kor.admin", path, """
+                    {"type":"NOTICE_SUSPENDED","date":"2026-08-02","by":"KOR"}""");
+            assertThat(suspension.status()).as(suspension.body()).isEqualTo(201);
+            List<OutboxRow> notes = Fed.outboxRows(c.node(KOR)).stream()
+                    .filter(r -> r.kind().equals(Messages.EVENT_NOTE)).toList();
+            assertThat(notes).hasSize(2);
+            // The notice's first attempt failed and waits; the suspension is due now.
+            c.node(KOR).self().store().useTransaction(h -> Outbox.retryLater(h, notes.get(0).id(), 1,
+                    c.node(KOR).self().clock().instant().plusSeconds(3_600), "cannot reach JPN"));
+
+            c.node(KOR).deliverNow();
+            assertThat(Fed.recordedEvents(c.node(JPN))).isEmpty();
+
+            c.node(KOR).self().store().useTransaction(h -> Outbox.retryLater(h, notes.get(0).id(), 1,
+                    c.node(KOR).self().clock().instant().minusSeconds(1), "cannot reach JPN"));
+            for (int round = 0; round < 4; round++) {
+                c.node(KOR).deliverNow();
+            }
+            assertThat(Fed.recordedEvents(c.node(JPN))).extracting(r -> r.type())
+                    .containsExactly("TERMINATION_NOTICE", "NOTICE_SUSPENDED");
         }
     }
 
