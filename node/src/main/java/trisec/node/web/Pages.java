@@ -504,10 +504,18 @@ public final class Pages {
         } catch (ApiException e) {
             // The form comes back as it was sent, every choice kept, and the page is marked at the level chosen for
             // what it shows again (the highest of the scheme when that level is not one).
+            // Its dissemination controls (REL TO, NOFORN) as chosen, when the choices make a label.
             String level = Optional.ofNullable(ctx.formParam("level")).orElse("");
-            Level shown = self.scheme().find(level).orElse(self.scheme().highest());
-            render(ctx, e.status(), "compose.jte", page(ctx, a, "compose", "compose.title")
-                            .withMarking(new Marking(shown.banner().banner(), shown.name(), shown.banner())),
+            Marking marking;
+            try {
+                var label = LabelInput.parse(self.facts().scenario(), self.party().code(), level, "preview", rel,
+                        caveats);
+                marking = Marking.of(List.of(new Marking.Shown(label, label.level())), self.scheme());
+            } catch (DomainException | IllegalArgumentException notALabel) {
+                Level shown = self.scheme().find(level).orElse(self.scheme().highest());
+                marking = new Marking(shown.banner().banner(), shown.name(), shown.banner());
+            }
+            render(ctx, e.status(), "compose.jte", page(ctx, a, "compose", "compose.title").withMarking(marking),
                     new Models.Compose(levels(level), relTo(t, rel), caveats(caveats),
                             Optional.ofNullable(ctx.formParam("topic")).orElse(""),
                             Optional.ofNullable(ctx.formParam("title")).orElse(""),

@@ -366,9 +366,10 @@ class UiHttpTest {
         assertThat(page).containsPattern("value=\"JPN\" checked").containsPattern("value=\"ORCON\" checked")
                 .doesNotContainPattern("value=\"USA\" checked").doesNotContainPattern("value=\"NOFORN\" checked")
                 .containsPattern("value=\"군사Ⅱ급비밀\" selected").contains("value=\"Kept title\"");
-        // What it shows again is the item as typed: the banners say SECRET, in KOR's words 군사Ⅱ급비밀.
+        // What it shows again is the item as typed: the banners say SECRET with its controls, in KOR's words 군사Ⅱ급비밀.
         assertThat(page).containsPattern("class=\"banner banner-s\" role=\"note\" data-testid=\"banner-top\">\\s*"
-                + "<span class=\"banner-text\">SECRET</span>\\s*<span class=\"banner-national\">군사Ⅱ급비밀</span>");
+                + "<span class=\"banner-text\">SECRET//ORCON/REL TO JPN, KOR</span>\\s*"
+                + "<span class=\"banner-national\">군사Ⅱ급비밀</span>");
     }
 
     @Test
