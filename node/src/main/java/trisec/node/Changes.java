@@ -18,6 +18,8 @@ public final class Changes {
     public static final String INBOX = "inbox";
     public static final String OUTBOX = "outbox";
     public static final String CONSENTS = "consents";
+    /** The node's own items (created, retracted, reclassified). */
+    public static final String ITEMS = "items";
 
     private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
 

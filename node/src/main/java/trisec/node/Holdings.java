@@ -199,6 +199,7 @@ public final class Holdings {
             }
         });
         wakeCourier.run();
+        self.changes().signal(trisec.node.Changes.ITEMS);
     }
 
     /** The originator changes the item's level, signs it anew, and every holder re-marks its copy. */
@@ -227,6 +228,7 @@ public final class Holdings {
             }
         });
         wakeCourier.run();
+        self.changes().signal(trisec.node.Changes.ITEMS);
         return read(person, id);
     }
 

@@ -265,6 +265,7 @@ public final class Pages {
         List<Holdings.View> inbox = holdings.inbox(a);
         var model = switch (name) {
             case "inbox" -> (Object) itemLines(t, inbox);
+            case "items" -> itemLines(t, ownItems(a));
             case "outbox" -> releaseLines(t, a, false);
             case "approvals" -> releaseLines(t, a, true);
             case "consents" -> consentLines(t, a);

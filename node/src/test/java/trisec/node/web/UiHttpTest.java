@@ -284,6 +284,41 @@ class UiHttpTest {
         assertThat(r.body()).contains(new Texts(Lang.JA).t("error.404"));
     }
 
+    /** Retracting an item refreshes "My items" live, so the banners never drop below what the page still shows. */
+    @Test
+    void aRetractionRefreshesTheOwnItemsListLive() throws Exception {
+        var officer = tab("en").signIn("kor.officer");
+        var created = officer.post("/ui/compose", composeForm(officer.formToken(), "Soon retracted"));
+        String item = created.headers().firstValue("Location").orElseThrow();
+        String itemId = item.substring(item.lastIndexOf('/') + 1);
+        assertThat(officer.get("/ui/fragments/items").body()).contains(itemId);
+
+        var request = java.net.http.HttpRequest.newBuilder(base.resolve("/ui/events"))
+                .header("Accept", "text/event-stream")
+                .header("Cookie", WebSession.sessionCookie("KOR") + "=" + officer.cookies.get(WebSession.sessionCookie("KOR")))
+                .GET().build();
+        var lines = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines()).body().iterator();
+        var received = new java.util.concurrent.LinkedBlockingQueue<String>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                lines.forEachRemaining(received::add);
+            } catch (RuntimeException e) {
+                // ended
+            }
+        });
+        assertThat(received.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("connected");
+
+        assertThat(officer.submit(item + "/retract", Map.of()).statusCode()).isEqualTo(302);
+        boolean told = false;
+        for (String line; !told && (line = received.poll(10, java.util.concurrent.TimeUnit.SECONDS)) != null; ) {
+            told = line.equals("data: items");
+        }
+        assertThat(told).as("the page is told its own items changed").isTrue();
+        String fragment = officer.get("/ui/fragments/items").body();
+        assertThat(fragment).doesNotContain(itemId).contains("data-page-marking");
+    }
+
     /** The live stream tells a signed-in page what changed, and closes once that session has ended. */
     @Test
     void theLiveStreamEndsWithItsSession() throws Exception {

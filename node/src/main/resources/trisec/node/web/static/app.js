@@ -31,15 +31,26 @@ document.addEventListener("DOMContentLoaded", () => {
   // Live lists: the node says what changed (never content); the page fetches the new fragment it renders.
   const fragments = document.querySelectorAll("[data-fragment]");
   if (fragments.length && "EventSource" in window) {
+    // Answers can come back out of order: a list takes only the answer to its latest request, and the banners
+    // only the marking of the latest request answered, which describes the page as the node last saw it.
+    let issued = 0;
+    let marked = 0;
+    const latest = new Map();
     const refresh = async (names) => {
       for (const el of fragments) {
         if (!names.includes(el.dataset.fragment)) continue;
+        const seq = ++issued;
+        latest.set(el, seq);
         const r = await fetch("/ui/fragments/" + el.dataset.fragment, { credentials: "same-origin" });
         if (!r.ok) continue;
-        el.innerHTML = await r.text();
+        const html = await r.text();
+        if (latest.get(el) !== seq) continue;
+        el.innerHTML = html;
         // The fragment says how the whole page is now marked; both banners take it on.
         const marking = el.querySelector("[data-page-marking]");
-        if (marking) {
+        if (marking && seq < marked) marking.remove();
+        else if (marking) {
+          marked = seq;
           for (const banner of document.querySelectorAll("[data-testid^=banner-]")) {
             banner.className = "banner " + marking.dataset.css;
             banner.querySelector(".banner-text").textContent = marking.dataset.banner;
