@@ -63,22 +63,58 @@ public final class OfflineVerification {
         if (gap.isPresent()) {
             return new Report(count[0], 0, 0, gap);
         }
-        // Every stored tile must hold exactly what the entries give. Tiles come lowest level first, so a changed
-        // entry is named by its own index (its level-0 hash), not by the bigger subtree above it.
+        // Every tile the entries make must be stored, and hold exactly what the entries give. Of several bad
+        // tiles, the one touching the lowest entry is named (a changed entry by its own index).
         record Stored(int level, long index, byte[] hashes) {}
         List<Stored> tiles = store.read(h -> h.createQuery("SELECT level, idx, hashes FROM audit_tiles ORDER BY level, idx")
                 .map((rs, c) -> new Stored(rs.getInt("level"), rs.getLong("idx"), rs.getBytes("hashes"))).list());
         var recomputed = new MemoryTilesView(tree);
+        var present = new java.util.HashSet<String>();
+        // Entries whose own hash (level 0) is wrong; a wrong hash higher up that covers one of them is its echo.
+        var badLeaves = new java.util.TreeSet<Long>();
+        long worstLeaf = Long.MAX_VALUE;
+        String worst = null;
         for (Stored t : tiles) {
+            present.add(t.level() + "/" + t.index());
             byte[] expected = recomputed.tile(t.level(), t.index());
-            if (!Arrays.equals(expected, t.hashes())) {
-                int at = firstDifference(expected, t.hashes());
-                long leaf = (t.index() * Tiles.WIDTH + at) << (Tiles.HEIGHT * t.level());
-                String problem = t.level() == 0
-                        ? "entry " + leaf + ": its hash in the log does not match the stored entry"
-                        : "tile " + t.level() + "/" + t.index() + " (from entry " + leaf + ") does not match the entries";
-                return new Report(count[0], tiles.size(), 0, Optional.of(problem));
+            if (Arrays.equals(expected, t.hashes())) {
+                continue;
             }
+            int positions = Math.max(expected.length, t.hashes().length) / Rfc6962.HASH_BYTES;
+            for (int i = 0; i < positions; i++) {
+                if (samePosition(expected, t.hashes(), i)) {
+                    continue;
+                }
+                long span = 1L << (Tiles.HEIGHT * t.level());
+                long leaf = (t.index() * Tiles.WIDTH + i) * span;
+                if (t.level() == 0) {
+                    badLeaves.add(leaf);
+                } else {
+                    Long below = badLeaves.ceiling(leaf);
+                    if (below != null && below < leaf + span) {
+                        continue;
+                    }
+                }
+                if (leaf < worstLeaf) {
+                    worstLeaf = leaf;
+                    worst = t.level() == 0
+                            ? "entry " + leaf + ": its hash in the log does not match the stored entry"
+                            : "tile " + t.level() + "/" + t.index() + " (from entry " + leaf + ") does not match the entries";
+                }
+            }
+        }
+        for (int level = 0; (count[0] >> (Tiles.HEIGHT * level)) > 0; level++) {
+            long nodes = count[0] >> (Tiles.HEIGHT * level);
+            for (long index = 0; index * Tiles.WIDTH < nodes; index++) {
+                long leaf = (index * Tiles.WIDTH) << (Tiles.HEIGHT * level);
+                if (!present.contains(level + "/" + index) && leaf < worstLeaf) {
+                    worstLeaf = leaf;
+                    worst = "tile " + level + "/" + index + " (from entry " + leaf + ") is missing";
+                }
+            }
+        }
+        if (worst != null) {
+            return new Report(count[0], tiles.size(), 0, Optional.of(worst));
         }
         AuditLog.Head head = store.read(AuditLog::head);
         if (head.size() != count[0] || !Arrays.equals(head.root(), tree.root())) {
@@ -113,14 +149,10 @@ public final class OfflineVerification {
         return new Report(count[0], tiles.size(), checkpoints.size(), Optional.empty());
     }
 
-    private static int firstDifference(byte[] expected, byte[] stored) {
-        int n = Math.min(expected.length, stored.length);
-        for (int i = 0; i < n; i++) {
-            if (expected[i] != stored[i]) {
-                return i / Rfc6962.HASH_BYTES;
-            }
-        }
-        return n / Rfc6962.HASH_BYTES;
+    private static boolean samePosition(byte[] a, byte[] b, int i) {
+        int from = i * Rfc6962.HASH_BYTES;
+        int to = from + Rfc6962.HASH_BYTES;
+        return a.length >= to && b.length >= to && Arrays.equals(a, from, to, b, from, to);
     }
 
     /** The tiles a recomputed tree would store, for comparison with the stored ones. */

@@ -97,6 +97,26 @@ class TamperTest {
     }
 
     @Test
+    void aMissingTileIsFoundAndNamed() {
+        store.useTransaction(h -> h.execute("DELETE FROM audit_tiles WHERE level = 0 AND idx = 1"));
+        assertThat(verify().problem()).hasValueSatisfying(p -> assertThat(p).isEqualTo(
+                "tile 0/1 (from entry 256) is missing"));
+    }
+
+    @Test
+    void ofSeveralBadPlacesTheLowestEntryIsNamed() {
+        store.useTransaction(h -> {
+            byte[] entry = h.createQuery("SELECT entry FROM audit_entries WHERE idx = 600").mapTo(byte[].class).one();
+            entry[entry.length / 2] ^= 1;
+            h.createUpdate("UPDATE audit_entries SET entry = :e WHERE idx = 600").bind("e", entry).execute();
+            byte[] tile = h.createQuery("SELECT hashes FROM audit_tiles WHERE level = 1 AND idx = 0").mapTo(byte[].class).one();
+            tile[3] ^= 1;
+            h.createUpdate("UPDATE audit_tiles SET hashes = :h WHERE level = 1 AND idx = 0").bind("h", tile).execute();
+        });
+        assertThat(verify().problem()).hasValueSatisfying(p -> assertThat(p).startsWith("tile 1/0 (from entry 0)"));
+    }
+
+    @Test
     void aMissingEntryIsFoundAndNamed() {
         store.useTransaction(h -> h.execute("DELETE FROM audit_entries WHERE idx = 400"));
         assertThat(verify().problem()).hasValueSatisfying(p -> assertThat(p).startsWith("entry 400 is missing"));
