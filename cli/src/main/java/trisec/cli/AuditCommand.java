@@ -33,7 +33,7 @@ final class AuditCommand implements Runnable {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Verify a node's log. With --data: recompute the whole log offline from the node's store and",
-                    "check every checkpoint it signed. With --url: check a live node's latest checkpoint against the",
+                    "check every checkpoint it signed. With --url: check the checkpoint a live node serves against the",
                     "one seen last time (kept in --state) and the inclusion of a sample of entries.",
                     "Exit 0 when it verifies, 1 when it does not, 2 for bad input."})
     static final class Verify implements Callable<Integer> {
