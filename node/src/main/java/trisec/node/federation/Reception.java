@@ -197,9 +197,14 @@ public final class Reception {
     record Duplicate(String error, String message, SignedReceipt receipt) {}
 
     /** An envelope refused before it could be opened is on record too: forgeries and misrouting are evidence. */
+    /**
+     * On record, but not in anyone's name: an envelope refused before it could be opened proves nothing about
+     * who sent it, so the party it claims is kept as a claim, not as the actor.
+     */
     private void refusedOnArrival(String claimedSender, String messageId, String kind, String why) {
         self.store().useTransaction(h -> AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECEIVED,
-                self.clock().instant(), claimedSender).with("kind", kind).with("message", messageId)
+                self.clock().instant(), "unverified").with("claimedSender", claimedSender).with("kind", kind)
+                .with("message", messageId)
                 .with("outcome", "REFUSED_ENVELOPE").with("reason", why)));
     }
 

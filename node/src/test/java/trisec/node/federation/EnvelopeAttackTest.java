@@ -142,6 +142,16 @@ class EnvelopeAttackTest {
         ItemData item = Fed.signedItem(impostor, "군사Ⅱ급비밀", "dprk.missile", "forged");
         Envelope forged = Fed.itemEnvelope(c, impostor, c.keys(JPN).identity(), item, UUID.randomUUID());
         refused(Fed.post(c, JPN, Wire.encode(forged)), 403, "REFUSED_ENVELOPE");
+        // On record as evidence, but not in KOR's name: nothing proves KOR sent it.
+        c.node(JPN).integrateNow();
+        String messageId = forged.header().messageId().toString();
+        var last = java.util.stream.StreamSupport.stream(c.client(JPN).get("jpn.auditor",
+                        "/api/v1/log/entries?limit=1000").json().get("entries").spliterator(), false)
+                .map(e -> e.get("entry")).filter(e -> e.path("message").asText().equals(messageId))
+                .findFirst().orElseThrow();
+        assertThat(last.get("outcome").asText()).isEqualTo("REFUSED_ENVELOPE");
+        assertThat(last.get("actor").asText()).isEqualTo("unverified");
+        assertThat(last.get("claimedSender").asText()).isEqualTo("KOR");
 
         // The impostor writes KOR's real key id into the header: the signature does not verify under it.
         String korKey = c.keys(KOR).identity().keyId().value();
