@@ -102,6 +102,7 @@ public final class Holdings {
                     .with("item", row.id()).with("level", row.level()).with("topic", row.topic())
                     .with("banner", trisec.label.Banner.render(label)));
         });
+        self.changes().signal(trisec.node.Changes.ITEMS);
         return new View(row, label.withCreated(now), label.level(), access);
     }
 
@@ -185,21 +186,31 @@ public final class Holdings {
                 .filter(v -> v.access().granted()).toList();
     }
 
-    /** The originator withdraws its item; every party it went to is told (GSOMIA Art. 4). */
-    public void retract(Account person, String id) {
+    /**
+     * The originator withdraws its item; every party it went to that this node reaches is told (GSOMIA Art. 4).
+     * Returns the holders it could not tell (reached only through the hub), which are also on record.
+     */
+    public List<Party> retract(Account person, String id) {
         ItemRow item = own(person, id);
-        self.store().useTransaction(h -> {
+        List<Party> notTold = self.store().inTransaction(h -> {
             Items.retract(h, item.id());
+            List<Party> unreachable = unreachable(h, item.id());
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RETRACTED, self.clock().instant(), person.username())
-                    .with("item", item.id()));
+                    .with("item", item.id()).with("notTold", unreachable.isEmpty() ? null : codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(Labels.of(item, self.facts().scenario())),
                         new ItemNotice(item.id(), Messages.RETRACT, null, null, null, self.clock().instant().toString()),
                         Optional.empty());
             }
+            return unreachable;
         });
         wakeCourier.run();
         self.changes().signal(trisec.node.Changes.ITEMS);
+        return notTold;
+    }
+
+    private static List<String> codes(List<Party> parties) {
+        return parties.stream().map(Party::code).toList();
     }
 
     /** The originator changes the item's level, signs it anew, and every holder re-marks its copy. */
@@ -219,8 +230,10 @@ public final class Holdings {
         Instant now = self.clock().instant();
         self.store().useTransaction(h -> {
             Items.relabel(h, item.id(), to.name(), to.name(), relabelled.originKey(), signature, now);
+            List<Party> unreachable = unreachable(h, item.id());
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECLASSIFIED, self.clock().instant(), person.username())
-                    .with("item", item.id()).with("from", item.level()).with("to", to.name()));
+                    .with("item", item.id()).with("from", item.level()).with("to", to.name())
+                    .with("notTold", unreachable.isEmpty() ? null : codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(label),
                         new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.originKey(), signature,
@@ -275,9 +288,19 @@ public final class Holdings {
      * Every party an item was delivered to or through, or is on its way to (a copy may already be there while its
      * receipt is not yet back; one not yet there is refused on arrival once the retraction is), and every party a
      * holder was allowed to pass it on to (the originator's granted consents): those copies came from the holder,
-     * not from here, but the originator's retraction or new marking binds them too.
+     * not from here, but the originator's retraction or new marking binds them too. Only those this node
+     * reaches are told; see {@link #unreachable}.
      */
     private List<Party> holders(Handle h, String itemId) {
+        return everyHolder(h, itemId).stream().filter(postbox::reaches).toList();
+    }
+
+    /** Holders this node cannot tell directly: a final recipient reached only through the hub. */
+    private List<Party> unreachable(Handle h, String itemId) {
+        return everyHolder(h, itemId).stream().filter(p -> !postbox.reaches(p)).toList();
+    }
+
+    private List<Party> everyHolder(Handle h, String itemId) {
         var delivered = Releases.ofItem(h, itemId).stream()
                 .filter(r -> IN_FLIGHT_OR_HELD.contains(r.status()))
                 .flatMap(r -> r.route().stream().skip(1));
@@ -286,10 +309,8 @@ public final class Holdings {
                         && ConsentRow.GRANTED.equals(c.state()))
                 .map(ConsentRow::recipient)
                 .filter(p -> postbox.reaches(Party.of(p)));
-        // Only parties this node can reach: a final recipient reached only through the hub is not told directly
-        // (the hub holds a copy and is told), rather than the retraction failing here as well.
         return Stream.concat(delivered, onward).distinct().map(Party::of)
-                .filter(p -> !p.equals(self.party()) && postbox.reaches(p)).toList();
+                .filter(p -> !p.equals(self.party())).toList();
     }
 
     public static void require(Account person, Role role, String what) {

@@ -73,6 +73,8 @@ public final class Api {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private static final String PARTNER = "trisec.partner";
+    /** Set when a handler wrote its own error answer, which the router's error handlers then leave alone. */
+    private static final String OWN_ANSWER = "trisec.ownAnswer";
     /** The only routes a partner node may call with its signature (the log, for witnessing and audits). */
     private static final Set<String> PARTNER_ROUTES = Set.of("/log/checkpoint", "/api/v1/log/checkpoint/latest",
             "/log/tile/<path>",
@@ -222,9 +224,8 @@ public final class Api {
             });
             r.error(404, "*", ctx -> {
                 // Keep a handler's own 404 (an unknown item, as JSON or as a page in the viewer's language);
-                // replace the router's plain-text one.
-                String type = java.util.Objects.requireNonNullElse(ctx.res().getContentType(), "");
-                if (!type.startsWith("application/json") && !type.startsWith("text/html")) {
+                // replace the router's own answer for a path nothing here serves.
+                if (ctx.attribute(OWN_ANSWER) == null) {
                     error(ctx, 404, "NOT_FOUND", "no such resource: " + ctx.method() + " " + ctx.path(), List.of());
                 }
             });
@@ -327,8 +328,15 @@ public final class Api {
     }
 
     private void retract(Context ctx) {
-        p.holdings().retract(account(ctx), id(ctx));
-        json(ctx, 200, Map.of("id", id(ctx), "state", "RETRACTED"));
+        var notTold = p.holdings().retract(account(ctx), id(ctx));
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("id", id(ctx));
+        answer.put("state", "RETRACTED");
+        if (!notTold.isEmpty()) {
+            // Reached only through the hub, which does not pass notices on: someone must tell them otherwise.
+            answer.put("notTold", notTold.stream().map(trisec.party.Party::code).toList());
+        }
+        json(ctx, 200, answer);
     }
 
     record ReclassifyBody(String level) {}
@@ -461,6 +469,7 @@ public final class Api {
 
     /** A failed page request, answered as a page in the viewer's language. */
     private void pageProblem(Context ctx, ApiException e) {
+        ctx.attribute(OWN_ANSWER, Boolean.TRUE);
         // The headline in the viewer's language; what the service said, in English, as the detail below it.
         var t = p.pages().texts(ctx);
         String message = switch (e.code()) {
@@ -662,6 +671,7 @@ public final class Api {
     }
 
     private static void error(Context ctx, int status, String code, String message, List<String> reasons) {
+        ctx.attribute(OWN_ANSWER, Boolean.TRUE);
         var m = new LinkedHashMap<String, Object>();
         m.put("error", code);
         m.put("message", message);

@@ -200,11 +200,20 @@ public final class AuditLog {
         return latest().map(newest -> {
             long cosigned = store.read(h -> h.createQuery("SELECT COALESCE(MAX(size), 0) FROM audit_cosignatures")
                     .mapTo(Long.class).one());
-            Signed chosen = cosigned == 0 ? newest : checkpointAt(cosigned)
-                    .filter(c -> !c.signedAt().isBefore(newest.signedAt().minus(COSIGNED_LAG))).orElse(newest);
+            // Never smaller than a checkpoint already served (a verifier would see the log shrink), and never one
+            // lagging the newest once that newest has waited longer than the lag for a cosignature.
+            Instant now = clock.instant();
+            Signed chosen = cosigned == 0 || cosigned < servedHigh.get() ? newest : checkpointAt(cosigned)
+                    .filter(c -> !c.signedAt().isBefore(newest.signedAt().minus(COSIGNED_LAG)))
+                    .filter(c -> !newest.signedAt().isBefore(now.minus(COSIGNED_LAG)))
+                    .orElse(newest);
+            servedHigh.accumulateAndGet(chosen.size(), Math::max);
             return withCosignatures(chosen);
         });
     }
+
+    /** The largest checkpoint /log/checkpoint has served since this node started. */
+    private final java.util.concurrent.atomic.AtomicLong servedHigh = new java.util.concurrent.atomic.AtomicLong();
 
     /** The newest signed checkpoint, with whatever cosignatures it has: what witnesses poll. */
     public Optional<String> newest() {

@@ -156,6 +156,11 @@ public final class Reception {
         String messageId = header.messageId().toString();
         List<Runnable> afterCommit = new ArrayList<>();
         Answer answer = self.store().inTransaction(h -> {
+            if (item.isPresent() && self.store().isPostgres()) {
+                // Instances sharing the store take turns on an item too (the striped lock is per process).
+                h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:i))) x").bind("i", item.get())
+                        .mapTo(Integer.class).one();
+            }
             Optional<Inbox.Entry> seen = Inbox.find(h, messageId);
             if (seen.isPresent()) {
                 if (!seen.get().envelopeHash().equals(hash)) {
@@ -565,20 +570,19 @@ public final class Reception {
         return true;
     }
 
-    /** A copy just stored here takes the originator's reclassification that arrived before it. */
+    /**
+     * A copy just stored here takes the originator's reclassification that arrived before it; when that cannot
+     * be (its signature does not verify, or this party has no level for the new one) the copy is refused rather
+     * than kept under a marking the originator has replaced.
+     */
     private void applyWaitingRelabel(Handle h, String itemId, Party originator) {
         Optional<PendingRelabels.Row> waiting = PendingRelabels.take(h, itemId, originator.code());
         if (waiting.isEmpty()) {
             return;
         }
         var w = waiting.get();
-        try {
-            relabel(h, Items.byId(h, itemId).orElseThrow(), originator, w.level(), w.originKey(), w.originSignature(),
-                    w.headerLabel(), w.labelledAt());
-        } catch (Refusal e) {
-            log.warn("a reclassification of item {} that came before its copy was not applied: {}", itemId,
-                    e.getMessage());
-        }
+        relabel(h, Items.byId(h, itemId).orElseThrow(), originator, w.level(), w.originKey(), w.originSignature(),
+                w.headerLabel(), w.labelledAt());
     }
 
     private static Instant instant(String text, String what) {

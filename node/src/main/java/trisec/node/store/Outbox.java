@@ -26,18 +26,19 @@ public final class Outbox {
     }
 
     /**
-     * Claims due envelopes. Item deliveries go in any order; any other message (agreement notes, notices,
-     * consents) only once every such message written before it to the same peer is done, since each may only
-     * make sense after the one before (a suspension after its notice). {@code SKIP LOCKED} lets several stateless
+     * Claims due envelopes. Agreement notes go to each peer in the order they were written, each only once the
+     * ones before it are done, since an event may only make sense after the one before (a suspension after its
+     * notice); everything else in any order (reclassifications carry their own time, and a message that can never
+     * be delivered holds up only its own kind). {@code SKIP LOCKED} lets several stateless
      * instances of a node share one PostgreSQL without sending an envelope twice at once; the lock lasts for the
      * claiming transaction.
      */
     public static List<OutboxRow> claimDue(Handle h, Instant now, int limit) {
         return h.createQuery("""
                 SELECT * FROM outbox o WHERE o.state = 'PENDING' AND o.next_attempt_at <= :now
-                  AND (o.kind = 'ITEM' OR NOT EXISTS (
-                      SELECT 1 FROM outbox e WHERE e.state = 'PENDING' AND e.peer = o.peer AND e.kind <> 'ITEM'
-                                               AND e.id < o.id))
+                  AND (o.kind <> 'EVENT_NOTE' OR NOT EXISTS (
+                      SELECT 1 FROM outbox e WHERE e.state = 'PENDING' AND e.peer = o.peer
+                                               AND e.kind = 'EVENT_NOTE' AND e.id < o.id))
                 ORDER BY o.id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED""")
                 .bind("now", Store.utc(now)).bind("limit", limit).map((rs, c) -> row(rs)).list();
     }

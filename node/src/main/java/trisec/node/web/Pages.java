@@ -758,6 +758,7 @@ public final class Pages {
             if (signedIn(token)) {
                 client.sendEvent("change", topic);
             } else {
+                client.sendEvent("ended", "session");  // the page stops reconnecting
                 client.close();
             }
         });

@@ -94,6 +94,28 @@ class HubReleaseTest {
                 && c.client(JPN).get("jpn.analyst", "/api/v1/items/" + id).status() == 410, "both copies are retracted");
     }
 
+    /** Under TISA Korea may know only the hub: its retraction still goes through, and says whom it could not tell. */
+    @Test
+    void aRetractionNamesTheHoldersReachedOnlyThroughTheHub() {
+        try (Cluster x = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(JUNE_2015),
+                cfg -> cfg.party().equals(KOR) ? cfg.withPeers(new Peers(cfg.peers().all().stream()
+                        .filter(p -> !p.identity().party().equals(JPN)).toList())) : cfg)) {
+            String id = createItem(x, KOR, "군사Ⅱ급비밀", "dprk.missile");
+            String releaseId = Fed.request(x, KOR, id, JPN).at("/release/id").asText();
+            Fed.approve(x, KOR, releaseId);
+            // (KOR, knowing no key of JPN's, cannot check JPN's relayed receipt: its release stays FORWARDING.)
+            awaitStatus(x, KOR, releaseId, "FORWARDING");
+            Cluster.eventually(() -> x.client(JPN).get("jpn.analyst", "/api/v1/items/" + id).status() == 200,
+                    "JPN holds the copy");
+
+            var r = x.client(KOR).post("kor.officer", "/api/v1/items/" + id + "/retract", "");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(Fed.textList(r.json().get("notTold"))).containsExactly("JPN");
+            Cluster.eventually(() -> x.client(USA).get("usa.analyst", "/api/v1/items/" + id).status() == 410,
+                    "the hub's copy is retracted");
+        }
+    }
+
     @Test
     void theHubAnswersOnlyTheSenderAboutItsOwnRelease() {
         var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "origin named by the sender");

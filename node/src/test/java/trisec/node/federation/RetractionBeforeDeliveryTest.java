@@ -167,17 +167,21 @@ class RetractionBeforeDeliveryTest {
         var badSignature = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "signed by the wrong key");
         reclassify(c.keys(KOR), badSignature, "군사Ⅲ급비밀", c.keys(USA), Instant.now());
 
-        for (var item : List.of(forged, badSignature)) {
-            assertThat(deliver(item).outcome()).isEqualTo(Messages.ACCEPTED);
-            var held = Fed.item(c.node(JPN), item.id()).orElseThrow();
-            assertThat(held.level()).isEqualTo("군사Ⅱ급비밀");
-            assertThat(held.heldLevel()).isEqualTo("極秘");
-        }
+        // Another party's notice is no reclassification: the copy is kept as the originator marked it.
+        assertThat(deliver(forged).outcome()).isEqualTo(Messages.ACCEPTED);
+        var held = Fed.item(c.node(JPN), forged.id()).orElseThrow();
+        assertThat(held.level()).isEqualTo("군사Ⅱ급비밀");
+        assertThat(held.heldLevel()).isEqualTo("極秘");
+        // The originator's own notice that does not verify: the copy is not kept under a replaced marking.
+        var refused = deliver(badSignature);
+        assertThat(refused.outcome()).isEqualTo(Messages.REFUSED);
+        assertThat(refused.reason()).contains("not signed by the originator");
+        assertThat(Fed.item(c.node(JPN), badSignature.id())).isEmpty();
     }
 
     @Test
     void theOriginatorsLatestWaitingReclassificationWinsWhateverOrderTheyArriveIn() {
-        // Class I has no Japanese equivalent under the GSOMIA: had it been applied, the copy would keep its level.
+        // Class I has no Japanese equivalent under the GSOMIA: had it won, the copy would have been refused.
         Instant earlier = Instant.now().minusSeconds(60);
         Instant later = Instant.now();
         var inOrder = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "re-marked twice, in order");

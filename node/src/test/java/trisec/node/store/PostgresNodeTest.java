@@ -39,6 +39,29 @@ class PostgresNodeTest {
         }
     }
 
+    @Test
+    void aNodeOnPostgresqlReceivesAReleaseAndItsRetraction() {
+        assumeTrue(Databases.postgresMissing().isEmpty(), () -> Databases.postgresMissing().orElse(""));
+        String url = Databases.freshPostgresSchema();
+        try (Cluster c = Cluster.start(List.of(Cluster.KOR, Cluster.JPN), ScenarioFiles.shipped(), Optional.empty(),
+                cfg -> cfg.party().equals(Cluster.JPN) ? cfg.withDatabase(Optional.of(url)) : cfg)) {
+            assertThat(c.node(Cluster.JPN).self().store().isPostgres()).isTrue();
+            Client kor = c.client(Cluster.KOR);
+            String id = kor.post("kor.officer", "/api/v1/items", """
+                    {"title":"t","body":"b","level":"군사Ⅲ급비밀","topic":"dprk.nuclear","relTo":["JPN"],"caveats":[]}""")
+                    .json().get("id").asText();
+            String release = kor.post("kor.officer", "/api/v1/items/" + id + "/releases", "{\"to\":\"JPN\"}")
+                    .json().at("/release/id").asText();
+            assertThat(kor.post("kor.disclosure", "/api/v1/releases/" + release + "/approve", "").status()).isEqualTo(200);
+            Cluster.eventually(() -> status(kor, release).equals("DELIVERED"), "the release is delivered");
+            assertThat(kor.post("kor.officer", "/api/v1/items/" + id + "/retract", "").status()).isEqualTo(200);
+            Cluster.eventually(() -> c.client(Cluster.JPN).get("jpn.analyst", "/api/v1/items/" + id).status() == 410,
+                    "JPN's copy is retracted");
+        } finally {
+            Databases.dropSchema(url);
+        }
+    }
+
     private static String status(Client kor, String release) {
         for (var r : kor.get("kor.officer", "/api/v1/outbox").json().get("releases")) {
             if (r.get("id").asText().equals(release)) {

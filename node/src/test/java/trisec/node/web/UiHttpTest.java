@@ -276,6 +276,14 @@ class UiHttpTest {
     }
 
     @Test
+    void aPathNothingServesIsTheNodesOwnNotFoundEvenForABrowser() {
+        var r = cluster.client(Cluster.KOR).raw(null, java.net.http.HttpRequest.newBuilder(base.resolve("/no/such/path"))
+                .header("Accept", "text/html,application/xhtml+xml").GET());
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body()).contains("\"error\":\"NOT_FOUND\"");
+    }
+
+    @Test
     void anUnknownItemIsAPageInTheViewersLanguage() {
         var tab = tab("ja").signIn("kor.analyst");
         var r = tab.get("/ui/items/00000000-0000-0000-0000-000000000000");
@@ -364,7 +372,8 @@ class UiHttpTest {
                 && !line.equals("<end of stream>"); ) {
             after.add(line);
         }
-        assertThat(after).as("nothing after signing out, then the end").noneMatch(l -> l.contains("inbox"));
+        assertThat(after).as("nothing after signing out, then the end").noneMatch(l -> l.contains("inbox"))
+                .contains("event: ended");
         assertThat(received).isEmpty();
     }
 

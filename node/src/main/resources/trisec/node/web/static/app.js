@@ -61,6 +61,7 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     };
     const events = new EventSource("/ui/events");
+    events.addEventListener("ended", () => events.close());
     events.addEventListener("change", (e) => {
       const topic = e.data;
       refresh(topic === "outbox" ? ["outbox", "approvals"] : [topic]);
