@@ -1,27 +1,18 @@
 package trisec.envelope;
 
-import static java.nio.file.StandardOpenOption.CREATE_NEW;
-import static java.nio.file.StandardOpenOption.WRITE;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.spec.InvalidKeySpecException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +31,7 @@ final class KeyFiles {
     static final String IDENTITY = "identity";
     private static final List<String> ALL = List.of(SIGNING_KEY, KEM_KEY, IDENTITY);
 
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
-    private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String PEM_END = "-----END PRIVATE KEY-----";
 
     private KeyFiles() {}
 
@@ -58,7 +41,7 @@ final class KeyFiles {
 
     static void save(NodeKeys keys, Path dir) {
         Objects.requireNonNull(dir, "dir");
-        boolean posix = isPosix(dir);
+        boolean posix = PrivateKeyFiles.isPosix(dir);
         for (String name : ALL) {
             if (Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                 throw new EnvelopeException("refusing to overwrite the existing key file " + dir.resolve(name)
@@ -67,19 +50,16 @@ final class KeyFiles {
         }
         List<Path> created = new ArrayList<>();
         try {
-            if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-            } else {
-                Files.createDirectories(dir);
-            }
-            writeNew(dir.resolve(SIGNING_KEY), pem(keys.signingKeyPkcs8()), posix, created);
-            writeNew(dir.resolve(KEM_KEY), pem(keys.kemKeyPkcs8()), posix, created);
-            writeNew(dir.resolve(IDENTITY), identityText(keys.identity()), false, created);
+            PrivateKeyFiles.createDirectories(dir);
+            PrivateKeyFiles.writeNew(dir.resolve(SIGNING_KEY), PrivateKeyFiles.pem(keys.signingKeyPkcs8()), posix,
+                    created);
+            PrivateKeyFiles.writeNew(dir.resolve(KEM_KEY), PrivateKeyFiles.pem(keys.kemKeyPkcs8()), posix, created);
+            PrivateKeyFiles.writeNew(dir.resolve(IDENTITY), identityText(keys.identity()), false, created);
         } catch (FileAlreadyExistsException e) {
-            undo(created);
+            PrivateKeyFiles.undo(created);
             throw new EnvelopeException("refusing to overwrite the existing key file " + e.getFile());
         } catch (IOException e) {
-            undo(created);
+            PrivateKeyFiles.undo(created);
             throw new UncheckedIOException("cannot save node keys in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -111,22 +91,10 @@ final class KeyFiles {
         return keys;
     }
 
+
     /** Owner-only, because anyone who reads a node's private keys can read its mail and speak for its government. */
     private static void requireOwnerOnly(Path file) {
-        if (!isPosix(file)) {
-            return;
-        }
-        Set<PosixFilePermission> permissions;
-        try {
-            permissions = Files.getPosixFilePermissions(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the permissions of " + file, e);
-        }
-        if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
-            throw new EnvelopeException("the private key file " + file + " is accessible by group or others ("
-                    + PosixFilePermissions.toString(permissions) + "); it must be rw------- (chmod 600 " + file
-                    + ")");
-        }
+        PrivateKeyFiles.requireOwnerOnly(file, "the private key file", EnvelopeException::new);
     }
 
     private interface Pkcs8Decoder {
@@ -134,39 +102,13 @@ final class KeyFiles {
     }
 
     private static PrivateKey privateKey(Path file, String algorithm, Pkcs8Decoder decoder) {
-        byte[] pkcs8 = unpem(file);
+        byte[] pkcs8 = PrivateKeyFiles.unpem(file, read(file), EnvelopeException::new);
         try {
             return decoder.decode(pkcs8);
         } catch (InvalidKeySpecException | RuntimeException e) {
             throw new EnvelopeException(file + " does not hold an " + algorithm + " private key");
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
-        }
-    }
-
-    private static byte[] pem(byte[] pkcs8) {
-        byte[] body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encode(pkcs8);
-        Arrays.fill(pkcs8, (byte) 0);
-        byte[] begin = (PEM_BEGIN + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] end = ("\n" + PEM_END + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] pem = new byte[begin.length + body.length + end.length];
-        System.arraycopy(begin, 0, pem, 0, begin.length);
-        System.arraycopy(body, 0, pem, begin.length, body.length);
-        System.arraycopy(end, 0, pem, begin.length + body.length, end.length);
-        Arrays.fill(body, (byte) 0);
-        return pem;
-    }
-
-    private static byte[] unpem(Path file) {
-        String text = new String(read(file), StandardCharsets.US_ASCII).strip();
-        if (!text.startsWith(PEM_BEGIN) || !text.endsWith(PEM_END)) {
-            throw new EnvelopeException(file + " is not a PEM PRIVATE KEY file");
-        }
-        try {
-            return Base64.getMimeDecoder()
-                    .decode(text.substring(PEM_BEGIN.length(), text.length() - PEM_END.length()));
-        } catch (IllegalArgumentException e) {
-            throw new EnvelopeException(file + " is not a PEM PRIVATE KEY file: " + e.getMessage());
         }
     }
 
@@ -210,44 +152,12 @@ final class KeyFiles {
         }
     }
 
-    private static void writeNew(Path file, byte[] content, boolean ownerOnly, List<Path> created)
-            throws IOException {
-        Set<OpenOption> options = Set.of(CREATE_NEW, WRITE);
-        FileAttribute<?>[] attributes = ownerOnly
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
-                : new FileAttribute<?>[0];
-        try (FileChannel channel = FileChannel.open(file, options, attributes)) {
-            created.add(file);
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        } finally {
-            Arrays.fill(content, (byte) 0);
-        }
-    }
-
-    private static void undo(List<Path> created) {
-        for (Path file : created) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // The save already failed with the cause that matters; a leftover file is refused by load.
-            }
-        }
-    }
-
     private static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-    }
-
-    private static boolean isPosix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static String abbreviate(String text) {

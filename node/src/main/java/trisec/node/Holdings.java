@@ -196,7 +196,7 @@ public final class Holdings {
             Items.retract(h, item.id());
             List<Party> unreachable = unreachable(h, item.id());
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RETRACTED, self.clock().instant(), person.username())
-                    .with("item", item.id()).with("notTold", unreachable.isEmpty() ? null : codes(unreachable)));
+                    .with("item", item.id()).with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(Labels.of(item, self.facts().scenario())),
                         new ItemNotice(item.id(), Messages.RETRACT, null, null, null, self.clock().instant().toString()),
@@ -207,10 +207,6 @@ public final class Holdings {
         wakeCourier.run();
         self.changes().signal(trisec.node.Changes.ITEMS);
         return notTold;
-    }
-
-    private static List<String> codes(List<Party> parties) {
-        return parties.stream().map(Party::code).toList();
     }
 
     /** The originator changes the item's level, signs it anew, and every holder re-marks its copy. */
@@ -233,7 +229,7 @@ public final class Holdings {
             List<Party> unreachable = unreachable(h, item.id());
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECLASSIFIED, self.clock().instant(), person.username())
                     .with("item", item.id()).with("from", item.level()).with("to", to.name())
-                    .with("notTold", unreachable.isEmpty() ? null : codes(unreachable)));
+                    .with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(label),
                         new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.originKey(), signature,

@@ -101,27 +101,8 @@ public final class Cosignatures {
         Syntax.requireKeyName(witnessName);
         PublicKey checked = Ed25519.publicKey(Ed25519.rawPublicKey(key));
         byte[] hash = keyHash(witnessName, checked);
-        return new NoteVerifier() {
-            @Override
-            public String keyName() {
-                return witnessName;
-            }
-
-            @Override
-            public byte[] keyHash() {
-                return hash.clone();
-            }
-
-            @Override
-            public boolean verify(byte[] message, byte[] signature) {
-                return message != null && isCheckpoint(message) && verifies(checked, message, signature);
-            }
-
-            @Override
-            public String toString() {
-                return "cosignature/v1 verifier " + witnessName + "+" + Syntax.hex(hash);
-            }
-        };
+        return NoteVerifier.of("cosignature/v1", witnessName, hash,
+                (message, signature) -> isCheckpoint(message) && verifies(checked, message, signature));
     }
 
     /** The witness's verifier key, of type 0x04 as tlog-cosignature allows. */

@@ -73,27 +73,8 @@ public final class Ed25519Notes {
         Syntax.requireKeyName(keyName);
         PublicKey checked = Ed25519.publicKey(Ed25519.rawPublicKey(key));
         byte[] hash = keyHash(keyName, checked);
-        return new NoteVerifier() {
-            @Override
-            public String keyName() {
-                return keyName;
-            }
-
-            @Override
-            public byte[] keyHash() {
-                return hash.clone();
-            }
-
-            @Override
-            public boolean verify(byte[] message, byte[] signature) {
-                return message != null && Ed25519.verify(checked, message, signature);
-            }
-
-            @Override
-            public String toString() {
-                return "Ed25519 verifier " + keyName + "+" + Syntax.hex(hash);
-            }
-        };
+        return NoteVerifier.of("Ed25519", keyName, hash,
+                (message, signature) -> Ed25519.verify(checked, message, signature));
     }
 
     /**

@@ -71,27 +71,8 @@ public final class MlDsaNotes {
         Syntax.requireKeyName(keyName);
         Objects.requireNonNull(identity, "identity");
         byte[] hash = keyHash(keyName, identity);
-        return new NoteVerifier() {
-            @Override
-            public String keyName() {
-                return keyName;
-            }
-
-            @Override
-            public byte[] keyHash() {
-                return hash.clone();
-            }
-
-            @Override
-            public boolean verify(byte[] message, byte[] signature) {
-                return message != null && identity.verify(prefixed(message), signature);
-            }
-
-            @Override
-            public String toString() {
-                return "ML-DSA-87 verifier " + keyName + "+" + Syntax.hex(hash);
-            }
-        };
+        return NoteVerifier.of("ML-DSA-87", keyName, hash,
+                (message, signature) -> identity.verify(prefixed(message), signature));
     }
 
     static byte[] keyHash(String keyName, PublicIdentity identity) {

@@ -15,4 +15,39 @@ public interface NoteVerifier {
      * the UTF-8 bytes of the note text. False, never an exception, for a wrong or malformed signature.
      */
     boolean verify(byte[] message, byte[] signature);
+
+    /** The check a verifier makes: {@code message} is never null when it is called. */
+    @FunctionalInterface
+    interface Check {
+        boolean verifies(byte[] message, byte[] signature);
+    }
+
+    /**
+     * A verifier of {@code keyName}'s lines carrying {@code keyHash}, checked by {@code check}; {@code kind}
+     * names the signature scheme in its description.
+     */
+    static NoteVerifier of(String kind, String keyName, byte[] keyHash, Check check) {
+        byte[] hash = keyHash.clone();
+        return new NoteVerifier() {
+            @Override
+            public String keyName() {
+                return keyName;
+            }
+
+            @Override
+            public byte[] keyHash() {
+                return hash.clone();
+            }
+
+            @Override
+            public boolean verify(byte[] message, byte[] signature) {
+                return message != null && check.verifies(message, signature);
+            }
+
+            @Override
+            public String toString() {
+                return kind + " verifier " + keyName + "+" + Syntax.hex(hash);
+            }
+        };
+    }
 }

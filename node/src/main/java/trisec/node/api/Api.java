@@ -334,7 +334,7 @@ public final class Api {
         answer.put("state", "RETRACTED");
         if (!notTold.isEmpty()) {
             // Reached only through the hub, which does not pass notices on: someone must tell them otherwise.
-            answer.put("notTold", notTold.stream().map(trisec.party.Party::code).toList());
+            answer.put("notTold", Labels.codes(notTold));
         }
         json(ctx, 200, answer);
     }

@@ -175,14 +175,13 @@ public final class AuditLog {
 
     public Optional<Signed> latest() {
         return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints ORDER BY size DESC FETCH FIRST 1 ROWS ONLY")
-                .map((rs, c) -> new Signed(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
-                        rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant())).findOne());
+                .map(AuditLog::signed).findOne());
     }
 
-    public List<Signed> checkpoints() {
-        return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints ORDER BY size")
-                .map((rs, c) -> new Signed(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
-                        rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant())).list());
+    private static Signed signed(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Signed(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
+                rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant());
     }
 
     /**
@@ -246,8 +245,7 @@ public final class AuditLog {
 
     public Optional<Signed> checkpointAt(long size) {
         return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints WHERE size = :s").bind("s", size)
-                .map((rs, c) -> new Signed(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
-                        rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant())).findOne());
+                .map(AuditLog::signed).findOne());
     }
 
     private <R> R withTree(long size, java.util.function.Function<TiledTree, R> work) {
