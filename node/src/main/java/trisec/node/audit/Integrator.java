@@ -1,9 +1,9 @@
 package trisec.node.audit;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trisec.node.Worker;
 
 /**
  * Moves pending entries into the log and signs a checkpoint whenever it grew: every 200 ms at most, so an entry
@@ -15,19 +15,15 @@ public final class Integrator implements AutoCloseable {
     static final long PERIOD_MILLIS = 200;
 
     private final AuditLog auditLog;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final Worker worker;
 
     public Integrator(AuditLog auditLog) {
         this.auditLog = auditLog;
+        this.worker = new Worker("integrator", Duration.ofMillis(PERIOD_MILLIS), this::round, log);
     }
 
-    public synchronized void start() {
-        if (!running) {
-            running = true;
-            thread = Thread.ofVirtual().name("integrator").start(this::loop);
-        }
+    public void start() {
+        worker.start();
     }
 
     /**
@@ -49,42 +45,12 @@ public final class Integrator implements AutoCloseable {
     }
 
     public void wake() {
-        wake.release();
+        worker.wake();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (!round()) {
-                    wake.tryAcquire(PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("integration round failed: {}", e.toString());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
-    }
-
+    /** Waits for a round in progress, then stops. */
     @Override
     public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.close();
     }
 }

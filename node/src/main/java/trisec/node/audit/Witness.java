@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trisec.audit.merkle.Verify;
@@ -59,8 +58,10 @@ public final class Witness implements AutoCloseable {
     private final PrivateKey cosigningKey;
     private final java.time.InstantSource clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private volatile boolean running;
-    private Thread thread;
+    private final trisec.node.Worker worker = new trisec.node.Worker("witness", PERIOD, () -> {
+        pollAll();
+        return false;
+    }, log);
 
     public Witness(Store store, NodeKeys keys, Peers peers, String ownOrigin, PrivateKey cosigningKey,
                    java.time.InstantSource clock) {
@@ -72,22 +73,8 @@ public final class Witness implements AutoCloseable {
         this.clock = clock;
     }
 
-    public synchronized void start() {
-        if (!running) {
-            running = true;
-            thread = Thread.ofVirtual().name("witness").start(this::loop);
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            pollAll();
-            try {
-                TimeUnit.MILLISECONDS.sleep(PERIOD.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    public void start() {
+        worker.start();
     }
 
     /** One round over every partner whose log key this node knows. */
@@ -294,15 +281,7 @@ public final class Witness implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void close() {
+        worker.close();
     }
 }

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,69 +41,29 @@ public final class Courier implements AutoCloseable {
     private final Self self;
     private final Postbox postbox;
     private final HttpClient http;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final trisec.node.Worker worker;
 
     public Courier(Self self, Postbox postbox) {
         this.self = self;
         this.postbox = postbox;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.worker = new trisec.node.Worker("courier-" + self.party(), Duration.ofMillis(250),
+                () -> deliverDue() > 0, log);
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofVirtual().name("courier-" + self.party()).start(this::loop);
+    public void start() {
+        worker.start();
     }
 
     /** Asks the worker to look at the outbox now rather than at its next tick. */
     public void wake() {
-        wake.release();
+        worker.wake();
     }
 
     @Override
-    public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                int sent = deliverDue();
-                if (sent == 0) {
-                    wake.tryAcquire(250, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("delivery round failed: {}", e.toString());
-                sleep();
-            }
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void close() {
+        worker.close();
     }
 
     /** One round: claims the due envelopes (leasing them), sends each, records the outcomes. */

@@ -21,13 +21,9 @@ class PostgresNodeTest {
                 cfg -> cfg.party().equals(Cluster.KOR) ? cfg.withDatabase(Optional.of(url)) : cfg)) {
             assertThat(c.node(Cluster.KOR).self().store().isPostgres()).isTrue();
             Client kor = c.client(Cluster.KOR);
-            String id = kor.post("kor.officer", "/api/v1/items", """
-                    {"title":"t","body":"b","level":"군사Ⅲ급비밀","topic":"dprk.nuclear","relTo":["JPN"],"caveats":[]}""")
-                    .json().get("id").asText();
-            String release = kor.post("kor.officer", "/api/v1/items/" + id + "/releases", "{\"to\":\"JPN\"}")
-                    .json().at("/release/id").asText();
-            assertThat(kor.post("kor.disclosure", "/api/v1/releases/" + release + "/approve", "").status()).isEqualTo(200);
-            Cluster.eventually(() -> status(kor, release).equals("DELIVERED"), "the release is delivered");
+            var delivered = releaseToJapan(kor);
+            String id = delivered.item();
+            String release = delivered.release();
             assertThat(c.client(Cluster.JPN).get("jpn.analyst", "/api/v1/items/" + id).json().get("heldLevel").asText())
                     .isEqualTo("秘");
 
@@ -47,19 +43,27 @@ class PostgresNodeTest {
                 cfg -> cfg.party().equals(Cluster.JPN) ? cfg.withDatabase(Optional.of(url)) : cfg)) {
             assertThat(c.node(Cluster.JPN).self().store().isPostgres()).isTrue();
             Client kor = c.client(Cluster.KOR);
-            String id = kor.post("kor.officer", "/api/v1/items", """
-                    {"title":"t","body":"b","level":"군사Ⅲ급비밀","topic":"dprk.nuclear","relTo":["JPN"],"caveats":[]}""")
-                    .json().get("id").asText();
-            String release = kor.post("kor.officer", "/api/v1/items/" + id + "/releases", "{\"to\":\"JPN\"}")
-                    .json().at("/release/id").asText();
-            assertThat(kor.post("kor.disclosure", "/api/v1/releases/" + release + "/approve", "").status()).isEqualTo(200);
-            Cluster.eventually(() -> status(kor, release).equals("DELIVERED"), "the release is delivered");
+            String id = releaseToJapan(kor).item();
             assertThat(kor.post("kor.officer", "/api/v1/items/" + id + "/retract", "").status()).isEqualTo(200);
             Cluster.eventually(() -> c.client(Cluster.JPN).get("jpn.analyst", "/api/v1/items/" + id).status() == 410,
                     "JPN's copy is retracted");
         } finally {
             Databases.dropSchema(url);
         }
+    }
+
+    private record Delivered(String item, String release) {}
+
+    /** KOR's officer creates a Class III item, releases it to JPN, KOR's disclosure official approves: delivered. */
+    private static Delivered releaseToJapan(Client kor) {
+        String id = kor.post("kor.officer", "/api/v1/items", """
+                {"title":"t","body":"b","level":"군사Ⅲ급비밀","topic":"dprk.nuclear","relTo":["JPN"],"caveats":[]}""")
+                .json().get("id").asText();
+        String release = kor.post("kor.officer", "/api/v1/items/" + id + "/releases", "{\"to\":\"JPN\"}")
+                .json().at("/release/id").asText();
+        assertThat(kor.post("kor.disclosure", "/api/v1/releases/" + release + "/approve", "").status()).isEqualTo(200);
+        Cluster.eventually(() -> status(kor, release).equals("DELIVERED"), "the release is delivered");
+        return new Delivered(id, release);
     }
 
     private static String status(Client kor, String release) {
