@@ -182,12 +182,13 @@ public final class Node implements AutoCloseable {
             String origin = AuditLog.originOf(keys.identity());
             AuditLog auditLog = new AuditLog(store, clock, origin, List.of(
                     trisec.audit.note.Ed25519Notes.signer(origin, logKeys.getPrivate()),
-                    trisec.audit.note.MlDsaNotes.signer(origin + AuditLog.ML_DSA_SUFFIX, keys)));
+                    trisec.audit.note.MlDsaNotes.signer(origin + AuditLog.ML_DSA_SUFFIX, keys)),
+                    Optional.of(config.dataDir().resolve("log").resolve("checkpoint")));
             Integrator integrator = new Integrator(auditLog);
-            Witness witness = new Witness(store, keys, config.peers(), origin, logKeys.getPrivate(), clock);
-
             Postbox postbox = new Postbox(self);
             Courier courier = new Courier(self, postbox);
+            Witness witness = new Witness(store, keys, config.peers(), origin, logKeys.getPrivate(), clock,
+                    courier::peerAnswers);
             Runnable wake = courier::wake;
             ClassificationScheme scheme = self.scheme();
             Sessions sessions = new Sessions(store, scheme, clock, config.tokenLifetime());

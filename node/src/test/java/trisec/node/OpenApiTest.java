@@ -61,6 +61,14 @@ class OpenApiTest {
     }
 
     @Test
+    void aNewPersonsRolesAreEveryRoleTheApiAccepts() {
+        var documented = new ArrayList<String>();
+        doc.at("/components/schemas/NewPerson/properties/roles/items/enum").forEach(n -> documented.add(n.asText()));
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(trisec.node.auth.Role.values()).map(trisec.node.auth.Role::id).toList());
+    }
+
+    @Test
     void everyOperationDescribesItsResponsesAndEveryReferenceResolves() {
         String text = doc.toString();
         var refs = java.util.regex.Pattern.compile("#/components/schemas/(\\w+)").matcher(text);

@@ -659,6 +659,7 @@ public final class Api {
             m.put("detail", a.detail());
             m.put("accepted", a.accepted());
             m.put("conflicting", a.conflicting());
+            m.put("proof", a.proof());
             m.put("raisedAt", a.raisedAt().toString());
             return m;
         }).toList()));

@@ -1,6 +1,7 @@
 package trisec.node.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -41,12 +42,62 @@ public final class AuditLog {
     private final String origin;
     private final List<NoteSigner> signers;
     private final Map<Long, byte[]> fullTiles = JdbcTiles.cache();
+    private final Optional<PublishedCheckpoint> publishedFile;
+    /** The largest checkpoint given out: signed checkpoints above it are not yet durable, and are not shown. */
+    private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
 
+    /** A log whose published checkpoints are remembered in the store only (tests, benchmarks, offline tools). */
     public AuditLog(Store store, InstantSource clock, String origin, List<NoteSigner> signers) {
+        this(store, clock, origin, signers, Optional.empty());
+    }
+
+    /**
+     * A node's log. The newest checkpoint it publishes is also kept in {@code publishedFile}; the store is checked
+     * against it, and against its own newest checkpoint, before the log may be used.
+     *
+     * @throws trisec.DomainException when the store is behind or beside a checkpoint this node signed
+     */
+    public AuditLog(Store store, InstantSource clock, String origin, List<NoteSigner> signers,
+                    Optional<Path> publishedFile) {
         this.store = store;
         this.clock = clock;
         this.origin = origin;
         this.signers = List.copyOf(signers);
+        this.publishedFile = publishedFile.map(PublishedCheckpoint::new);
+        published.set(lastSigned().map(Signed::size).orElse(0L));
+        checkAgainstSignedHistory();
+    }
+
+    /**
+     * The log must hold every entry of every checkpoint this node ever signed, with the same root: a node that
+     * lost entries and went on would give the same indices to other entries and sign a second history (a fork its
+     * witnesses would see). So it stops here, saying why, and someone restores the store.
+     */
+    private void checkAgainstSignedHistory() {
+        Head head = head();
+        lastSigned().ifPresent(c -> requireHeld("the store's newest checkpoint", c.size(), c.root(), head));
+        publishedFile.flatMap(PublishedCheckpoint::read).ifPresent(c -> {
+            if (!c.origin().equals(origin)) {
+                throw new trisec.DomainException("the last published checkpoint on record is of another log ("
+                        + c.origin() + "), not " + origin);
+            }
+            requireHeld("the last checkpoint this node published", c.size(), c.root(), head);
+            published.accumulateAndGet(c.size(), Math::max);
+        });
+    }
+
+    private void requireHeld(String what, long size, byte[] root, Head head) {
+        if (size > head.size()) {
+            log.error("REFUSING TO START: {} covers {} entries, the store holds {}", what, size, head.size());
+            throw new trisec.DomainException("the audit log store holds " + head.size() + " entries, but "
+                    + what + " signed " + size + ": the store has lost signed history; refusing to sign a different"
+                    + " one (restore the store from a copy that holds them)");
+        }
+        if (!java.util.Arrays.equals(root(size), root)) {
+            log.error("REFUSING TO START: the log's first {} entries differ from {}", size, what);
+            throw new trisec.DomainException("the audit log's first " + size + " entries are not those of " + what
+                    + ": the store's history was changed; refusing to sign a different one");
+        }
     }
 
     /** The name of the ML-DSA-87 signature line on a checkpoint: the origin with this suffix. */
@@ -151,7 +202,7 @@ public final class AuditLog {
      */
     public Optional<Signed> checkpoint() {
         Head head = head();
-        Optional<Signed> last = latest();
+        Optional<Signed> last = lastSigned();
         if (head.size() == 0 || (last.isPresent() && last.get().size() >= head.size())) {
             return Optional.empty();
         }
@@ -170,10 +221,21 @@ public final class AuditLog {
                 INSERT INTO audit_checkpoints (size, root, note, signed_at) VALUES (:s, :r, :n, :at)""")
                 .bind("s", head.size()).bind("r", head.root()).bind("n", note)
                 .bind("at", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).execute());
+        // Durable in the store (the transaction returned) and in the file: only now may anyone see it.
+        publishedFile.ifPresent(f -> f.record(note));
+        published.accumulateAndGet(head.size(), Math::max);
         return Optional.of(new Signed(head.size(), head.root(), note, now));
     }
 
+    /** The newest checkpoint this node has published. */
     public Optional<Signed> latest() {
+        return store.read(h -> h.createQuery("""
+                SELECT * FROM audit_checkpoints WHERE size <= :p ORDER BY size DESC FETCH FIRST 1 ROWS ONLY""")
+                .bind("p", published.get()).map(AuditLog::signed).findOne());
+    }
+
+    /** The newest checkpoint this node has signed, published or about to be. */
+    private Optional<Signed> lastSigned() {
         return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints ORDER BY size DESC FETCH FIRST 1 ROWS ONLY")
                 .map(AuditLog::signed).findOne());
     }
@@ -244,6 +306,9 @@ public final class AuditLog {
     }
 
     public Optional<Signed> checkpointAt(long size) {
+        if (size > published.get()) {
+            return Optional.empty();
+        }
         return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints WHERE size = :s").bind("s", size)
                 .map(AuditLog::signed).findOne());
     }

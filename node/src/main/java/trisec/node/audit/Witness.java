@@ -48,8 +48,12 @@ public final class Witness implements AutoCloseable {
     /** What a witness made of one partner checkpoint. */
     public enum Outcome { ACCEPTED, UNCHANGED, STALE, FORK, UNVERIFIED, UNREACHABLE }
 
+    /**
+     * A fork, with its evidence: the partner's checkpoint this node had accepted, the one that contradicts it, and
+     * the consistency proof the partner served between them (empty when the two have the same size).
+     */
     public record Alarm(String id, String party, String origin, String detail, String accepted, String conflicting,
-                        Instant raisedAt) {}
+                        List<String> proof, Instant raisedAt) {}
 
     private final Store store;
     private final NodeKeys keys;
@@ -63,8 +67,12 @@ public final class Witness implements AutoCloseable {
         return false;
     }, log);
 
+    private final java.util.function.Consumer<Party> answers;
+
+    /** @param answers told of each partner that served its checkpoint, i.e. is up and answering */
     public Witness(Store store, NodeKeys keys, Peers peers, String ownOrigin, PrivateKey cosigningKey,
-                   java.time.InstantSource clock) {
+                   java.time.InstantSource clock, java.util.function.Consumer<Party> answers) {
+        this.answers = answers;
         this.store = store;
         this.keys = keys;
         this.peers = peers;
@@ -96,6 +104,7 @@ public final class Witness implements AutoCloseable {
     Outcome poll(Peer peer) {
         // The newest checkpoint, not the cosigned one /log/checkpoint serves: witnessing is what moves that on.
         Optional<String> note = get(peer, "/api/v1/log/checkpoint/latest");
+        note.ifPresent(n -> answers.accept(peer.identity().party()));
         return note.map(n -> observe(peer, n)).orElse(Outcome.UNREACHABLE);
     }
 
@@ -130,7 +139,8 @@ public final class Witness implements AutoCloseable {
             if (java.util.Arrays.equals(cp.root(), prev.root())) {
                 return Outcome.UNCHANGED;
             }
-            return fork(party, origin, prev, noteText, "two checkpoints of size " + cp.size() + " with different roots");
+            return fork(party, origin, prev, noteText, List.of(),
+                    "two checkpoints of size " + cp.size() + " with different roots");
         }
         long from = Math.min(cp.size(), prev.size());
         long to = Math.max(cp.size(), prev.size());
@@ -141,7 +151,7 @@ public final class Witness implements AutoCloseable {
             return Outcome.UNREACHABLE;
         }
         if (!Verify.consistency(from, to, fromRoot, toRoot, proof.get())) {
-            return fork(party, origin, prev, noteText, "checkpoints of sizes " + from + " and " + to
+            return fork(party, origin, prev, noteText, proof.get(), "checkpoints of sizes " + from + " and " + to
                     + " are not consistent");
         }
         if (cp.size() < prev.size()) {
@@ -205,19 +215,34 @@ public final class Witness implements AutoCloseable {
         return true;
     }
 
-    private Outcome fork(Party party, String origin, Accepted prev, String conflicting, String detail) {
+    /**
+     * Raises the alarm for a fork once. The fork is named by the checkpoint accepted before it: whatever the partner
+     * serves after that, as long as it contradicts that checkpoint, is the same fork, and is not raised again.
+     */
+    private Outcome fork(Party party, String origin, Accepted prev, String conflicting, List<byte[]> proof,
+                         String detail) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
-        log.error("FORK in {}'s log: {}", party, detail);
-        store.useTransaction(h -> {
+        String forkOf = origin + " " + prev.size() + " " + Base64.getEncoder().encodeToString(prev.root());
+        String proofJson = Json.write(proof.stream().map(Base64.getEncoder()::encodeToString).toList());
+        boolean raised = store.inTransaction(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM audit_alarms WHERE fork_of = :f").bind("f", forkOf)
+                    .mapTo(Integer.class).one() > 0) {
+                return false;
+            }
             h.createUpdate("""
-                    INSERT INTO audit_alarms (id, party, origin, detail, accepted, conflicting, raised_at)
-                    VALUES (:id, :p, :o, :d, :a, :c, :at)""")
+                    INSERT INTO audit_alarms (id, party, origin, detail, accepted, conflicting, raised_at, fork_of, proof)
+                    VALUES (:id, :p, :o, :d, :a, :c, :at, :f, :pr)""")
                     .bind("id", id).bind("p", party.code()).bind("o", origin).bind("d", detail).bind("a", prev.note())
-                    .bind("c", conflicting).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).execute();
+                    .bind("c", conflicting).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .bind("f", forkOf).bind("pr", proofJson).execute();
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ALARM, now, party.code()).with("alarm", id)
                     .with("origin", origin).with("detail", detail));
+            return true;
         });
+        if (raised) {
+            log.error("FORK in {}'s log: {}", party, detail);
+        }
         return Outcome.FORK;
     }
 
@@ -225,7 +250,21 @@ public final class Witness implements AutoCloseable {
         return store.read(h -> h.createQuery("SELECT * FROM audit_alarms ORDER BY raised_at, id")
                 .map((rs, c) -> new Alarm(rs.getString("id"), rs.getString("party"), rs.getString("origin"),
                         rs.getString("detail"), rs.getString("accepted"), rs.getString("conflicting"),
-                        rs.getObject("raised_at", OffsetDateTime.class).toInstant())).list());
+                        proofOf(rs.getString("proof")), rs.getObject("raised_at", OffsetDateTime.class).toInstant()))
+                .list());
+    }
+
+    private static List<String> proofOf(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<String> hashes = new ArrayList<>();
+            Json.MAPPER.readTree(json).forEach(n -> hashes.add(n.asText()));
+            return List.copyOf(hashes);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /**

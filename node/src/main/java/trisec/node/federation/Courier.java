@@ -53,7 +53,23 @@ public final class Courier implements AutoCloseable {
     }
 
     public void start() {
+        if (!self.store().isPostgres()) {
+            // The embedded store has one process: leases and back-offs on record are a previous life's.
+            self.store().useTransaction(h -> Outbox.resumeAll(h, self.clock().instant()));
+        }
         worker.start();
+    }
+
+    /**
+     * A peer answers again (its log was just witnessed): what waits for it in a long back-off goes now, rather
+     * than minutes after it came back.
+     */
+    public void peerAnswers(Party peer) {
+        Instant now = self.clock().instant();
+        if (self.store().read(h -> Outbox.waitingBeyond(h, peer.code(), now.plus(LEASE)))) {
+            self.store().useTransaction(h -> Outbox.resumePeer(h, peer.code(), now, LEASE));
+            wake();
+        }
     }
 
     /** Asks the worker to look at the outbox now rather than at its next tick. */

@@ -53,6 +53,31 @@ public final class Outbox {
                 .bind("e", error.length() > 500 ? error.substring(0, 500) : error).bind("id", id).execute();
     }
 
+    /**
+     * Makes every waiting envelope due now: for a node that has just started on a store no other instance uses,
+     * where any lease is a dead process's and any back-off was waiting on a world that may have changed.
+     */
+    public static int resumeAll(Handle h, Instant now) {
+        return h.createUpdate("UPDATE outbox SET next_attempt_at = :now WHERE state = 'PENDING' AND next_attempt_at > :now")
+                .bind("now", Store.utc(now)).execute();
+    }
+
+    /**
+     * Makes the envelopes for a peer that is answering again due now, when their back-off would have them wait
+     * longer than {@code lease}: a wait that short may be another instance's lease on the envelope, and is left.
+     */
+    public static int resumePeer(Handle h, String peer, Instant now, java.time.Duration lease) {
+        return h.createUpdate("""
+                UPDATE outbox SET next_attempt_at = :now
+                WHERE state = 'PENDING' AND peer = :p AND next_attempt_at > :beyond""")
+                .bind("now", Store.utc(now)).bind("p", peer).bind("beyond", Store.utc(now.plus(lease))).execute();
+    }
+
+    public static boolean waitingBeyond(Handle h, String peer, Instant t) {
+        return h.createQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND peer = :p AND next_attempt_at > :t")
+                .bind("p", peer).bind("t", Store.utc(t)).mapTo(Long.class).one() > 0;
+    }
+
     public static List<OutboxRow> all(Handle h) {
         return h.createQuery("SELECT * FROM outbox ORDER BY id").map((rs, c) -> row(rs)).list();
     }

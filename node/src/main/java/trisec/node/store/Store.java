@@ -18,16 +18,25 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * The node's database: H2 in a file under the data directory by default, PostgreSQL when given a JDBC URL.
  * One schema, migrated by Flyway on both. Every change a request makes happens in one transaction, so a failed
  * request changes nothing.
+ *
+ * <p>A transaction that has committed is durable when {@link #inTransaction} returns (DESIGN §5.6: a node signs
+ * nothing about state a crash could still take back). PostgreSQL does that itself with {@code fsync} and
+ * {@code synchronous_commit} on, which the store checks and sets. H2 does not: a commit lives in memory until its
+ * background writer stores it, up to half a second later, and a killed process loses it. So after each commit the
+ * store has H2 write what it holds and force the file to the disk ({@link H2Durability}), one write and one force
+ * for all the commits waiting for one ({@link Durability}).
  */
 public final class Store implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
+    private final Durability durability;
 
     private Store(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.jdbi = Jdbi.create(dataSource);
+        this.durability = postgres ? Durability.BY_COMMIT : new Durability(H2Durability.of(dataSource));
     }
 
     /** The embedded store: an H2 file {@code trisec.mv.db} in {@code dataDir}. */
@@ -49,11 +58,26 @@ public final class Store implements AutoCloseable {
         config.setMaximumPoolSize(postgres ? 10 : 4);
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(5_000);
+        if (postgres) {
+            // The server's default, set anyway: a session may not commit before its WAL is on disk.
+            config.setConnectionInitSql("SET synchronous_commit TO on");
+        } else if (jdbcUrl.startsWith("jdbc:h2:tcp:") || jdbcUrl.startsWith("jdbc:h2:ssl:")) {
+            throw new trisec.DomainException("an H2 server cannot be made to sync each commit from here: use the"
+                    + " embedded store (no --db) or PostgreSQL");
+        }
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new trisec.DomainException("cannot open the database: " + rootMessage(e));
+        }
+        if (postgres) {
+            try {
+                requireDurablePostgres(ds);
+            } catch (RuntimeException e) {
+                ds.close();
+                throw e;
+            }
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -62,6 +86,16 @@ public final class Store implements AutoCloseable {
             throw new trisec.DomainException("cannot migrate the database: " + rootMessage(e));
         }
         return new Store(ds, postgres);
+    }
+
+    /** A PostgreSQL server that acknowledges commits it has not written to disk cannot back a signature. */
+    private static void requireDurablePostgres(HikariDataSource ds) {
+        String fsync = Jdbi.create(ds).withHandle(h -> h.createQuery("SHOW fsync").mapTo(String.class).one());
+        if (!"on".equalsIgnoreCase(fsync)) {
+            throw new trisec.DomainException("the PostgreSQL server runs with fsync = " + fsync
+                    + ": a commit would not survive a crash of the machine, and this node signs receipts for what it"
+                    + " commits; turn fsync on");
+        }
     }
 
     private static String rootMessage(Throwable e) {
@@ -77,12 +111,17 @@ public final class Store implements AutoCloseable {
         return postgres;
     }
 
+    /** Runs the work in one transaction; once this returns, what it committed survives a crash. */
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+        R result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+        durability.await();
+        return result;
     }
 
+    /** Runs the work in one transaction; once this returns, what it committed survives a crash. */
     public <X extends Exception> void useTransaction(HandleConsumer<X> work) throws X {
         jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+        durability.await();
     }
 
     public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {

@@ -1,0 +1,43 @@
+package trisec.node.crash;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import trisec.node.Node;
+import trisec.node.auth.Passwords;
+import trisec.node.federation.Peers;
+import trisec.party.Party;
+import trisec.scenario.ScenarioFiles;
+
+/**
+ * One national node in a process of its own, for the crash tests: what {@code trisec node} runs, plus the demo's
+ * persons (password {@code demo}). It prints {@code READY} once it serves, and runs until it is killed.
+ *
+ * <p>Arguments: {@code PARTY PORT DATA_DIR JDBC_URL|- PEERS_FILE AS_OF|-}.
+ */
+public final class NodeMain {
+    private NodeMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Party party = Party.of(args[0]);
+        var config = Node.Config.of(party, Integer.parseInt(args[1]), Path.of(args[2]), ScenarioFiles.shipped())
+                .withDatabase(args[3].equals("-") ? Optional.empty() : Optional.of(args[3]))
+                .withPeers(Peers.load(Path.of(args[4])))
+                .withAsOf(args[5].equals("-") ? Optional.empty() : Optional.of(Instant.parse(args[5])));
+        Node node;
+        try {
+            node = Node.start(config);
+        } catch (RuntimeException e) {
+            System.out.println("REFUSED " + e.getMessage());
+            System.out.flush();
+            System.exit(2);
+            return;
+        }
+        // The hash is made once by the test and handed down: 600,000 PBKDF2 rounds at every restart would be slow.
+        node.seedDemoPersons(Optional.ofNullable(System.getenv("TRISEC_DEMO_HASH"))
+                .orElseGet(() -> Passwords.hash("demo".toCharArray())));
+        System.out.println("READY " + node.port());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}
