@@ -19,6 +19,7 @@ import trisec.node.federation.Peer;
 import trisec.node.auth.Passwords;
 import trisec.node.auth.Role;
 import trisec.node.auth.Sessions;
+import trisec.node.federation.Admission;
 import trisec.node.federation.Courier;
 import trisec.node.federation.Peers;
 import trisec.node.federation.Postbox;
@@ -119,8 +120,11 @@ public final class Node implements AutoCloseable {
     private final Integrator integrator;
     private final Witness witness;
 
+    private final Admission admission;
+
     private Node(Config config, Self self, Sessions sessions, Courier courier, Javalin http, AuditLog auditLog,
-                 Integrator integrator, Witness witness) {
+                 Integrator integrator, Witness witness, Admission admission) {
+        this.admission = admission;
         this.config = config;
         this.self = self;
         this.sessions = sessions;
@@ -142,6 +146,11 @@ public final class Node implements AutoCloseable {
 
     public Witness witness() {
         return witness;
+    }
+
+    /** The federation endpoint's admission control (tests flush its tally by hand). */
+    public Admission admission() {
+        return admission;
     }
 
     /** The keys in a data directory, created on first use (private key files readable by the owner only). */
@@ -195,7 +204,8 @@ public final class Node implements AutoCloseable {
             Holdings holdings = new Holdings(self, postbox, wake);
             Disclosures disclosures = new Disclosures(self, holdings, postbox, wake);
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
-            Reception reception = new Reception(self, postbox, wake);
+            Admission admission = new Admission(store, clock);
+            Reception reception = new Reception(self, postbox, wake, admission);
 
             var pages = new trisec.node.web.Pages(self, sessions, holdings, disclosures, agreements, auditLog);
             Javalin http = Api.create(new Api.Parts(self, sessions, holdings, disclosures, agreements, reception,
@@ -210,10 +220,11 @@ public final class Node implements AutoCloseable {
                 courier.start();
             }
             integrator.start();
+            admission.start();
             if (config.witness()) {
                 witness.start();
             }
-            return new Node(config, self, sessions, courier, http, auditLog, integrator, witness);
+            return new Node(config, self, sessions, courier, http, auditLog, integrator, witness, admission);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -296,9 +307,10 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         witness.close();
-        integrator.close();
         courier.close();
         http.stop();
+        admission.close();
+        integrator.close();
         self.store().close();
     }
 }

@@ -165,7 +165,7 @@ public final class Api {
             r.get("/api/v1/log/entries", this::entries);
             r.get("/api/v1/log/alarms", this::alarms);
             r.post("/federation/v1/envelopes", ctx -> {
-                Reception.Answer a = p.reception().receive(ctx.body());
+                Reception.Answer a = p.reception().receive(ctx.body(), ctx.ip());
                 ctx.status(a.status()).contentType("application/json").result(a.body());
             });
 

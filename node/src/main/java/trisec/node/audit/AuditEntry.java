@@ -21,7 +21,7 @@ public final class AuditEntry {
     public enum Type {
         LOGIN, LOGIN_FAILED, LOGOUT, ITEM_CREATED, ITEM_READ, ITEM_DENIED, DECISION, RELEASE_APPROVED, DELIVERY,
         RECEIVED, CONSENT_REQUESTED, CONSENT_DECIDED, AGREEMENT_EVENT, RETRACTED, RECLASSIFIED, COMPROMISE,
-        ALARM
+        ALARM, ENVELOPES_REFUSED
     }
 
     private final Map<String, Object> fields = new TreeMap<>();

@@ -80,37 +80,61 @@ public final class Reception {
     private final Self self;
     private final Postbox postbox;
     private final Runnable wakeCourier;
+    private final Admission admission;
 
-    public Reception(Self self, Postbox postbox, Runnable wakeCourier) {
+    public Reception(Self self, Postbox postbox, Runnable wakeCourier, Admission admission) {
         this.self = self;
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
+        this.admission = admission;
     }
 
-    public Answer receive(String body) {
+    private static Answer tooMany() {
+        return error(429, "TOO_MANY_REFUSED", "too many envelopes from this source were refused; try again later");
+    }
+
+    /**
+     * Receives an envelope posted from {@code address}. What is refused before it can be opened is counted by
+     * {@link Admission}, not logged one by one; a source that has used up its budget of refusals is answered 429
+     * before any cryptography or storage.
+     */
+    public Answer receive(String body, String address) {
         Envelope envelope;
         try {
             envelope = Wire.decode(body);
         } catch (EnvelopeException e) {
+            String source = Admission.source(address, "?");
+            if (!admission.admits(source)) {
+                admission.throttled(source);
+                return tooMany();
+            }
+            admission.refused(source, "malformed", null);
             return error(400, "MALFORMED_ENVELOPE", e.getMessage());
         }
         var header = envelope.header();
+        String source = Admission.source(address, header.sender().code());
+        Optional<Peer> peer = self.peers().of(header.sender());
+        // An envelope in a partner's name is always checked: a forger who spent that name's budget would otherwise
+        // silence the partner. Its signature is the gate, and a forgery costs one check and no write.
+        if (peer.isEmpty() && !admission.admits(source)) {
+            admission.throttled(source);
+            return tooMany();
+        }
+        String messageId = header.messageId().toString();
         if (!header.recipient().equals(self.party())) {
-            refusedOnArrival(header.sender().code(), header.messageId().toString(), header.kind(), "misaddressed");
+            admission.refused(source, "misaddressed", messageId);
             return error(403, "MISADDRESSED", "this is " + self.party() + "'s node; the envelope is for "
                     + header.recipient());
         }
-        Optional<Peer> peer = self.peers().of(header.sender());
         if (peer.isEmpty()) {
-            refusedOnArrival(header.sender().code(), header.messageId().toString(), header.kind(), "unknown sender");
+            admission.refused(source, "unknown sender", messageId);
             return error(403, "UNKNOWN_SENDER", header.sender() + " is not a partner of this node");
         }
         Envelopes.Opened opened;
         try {
             opened = Envelopes.open(self.keys(), peer.get().identity(), envelope);
         } catch (EnvelopeException e) {
-            log.warn("refused an envelope claiming to come from {}: {}", header.sender(), e.getMessage());
-            refusedOnArrival(header.sender().code(), header.messageId().toString(), header.kind(), e.getMessage());
+            admission.refused(source, "does not verify", messageId);
             return error(403, "REFUSED_ENVELOPE", e.getMessage());
         }
         // An agreement event is checked, stored and recorded while no other is (see Facts#serially); a copy of an
@@ -200,18 +224,6 @@ public final class Reception {
     }
 
     record Duplicate(String error, String message, SignedReceipt receipt) {}
-
-    /** An envelope refused before it could be opened is on record too: forgeries and misrouting are evidence. */
-    /**
-     * On record, but not in anyone's name: an envelope refused before it could be opened proves nothing about
-     * who sent it, so the party it claims is kept as a claim, not as the actor.
-     */
-    private void refusedOnArrival(String claimedSender, String messageId, String kind, String why) {
-        self.store().useTransaction(h -> AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECEIVED,
-                self.clock().instant(), "unverified").with("claimedSender", claimedSender).with("kind", kind)
-                .with("message", messageId)
-                .with("outcome", "REFUSED_ENVELOPE").with("reason", why)));
-    }
 
     private Receipt handle(Handle h, String messageId, String kind, String label, Party sender, String payload,
                            List<Runnable> afterCommit) {

@@ -141,17 +141,21 @@ class EnvelopeAttackTest {
         NodeKeys impostor = NodeKeys.generate(KOR);
         ItemData item = Fed.signedItem(impostor, "군사Ⅱ급비밀", "dprk.missile", "forged");
         Envelope forged = Fed.itemEnvelope(c, impostor, c.keys(JPN).identity(), item, UUID.randomUUID());
+        c.node(JPN).admission().flush(); // a new interval: its samples are this test's
         refused(Fed.post(c, JPN, Wire.encode(forged)), 403, "REFUSED_ENVELOPE");
-        // On record as evidence, but not in KOR's name: nothing proves KOR sent it.
+        // On record as evidence, but not in KOR's name and not one entry per envelope: counted with its source (the
+        // address and the sender it claims), its message id kept as a sample, in the interval's one entry.
+        c.node(JPN).admission().flush();
         c.node(JPN).integrateNow();
         String messageId = forged.header().messageId().toString();
-        var last = java.util.stream.StreamSupport.stream(c.client(JPN).get("jpn.auditor",
+        var entry = java.util.stream.StreamSupport.stream(c.client(JPN).get("jpn.auditor",
                         "/api/v1/log/entries?limit=1000").json().get("entries").spliterator(), false)
-                .map(e -> e.get("entry")).filter(e -> e.path("message").asText().equals(messageId))
-                .findFirst().orElseThrow();
-        assertThat(last.get("outcome").asText()).isEqualTo("REFUSED_ENVELOPE");
-        assertThat(last.get("actor").asText()).isEqualTo("unverified");
-        assertThat(last.get("claimedSender").asText()).isEqualTo("KOR");
+                .map(e -> e.get("entry")).filter(e -> e.path("type").asText().equals("ENVELOPES_REFUSED"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(entry.get("actor").asText()).isEqualTo("unverified");
+        var source = entry.at("/sources/127.0.0.1 as KOR");
+        assertThat(source.at("/reasons/does not verify").asInt()).as(entry.toString()).isPositive();
+        assertThat(Fed.textList(source.get("messages"))).contains(messageId);
 
         // The impostor writes KOR's real key id into the header: the signature does not verify under it.
         String korKey = c.keys(KOR).identity().keyId().value();
