@@ -165,7 +165,7 @@ public final class Api {
             r.get("/api/v1/log/entries", this::entries);
             r.get("/api/v1/log/alarms", this::alarms);
             r.post("/federation/v1/envelopes", ctx -> {
-                Reception.Answer a = p.reception().receive(ctx.body(), ctx.ip());
+                Reception.Answer a = p.reception().receive(body(ctx), ctx.ip());
                 ctx.status(a.status()).contentType("application/json").result(a.body());
             });
 
@@ -231,8 +231,17 @@ public final class Api {
             });
             r.error(405, "*", ctx -> error(ctx, 405, "METHOD_NOT_ALLOWED", ctx.method() + " is not allowed on "
                     + ctx.path(), List.of()));
-            r.error(413, "*", ctx -> error(ctx, 413, "PAYLOAD_TOO_LARGE", "the request is larger than "
-                    + (MAX_REQUEST_BYTES >> 20) + " MiB", List.of()));
+            r.error(413, "*", ctx -> {
+                // A handler's own 413 (an item body over its 1 MiB) states its own limit.
+                if (ctx.attribute(OWN_ANSWER) == null) {
+                    error(ctx, 413, "PAYLOAD_TOO_LARGE", "the request is larger than " + (MAX_REQUEST_BYTES >> 20)
+                            + " MiB", List.of());
+                }
+            });
+            // What the HTTP server refuses before any route sees it (a URI it finds ambiguous, headers too large)
+            // is answered in the same JSON shape, not with its own HTML page.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrors()));
         });
     }
 
@@ -289,7 +298,7 @@ public final class Api {
     record TokenRequest(String username, String password) {}
 
     private void token(Context ctx) {
-        var in = Json.read(ctx.body(), TokenRequest.class);
+        var in = Json.read(body(ctx), TokenRequest.class);
         if (in.username() == null || in.password() == null) {
             throw ApiException.badRequest("username and password are required");
         }
@@ -310,7 +319,7 @@ public final class Api {
     }
 
     private void createItem(Context ctx) {
-        var in = Json.read(ctx.body(), Holdings.NewItem.class);
+        var in = Json.read(body(ctx), Holdings.NewItem.class);
         var v = p.holdings().create(account(ctx), in);
         ctx.header("Location", "/api/v1/items/" + v.item().id());
         json(ctx, 201, Views.item(v));
@@ -319,7 +328,7 @@ public final class Api {
     record ReleaseBody(String to) {}
 
     private void requestRelease(Context ctx) {
-        var in = Json.read(ctx.body(), ReleaseBody.class);
+        var in = Json.read(body(ctx), ReleaseBody.class);
         Disclosures.Requested r = p.disclosures().request(account(ctx), id(ctx), in.to());
         var m = new LinkedHashMap<String, Object>();
         m.put("decision", Views.decision(r.decision()));
@@ -342,7 +351,7 @@ public final class Api {
     record ReclassifyBody(String level) {}
 
     private void reclassify(Context ctx) {
-        var in = Json.read(ctx.body(), ReclassifyBody.class);
+        var in = Json.read(body(ctx), ReclassifyBody.class);
         if (in.level() == null) {
             throw ApiException.badRequest("level is required");
         }
@@ -352,14 +361,14 @@ public final class Api {
     record CompromiseBody(String detail) {}
 
     private void compromise(Context ctx) {
-        var in = Json.read(ctx.body(), CompromiseBody.class);
+        var in = Json.read(body(ctx), CompromiseBody.class);
         json(ctx, 201, Views.report(p.holdings().reportCompromise(account(ctx), id(ctx), in.detail())));
     }
 
     record ConsentBody(Boolean grant) {}
 
     private void decideConsent(Context ctx) {
-        var in = Json.read(ctx.body(), ConsentBody.class);
+        var in = Json.read(body(ctx), ConsentBody.class);
         if (in.grant() == null) {
             throw ApiException.badRequest("grant (true or false) is required");
         }
@@ -408,7 +417,7 @@ public final class Api {
     }
 
     private void recordEvent(Context ctx) {
-        var in = Json.read(ctx.body(), AgreementDesk.NewEvent.class);
+        var in = Json.read(body(ctx), AgreementDesk.NewEvent.class);
         json(ctx, 201, Views.recorded(p.agreements().record(account(ctx), id(ctx), in)));
     }
 
@@ -426,7 +435,7 @@ public final class Api {
 
     private void createPerson(Context ctx) {
         requireAdmin(account(ctx));
-        var in = Json.read(ctx.body(), NewPerson.class);
+        var in = Json.read(body(ctx), NewPerson.class);
         if (in.username() == null || in.password() == null || in.clearance() == null || in.roles() == null) {
             throw ApiException.badRequest("username, password, clearance and roles are required");
         }
@@ -559,7 +568,7 @@ public final class Api {
         if (partner == null) {
             throw ApiException.forbidden("only a partner node posts cosignatures");
         }
-        var in = Json.read(ctx.body(), CosignatureBody.class);
+        var in = Json.read(body(ctx), CosignatureBody.class);
         var peer = p.self().peers().of(partner).orElseThrow();
         if (in.checkpoint() == null || in.cosignature() == null || peer.logKey().isEmpty()) {
             throw ApiException.badRequest("checkpoint and cosignature are required, from a partner with a log key");
@@ -666,6 +675,18 @@ public final class Api {
     }
 
     // ---- output -------------------------------------------------------------------------------------
+
+    /** The request body as text: UTF-8, strictly (a byte that is not UTF-8 is an error, not a replacement). */
+    static String body(Context ctx) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.badRequest("the body is not UTF-8 text");
+        }
+    }
 
     static void json(Context ctx, int status, Object value) {
         ctx.status(status).contentType("application/json").result(Json.write(value));
