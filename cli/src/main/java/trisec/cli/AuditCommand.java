@@ -3,6 +3,8 @@ package trisec.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -34,7 +36,9 @@ final class AuditCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Verify a node's log. With --data: recompute the whole log offline from the node's store and",
                     "check every checkpoint it signed. With --url: check the checkpoint a live node serves against the",
-                    "one seen last time (kept in --state) and the inclusion of a sample of entries.",
+                    "one seen last time (kept in --state) and the inclusion of a sample of entries. With --checkpoint,",
+                    "either way, also against checkpoints of the log held elsewhere (as the partners cosigned them):",
+                    "a log smaller than one of them was rolled back or truncated.",
                     "Exit 0 when it verifies, 1 when it does not, 2 for bad input."})
     static final class Verify implements Callable<Integer> {
         @Spec
@@ -78,8 +82,34 @@ final class AuditCommand implements Runnable {
             Online online;
         }
 
+        @Option(names = "--checkpoint", paramLabel = "FILE",
+                description = "A checkpoint of this node's log as its partners cosigned it (saved from /log/checkpoint"
+                        + " or taken from a witness); may be repeated.")
+        List<Path> checkpoints = new ArrayList<>();
+
         @Mixin
         JsonOption output;
+
+        /** The checkpoint files' texts; a checkpoint note is a few KiB, so anything over 64 KiB is not one. */
+        private List<String> checkpointNotes() {
+            List<String> notes = new ArrayList<>();
+            for (Path f : checkpoints) {
+                try {
+                    if (!java.nio.file.Files.isRegularFile(f)) {
+                        throw new DomainException("no checkpoint file at '" + f + "'");
+                    }
+                    if (java.nio.file.Files.size(f) > 64 * 1024) {
+                        throw new DomainException(f + " is too large to be a checkpoint");
+                    }
+                    notes.add(java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.UTF_8));
+                } catch (java.nio.charset.MalformedInputException e) {
+                    throw new DomainException(f + " is not UTF-8 text");
+                } catch (java.io.IOException e) {
+                    throw new DomainException("cannot read " + f + ": " + e.getMessage());
+                }
+            }
+            return notes;
+        }
 
         @Override
         public Integer call() {
@@ -100,8 +130,16 @@ final class AuditCommand implements Runnable {
             }
             NodeKeys keys = NodeKeys.load(o.data.resolve("keys"), Party.of(code));
             var logKey = Node.logKeys(o.data).getPublic();
+            List<String> notes = checkpointNotes();
+            // The node keeps the last checkpoint it published beside its store: that is held elsewhere too.
+            Path published = o.data.resolve("log").resolve("checkpoint");
+            if (java.nio.file.Files.isRegularFile(published)) {
+                checkpoints.add(published);
+                notes = checkpointNotes();
+            }
+            var witnessed = trisec.node.audit.Witnessed.read(notes, keys.identity(), logKey);
             try (Store store = o.db == null ? Store.embedded(o.data) : Store.open(o.db)) {
-                var report = OfflineVerification.verify(store, keys.identity(), logKey);
+                var report = OfflineVerification.verify(store, keys.identity(), logKey, witnessed);
                 if (output.json) {
                     var m = new java.util.LinkedHashMap<String, Object>();
                     m.put("verified", report.ok());
@@ -131,7 +169,8 @@ final class AuditCommand implements Runnable {
                     "audit-" + o.url.getHost() + "-" + o.url.getPort() + ".json"));
             RemoteVerification.Report report;
             try {
-                report = new RemoteVerification(o.url, o.token, state).verify(o.samples, System.nanoTime());
+                report = new RemoteVerification(o.url, o.token, state).verify(o.samples, System.nanoTime(),
+                        checkpointNotes());
             } catch (DomainException e) {
                 if (e.getMessage().startsWith("cannot reach")) {
                     throw e;

@@ -1,6 +1,7 @@
 package trisec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,8 +84,61 @@ class AuditCommandTest {
         }
     }
 
+    private static String get(URI base, String path, String token) {
+        try {
+            var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return r.body();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A store restored from an older copy is a whole, consistent, smaller log: it verifies by itself. The node
+     * refuses to start on it (it remembers the last checkpoint it published), and verification finds it against a
+     * checkpoint held elsewhere, as a partner cosigned it.
+     */
+    @Test
+    void aStoreRolledBackWholeIsFoundAgainstACheckpointHeldElsewhere(@TempDir Path dir) throws Exception {
+        node(dir).close();
+        Path backup = dir.resolveSibling(dir.getFileName() + "-backup.mv.db");
+        java.nio.file.Files.copy(dir.resolve("trisec.mv.db"), backup);
+
+        Node node = Node.start(Node.Config.of(KOR, 0, dir, ScenarioFiles.shipped()).withWitness(false));
+        String served;
+        try {
+            String token = token(node, "kor.auditor");
+            token(node, "kor.officer");
+            node.integrateNow();
+            served = get(node.url(), "/log/checkpoint", token);
+        } finally {
+            node.close();
+        }
+        Path saved = dir.resolveSibling(dir.getFileName() + "-cosigned.checkpoint");
+        java.nio.file.Files.writeString(saved, served);
+        java.nio.file.Files.copy(backup, dir.resolve("trisec.mv.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> Node.start(Node.Config.of(KOR, 0, dir, ScenarioFiles.shipped()).withWitness(false)))
+                .isInstanceOf(trisec.DomainException.class).hasMessageContaining("lost signed history");
+        var found = Cli.run("audit", "verify", "--data", dir.toString(), "--party", "KOR");
+        assertThat(found.status()).as(found.out()).isEqualTo(1);
+        assertThat(found.out()).contains("rolled back or truncated");
+
+        // Whoever restored the store can put back the node's own record too: then only the partners' copy shows it.
+        java.nio.file.Files.delete(dir.resolve("log").resolve("checkpoint"));
+        Cli.run("audit", "verify", "--data", dir.toString(), "--party", "KOR").ok();
+        var againstPartners = Cli.run("audit", "verify", "--data", dir.toString(), "--party", "KOR",
+                "--checkpoint", saved.toString(), "--json");
+        assertThat(againstPartners.status()).isEqualTo(1);
+        assertThat(againstPartners.json().get("problem").asText()).contains("rolled back or truncated");
+    }
+
     @Test
     void badInputExitsTwo(@TempDir Path dir) {
+        Cli.run("audit", "verify", "--data", dir.toString(), "--party", "KOR", "--checkpoint", dir.resolve("none").toString())
+                .badInput();
         Cli.run("audit", "verify").badInput();
         Cli.run("audit", "verify", "--data", dir.toString()).badInput();
         Cli.run("audit", "verify", "--data", dir.toString(), "--party", "KOR").badInput();

@@ -35,6 +35,14 @@ public final class OfflineVerification {
     private OfflineVerification() {}
 
     public static Report verify(Store store, PublicIdentity identity, PublicKey logKey) {
+        return verify(store, identity, logKey, List.of());
+    }
+
+    /**
+     * Also checks the store against checkpoints of this log held elsewhere ({@link Witnessed}): a store smaller than
+     * one of them was rolled back or truncated, one whose root at that size differs has another history.
+     */
+    public static Report verify(Store store, PublicIdentity identity, PublicKey logKey, List<Witnessed> witnessed) {
         String origin = AuditLog.originOf(identity);
         var tree = new TiledTree(new MemoryTiles(), 0);
         long[] count = {0};
@@ -146,7 +154,18 @@ public final class OfflineVerification {
                 return new Report(count[0], tiles.size(), 0, Optional.of(where + ": " + e.getMessage()));
             }
         }
-        return new Report(count[0], tiles.size(), checkpoints.size(), Optional.empty());
+        for (Witnessed w : witnessed) {
+            long size = w.checkpoint().size();
+            if (size > count[0]) {
+                return new Report(count[0], tiles.size(), checkpoints.size(), Optional.of("the store holds " + count[0]
+                        + " entries, but the node signed " + w.describe() + ": the store was rolled back or truncated"));
+            }
+            if (!Arrays.equals(w.checkpoint().root(), Proofs.root(tree, size))) {
+                return new Report(count[0], tiles.size(), checkpoints.size(), Optional.of("the store's first " + size
+                        + " entries are not those of " + w.describe() + ": its history was rewritten"));
+            }
+        }
+        return new Report(count[0], tiles.size(), checkpoints.size() + witnessed.size(), Optional.empty());
     }
 
     private static boolean samePosition(byte[] a, byte[] b, int i) {

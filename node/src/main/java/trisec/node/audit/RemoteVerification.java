@@ -51,6 +51,14 @@ public final class RemoteVerification {
 
     /** @throws DomainException saying what failed: the verification, or reaching the node */
     public Report verify(int samples, long seed) {
+        return verify(samples, seed, List.of());
+    }
+
+    /**
+     * Also checks the served checkpoint against checkpoints of this log held elsewhere (as the witnesses cosigned
+     * them): it may not be smaller than any of them, and must be consistent with each.
+     */
+    public Report verify(int samples, long seed, List<String> witnessedNotes) {
         JsonNode identityJson = json(get("/federation/v1/identity", false));
         var identityEntry = identityJson.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) identityEntry).put("url", base.toString());
@@ -98,6 +106,23 @@ public final class RemoteVerification {
                         + " is not consistent with the one of size " + previous + " seen before");
             }
             checked.add("consistent with the checkpoint of size " + previous + " seen before");
+        }
+        for (Witnessed w : Witnessed.read(witnessedNotes, identity, Ed25519Notes.verifierFromVkey(logKey))) {
+            long size = w.checkpoint().size();
+            if (size > cp.size()) {
+                throw new DomainException("the node serves a checkpoint of size " + cp.size() + ", smaller than "
+                        + w.describe() + ": its log was rolled back or truncated");
+            }
+            if (size == 0) {
+                continue;
+            }
+            List<byte[]> proof = size == cp.size() ? List.of()
+                    : proof("/api/v1/log/proof/consistency?from=" + size + "&to=" + cp.size());
+            if (!Verify.consistency(size, cp.size(), w.checkpoint().root(), cp.root(), proof)) {
+                throw new DomainException("the served checkpoint of size " + cp.size() + " is not consistent with "
+                        + w.describe());
+            }
+            checked.add("consistent with " + w.describe());
         }
         int sampled = 0;
         if (cp.size() > 0) {
