@@ -66,7 +66,7 @@ class AuditCommandTest {
     }
 
     @Test
-    void onlineVerificationTrustsOnFirstUseThenChecksConsistency(@TempDir Path dir) {
+    void onlineVerificationTrustsOnFirstUseThenChecksConsistency(@TempDir Path dir) throws Exception {
         Node node = node(dir.resolve("node"));
         try {
             String token = token(node, "kor.auditor");
@@ -79,6 +79,15 @@ class AuditCommandTest {
                     "--json").ok().json();
             assertThat(second.get("verified").asBoolean()).isTrue();
             assertThat(second.get("previousSize").asLong()).isPositive();
+
+            // Against a checkpoint held elsewhere: the live log must be at least as large, and consistent with it.
+            Path held = dir.resolve("held.checkpoint");
+            java.nio.file.Files.writeString(held, get(node.url(), "/log/checkpoint", token));
+            token(node, "kor.officer");
+            node.integrateNow();
+            var third = Cli.run("audit", "verify", "--url", node.url().toString(), "--token", token, "--state", state,
+                    "--checkpoint", held.toString()).ok();
+            assertThat(third.out()).contains("consistent with the checkpoint of size");
         } finally {
             node.close();
         }

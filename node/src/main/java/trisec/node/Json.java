@@ -113,7 +113,13 @@ public final class Json {
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
-        return "an object";
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "text of the right form";
     }
 
     /**

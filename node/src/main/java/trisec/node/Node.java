@@ -216,13 +216,23 @@ public final class Node implements AutoCloseable {
                 throw new DomainException("cannot listen on " + config.host() + ":" + config.port() + ": "
                         + rootMessage(e));
             }
-            if (config.deliver()) {
-                courier.start();
-            }
-            integrator.start();
-            admission.start();
-            if (config.witness()) {
-                witness.start();
+            try {
+                if (config.deliver()) {
+                    courier.start();
+                }
+                integrator.start();
+                admission.start();
+                if (config.witness()) {
+                    witness.start();
+                }
+            } catch (RuntimeException e) {
+                // Not half-started: a node that cannot run its workers does not keep serving.
+                witness.close();
+                admission.close();
+                integrator.close();
+                courier.close();
+                http.stop();
+                throw e;
             }
             return new Node(config, self, sessions, courier, http, auditLog, integrator, witness, admission);
         } catch (RuntimeException e) {

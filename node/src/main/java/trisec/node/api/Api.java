@@ -165,7 +165,14 @@ public final class Api {
             r.get("/api/v1/log/entries", this::entries);
             r.get("/api/v1/log/alarms", this::alarms);
             r.post("/federation/v1/envelopes", ctx -> {
-                Reception.Answer a = p.reception().receive(body(ctx), ctx.ip());
+                // A body that is not UTF-8 is a malformed envelope, counted and throttled like any other.
+                java.util.Optional<String> text;
+                try {
+                    text = java.util.Optional.of(body(ctx));
+                } catch (ApiException e) {
+                    text = java.util.Optional.empty();
+                }
+                Reception.Answer a = p.reception().receive(text, ctx.ip());
                 ctx.status(a.status()).contentType("application/json").result(a.body());
             });
 

@@ -175,10 +175,11 @@ public final class AuditLog {
                 insert.bind("i", index++).bind("e", p.entry()).add();
             }
             insert.execute();
-            // The rows read are the committed ones from the first id up to the last: delete that range. A row still
-            // uncommitted in it is invisible here, is not deleted, and is integrated in a later round.
-            int deleted = h.createUpdate("DELETE FROM audit_pending WHERE id >= :a AND id <= :b")
-                    .bind("a", rows.getFirst().id()).bind("b", rows.getLast().id()).execute();
+            // Exactly the rows read are deleted: a row of that id range that was uncommitted when they were read may
+            // have committed since, and is integrated in a later round.
+            var delete = h.prepareBatch("DELETE FROM audit_pending WHERE id = :id");
+            rows.forEach(p -> delete.bind("id", p.id()).add());
+            int deleted = java.util.Arrays.stream(delete.execute()).sum();
             if (deleted != rows.size()) {
                 throw new IllegalStateException("integration raced with another integrator: " + deleted + " of "
                         + rows.size() + " pending entries deleted");
@@ -231,7 +232,16 @@ public final class AuditLog {
     public Optional<Signed> latest() {
         return store.read(h -> h.createQuery("""
                 SELECT * FROM audit_checkpoints WHERE size <= :p ORDER BY size DESC FETCH FIRST 1 ROWS ONLY""")
-                .bind("p", published.get()).map(AuditLog::signed).findOne());
+                .bind("p", publishedLimit()).map(AuditLog::signed).findOne());
+    }
+
+    /**
+     * The largest checkpoint that may be shown. On PostgreSQL a commit is durable before any other session sees it,
+     * so whatever is stored may be shown, whichever instance signed it; on H2 a commit is visible before the force
+     * that makes it durable, so only what this process has forced.
+     */
+    private long publishedLimit() {
+        return store.isPostgres() ? Long.MAX_VALUE : published.get();
     }
 
     /** The newest checkpoint this node has signed, published or about to be. */
@@ -306,7 +316,7 @@ public final class AuditLog {
     }
 
     public Optional<Signed> checkpointAt(long size) {
-        if (size > published.get()) {
+        if (size > publishedLimit()) {
             return Optional.empty();
         }
         return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints WHERE size = :s").bind("s", size)

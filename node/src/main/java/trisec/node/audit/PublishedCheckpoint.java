@@ -41,11 +41,17 @@ final class PublishedCheckpoint {
         }
     }
 
-    /** Records a signed checkpoint note: written beside the file, forced, then moved over it in one step. */
+    /**
+     * Records a signed checkpoint note: written beside the file (under a name of its own, since instances of a node
+     * may share the directory), forced, then moved over it in one step — unless the file already records a larger
+     * checkpoint, which stays.
+     */
     void record(String note) {
+        long size = Checkpoint.parse(SignedNote.parse(note).text()).size();
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".new");
+            Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + Thread.currentThread().threadId() + ".new");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer b = ByteBuffer.wrap(note.getBytes(StandardCharsets.UTF_8));
@@ -53,6 +59,10 @@ final class PublishedCheckpoint {
                     ch.write(b);
                 }
                 ch.force(true);
+            }
+            if (read().map(Checkpoint::size).orElse(-1L) > size) {
+                Files.delete(tmp);
+                return;
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -107,19 +107,36 @@ public final class RemoteVerification {
             }
             checked.add("consistent with the checkpoint of size " + previous + " seen before");
         }
-        for (Witnessed w : Witnessed.read(witnessedNotes, identity, Ed25519Notes.verifierFromVkey(logKey))) {
+        List<Witnessed> witnessed = Witnessed.read(witnessedNotes, identity, Ed25519Notes.verifierFromVkey(logKey));
+        Checkpoint against = cp;
+        if (witnessed.stream().anyMatch(w -> w.checkpoint().size() > cp.size())) {
+            // /log/checkpoint serves the newest cosigned checkpoint, which may lag the newest signed one that a
+            // witness holds by a few seconds: compare with the newest before calling it a rollback.
+            Witnessed newest = Witnessed.read(List.of(get("/api/v1/log/checkpoint/latest", true)), identity,
+                    Ed25519Notes.verifierFromVkey(logKey)).getFirst();
+            if (newest.checkpoint().size() > cp.size()) {
+                List<byte[]> proof = proof("/api/v1/log/proof/consistency?from=" + cp.size() + "&to="
+                        + newest.checkpoint().size());
+                if (cp.size() > 0 && !Verify.consistency(cp.size(), newest.checkpoint().size(), cp.root(),
+                        newest.checkpoint().root(), proof)) {
+                    throw new DomainException("the node's newest checkpoint is not consistent with the one it serves");
+                }
+                against = newest.checkpoint();
+            }
+        }
+        for (Witnessed w : witnessed) {
             long size = w.checkpoint().size();
-            if (size > cp.size()) {
-                throw new DomainException("the node serves a checkpoint of size " + cp.size() + ", smaller than "
-                        + w.describe() + ": its log was rolled back or truncated");
+            if (size > against.size()) {
+                throw new DomainException("the node's newest checkpoint has size " + against.size()
+                        + ", smaller than " + w.describe() + ": its log was rolled back or truncated");
             }
             if (size == 0) {
                 continue;
             }
-            List<byte[]> proof = size == cp.size() ? List.of()
-                    : proof("/api/v1/log/proof/consistency?from=" + size + "&to=" + cp.size());
-            if (!Verify.consistency(size, cp.size(), w.checkpoint().root(), cp.root(), proof)) {
-                throw new DomainException("the served checkpoint of size " + cp.size() + " is not consistent with "
+            List<byte[]> proof = size == against.size() ? List.of()
+                    : proof("/api/v1/log/proof/consistency?from=" + size + "&to=" + against.size());
+            if (!Verify.consistency(size, against.size(), w.checkpoint().root(), against.root(), proof)) {
+                throw new DomainException("the node's checkpoint of size " + against.size() + " is not consistent with "
                         + w.describe());
             }
             checked.add("consistent with " + w.describe());

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trisec.node.Worker;
@@ -18,9 +17,10 @@ import trisec.node.store.Store;
 /**
  * Admission control at the federation endpoint. Anyone who can reach a node can post envelopes to it; those that
  * are refused before they can be opened (malformed, misaddressed, from a party that is not a partner, with a bad
- * signature) are counted per source — the client's address and the sender the envelope claims — and each source
+ * signature) are counted per source — the client's address and the sender the envelope claims — and each address
  * may have only so many refused: past its budget it is answered {@code 429} at once, before any cryptography or
- * storage. An envelope in a partner's name is not throttled but always has its signature checked, so that a forger
+ * storage. (The budget is the address's, not the claim's: a claim is the sender's to choose, and a fresh one for
+ * every envelope would otherwise be a fresh budget.) An envelope in a partner's name is not throttled but always has its signature checked, so that a forger
  * cannot silence a partner by spending its budget; a forgery costs the node one check and no write. Refusals are
  * not written to the audit log one by one, which would let anyone grow the log without bound: every
  * {@link #INTERVAL} the tally of the interval becomes one entry, with a few message ids per source as evidence.
@@ -31,15 +31,21 @@ public final class Admission implements AutoCloseable {
     /** Refusals a source may have at once, and how many more it may have per second after that. */
     static final int BURST = 20;
     static final double PER_SECOND = 2;
-    /** Sources tracked at once; past this the quietest are forgotten (and so start again with a full budget). */
-    static final int MAX_SOURCES = 10_000;
+    /** Addresses tracked at once; past this the one heard from least recently is forgotten (its budget full again). */
+    static final int MAX_ADDRESSES = 10_000;
     /** Sources named one by one in an interval's entry; the rest are summed under "others". */
     static final int NAMED_SOURCES = 50;
     static final int SAMPLES = 3;
 
     private final Store store;
     private final InstantSource clock;
-    private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
+    /** Budgets by address, least recently used first; bounded, so that many addresses cannot grow it. */
+    private final Map<String, Budget> budgets = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Budget> eldest) {
+            return size() > MAX_ADDRESSES;
+        }
+    };
     private final Object tallyLock = new Object();
     private Map<String, Tally> tally = new LinkedHashMap<>();
     private Instant since;
@@ -64,19 +70,30 @@ public final class Admission implements AutoCloseable {
         return address + " as " + claimedSender;
     }
 
-    /** Whether a source still has budget for refusals; a source that has none is answered 429 at once. */
-    public boolean admits(String source) {
-        Budget b = budgets.get(source);
+    /** Whether an address still has budget for refusals; one that has none is answered 429 at once. */
+    public boolean admits(String address) {
+        Budget b;
+        synchronized (budgets) {
+            b = budgets.get(address);
+        }
         return b == null || b.available(System.nanoTime()) >= 1;
     }
 
-    /** Counts a refusal of an envelope from the source, and takes it from the source's budget. */
-    public void refused(String source, String reason, String messageId) {
-        budgets.computeIfAbsent(source, s -> new Budget()).take(System.nanoTime());
-        if (budgets.size() > MAX_SOURCES) {
-            forgetQuietest();
+    /** Counts a refusal of an envelope from the source, and takes it from its address's budget. */
+    public void refused(String address, String claimedSender, String reason, String messageId) {
+        Budget b;
+        synchronized (budgets) {
+            b = budgets.computeIfAbsent(address, a -> new Budget());
         }
-        count(source, reason, messageId);
+        b.take(System.nanoTime());
+        count(source(address, claimedSender), reason, messageId);
+    }
+
+    /** How many addresses have a budget on record. */
+    int addresses() {
+        synchronized (budgets) {
+            return budgets.size();
+        }
     }
 
     /** Counts an envelope that was not even looked at: its source had no budget left. */
@@ -95,11 +112,6 @@ public final class Admission implements AutoCloseable {
                 t.samples.add(messageId);
             }
         }
-    }
-
-    private void forgetQuietest() {
-        long now = System.nanoTime();
-        budgets.entrySet().removeIf(e -> e.getValue().available(now) >= BURST);
     }
 
     /**
@@ -134,8 +146,21 @@ public final class Admission implements AutoCloseable {
             sources.put(e.getKey(), m);
         }
         long count = total;
-        store.useTransaction(h -> AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ENVELOPES_REFUSED, to, "unverified")
-                .with("from", from.toString()).with("count", count).with("sources", sources)));
+        try {
+            store.useTransaction(h -> AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ENVELOPES_REFUSED, to,
+                    "unverified").with("from", from.toString()).with("count", count).with("sources", sources)));
+        } catch (RuntimeException e) {
+            // Not written: the counts go back into the tally, to be written with the next interval's.
+            synchronized (tallyLock) {
+                done.forEach((source, t) -> {
+                    Tally into = tally.computeIfAbsent(source, k -> new Tally());
+                    t.reasons.forEach((reason, n) -> into.reasons.merge(reason, n, Long::sum));
+                    t.samples.stream().limit(SAMPLES - into.samples.size()).forEach(into.samples::add);
+                });
+                since = from;
+            }
+            throw e;
+        }
         log.warn("refused {} envelopes from {} sources since {}", count, sources.size(), from);
         return count;
     }

@@ -98,43 +98,42 @@ public final class Reception {
      * {@link Admission}, not logged one by one; a source that has used up its budget of refusals is answered 429
      * before any cryptography or storage.
      */
-    public Answer receive(String body, String address) {
+    public Answer receive(Optional<String> body, String address) {
         Envelope envelope;
         try {
-            envelope = Wire.decode(body);
+            envelope = Wire.decode(body.orElseThrow(() -> new EnvelopeException("the body is not UTF-8 text")));
         } catch (EnvelopeException e) {
-            String source = Admission.source(address, "?");
-            if (!admission.admits(source)) {
-                admission.throttled(source);
+            if (!admission.admits(address)) {
+                admission.throttled(Admission.source(address, "?"));
                 return tooMany();
             }
-            admission.refused(source, "malformed", null);
+            admission.refused(address, "?", "malformed", null);
             return error(400, "MALFORMED_ENVELOPE", e.getMessage());
         }
         var header = envelope.header();
-        String source = Admission.source(address, header.sender().code());
+        String claimed = header.sender().code();
         Optional<Peer> peer = self.peers().of(header.sender());
-        // An envelope in a partner's name is always checked: a forger who spent that name's budget would otherwise
-        // silence the partner. Its signature is the gate, and a forgery costs one check and no write.
-        if (peer.isEmpty() && !admission.admits(source)) {
-            admission.throttled(source);
+        // An envelope in a partner's name is always checked: a forger who spent the budget of the partner's address
+        // would otherwise silence it. Its signature is the gate, and a forgery costs one check and no write.
+        if (peer.isEmpty() && !admission.admits(address)) {
+            admission.throttled(Admission.source(address, claimed));
             return tooMany();
         }
         String messageId = header.messageId().toString();
         if (!header.recipient().equals(self.party())) {
-            admission.refused(source, "misaddressed", messageId);
+            admission.refused(address, claimed, "misaddressed", messageId);
             return error(403, "MISADDRESSED", "this is " + self.party() + "'s node; the envelope is for "
                     + header.recipient());
         }
         if (peer.isEmpty()) {
-            admission.refused(source, "unknown sender", messageId);
+            admission.refused(address, claimed, "unknown sender", messageId);
             return error(403, "UNKNOWN_SENDER", header.sender() + " is not a partner of this node");
         }
         Envelopes.Opened opened;
         try {
             opened = Envelopes.open(self.keys(), peer.get().identity(), envelope);
         } catch (EnvelopeException e) {
-            admission.refused(source, "does not verify", messageId);
+            admission.refused(address, claimed, "does not verify", messageId);
             return error(403, "REFUSED_ENVELOPE", e.getMessage());
         }
         // An agreement event is checked, stored and recorded while no other is (see Facts#serially); a copy of an

@@ -8,42 +8,64 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
- * Makes H2's committed transactions durable. H2 (MVStore) commits in memory; a background thread writes the
- * changes to the file every half second, handing the writing to executors of its own, and nothing forces the file
- * to the disk. H2 offers no SQL that waits for all of that: {@code CHECKPOINT SYNC} stores only what is unsaved and
- * returns while an earlier background write may still be under way. So the store talks to the MVStore itself:
- * have a version newer than the one current at the start stored (it holds every transaction committed before),
- * wait for every write queued before the force, and force the file. The background writer keeps doing its
- * housekeeping (compaction), which writing each commit synchronously would give up.
+ * Makes H2's committed transactions durable. With {@code WRITE_DELAY=0} (set by {@link Store}) each commit is
+ * written to the file by the committing thread, but nothing forces the file to the disk: a killed process keeps
+ * what it wrote, a machine that loses power may not. So after a commit the store forces the file, under the
+ * MVStore's store lock so that no write is half-queued meanwhile. It also runs H2's chunk housekeeping, which
+ * without the background writer nobody would. H2 offers no SQL for either: {@code CHECKPOINT SYNC} stores only
+ * what is unsaved and can return while a background write is still queued.
  */
 final class H2Durability {
     private H2Durability() {}
 
+    /**
+     * The force for the database behind {@code ds}. It finds the MVStore through a pooled connection each time,
+     * rather than keeping it, so that a database H2 closed and opened again (its last connection closed) is the
+     * one forced.
+     *
+     * @throws trisec.DomainException if the database is not embedded in this process (an H2 server)
+     */
     static Runnable of(DataSource ds) {
-        MVStore store;
+        mvStore(ds);
+        return () -> force(mvStore(ds));
+    }
+
+    private static MVStore mvStore(DataSource ds) {
         try (Connection c = ds.getConnection()) {
             var session = c.unwrap(JdbcConnection.class).getSession();
             if (!(session instanceof SessionLocal local)) {
                 throw new trisec.DomainException("the H2 database is not embedded in this process");
             }
-            store = local.getDatabase().getStore().getMvStore();
+            return local.getDatabase().getStore().getMvStore();
         } catch (SQLException e) {
-            throw new trisec.DomainException("cannot open the database: " + e.getMessage());
+            throw new IllegalStateException("cannot reach the database to make a commit durable: " + e.getMessage(), e);
         }
-        if (store.getFileStore() == null) {
-            return () -> {}; // in memory: nothing to make durable
+    }
+
+    /**
+     * One bounded round of H2's housekeeping: rewrites chunks less than 90% live (at most 16 MiB of them), so that
+     * the space of the rest can be reused. What the background writer would do, which {@code WRITE_DELAY=0} stops.
+     */
+    static void compact(DataSource ds) {
+        MVStore store = mvStore(ds);
+        if (store.getFileStore() != null && !store.isClosed()) {
+            store.compact(90, 16 << 20);
         }
-        return () -> force(store);
     }
 
     /** Returns once every transaction committed before the call is in the file and the file is on the disk. */
     static void force(MVStore store) {
+        if (store.getFileStore() == null) {
+            return; // in memory: nothing to make durable
+        }
         long current = store.getCurrentVersion();
-        // A version stored after `current` holds everything committed before this call; commit() stores one
-        // unless a background write began meanwhile, which then holds it instead.
+        // With WRITE_DELAY=0 the commit already stored its version; should a background writer ever run (another
+        // setting), a version stored after `current` holds everything committed before this call.
         while (store.getCurrentVersion() <= current && store.hasUnsavedChanges()) {
             store.commit();
         }
-        store.getFileStore().executeFileStoreOperation(store::sync);
+        // Under the store lock, so that a write that has taken its version has also queued its work, which the
+        // flush then waits for.
+        store.executeFilestoreOperation(store::sync);
     }
 }

@@ -21,10 +21,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  *
  * <p>A transaction that has committed is durable when {@link #inTransaction} returns (DESIGN §5.6: a node signs
  * nothing about state a crash could still take back). PostgreSQL does that itself with {@code fsync} and
- * {@code synchronous_commit} on, which the store checks and sets. H2 does not: a commit lives in memory until its
- * background writer stores it, up to half a second later, and a killed process loses it. So after each commit the
- * store has H2 write what it holds and force the file to the disk ({@link H2Durability}), one write and one force
- * for all the commits waiting for one ({@link Durability}).
+ * {@code synchronous_commit} on, which the store checks and sets. H2 does not: by default a commit lives in memory
+ * until its background writer stores it, up to half a second later, and a killed process loses it. So H2 runs with
+ * {@code WRITE_DELAY=0} (each commit written by the committing thread), the store forces the file to the disk
+ * after each commit, one force for all the commits waiting for one ({@link Durability}, {@link H2Durability}), and
+ * it runs H2's housekeeping itself, which that setting turns off.
  */
 public final class Store implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -32,17 +33,17 @@ public final class Store implements AutoCloseable {
     private final boolean postgres;
     private final Durability durability;
 
-    private Store(HikariDataSource dataSource, boolean postgres) {
+    private Store(HikariDataSource dataSource, boolean postgres, Durability durability) {
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.jdbi = Jdbi.create(dataSource);
-        this.durability = postgres ? Durability.BY_COMMIT : new Durability(H2Durability.of(dataSource));
+        this.durability = durability;
     }
 
     /** The embedded store: an H2 file {@code trisec.mv.db} in {@code dataDir}. */
     public static Store embedded(Path dataDir) {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("trisec")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         return open(url);
     }
 
@@ -64,6 +65,8 @@ public final class Store implements AutoCloseable {
         } else if (jdbcUrl.startsWith("jdbc:h2:tcp:") || jdbcUrl.startsWith("jdbc:h2:ssl:")) {
             throw new trisec.DomainException("an H2 server cannot be made to sync each commit from here: use the"
                     + " embedded store (no --db) or PostgreSQL");
+        } else if (!jdbcUrl.startsWith("jdbc:h2:mem:")) {
+            config.setJdbcUrl(writingEachCommit(jdbcUrl));
         }
         HikariDataSource ds;
         try {
@@ -85,7 +88,32 @@ public final class Store implements AutoCloseable {
             ds.close();
             throw new trisec.DomainException("cannot migrate the database: " + rootMessage(e));
         }
-        return new Store(ds, postgres);
+        try {
+            Store store = new Store(ds, postgres, postgres ? Durability.BY_COMMIT : new Durability(H2Durability.of(ds)));
+            store.startHousekeeping();
+            return store;
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    /**
+     * An H2 URL with {@code WRITE_DELAY=0}: each commit is written by the committing thread, in order, rather than
+     * by H2's background writer through executors of its own — the crash test found an H2 file that no longer
+     * opened (a page beyond the end of the file) after a SIGKILL with the background writer on. Any other write
+     * delay in the URL is refused.
+     */
+    static String writingEachCommit(String h2Url) {
+        var m = java.util.regex.Pattern.compile("(?i);WRITE_DELAY=([^;]*)").matcher(h2Url);
+        if (!m.find()) {
+            return h2Url + ";WRITE_DELAY=0";
+        }
+        if (!m.group(1).trim().equals("0")) {
+            throw new trisec.DomainException("WRITE_DELAY=" + m.group(1) + " in the database URL: H2 would keep"
+                    + " commits in memory that long; leave it out");
+        }
+        return h2Url;
     }
 
     /** A PostgreSQL server that acknowledges commits it has not written to disk cannot back a signature. */
@@ -128,8 +156,35 @@ public final class Store implements AutoCloseable {
         return jdbi.withHandle(work);
     }
 
+    /**
+     * H2's own housekeeping (rewriting chunks that are mostly garbage) runs in its background writer, which
+     * {@code WRITE_DELAY=0} turns off; without it the file grows by every commit. So the store runs it itself,
+     * a bounded amount every few seconds.
+     */
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                    .name("store-housekeeping").factory());
+
+    private void startHousekeeping() {
+        if (!postgres) {
+            housekeeping.scheduleWithFixedDelay(() -> {
+                try {
+                    H2Durability.compact(dataSource);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Store.class).warn("store housekeeping failed: {}", e.toString());
+                }
+            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     @Override
     public void close() {
+        housekeeping.shutdownNow();
+        try {
+            housekeeping.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         dataSource.close();
     }
 

@@ -48,6 +48,7 @@ class FloodTest {
                 forgeries.add(Wire.encode(Fed.seal(impostor, c.keys(JPN).identity(), Messages.ITEM, UUID.randomUUID(),
                         "UNCLASSIFIED", java.util.Map.of("junk", i))));
             }
+            long floodStarted = System.nanoTime();
             var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
             var userCalls = new AtomicInteger();
             var userFailures = new AtomicInteger();
@@ -94,16 +95,24 @@ class FloodTest {
             List<JsonNode> added = entries(c).subList((int) before, entries(c).size());
             List<JsonNode> refusals = added.stream()
                     .filter(e -> e.get("type").asText().equals("ENVELOPES_REFUSED")).toList();
-            assertThat(refusals).as("entries for the whole flood").isNotEmpty().hasSizeLessThanOrEqualTo(5);
+            // One entry per interval of the admission worker, and one for the flush above.
+            long seconds = (System.nanoTime() - floodStarted) / 1_000_000_000L;
+            System.out.printf("flood of %d junk envelopes: %d s, %d log entries for it%n", JUNK, seconds, refusals.size());
+            assertThat(refusals).as("entries for a flood of " + seconds + " s").isNotEmpty()
+                    .hasSizeLessThanOrEqualTo((int) (seconds / 10) + 2);
             assertThat(added.stream().filter(e -> e.path("actor").asText().equals("unverified")))
                     .as("no entry for a single junk envelope").containsExactlyElementsOf(refusals);
             // ...and together they count every junk envelope, by source and reason.
             long counted = refusals.stream().mapToLong(e -> e.get("count").asLong()).sum();
             assertThat(counted).isEqualTo(JUNK);
-            JsonNode sources = refusals.getFirst().get("sources");
-            assertThat(sources.has("127.0.0.1 as AUS")).as(sources.toString()).isTrue();
-            assertThat(sources.at("/127.0.0.1 as KOR/reasons").has("does not verify")).as(sources.toString()).isTrue();
-            assertThat(sources.at("/127.0.0.1 as ?/reasons").has("malformed")).as(sources.toString()).isTrue();
+            // The sources and reasons of the whole flood, over all its entries.
+            var reasons = new java.util.TreeMap<String, java.util.Set<String>>();
+            refusals.forEach(e -> e.get("sources").properties().forEach(src -> src.getValue().get("reasons")
+                    .fieldNames().forEachRemaining(r -> reasons.computeIfAbsent(src.getKey(), k -> new java.util.TreeSet<>())
+                            .add(r))));
+            assertThat(reasons.get("127.0.0.1 as AUS")).as(reasons.toString()).contains("unknown sender");
+            assertThat(reasons.get("127.0.0.1 as KOR")).as(reasons.toString()).contains("does not verify");
+            assertThat(reasons.get("127.0.0.1 as ?")).as(reasons.toString()).contains("malformed");
         }
     }
 
