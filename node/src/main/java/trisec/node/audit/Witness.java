@@ -225,21 +225,30 @@ public final class Witness implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         String forkOf = origin + " " + prev.size() + " " + Base64.getEncoder().encodeToString(prev.root());
         String proofJson = Json.write(proof.stream().map(Base64.getEncoder()::encodeToString).toList());
-        boolean raised = store.inTransaction(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM audit_alarms WHERE fork_of = :f").bind("f", forkOf)
-                    .mapTo(Integer.class).one() > 0) {
-                return false;
+        boolean raised;
+        try {
+            raised = store.inTransaction(h -> {
+                if (h.createQuery("SELECT COUNT(*) FROM audit_alarms WHERE fork_of = :f").bind("f", forkOf)
+                        .mapTo(Integer.class).one() > 0) {
+                    return false;
+                }
+                h.createUpdate("""
+                        INSERT INTO audit_alarms (id, party, origin, detail, accepted, conflicting, raised_at, fork_of, proof)
+                        VALUES (:id, :p, :o, :d, :a, :c, :at, :f, :pr)""")
+                        .bind("id", id).bind("p", party.code()).bind("o", origin).bind("d", detail).bind("a", prev.note())
+                        .bind("c", conflicting).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        .bind("f", forkOf).bind("pr", proofJson).execute();
+                AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ALARM, now, party.code()).with("alarm", id)
+                        .with("origin", origin).with("detail", detail));
+                return true;
+            });
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // Another instance sharing the store raised this fork between the check and the insert.
+            if (!(e.getCause() instanceof java.sql.SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                throw e;
             }
-            h.createUpdate("""
-                    INSERT INTO audit_alarms (id, party, origin, detail, accepted, conflicting, raised_at, fork_of, proof)
-                    VALUES (:id, :p, :o, :d, :a, :c, :at, :f, :pr)""")
-                    .bind("id", id).bind("p", party.code()).bind("o", origin).bind("d", detail).bind("a", prev.note())
-                    .bind("c", conflicting).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                    .bind("f", forkOf).bind("pr", proofJson).execute();
-            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ALARM, now, party.code()).with("alarm", id)
-                    .with("origin", origin).with("detail", detail));
-            return true;
-        });
+            raised = false;
+        }
         if (raised) {
             log.error("FORK in {}'s log: {}", party, detail);
         }
