@@ -203,9 +203,11 @@ class CrashTest {
         long deadline = System.nanoTime() + 240_000_000_000L;
         String last = "";
         int stable = 0;
+        List<String> onTheirWay = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             var sb = new StringBuilder();
             boolean moving = false;
+            onTheirWay.clear();
             for (Party p : PARTIES) {
                 Optional<String> outbox = traffic.get(p, "disclosure", "/api/v1/outbox");
                 if (outbox.isEmpty()) {
@@ -216,7 +218,11 @@ class CrashTest {
                     for (JsonNode r : Json.MAPPER.readTree(outbox.get()).get("releases")) {
                         String status = r.get("status").asText();
                         sb.append(r.get("id").asText()).append(status);
-                        moving |= status.equals("QUEUED") || status.equals("RETRYING") || status.equals("FORWARDING");
+                        boolean on = status.equals("QUEUED") || status.equals("RETRYING") || status.equals("FORWARDING");
+                        moving |= on;
+                        if (on && onTheirWay.size() < 20) {
+                            onTheirWay.add(p + " " + r.toString());
+                        }
                     }
                 } catch (IOException e) {
                     moving = true;
@@ -231,7 +237,8 @@ class CrashTest {
             }
             NodeProcess.sleep(500);
         }
-        throw new AssertionError("releases still on their way four minutes after the last kill");
+        throw new AssertionError("releases still on their way four minutes after the last kill (seed " + SEED
+                + "), among them:\n" + String.join("\n", onTheirWay));
     }
 
     private static long undelivered(String kind, Map<Party, NodeProcess> nodes, Map<Party, String> databases) {
