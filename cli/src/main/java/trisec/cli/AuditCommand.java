@@ -93,22 +93,24 @@ final class AuditCommand implements Runnable {
         /** The checkpoint files' texts; a checkpoint note is a few KiB, so anything over 64 KiB is not one. */
         private List<String> checkpointNotes() {
             List<String> notes = new ArrayList<>();
-            for (Path f : checkpoints) {
-                try {
-                    if (!java.nio.file.Files.isRegularFile(f)) {
-                        throw new DomainException("no checkpoint file at '" + f + "'");
-                    }
-                    if (java.nio.file.Files.size(f) > 64 * 1024) {
-                        throw new DomainException(f + " is too large to be a checkpoint");
-                    }
-                    notes.add(java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.UTF_8));
-                } catch (java.nio.charset.MalformedInputException e) {
-                    throw new DomainException(f + " is not UTF-8 text");
-                } catch (java.io.IOException e) {
-                    throw new DomainException("cannot read " + f + ": " + e.getMessage());
-                }
-            }
+            checkpoints.forEach(f -> notes.add(readNote(f)));
             return notes;
+        }
+
+        private static String readNote(Path f) {
+            try {
+                if (!java.nio.file.Files.isRegularFile(f)) {
+                    throw new DomainException("no checkpoint file at '" + f + "'");
+                }
+                if (java.nio.file.Files.size(f) > 64 * 1024) {
+                    throw new DomainException(f + " is too large to be a checkpoint");
+                }
+                return java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new DomainException(f + " is not UTF-8 text");
+            } catch (java.io.IOException e) {
+                throw new DomainException("cannot read " + f + ": " + e.getMessage());
+            }
         }
 
         @Override
@@ -134,8 +136,7 @@ final class AuditCommand implements Runnable {
             // The node keeps the last checkpoint it published beside its store: that is held elsewhere too.
             Path published = o.data.resolve("log").resolve("checkpoint");
             if (java.nio.file.Files.isRegularFile(published)) {
-                checkpoints.add(published);
-                notes = checkpointNotes();
+                notes.add(readNote(published));
             }
             var witnessed = trisec.node.audit.Witnessed.read(notes, keys.identity(), logKey);
             try (Store store = o.db == null ? Store.embedded(o.data) : Store.open(o.db)) {

@@ -58,13 +58,8 @@ final class H2Durability {
         if (store.getFileStore() == null) {
             return; // in memory: nothing to make durable
         }
-        long current = store.getCurrentVersion();
-        // With WRITE_DELAY=0 the commit already stored its version; should a background writer ever run (another
-        // setting), a version stored after `current` holds everything committed before this call.
-        while (store.getCurrentVersion() <= current && store.hasUnsavedChanges()) {
-            store.commit();
-        }
-        // Under the store lock, so that a write that has taken its version has also queued its work, which the
+        // With WRITE_DELAY=0 (Store refuses any other) the commit has written its version already: only the force
+        // is left. Under the store lock, so that a write that has taken its version has also queued its work, which the
         // flush then waits for.
         store.executeFilestoreOperation(store::sync);
     }

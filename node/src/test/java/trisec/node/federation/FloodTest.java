@@ -128,8 +128,4 @@ class FloodTest {
             }
         }
     }
-
-    static String json(Object o) {
-        return Json.write(o);
-    }
 }
