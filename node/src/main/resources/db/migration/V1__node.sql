@@ -1,4 +1,4 @@
--- One schema for the embedded H2 store (run in PostgreSQL mode) and for PostgreSQL.
+-- The PostgreSQL schema (the embedded SQLite store has its own scripts in db/sqlite, to the same tables).
 -- Instants are TIMESTAMP WITH TIME ZONE, lists are comma-separated text, large text is TEXT.
 
 CREATE TABLE persons (

@@ -43,8 +43,6 @@ public final class AuditLog {
     private final List<NoteSigner> signers;
     private final Map<Long, byte[]> fullTiles = JdbcTiles.cache();
     private final Optional<PublishedCheckpoint> publishedFile;
-    /** The largest checkpoint given out: signed checkpoints above it are not yet durable, and are not shown. */
-    private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
 
     /** A log whose published checkpoints are remembered in the store only (tests, benchmarks, offline tools). */
     public AuditLog(Store store, InstantSource clock, String origin, List<NoteSigner> signers) {
@@ -64,7 +62,6 @@ public final class AuditLog {
         this.origin = origin;
         this.signers = List.copyOf(signers);
         this.publishedFile = publishedFile.map(PublishedCheckpoint::new);
-        published.set(lastSigned().map(Signed::size).orElse(0L));
         checkAgainstSignedHistory();
     }
 
@@ -82,7 +79,6 @@ public final class AuditLog {
                         + c.origin() + "), not " + origin);
             }
             requireHeld("the last checkpoint this node published", c.size(), c.root(), head);
-            published.accumulateAndGet(c.size(), Math::max);
         });
     }
 
@@ -162,7 +158,7 @@ public final class AuditLog {
                 h.createQuery("SELECT size FROM audit_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
             }
             Head head = head(h);
-            List<Pending> rows = h.createQuery("SELECT id, entry FROM audit_pending ORDER BY id FETCH FIRST :max ROWS ONLY")
+            List<Pending> rows = h.createQuery("SELECT id, entry FROM audit_pending ORDER BY id LIMIT :max")
                     .bind("max", max).map((rs, c) -> new Pending(rs.getLong("id"), rs.getBytes("entry"))).list();
             if (rows.isEmpty()) {
                 return 0;
@@ -222,38 +218,27 @@ public final class AuditLog {
                 INSERT INTO audit_checkpoints (size, root, note, signed_at) VALUES (:s, :r, :n, :at)""")
                 .bind("s", head.size()).bind("r", head.root()).bind("n", note)
                 .bind("at", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).execute());
-        // Durable in the store (the transaction returned) and in the file: only now may anyone see it.
+        // Durable in the store once the transaction returned, and visible to no one before (both stores make a
+        // commit durable before other sessions see it); the file keeps it too, for the start-up check.
         publishedFile.ifPresent(f -> f.record(note));
-        published.accumulateAndGet(head.size(), Math::max);
         return Optional.of(new Signed(head.size(), head.root(), note, now));
     }
 
     /** The newest checkpoint this node has published. */
     public Optional<Signed> latest() {
-        return store.read(h -> h.createQuery("""
-                SELECT * FROM audit_checkpoints WHERE size <= :p ORDER BY size DESC FETCH FIRST 1 ROWS ONLY""")
-                .bind("p", publishedLimit()).map(AuditLog::signed).findOne());
+        return lastSigned();
     }
 
-    /**
-     * The largest checkpoint that may be shown. On PostgreSQL a commit is durable before any other session sees it,
-     * so whatever is stored may be shown, whichever instance signed it; on H2 a commit is visible before the force
-     * that makes it durable, so only what this process has forced.
-     */
-    private long publishedLimit() {
-        return store.isPostgres() ? Long.MAX_VALUE : published.get();
-    }
-
-    /** The newest checkpoint this node has signed, published or about to be. */
+    /** The newest checkpoint this node has signed. */
     private Optional<Signed> lastSigned() {
-        return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints ORDER BY size DESC FETCH FIRST 1 ROWS ONLY")
+        return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints ORDER BY size DESC LIMIT 1")
                 .map(AuditLog::signed).findOne());
     }
 
     private static Signed signed(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new Signed(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
-                rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant());
+                trisec.node.store.Store.instant(rs, "signed_at"));
     }
 
     /**
@@ -316,9 +301,6 @@ public final class AuditLog {
     }
 
     public Optional<Signed> checkpointAt(long size) {
-        if (size > publishedLimit()) {
-            return Optional.empty();
-        }
         return store.read(h -> h.createQuery("SELECT * FROM audit_checkpoints WHERE size = :s").bind("s", size)
                 .map(AuditLog::signed).findOne());
     }
@@ -378,7 +360,7 @@ public final class AuditLog {
     /** Entries from {@code from} (inclusive), at most {@code limit}, for people reading the log. */
     public List<String> entries(long from, int limit) {
         return store.read(h -> h.createQuery(
-                "SELECT entry FROM audit_entries WHERE idx >= :a ORDER BY idx FETCH FIRST :n ROWS ONLY")
+                "SELECT entry FROM audit_entries WHERE idx >= :a ORDER BY idx LIMIT :n")
                 .bind("a", from).bind("n", limit).mapTo(byte[].class).list()).stream().map(AuditLog::text).toList();
     }
 

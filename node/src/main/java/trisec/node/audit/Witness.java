@@ -244,7 +244,7 @@ public final class Witness implements AutoCloseable {
             });
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             // Another instance sharing the store raised this fork between the check and the insert.
-            if (!(e.getCause() instanceof java.sql.SQLException sql) || !"23505".equals(sql.getSQLState())) {
+            if (!trisec.node.store.Store.isUniqueViolation(e)) {
                 throw e;
             }
             raised = false;
@@ -259,7 +259,7 @@ public final class Witness implements AutoCloseable {
         return store.read(h -> h.createQuery("SELECT * FROM audit_alarms ORDER BY raised_at, id")
                 .map((rs, c) -> new Alarm(rs.getString("id"), rs.getString("party"), rs.getString("origin"),
                         rs.getString("detail"), rs.getString("accepted"), rs.getString("conflicting"),
-                        proofOf(rs.getString("proof")), rs.getObject("raised_at", OffsetDateTime.class).toInstant()))
+                        proofOf(rs.getString("proof")), trisec.node.store.Store.instant(rs, "raised_at")))
                 .list());
     }
 

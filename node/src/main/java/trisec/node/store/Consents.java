@@ -29,7 +29,7 @@ public final class Consents {
     }
 
     public static Optional<ConsentRow> lock(Handle h, String id) {
-        return h.createQuery("SELECT * FROM consents WHERE id = :id FOR UPDATE").bind("id", id)
+        return h.createQuery("SELECT * FROM consents WHERE id = :id <forUpdate>").bind("id", id)
                 .map((rs, c) -> row(rs)).findOne();
     }
 

@@ -32,7 +32,7 @@ public final class Items {
 
     /** Locks the row for the rest of the transaction (approvals and notices must not race). */
     public static Optional<ItemRow> lock(Handle h, String id) {
-        return h.createQuery("SELECT * FROM items WHERE id = :id FOR UPDATE").bind("id", id)
+        return h.createQuery("SELECT * FROM items WHERE id = :id <forUpdate>").bind("id", id)
                 .map((rs, ctx) -> row(rs)).findOne();
     }
 
@@ -64,8 +64,7 @@ public final class Items {
     /** When the originator made the label the item carries, if it was ever reclassified. */
     public static Optional<Instant> labelledAt(Handle h, String id) {
         return h.createQuery("SELECT labelled_at FROM items WHERE id = :id").bind("id", id)
-                .map((rs, c) -> Optional.ofNullable(rs.getObject("labelled_at", java.time.OffsetDateTime.class))
-                        .map(java.time.OffsetDateTime::toInstant))
+                .map((rs, c) -> Optional.ofNullable(Store.instant(rs, "labelled_at")))
                 .findOne().flatMap(o -> o);
     }
 

@@ -29,7 +29,7 @@ public final class Outbox {
      * Claims due envelopes. Agreement notes go to each peer in the order they were written, each only once the
      * ones before it are done, since an event may only make sense after the one before (a suspension after its
      * notice); everything else in any order (reclassifications carry their own time, and a message that can never
-     * be delivered holds up only its own kind). {@code SKIP LOCKED} lets several stateless
+     * be delivered holds up only its own kind). On PostgreSQL, {@code SKIP LOCKED} lets several stateless
      * instances of a node share one PostgreSQL without sending an envelope twice at once; the lock lasts for the
      * claiming transaction.
      */
@@ -39,7 +39,7 @@ public final class Outbox {
                   AND (o.kind <> 'EVENT_NOTE' OR NOT EXISTS (
                       SELECT 1 FROM outbox e WHERE e.state = 'PENDING' AND e.peer = o.peer
                                                AND e.kind = 'EVENT_NOTE' AND e.id < o.id))
-                ORDER BY o.id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED""")
+                ORDER BY o.id LIMIT :limit <forUpdate> <skipLocked>""")
                 .bind("now", Store.utc(now)).bind("limit", limit).map((rs, c) -> row(rs)).list();
     }
 

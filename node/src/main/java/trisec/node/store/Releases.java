@@ -33,7 +33,7 @@ public final class Releases {
     }
 
     public static Optional<ReleaseRow> lock(Handle h, String id) {
-        return h.createQuery("SELECT * FROM releases WHERE id = :id FOR UPDATE").bind("id", id)
+        return h.createQuery("SELECT * FROM releases WHERE id = :id <forUpdate>").bind("id", id)
                 .map((rs, c) -> row(rs)).findOne();
     }
 

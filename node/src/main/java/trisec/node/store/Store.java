@@ -2,127 +2,197 @@ package trisec.node.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import trisec.DomainException;
 
 /**
- * The node's database: H2 in a file under the data directory by default, PostgreSQL when given a JDBC URL.
- * One schema, migrated by Flyway on both. Every change a request makes happens in one transaction, so a failed
- * request changes nothing.
+ * The node's database: SQLite in a file under the data directory by default, PostgreSQL when given a JDBC URL.
+ * Each is migrated by Flyway from its own scripts ({@code db/sqlite}, {@code db/migration}) to the same tables.
+ * Every change a request makes happens in one transaction, so a failed request changes nothing.
  *
  * <p>A transaction that has committed is durable when {@link #inTransaction} returns (DESIGN §5.6: a node signs
- * nothing about state a crash could still take back). PostgreSQL does that itself with {@code fsync} and
- * {@code synchronous_commit} on, which the store checks and sets. H2 does not: by default a commit lives in memory
- * until its background writer stores it, up to half a second later, and a killed process loses it. So H2 runs with
- * {@code WRITE_DELAY=0} (each commit written by the committing thread), the store forces the file to the disk
- * after each commit, one force for all the commits waiting for one ({@link Durability}, {@link H2Durability}), and
- * it runs H2's housekeeping itself, which that setting turns off.
+ * nothing about state a crash could still take back), and no other session sees it before. PostgreSQL does that
+ * with {@code fsync} and {@code synchronous_commit} on, which the store checks and sets. SQLite does it in WAL mode
+ * with {@code synchronous=FULL}: a commit syncs the write-ahead log before it returns and before readers see it.
+ * The crash test (docs/RELIABILITY.md) decided the embedded engine: H2 2.5 lost committed, forced transactions
+ * under SIGKILL in every configuration tried.
+ *
+ * <p>SQL that the two spell differently is written with JDBI's defined attributes: {@code <forUpdate>} and
+ * {@code <skipLocked>} are row locks on PostgreSQL and nothing on SQLite, where a write transaction holds the
+ * whole database ({@code BEGIN IMMEDIATE}) and so already excludes every other writer.
  */
 public final class Store implements AutoCloseable {
+    /** The embedded store's file in the data directory. */
+    public static final String EMBEDDED_FILE = "trisec.db";
+    private static final String LOCK_FILE = "trisec.lock";
+    private static final String H2_FILE = "trisec.mv.db";
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
-    private final Durability durability;
+    private final Optional<FileLock> lock;
 
-    private Store(HikariDataSource dataSource, boolean postgres, Durability durability) {
+    private Store(HikariDataSource dataSource, boolean postgres, Optional<FileLock> lock) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.lock = lock;
         this.jdbi = Jdbi.create(dataSource);
-        this.durability = durability;
-    }
-
-    /** The embedded store: an H2 file {@code trisec.mv.db} in {@code dataDir}. */
-    public static Store embedded(Path dataDir) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("trisec")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        return open(url);
-    }
-
-    /** Opens and migrates the store at a JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}). */
-    public static Store open(String jdbcUrl) {
-        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-        if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new trisec.DomainException("unsupported database URL (use jdbc:postgresql://… or jdbc:h2:…)");
+        jdbi.define("forUpdate", postgres ? "FOR UPDATE" : "");
+        jdbi.define("skipLocked", postgres ? "SKIP LOCKED" : "");
+        if (!postgres) {
+            jdbi.registerArgument(new InstantText());
+            jdbi.registerArgument(new OffsetText());
         }
+    }
+
+    /**
+     * The embedded store: a SQLite file {@code trisec.db} in {@code dataDir}, which one process at a time may open
+     * (a lock on {@code trisec.lock}, released by the system when the process dies, however it dies).
+     */
+    public static Store embedded(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath();
+        if (Files.exists(dir.resolve(H2_FILE)) && !Files.exists(dir.resolve(EMBEDDED_FILE))) {
+            throw new DomainException(dir + " holds an H2 store (" + H2_FILE + ") of an earlier trisec, which kept it"
+                    + " in a format that loses committed work when the process is killed; this version uses SQLite ("
+                    + EMBEDDED_FILE + ") and does not read it: start the node on a new data directory");
+        }
+        FileLock lock = lock(dir);
+        var config = pool("jdbc:sqlite:" + dir.resolve(EMBEDDED_FILE), 4);
+        // Each setting is applied by the driver to every connection it opens.
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "FULL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "60000");
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        try {
+            return open(config, false, Optional.of(lock), "classpath:db/sqlite");
+        } catch (RuntimeException e) {
+            release(lock);
+            throw e;
+        }
+    }
+
+    /** Opens and migrates a PostgreSQL store ({@code jdbc:postgresql://…}). */
+    public static Store open(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            throw new DomainException("H2 is no longer a store trisec runs on: it lost committed work when killed"
+                    + " (docs/RELIABILITY.md); use PostgreSQL, or no --db for the embedded store");
+        }
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new DomainException("unsupported database URL (use jdbc:postgresql://…, or no --db for the embedded"
+                    + " store)");
+        }
+        var config = pool(jdbcUrl, 10);
+        // The server's default, set anyway: a session may not commit before its WAL is on disk.
+        config.setConnectionInitSql("SET synchronous_commit TO on");
+        return open(config, true, Optional.empty(), "classpath:db/migration");
+    }
+
+    private static HikariConfig pool(String url, int size) {
         var config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(url);
         config.setPoolName("trisec");
-        config.setMaximumPoolSize(postgres ? 10 : 4);
+        config.setMaximumPoolSize(size);
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(5_000);
-        if (postgres) {
-            // The server's default, set anyway: a session may not commit before its WAL is on disk.
-            config.setConnectionInitSql("SET synchronous_commit TO on");
-        } else if (jdbcUrl.startsWith("jdbc:h2:tcp:") || jdbcUrl.startsWith("jdbc:h2:ssl:")) {
-            throw new trisec.DomainException("an H2 server cannot be made to sync each commit from here: use the"
-                    + " embedded store (no --db) or PostgreSQL");
-        } else if (!jdbcUrl.startsWith("jdbc:h2:mem:")) {
-            config.setJdbcUrl(writingEachCommit(jdbcUrl));
-        }
+        return config;
+    }
+
+    private static Store open(HikariConfig config, boolean postgres, Optional<FileLock> lock, String migrations) {
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new trisec.DomainException("cannot open the database: " + rootMessage(e));
+            throw new DomainException("cannot open the database: " + rootMessage(e));
         }
-        if (postgres) {
-            try {
+        try {
+            if (postgres) {
                 requireDurablePostgres(ds);
-            } catch (RuntimeException e) {
-                ds.close();
-                throw e;
+            } else {
+                requireDurableSqlite(ds);
             }
-        }
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw new trisec.DomainException("cannot migrate the database: " + rootMessage(e));
-        }
-        try {
-            Store store = new Store(ds, postgres, postgres ? Durability.BY_COMMIT : new Durability(H2Durability.of(ds)));
-            store.startHousekeeping();
-            return store;
+            try {
+                Flyway.configure().dataSource(ds).locations(migrations).load().migrate();
+            } catch (RuntimeException e) {
+                throw new DomainException("cannot migrate the database: " + rootMessage(e));
+            }
+            return new Store(ds, postgres, lock);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
     }
 
-    /**
-     * An H2 URL with {@code WRITE_DELAY=0}: each commit is written by the committing thread, in order, rather than
-     * by H2's background writer through executors of its own — the crash test found an H2 file that no longer
-     * opened (a page beyond the end of the file) after a SIGKILL with the background writer on. Any other write
-     * delay in the URL is refused.
-     */
-    static String writingEachCommit(String h2Url) {
-        var m = java.util.regex.Pattern.compile("(?i);WRITE_DELAY=([^;]*)").matcher(h2Url);
-        if (!m.find()) {
-            return h2Url + ";WRITE_DELAY=0";
+    private static FileLock lock(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new DomainException("the store in " + dir + " is in use by another trisec process (or by this"
+                        + " one); a node's data directory is for one process at a time");
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new DomainException("cannot open the store in " + dir + ": " + e.getMessage());
         }
-        if (!m.group(1).trim().equals("0")) {
-            throw new trisec.DomainException("WRITE_DELAY=" + m.group(1) + " in the database URL: H2 would keep"
-                    + " commits in memory that long; leave it out");
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.channel().close();
+        } catch (IOException e) {
+            // closing the channel releases the lock; nothing more to do
         }
-        return h2Url;
     }
 
     /** A PostgreSQL server that acknowledges commits it has not written to disk cannot back a signature. */
     private static void requireDurablePostgres(HikariDataSource ds) {
         String fsync = Jdbi.create(ds).withHandle(h -> h.createQuery("SHOW fsync").mapTo(String.class).one());
         if (!"on".equalsIgnoreCase(fsync)) {
-            throw new trisec.DomainException("the PostgreSQL server runs with fsync = " + fsync
+            throw new DomainException("the PostgreSQL server runs with fsync = " + fsync
                     + ": a commit would not survive a crash of the machine, and this node signs receipts for what it"
                     + " commits; turn fsync on");
+        }
+    }
+
+    /** The driver applies the settings silently or not at all: what the file runs with is read back. */
+    private static void requireDurableSqlite(HikariDataSource ds) {
+        var jdbi = Jdbi.create(ds);
+        String mode = jdbi.withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
+        int sync = jdbi.withHandle(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+        if (!"wal".equalsIgnoreCase(mode) || sync < 2) {
+            throw new DomainException("the embedded store runs with journal_mode=" + mode + ", synchronous=" + sync
+                    + " rather than WAL and FULL (2): a commit could be lost after the node signed for it");
         }
     }
 
@@ -141,51 +211,35 @@ public final class Store implements AutoCloseable {
 
     /** Runs the work in one transaction; once this returns, what it committed survives a crash. */
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
-        R result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
-        durability.await();
-        return result;
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
     }
 
     /** Runs the work in one transaction; once this returns, what it committed survives a crash. */
     public <X extends Exception> void useTransaction(HandleConsumer<X> work) throws X {
         jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
-        durability.await();
     }
 
     public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {
         return jdbi.withHandle(work);
     }
 
-    /**
-     * H2's own housekeeping (rewriting chunks that are mostly garbage) runs in its background writer, which
-     * {@code WRITE_DELAY=0} turns off; without it the file grows by every commit. So the store runs it itself,
-     * a bounded amount every few seconds.
-     */
-    private final java.util.concurrent.ScheduledExecutorService housekeeping =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                    .name("store-housekeeping").factory());
-
-    private void startHousekeeping() {
-        if (!postgres) {
-            housekeeping.scheduleWithFixedDelay(() -> {
-                try {
-                    H2Durability.compact(dataSource);
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(Store.class).warn("store housekeeping failed: {}", e.toString());
-                }
-            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+    /** Whether a statement failed on a unique key or primary key that another transaction had taken. */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+                    || (t instanceof org.sqlite.SQLiteException s && (s.getResultCode()
+                            == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || s.getResultCode()
+                            == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)))) {
+                return true;
+            }
         }
+        return false;
     }
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
-        try {
-            housekeeping.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         dataSource.close();
+        lock.ifPresent(Store::release);
     }
 
     // Instants go in and out as UTC offsets, whatever the JVM's time zone.
@@ -193,8 +247,52 @@ public final class Store implements AutoCloseable {
         return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+    /**
+     * An instant read from a column: PostgreSQL's {@code TIMESTAMP WITH TIME ZONE}, or SQLite's text in the one
+     * fixed-width form {@link #TEXT_FORM}.
+     */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Object v = rs.getObject(column);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String s) {
+            return Instant.parse(s);
+        }
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /**
+     * On SQLite, instants are stored as UTC text with nine fraction digits, so that the text sorts and compares as
+     * the instants do ({@code next_attempt_at <= :now}).
+     */
+    static final DateTimeFormatter TEXT_FORM = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    static Argument text(Instant t) {
+        String text = TEXT_FORM.format(t);
+        return (position, statement, ctx) -> statement.setString(position, text);
+    }
+
+    static final class InstantText extends AbstractArgumentFactory<Instant> {
+        InstantText() {
+            super(Types.VARCHAR);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return text(value);
+        }
+    }
+
+    static final class OffsetText extends AbstractArgumentFactory<OffsetDateTime> {
+        OffsetText() {
+            super(Types.VARCHAR);
+        }
+
+        @Override
+        protected Argument build(OffsetDateTime value, ConfigRegistry config) {
+            return text(value.toInstant());
+        }
     }
 }

@@ -390,7 +390,7 @@ public final class Pages {
             return List.of();
         }
         // Entries are stored as UTF-8 bytes; each database decodes them under its own name.
-        String text = self.store().isPostgres() ? "convert_from(entry, 'UTF8')" : "UTF8TOSTRING(entry)";
+        String text = self.store().isPostgres() ? "convert_from(entry, 'UTF8')" : "CAST(entry AS TEXT)";
         List<Map.Entry<Long, String>> rows = self.store().read(h -> h.createQuery(
                 "SELECT idx, entry FROM audit_entries WHERE " + text + " LIKE :p ORDER BY idx")
                 .bind("p", "%\"" + itemId + "\"%")

@@ -38,7 +38,7 @@ final class NodeProcess {
         // Surefire runs tests with a manifest-only jar on the class path; the real one is in this property.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         this.command = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m",
-                "-Dfile.encoding=UTF-8", "-cp", classPath, NodeMain.class.getName(), party.code(),
+                "-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED", "-cp", classPath, NodeMain.class.getName(), party.code(),
                 Integer.toString(port), dir.toString(), db, peersFile.toString(), asOf);
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Databases for store tests: a fresh embedded H2 file, or a fresh schema in the machine's PostgreSQL
+ * Databases for store tests: a fresh directory for the embedded store, or a fresh schema in the machine's PostgreSQL
  * ({@code TRISEC_TEST_PG}, default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}). Where no
  * PostgreSQL answers, {@link #postgresMissing()} says why and the PostgreSQL tests are skipped with that reason.
  */
@@ -55,7 +55,7 @@ public final class Databases {
         }
     }
 
-    public static Path freshH2Dir() {
+    public static Path freshDir() {
         try {
             return Files.createTempDirectory("trisec-store-");
         } catch (java.io.IOException e) {

@@ -16,13 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The store on both databases it runs on: the embedded H2 file and PostgreSQL (skipped, with the reason printed,
- * where the machine has none). One schema, one set of queries.
+ * The store on both databases it runs on: the embedded SQLite file and PostgreSQL (skipped, with the reason printed,
+ * where the machine has none). The same tables, one set of queries.
  */
 class StoreTest {
     private Store store;
     private String pgUrl;
-    private java.nio.file.Path h2Dir;
+    private java.nio.file.Path dir;
 
     private Store open(String kind) {
         if (kind.equals("postgres")) {
@@ -31,8 +31,8 @@ class StoreTest {
             store = Store.open(pgUrl);
             assertThat(store.isPostgres()).isTrue();
         } else {
-            h2Dir = Databases.freshH2Dir();
-            store = Store.embedded(h2Dir);
+            dir = Databases.freshDir();
+            store = Store.embedded(dir);
             assertThat(store.isPostgres()).isFalse();
         }
         return store;
@@ -57,7 +57,7 @@ class StoreTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres"})
+    @ValueSource(strings = {"embedded", "postgres"})
     void everyTableRoundTripsWhatItStores(String kind) {
         Store s = open(kind);
         var row = item("i1");
@@ -93,7 +93,7 @@ class StoreTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres"})
+    @ValueSource(strings = {"embedded", "postgres"})
     void aFailedTransactionLeavesNothingBehind(String kind) {
         Store s = open(kind);
         assertThatThrownBy(() -> s.useTransaction(h -> {
@@ -103,9 +103,10 @@ class StoreTest {
         assertThat(s.read(Items::all)).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres"})
-    void anEnvelopeClaimedByOneInstanceIsSkippedByAnother(String kind) throws Exception {
+    /** Instances share a store on PostgreSQL only: the embedded one is locked to one process. */
+    @org.junit.jupiter.api.Test
+    void anEnvelopeClaimedByOneInstanceIsSkippedByAnother() throws Exception {
+        String kind = "postgres";
         Store s = open(kind);
         s.useTransaction(h -> {
             Outbox.enqueue(h, "m1", "JPN", "ITEM", Optional.empty(), "{}", T);
@@ -124,23 +125,93 @@ class StoreTest {
             var second = s.inTransaction(h -> Outbox.claimDue(h, T.plusSeconds(1), 5));
             release.countDown();
             assertThat(first.get()).extracting(OutboxRow::messageId).containsExactly("m1");
-            // Never the same envelope twice. PostgreSQL locks only the row it returned, so the second claim gets
-            // the next one; embedded H2 (one node instance only) may lock every row it scanned.
-            assertThat(second).extracting(OutboxRow::messageId).doesNotContain("m1");
-            if (kind.equals("postgres")) {
-                assertThat(second).extracting(OutboxRow::messageId).containsExactly("m2");
-            }
+            // Never the same envelope twice: the first claim locks only the row it returned, so the second claim
+            // gets the next one.
+            assertThat(second).extracting(OutboxRow::messageId).containsExactly("m2");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres"})
+    @ValueSource(strings = {"embedded", "postgres"})
     void reopeningAStoreKeepsItsDataAndDoesNotMigrateTwice(String kind) {
         Store s = open(kind);
         s.useTransaction(h -> Items.insert(h, item("i3")));
         s.close();
-        store = kind.equals("postgres") ? Store.open(pgUrl) : Store.embedded(h2Dir);
+        store = kind.equals("postgres") ? Store.open(pgUrl) : Store.embedded(dir);
         Optional<ItemRow> back = store.read(h -> Items.byId(h, "i3"));
         assertThat(back).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void dueEnvelopesAreThoseWhoseTimeHasComeAcrossYearsAndFractions(String kind) {
+        Store s = open(kind);
+        // Instants whose text would sort wrongly in ISO-8601's shortest form (…:30Z after …:30.5Z).
+        Instant at = Instant.parse("2026-12-05T10:00:30Z");
+        s.useTransaction(h -> {
+            Outbox.enqueue(h, "whole", "JPN", "ITEM", Optional.empty(), "{}", at);
+            Outbox.enqueue(h, "later", "JPN", "ITEM", Optional.empty(), "{}", at.plusMillis(500));
+            Outbox.enqueue(h, "next-year", "JPN", "ITEM", Optional.empty(), "{}", Instant.parse("2027-01-01T00:00:00Z"));
+        });
+        List<OutboxRow> first = s.inTransaction(h -> Outbox.claimDue(h, at.plusMillis(1), 10));
+        assertThat(first).extracting(OutboxRow::messageId).containsExactly("whole");
+        List<OutboxRow> second = s.inTransaction(h -> Outbox.claimDue(h, at.plusMillis(500), 10));
+        assertThat(second).extracting(OutboxRow::messageId).containsExactly("whole", "later");
+        List<OutboxRow> all = s.read(Outbox::all);
+        assertThat(all).extracting(OutboxRow::nextAttemptAt)
+                .containsExactly(at, at.plusMillis(500), Instant.parse("2027-01-01T00:00:00Z"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEmbeddedStoreRunsWithAWriteAheadLogSyncedOnEveryCommit() {
+        Store s = open("embedded");
+        String mode = s.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
+        int sync = s.read(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+        int keys = s.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
+        assertThat(mode).isEqualToIgnoringCase("wal");
+        assertThat(sync).isEqualTo(2);
+        assertThat(keys).isEqualTo(1);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEmbeddedStoreIsForOneProcessAtATime() {
+        open("embedded");
+        assertThatThrownBy(() -> Store.embedded(dir)).isInstanceOf(trisec.DomainException.class)
+                .hasMessageContaining("in use by another trisec process");
+        store.close();
+        store = Store.embedded(dir);
+        List<ItemRow> items = store.read(Items::all);
+        assertThat(items).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anH2StoreOfAnEarlierVersionIsRefusedNotIgnored() throws Exception {
+        dir = Databases.freshDir();
+        java.nio.file.Files.writeString(dir.resolve("trisec.mv.db"), "H2");
+        assertThatThrownBy(() -> Store.embedded(dir)).isInstanceOf(trisec.DomainException.class)
+                .hasMessageContaining("holds an H2 store");
+        assertThat(dir.resolve(Store.EMBEDDED_FILE)).doesNotExist();
+        // and the refusal did not keep the directory locked
+        java.nio.file.Files.delete(dir.resolve("trisec.mv.db"));
+        store = Store.embedded(dir);
+        assertThat(store.isPostgres()).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyPostgresqlUrlsAreAccepted() {
+        assertThatThrownBy(() -> Store.open("jdbc:h2:mem:x")).isInstanceOf(trisec.DomainException.class)
+                .hasMessageContaining("H2 is no longer");
+        assertThatThrownBy(() -> Store.open("jdbc:mysql://localhost/x")).isInstanceOf(trisec.DomainException.class)
+                .hasMessageContaining("unsupported database URL");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEmbeddedStoreRefusesAValueOfTheWrongType() {
+        Store s = open("embedded");
+        assertThatThrownBy(() -> s.useTransaction(h -> h.execute(
+                "INSERT INTO audit_head (id, size, root) VALUES (1, 'twelve', X'00')")))
+                .isInstanceOf(RuntimeException.class);
+        int heads = s.read(h -> h.createQuery("SELECT count(*) FROM audit_head").mapTo(Integer.class).one());
+        assertThat(heads).isZero();
     }
 }
