@@ -24,18 +24,18 @@ import trisec.party.Party;
 
 /**
  * Sustained appends to a node's audit log with its integrator running (a signed checkpoint whenever the log
- * grew, every 200 ms at most), on the embedded H2 store or on PostgreSQL. Entries are realistic (a release
+ * grew, every 200 ms at most), on the embedded (SQLite) store or on PostgreSQL. Entries are realistic (a release
  * decision, about 300 bytes of canonical JSON) and appended in transactions of {@code batch}; the figures are
  * entries per second appended and integrated into signed checkpoints, and the integration latency: from an
  * append's commit to the first signed checkpoint that includes it. Proof times are measured on the log reached.
  *
- * <pre>bench/audit [h2|postgres] [seconds] [batch] [target appends per second, 0 = as fast as possible]</pre>
+ * <pre>bench/audit [embedded|postgres] [seconds] [batch] [target appends per second, 0 = as fast as possible]</pre>
  */
 public final class AuditLoad {
     private AuditLoad() {}
 
     public static void main(String[] args) throws Exception {
-        String kind = args.length > 0 ? args[0] : "h2";
+        String kind = args.length > 0 ? args[0] : "embedded";
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         long target = args.length > 3 ? Long.parseLong(args[3]) : 0;

@@ -144,33 +144,19 @@ public final class AuditLog {
 
     /**
      * One integration round: up to {@code max} pending entries, in the order they were written, enter the log
-     * with the next indices, and the tiles and head follow, all in one transaction. On PostgreSQL the head row is
-     * locked first, so that instances of one node sharing the database integrate one at a time; the embedded
-     * store has one instance only.
+     * with the next indices, and the tiles and head follow, all in one transaction.
      *
      * @return how many entries were integrated
      */
     public int integrate(int max) {
         return store.inTransaction(h -> {
-            if (store.isPostgres()) {
-                h.execute("INSERT INTO audit_head (id, size, root) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING",
-                        (Object) Rfc6962.emptyRoot());
-                h.createQuery("SELECT size FROM audit_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
-            }
-            Head head = head(h);
+            Head head = lockHead(h, store.isPostgres());
             List<Pending> rows = h.createQuery("SELECT id, entry FROM audit_pending ORDER BY id LIMIT :max")
                     .bind("max", max).map((rs, c) -> new Pending(rs.getLong("id"), rs.getBytes("entry"))).list();
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<byte[]> leaves = new ArrayList<>(rows.size());
-            var insert = h.prepareBatch("INSERT INTO audit_entries (idx, entry) VALUES (:i, :e)");
-            long index = head.size();
-            for (Pending p : rows) {
-                leaves.add(Rfc6962.leafHash(p.entry()));
-                insert.bind("i", index++).bind("e", p.entry()).add();
-            }
-            insert.execute();
+            place(h, head, rows.stream().map(Pending::entry).toList());
             // Exactly the rows read are deleted: a row of that id range that was uncommitted when they were read may
             // have committed since, and is integrated in a later round.
             var delete = h.prepareBatch("DELETE FROM audit_pending WHERE id = :id");
@@ -180,17 +166,58 @@ public final class AuditLog {
                 throw new IllegalStateException("integration raced with another integrator: " + deleted + " of "
                         + rows.size() + " pending entries deleted");
             }
-            var tree = new TiledTree(JdbcTiles.uncached(h), head.size());
-            tree.append(leaves);
-            byte[] root = tree.root();
-            int updated = h.createUpdate("UPDATE audit_head SET size = :s, root = :r WHERE id = 1")
-                    .bind("s", tree.size()).bind("r", root).execute();
-            if (updated == 0) {
-                h.createUpdate("INSERT INTO audit_head (id, size, root) VALUES (1, :s, :r)")
-                        .bind("s", tree.size()).bind("r", root).execute();
-            }
             return rows.size();
         });
+    }
+
+    /** Where an entry entered the log: its index and its RFC 6962 leaf hash. */
+    public record Placed(long index, byte[] leaf) {}
+
+    /**
+     * Puts an entry into the log at once, in the caller's transaction, rather than through the pending queue: for an
+     * entry whose index the caller must name in what it signs (a receipt names its RECEIVED entry). The entry and
+     * what it records commit together, so the index never names a missing entry. On PostgreSQL the head row stays
+     * locked until the caller commits: keep the rest of the transaction short.
+     */
+    public static Placed appendNow(Handle h, boolean postgres, AuditEntry entry) {
+        byte[] bytes = utf8(entry.json());
+        long index = place(h, lockHead(h, postgres), List.of(bytes));
+        return new Placed(index, Rfc6962.leafHash(bytes));
+    }
+
+    /**
+     * The head, locked for this transaction: on PostgreSQL by its row, so that instances of one node sharing the
+     * database append one at a time; on SQLite a write transaction holds the whole database already.
+     */
+    private static Head lockHead(Handle h, boolean postgres) {
+        if (postgres) {
+            h.execute("INSERT INTO audit_head (id, size, root) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING",
+                    (Object) Rfc6962.emptyRoot());
+            h.createQuery("SELECT size FROM audit_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
+        }
+        return head(h);
+    }
+
+    /** Appends entries after the head: entries, tiles and head in the caller's transaction. Returns the first index. */
+    private static long place(Handle h, Head head, List<byte[]> entries) {
+        List<byte[]> leaves = new ArrayList<>(entries.size());
+        var insert = h.prepareBatch("INSERT INTO audit_entries (idx, entry) VALUES (:i, :e)");
+        long index = head.size();
+        for (byte[] e : entries) {
+            leaves.add(Rfc6962.leafHash(e));
+            insert.bind("i", index++).bind("e", e).add();
+        }
+        insert.execute();
+        var tree = new TiledTree(JdbcTiles.uncached(h), head.size());
+        tree.append(leaves);
+        byte[] root = tree.root();
+        int updated = h.createUpdate("UPDATE audit_head SET size = :s, root = :r WHERE id = 1")
+                .bind("s", tree.size()).bind("r", root).execute();
+        if (updated == 0) {
+            h.createUpdate("INSERT INTO audit_head (id, size, root) VALUES (1, :s, :r)")
+                    .bind("s", tree.size()).bind("r", root).execute();
+        }
+        return head.size();
     }
 
     /**

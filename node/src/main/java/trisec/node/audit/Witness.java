@@ -31,6 +31,7 @@ import trisec.node.Json;
 import trisec.node.federation.NodeAuth;
 import trisec.node.federation.Peer;
 import trisec.node.federation.Peers;
+import trisec.node.store.ReceiptChecks;
 import trisec.node.store.Store;
 import trisec.party.Party;
 
@@ -105,7 +106,69 @@ public final class Witness implements AutoCloseable {
         // The newest checkpoint, not the cosigned one /log/checkpoint serves: witnessing is what moves that on.
         Optional<String> note = get(peer, "/api/v1/log/checkpoint/latest");
         note.ifPresent(n -> answers.accept(peer.identity().party()));
-        return note.map(n -> observe(peer, n)).orElse(Outcome.UNREACHABLE);
+        Outcome outcome = note.map(n -> observe(peer, n)).orElse(Outcome.UNREACHABLE);
+        if (outcome == Outcome.ACCEPTED || outcome == Outcome.UNCHANGED) {
+            checkReceipts(peer);
+        }
+        return outcome;
+    }
+
+    /** How many of a partner's receipts are checked against its log per poll at most. */
+    static final int RECEIPTS_PER_POLL = 100;
+
+    /**
+     * Checks the partner's receipts whose RECEIVED entries the checkpoint accepted from it covers: each entry must
+     * be in the log at the index the receipt names, with the leaf hash it names (an inclusion proof against the
+     * accepted root). A receipt whose entry is not there was signed for something the partner's log does not hold:
+     * the alarm is raised once (an audit entry and the node's log), and the message is sent again if this node
+     * sent it, so that the partner either holds it after all or says again that it does.
+     *
+     * @return how many receipts were found missing
+     */
+    public int checkReceipts(Peer peer) {
+        Party party = peer.identity().party();
+        Optional<Accepted> accepted = accepted(AuditLog.originOf(peer.identity()));
+        if (accepted.isEmpty()) {
+            return 0;
+        }
+        long size = accepted.get().size();
+        byte[] root = accepted.get().root();
+        int missing = 0;
+        for (ReceiptChecks.Row row : store.read(h -> ReceiptChecks.due(h, party.code(), size, RECEIPTS_PER_POLL))) {
+            Optional<List<byte[]>> proof = hashes(get(peer, "/api/v1/log/proof/inclusion?index=" + row.logIndex()
+                    + "&size=" + size));
+            if (proof.isEmpty()) {
+                return missing; // unreachable, or no proof served: try again at the next poll
+            }
+            byte[] leaf;
+            try {
+                leaf = Base64.getDecoder().decode(row.logLeaf());
+            } catch (IllegalArgumentException e) {
+                leaf = new byte[0];
+            }
+            Instant now = clock.instant();
+            if (leaf.length == 32 && Verify.inclusion(leaf, row.logIndex(), size, proof.get(), root)) {
+                store.useTransaction(h -> ReceiptChecks.settle(h, row, ReceiptChecks.VERIFIED, null, now));
+                continue;
+            }
+            String detail = party + " signed a receipt for message " + row.messageId() + " naming entry "
+                    + row.logIndex() + " of its log, which its checkpoint of size " + size + " does not hold";
+            boolean raised = store.inTransaction(h -> {
+                if (!ReceiptChecks.settle(h, row, ReceiptChecks.MISSING, detail, now)) {
+                    return false;
+                }
+                boolean resent = trisec.node.store.Outbox.resend(h, row.messageId(), now);
+                AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECEIPT_MISSING, now, party.code())
+                        .with("message", row.messageId()).with("index", row.logIndex()).with("size", size)
+                        .with("resent", resent));
+                return true;
+            });
+            if (raised) {
+                missing++;
+                log.error("RECEIPT NOT IN LOG: {}", detail); // the courier sends it again at its next round
+            }
+        }
+        return missing;
     }
 
     /** Judges a checkpoint a partner served, and acts on it. */
@@ -281,7 +344,12 @@ public final class Witness implements AutoCloseable {
      * error page from a proxy, say) says nothing about the log, and must not be taken for a fork.
      */
     private Optional<List<byte[]>> consistencyProof(Peer peer, long from, long to) {
-        return get(peer, "/api/v1/log/proof/consistency?from=" + from + "&to=" + to).flatMap(body -> {
+        return hashes(get(peer, "/api/v1/log/proof/consistency?from=" + from + "&to=" + to));
+    }
+
+    /** The hashes of a proof the partner served, or nothing when the answer is not a proof. */
+    private static Optional<List<byte[]>> hashes(Optional<String> answer) {
+        return answer.flatMap(body -> {
             try {
                 JsonNode hashes = Json.MAPPER.readTree(body).path("hashes");
                 if (!hashes.isArray()) {

@@ -22,6 +22,7 @@ import trisec.node.store.ConsentRow;
 import trisec.node.store.Consents;
 import trisec.node.store.Outbox;
 import trisec.node.store.OutboxRow;
+import trisec.node.store.ReceiptChecks;
 import trisec.node.store.ReleaseRow;
 import trisec.node.store.ReleaseStatus;
 import trisec.node.store.Releases;
@@ -170,6 +171,7 @@ public final class Courier implements AutoCloseable {
                 .with("kind", row.kind()).with("message", row.messageId()).with("to", row.peer())
                 .with("release", row.releaseId()).with("outcome", r.outcome()).with("signer", r.signer())
                 .with("recipientLevel", r.recipientLevel()).with("reason", r.reason()));
+        expectLogged(h, r, now);
         switch (row.kind()) {
             case Messages.ITEM -> {
                 ReleaseRow release = Releases.lock(h, row.releaseId().orElseThrow()).orElseThrow();
@@ -206,6 +208,13 @@ public final class Courier implements AutoCloseable {
                     log.warn("{} refused {} {}: {}", row.peer(), row.kind(), row.messageId(), r.reason());
                 }
             }
+        }
+    }
+
+    /** A receipt naming the signer's RECEIVED entry is checked against its log once witnessed (Witness). */
+    static void expectLogged(Handle h, Receipt r, Instant now) {
+        if (r.logIndex() != null && r.logLeaf() != null) {
+            ReceiptChecks.expect(h, r.signer(), r.messageId(), r.logIndex(), r.logLeaf(), now);
         }
     }
 

@@ -42,9 +42,19 @@ public final class Messages {
     public static final String FORWARDING = "FORWARDING";
     public static final String REFUSED = "REFUSED";
 
-    /** The answer to every envelope, signed by the node that received it. */
+    /**
+     * The answer to every envelope, signed by the node that received it. {@code logIndex} and {@code logLeaf} name
+     * the RECEIVED entry the signer's audit log holds for the message (its index and RFC 6962 leaf hash, base64), so
+     * that the sender can check, once it has witnessed a checkpoint covering it, that the entry is really there.
+     */
     public record Receipt(String messageId, String kind, String releaseId, String itemId, String signer,
-                          String outcome, String recipientLevel, String reason, String at) {}
+                          String outcome, String recipientLevel, String reason, String at, Long logIndex,
+                          String logLeaf) {
+        Receipt withLog(long index, byte[] leaf) {
+            return new Receipt(messageId, kind, releaseId, itemId, signer, outcome, recipientLevel, reason, at, index,
+                    java.util.Base64.getEncoder().encodeToString(leaf));
+        }
+    }
 
     public record SignedReceipt(Receipt receipt, String keyId, String signature) {}
 

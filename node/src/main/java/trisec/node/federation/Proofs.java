@@ -57,7 +57,8 @@ public final class Proofs {
 
     static byte[] receipt(Receipt r) {
         return new Canonical().add(r.messageId()).add(r.kind()).add(nz(r.releaseId())).add(nz(r.itemId()))
-                .add(r.signer()).add(r.outcome()).add(nz(r.recipientLevel())).add(nz(r.reason())).add(r.at()).bytes();
+                .add(r.signer()).add(r.outcome()).add(nz(r.recipientLevel())).add(nz(r.reason())).add(r.at())
+                .add(r.logIndex() == null ? "" : r.logIndex().toString()).add(nz(r.logLeaf())).bytes();
     }
 
     public static SignedReceipt signReceipt(NodeKeys keys, Receipt r) {

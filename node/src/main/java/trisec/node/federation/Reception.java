@@ -209,11 +209,14 @@ public final class Reception {
                 afterCommit.clear();
                 log.info("refused {} {} from {}: {}", header.kind(), messageId, sender, e.getMessage());
             }
-            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECEIVED, self.clock().instant(), sender.code())
+            // The entry goes into the log now, in this transaction, so that the receipt can name its index: the
+            // sender checks it against this log's checkpoints later (ReceiptChecks).
+            var placed = AuditLog.appendNow(h, self.store().isPostgres(), AuditEntry.of(AuditEntry.Type.RECEIVED,
+                            self.clock().instant(), sender.code())
                     .with("kind", header.kind()).with("message", messageId).with("outcome", receipt.outcome())
                     .with("item", receipt.itemId()).with("release", receipt.releaseId())
                     .with("recipientLevel", receipt.recipientLevel()).with("reason", receipt.reason()));
-            SignedReceipt signed = Proofs.signReceipt(self.keys(), receipt);
+            SignedReceipt signed = Proofs.signReceipt(self.keys(), receipt.withLog(placed.index(), placed.leaf()));
             String response = Json.write(signed);
             Inbox.record(h, new Inbox.Entry(messageId, sender.code(), header.kind(), hash, response), self.clock().instant());
             return new Answer(200, response);
@@ -416,6 +419,7 @@ public final class Reception {
         } else {
             Releases.delivered(h, release.id(), ReleaseStatus.DELIVERED, Json.write(r.receipt()), now);
         }
+        Courier.expectLogged(h, final_, now);
         return receipt(messageId, Messages.RECEIPT_RELAY, release.id(), release.itemId(), Messages.ACCEPTED, null, null);
     }
 
@@ -626,7 +630,7 @@ public final class Reception {
     private Receipt receipt(String messageId, String kind, String releaseId, String itemId, String outcome,
                             String level, String reason) {
         return new Receipt(messageId, kind, releaseId, itemId, self.party().code(), outcome, level, reason,
-                self.clock().instant().toString());
+                self.clock().instant().toString(), null, null);
     }
 
     private static Answer error(int status, String code, String message) {

@@ -78,6 +78,17 @@ public final class Outbox {
                 .bind("p", peer).bind("t", Store.utc(t)).mapTo(Long.class).one() > 0;
     }
 
+    /**
+     * Sends a delivered message again, now (its receipt named an entry the recipient's log does not hold). Returns
+     * whether this node had sent it.
+     */
+    public static boolean resend(Handle h, String messageId, Instant now) {
+        return h.createUpdate("""
+                UPDATE outbox SET state = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = :e
+                WHERE message_id = :m AND state = 'DONE'""").bind("now", Store.utc(now)).bind("m", messageId)
+                .bind("e", "sent again: the receipt's log entry was not in the recipient's log").execute() == 1;
+    }
+
     public static List<OutboxRow> all(Handle h) {
         return h.createQuery("SELECT * FROM outbox ORDER BY id").map((rs, c) -> row(rs)).list();
     }

@@ -52,7 +52,8 @@ import trisec.party.Party;
  * agreement events, and started again on their data (issue 9, DESIGN §5.6). Afterwards, read from the nodes' own
  * stores: every release a sender records as delivered — with the recipient's signed receipt — is held by the
  * recipient; no copy is taken in twice; every outbox entry was delivered; every agreement event reached its
- * parties; and every checkpoint a node served is consistent with its log as it stands, with no fork seen by any
+ * parties; every receipt a node kept names an entry its signer's log holds; and every checkpoint a node served
+ * is consistent with its log as it stands, with no fork seen by any
  * witness. The nodes run in 2015 (TISA, before the Korea–Japan GSOMIA), so that Korean items for Japan go through
  * the U.S. hub and hub crashes are exercised too.
  *
@@ -165,8 +166,10 @@ class CrashTest {
             List<Long> startTimes = nodes.values().stream().flatMap(n -> n.startMillis.stream()).sorted().toList();
             long storeBytes = 0;
             for (NodeProcess n : nodes.values()) {
-                Path file = n.dir.resolve("trisec.mv.db");
-                storeBytes += Files.exists(file) ? Files.size(file) : 0;
+                for (String name : List.of(Store.EMBEDDED_FILE, Store.EMBEDDED_FILE + "-wal")) {
+                    Path file = n.dir.resolve(name);
+                    storeBytes += Files.exists(file) ? Files.size(file) : 0;
+                }
             }
             System.out.printf("crash test on %s: kills took %d s, settling %d s; a restart took %d ms (median);"
                             + " embedded store files %d MiB in all%n", kind, (killed - started) / 1000,
@@ -370,6 +373,34 @@ class CrashTest {
                 }
                 nodes.get(witness).linesWith("FORK").forEach(l -> problems.add("FORK: " + witness + ": " + l));
             }
+            // Every receipt a node kept names the signer's RECEIVED entry: at that index, that leaf; and no node
+            // found one missing when it checked against a witnessed checkpoint.
+            int receiptsChecked = 0;
+            for (Party holder : PARTIES) {
+                var rows = stores.get(holder).read(h -> h.createQuery(
+                        "SELECT signer, message_id, log_index, log_leaf, state FROM receipt_checks")
+                        .map((rs, c) -> List.of(rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3)),
+                                rs.getString(4), rs.getString(5))).list());
+                for (var row : rows) {
+                    Store signer = stores.get(Party.of(row.get(0)));
+                    long index = Long.parseLong(row.get(2));
+                    Optional<byte[]> entry = signer.read(h -> h.createQuery(
+                            "SELECT entry FROM audit_entries WHERE idx = :i").bind("i", index).mapTo(byte[].class)
+                            .findOne());
+                    if (entry.isEmpty() || !java.util.Base64.getEncoder().encodeToString(
+                            trisec.audit.merkle.Rfc6962.leafHash(entry.get())).equals(row.get(3))) {
+                        problems.add("UNLOGGED: " + row.get(0) + "'s receipt for " + row.get(1) + " kept by " + holder
+                                + " names entry " + index + ", which its log does not hold");
+                    }
+                    if (row.get(4).equals("MISSING")) {
+                        problems.add("UNLOGGED: " + holder + " found " + row.get(0) + "'s entry for " + row.get(1)
+                                + " missing");
+                    }
+                    receiptsChecked++;
+                }
+            }
+            System.out.println("crash test: " + receiptsChecked + " receipts' log entries checked");
+            assertThat(receiptsChecked).as("receipts naming log entries").isPositive();
             long cosigned = served.stream().filter(s -> SignedNote.parse(s.substring(4)).signatures().size() > 2)
                     .count();
             assertThat(cosigned).as("checkpoints served with partners' cosignatures").isPositive();

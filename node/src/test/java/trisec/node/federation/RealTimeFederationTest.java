@@ -95,7 +95,12 @@ class RealTimeFederationTest {
         assertThat(Proofs.verifyReceipt(c.node(KOR).identity(), signed)).isFalse();
         assertThat(Proofs.verifyReceipt(c.node(USA).identity(), signed)).isFalse();
         var altered = new SignedReceipt(new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(),
-                r.outcome(), "機密", r.reason(), r.at()), signed.keyId(), signed.signature());
+                r.outcome(), "機密", r.reason(), r.at(), r.logIndex(), r.logLeaf()), signed.keyId(), signed.signature());
+        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), altered)).isFalse();
+        assertThat(r.logIndex()).as("the receipt names the RECEIVED entry's index").isNotNull();
+        altered = new SignedReceipt(new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(),
+                r.outcome(), r.recipientLevel(), r.reason(), r.at(), r.logIndex() + 1, r.logLeaf()), signed.keyId(),
+                signed.signature());
         assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), altered)).isFalse();
 
         // The copy exists only at JPN: USA never saw it.

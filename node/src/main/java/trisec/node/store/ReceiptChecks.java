@@ -1,0 +1,62 @@
+package trisec.node.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Receipts to check against the signer's audit log: each names the index and leaf hash of the signer's RECEIVED
+ * entry for a message. PENDING until this node has witnessed a checkpoint of the signer's log that covers the
+ * index, then VERIFIED (the inclusion proof holds) or MISSING (it does not).
+ */
+public final class ReceiptChecks {
+    public static final String PENDING = "PENDING";
+    public static final String VERIFIED = "VERIFIED";
+    public static final String MISSING = "MISSING";
+
+    public record Row(String signer, String messageId, long logIndex, String logLeaf, String state) {}
+
+    private ReceiptChecks() {}
+
+    /**
+     * Records a receipt to check. A new receipt for the same message (the message was sent again and accepted
+     * anew) names another entry, and is checked afresh.
+     */
+    public static void expect(Handle h, String signer, String messageId, long logIndex, String logLeaf, Instant now) {
+        h.createUpdate("""
+                INSERT INTO receipt_checks (signer, message_id, log_index, log_leaf, state, recorded_at)
+                VALUES (:s, :m, :i, :l, 'PENDING', :at)
+                ON CONFLICT (signer, message_id) DO UPDATE SET log_index = excluded.log_index,
+                    log_leaf = excluded.log_leaf, state = 'PENDING', recorded_at = excluded.recorded_at,
+                    checked_at = NULL, detail = NULL
+                WHERE receipt_checks.log_index <> excluded.log_index OR receipt_checks.log_leaf <> excluded.log_leaf""")
+                .bind("s", signer).bind("m", messageId).bind("i", logIndex).bind("l", logLeaf)
+                .bind("at", Store.utc(now)).execute();
+    }
+
+    /** Pending checks of the signer's entries below {@code size}, oldest entry first. */
+    public static List<Row> due(Handle h, String signer, long size, int limit) {
+        return h.createQuery("""
+                SELECT * FROM receipt_checks WHERE signer = :s AND state = 'PENDING' AND log_index < :n
+                ORDER BY log_index LIMIT :limit""")
+                .bind("s", signer).bind("n", size).bind("limit", limit)
+                .map((rs, c) -> new Row(rs.getString("signer"), rs.getString("message_id"), rs.getLong("log_index"),
+                        rs.getString("log_leaf"), rs.getString("state"))).list();
+    }
+
+    /** Settles a pending check; returns whether it was still pending with that entry. */
+    public static boolean settle(Handle h, Row row, String state, String detail, Instant now) {
+        return h.createUpdate("""
+                UPDATE receipt_checks SET state = :st, detail = :d, checked_at = :at
+                WHERE signer = :s AND message_id = :m AND log_index = :i AND state = 'PENDING'""")
+                .bind("st", state).bind("d", detail).bind("at", Store.utc(now)).bind("s", row.signer())
+                .bind("m", row.messageId()).bind("i", row.logIndex()).execute() == 1;
+    }
+
+    public static java.util.Optional<Row> of(Handle h, String signer, String messageId) {
+        return h.createQuery("SELECT * FROM receipt_checks WHERE signer = :s AND message_id = :m")
+                .bind("s", signer).bind("m", messageId)
+                .map((rs, c) -> new Row(rs.getString("signer"), rs.getString("message_id"), rs.getLong("log_index"),
+                        rs.getString("log_leaf"), rs.getString("state"))).findOne();
+    }
+}

@@ -1,0 +1,108 @@
+package trisec.node.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trisec.node.Cluster.JPN;
+import static trisec.node.Cluster.KOR;
+import static trisec.node.Cluster.USA;
+import static trisec.node.federation.Fed.awaitStatus;
+import static trisec.node.federation.Fed.createItem;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import trisec.node.Cluster;
+import trisec.node.Node;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.store.ReceiptChecks;
+import trisec.scenario.ScenarioFiles;
+
+/**
+ * A receipt names the recipient's RECEIVED entry (index and leaf hash); once the sender has witnessed a checkpoint
+ * of the recipient's log covering it, it checks the entry's inclusion, and a receipt whose entry is not there
+ * raises the alarm once and sends the message again.
+ */
+class ReceiptLogCheckTest {
+    private Cluster c;
+
+    @BeforeEach
+    void start() {
+        // Witnessing by hand, so that each check is observed.
+        c = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.empty(), cfg -> cfg.withWitness(false));
+    }
+
+    @AfterEach
+    void stop() {
+        c.close();
+    }
+
+    private Receipt deliveredToJapan() {
+        String id = createItem(c, KOR, "군사Ⅱ급비밀", "dprk.missile");
+        String release = Fed.release(c, KOR, id, JPN);
+        awaitStatus(c, KOR, release, "DELIVERED");
+        return Fed.receipt(Fed.outboxEntry(c, KOR, release)).receipt();
+    }
+
+    private Optional<ReceiptChecks.Row> check(Receipt r) {
+        return c.node(KOR).self().store().read(h -> ReceiptChecks.of(h, "JPN", r.messageId()));
+    }
+
+    private void korWitnessesJapan() {
+        c.node(JPN).integrateNow();
+        c.node(KOR).witness().pollAll();
+    }
+
+    private List<String> entries(Node n, String type) {
+        n.integrateNow();
+        return n.auditLog().entries(0, 1000).stream().filter(e -> e.contains("\"type\":\"" + type + "\"")).toList();
+    }
+
+    @Test
+    void theReceiptNamesTheReceivedEntryAndIsVerifiedOnceTheSenderWitnessedIt() {
+        Receipt r = deliveredToJapan();
+        assertThat(r.logIndex()).isNotNull();
+        c.node(JPN).integrateNow();
+        String entry = c.node(JPN).auditLog().entries(r.logIndex(), 1).getFirst();
+        assertThat(entry).contains("\"type\":\"RECEIVED\"").contains(r.messageId());
+        assertThat(Base64.getDecoder().decode(r.logLeaf()))
+                .isEqualTo(trisec.audit.merkle.Rfc6962.leafHash(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(check(r)).get().extracting(ReceiptChecks.Row::state).isEqualTo(ReceiptChecks.PENDING);
+        korWitnessesJapan();
+        assertThat(check(r)).get().extracting(ReceiptChecks.Row::state).isEqualTo(ReceiptChecks.VERIFIED);
+        assertThat(entries(c.node(KOR), "RECEIPT_MISSING")).isEmpty();
+    }
+
+    @Test
+    void aReceiptWhoseEntryIsNotInTheLogRaisesTheAlarmOnceAndTheItemIsSentAgain() {
+        Receipt r = deliveredToJapan();
+        String itemId = r.itemId();
+        // JPN's receipt names an entry its log does not hold (here: another leaf at that index), and JPN no longer
+        // holds what it signed for.
+        byte[] otherLeaf = new byte[32];
+        c.node(KOR).self().store().useTransaction(h -> h.createUpdate(
+                "UPDATE receipt_checks SET log_leaf = :l WHERE message_id = :m")
+                .bind("l", Base64.getEncoder().encodeToString(otherLeaf)).bind("m", r.messageId()).execute());
+        c.node(JPN).self().store().useTransaction(h -> {
+            h.createUpdate("DELETE FROM inbox WHERE message_id = :m").bind("m", r.messageId()).execute();
+            h.createUpdate("DELETE FROM items WHERE id = :i").bind("i", itemId).execute();
+        });
+        assertThat(Fed.item(c.node(JPN), itemId)).isEmpty();
+
+        korWitnessesJapan();
+        assertThat(check(r)).get().extracting(ReceiptChecks.Row::state).isNotEqualTo(ReceiptChecks.VERIFIED);
+        List<String> alarms = entries(c.node(KOR), "RECEIPT_MISSING");
+        assertThat(alarms).singleElement().asString().contains(r.messageId()).contains("\"resent\":true");
+
+        // Sent again, accepted anew: JPN holds the item, and its new receipt names its new entry.
+        Cluster.eventually(() -> Fed.item(c.node(JPN), itemId).isPresent(), "JPN holds the item again");
+        Cluster.eventually(() -> check(r).map(ReceiptChecks.Row::logIndex).orElse(-1L) > r.logIndex(),
+                "KOR records JPN's new receipt");
+        korWitnessesJapan();
+        assertThat(check(r)).get().extracting(ReceiptChecks.Row::state).isEqualTo(ReceiptChecks.VERIFIED);
+        korWitnessesJapan();
+        assertThat(entries(c.node(KOR), "RECEIPT_MISSING")).as("raised once").hasSize(1);
+    }
+}
