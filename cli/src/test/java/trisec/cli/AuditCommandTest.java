@@ -112,8 +112,10 @@ class AuditCommandTest {
     @Test
     void aStoreRolledBackWholeIsFoundAgainstACheckpointHeldElsewhere(@TempDir Path dir) throws Exception {
         node(dir).close();
-        Path backup = dir.resolveSibling(dir.getFileName() + "-backup.mv.db");
-        java.nio.file.Files.copy(dir.resolve("trisec.mv.db"), backup);
+        // Closed cleanly, the store is its one file (SQLite folds the write-ahead log into it at the last close).
+        assertThat(dir.resolve("trisec.db-wal")).doesNotExist();
+        Path backup = dir.resolveSibling(dir.getFileName() + "-backup.db");
+        java.nio.file.Files.copy(dir.resolve("trisec.db"), backup);
 
         Node node = Node.start(Node.Config.of(KOR, 0, dir, ScenarioFiles.shipped()).withWitness(false));
         String served;
@@ -127,7 +129,8 @@ class AuditCommandTest {
         }
         Path saved = dir.resolveSibling(dir.getFileName() + "-cosigned.checkpoint");
         java.nio.file.Files.writeString(saved, served);
-        java.nio.file.Files.copy(backup, dir.resolve("trisec.mv.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.copy(backup, dir.resolve("trisec.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(dir.resolve("trisec.db-wal")).doesNotExist();
 
         assertThatThrownBy(() -> Node.start(Node.Config.of(KOR, 0, dir, ScenarioFiles.shipped()).withWitness(false)))
                 .isInstanceOf(trisec.DomainException.class).hasMessageContaining("lost signed history");

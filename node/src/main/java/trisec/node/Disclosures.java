@@ -149,7 +149,9 @@ public final class Disclosures {
         }
         Holdings.View v = holdings.read(official, found.itemId());
         Instant now = self.clock().instant();
-        ReleaseRow approved = self.store().inTransaction(h -> {
+        // A denial at approval commits its DECISION entry (nothing else was written) and is answered after the
+        // commit: a transaction opened inside this one would join it (JDBI, same thread) and roll back with it.
+        Object outcome = self.store().inTransaction(h -> {
             ReleaseRow r = Releases.lock(h, releaseId).orElseThrow();
             if (r.status() != ReleaseStatus.AWAITING_APPROVAL) {
                 throw ApiException.conflict("release " + releaseId + " is " + r.status() + ", not awaiting approval");
@@ -163,10 +165,8 @@ public final class Disclosures {
             ReleaseDecision d = decide(v.label(), recipient, now, consent.isPresent());
             if (d.verdict() != Verdict.PERMIT) {
                 // Only the decision is on record; the release stays awaiting approval.
-                self.store().useTransaction(h2 -> AuditLog.append(h2, decision(official, item.id(), recipient, d, now,
-                        r.id()).with("phase", "approval")));
-                throw new ApiException(409, "RELEASE_DENIED", "on the agreements as they stand now the release is "
-                        + d.verdict(), d.reasonTexts());
+                AuditLog.append(h, decision(official, item.id(), recipient, d, now, r.id()).with("phase", "approval"));
+                return d;
             }
             Releases.redecided(h, r.id(), ReleaseStatus.AWAITING_APPROVAL, Labels.codes(d.route()), d.basis(),
                     d.recipientLevel().map(Level::name), now);
@@ -188,9 +188,13 @@ public final class Disclosures {
             postbox.post(h, next, Messages.ITEM, Labels.header(v.label()), delivery, Optional.of(r.id()));
             return Releases.byId(h, r.id()).orElseThrow();
         });
+        if (outcome instanceof ReleaseDecision d) {
+            throw new ApiException(409, "RELEASE_DENIED", "on the agreements as they stand now the release is "
+                    + d.verdict(), d.reasonTexts());
+        }
         wakeCourier.run();
         self.changes().signal(Changes.OUTBOX);
-        return approved;
+        return (ReleaseRow) outcome;
     }
 
     public List<ReleaseRow> outbox(Account person) {

@@ -41,7 +41,7 @@ public final class Node implements AutoCloseable {
     /**
      * How to run a node.
      *
-     * @param jdbcUrl   a PostgreSQL (or H2) URL; empty for the embedded H2 store in {@code dataDir}
+     * @param jdbcUrl   a PostgreSQL URL; empty for the embedded (SQLite) store in {@code dataDir}
      * @param asOf      run the clock from this instant (exercises, replays of history); empty for real time
      * @param deliver   run the delivery worker (tests turn it off to hold envelopes in the outbox)
      * @param witness   poll and cosign the partners' logs (tests drive it by hand)

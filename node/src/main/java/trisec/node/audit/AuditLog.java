@@ -26,7 +26,8 @@ import trisec.node.store.Store;
 /**
  * The node's append-only Merkle log (RFC 6962 hashing, C2SP tlog-tiles storage, C2SP tlog-checkpoint
  * checkpoints). Actions append entries inside their own transactions ({@link #append}); the integrator gives them
- * contiguous indices, updates the tiles and signs checkpoints; readers get tiles, entries and proofs. The log's
+ * contiguous indices, updates the tiles and signs checkpoints (an entry whose index must be known at once, the
+ * RECEIVED entry a receipt names, is placed by its own transaction instead, {@link #appendNow}); readers get tiles, entries and proofs. The log's
  * logic lives in core ({@code trisec.audit}); this class is its database driver and its signer.
  */
 public final class AuditLog {

@@ -113,51 +113,82 @@ public final class Witness implements AutoCloseable {
         return outcome;
     }
 
-    /** How many of a partner's receipts are checked against its log per poll at most. */
+    /** How many of a partner's receipts are checked against its log per poll at most, and for how long. */
     static final int RECEIPTS_PER_POLL = 100;
+    static final Duration RECEIPT_BUDGET = Duration.ofSeconds(2);
+    /**
+     * A checkpoint accepted this long after a receipt was kept must cover the receipt's entry: the signer puts the
+     * entry in its log before it signs the receipt, and signs a checkpoint of it within a second.
+     */
+    static final Duration OVERDUE = Duration.ofMinutes(5);
 
     /**
      * Checks the partner's receipts whose RECEIVED entries the checkpoint accepted from it covers: each entry must
      * be in the log at the index the receipt names, with the leaf hash it names (an inclusion proof against the
-     * accepted root). A receipt whose entry is not there was signed for something the partner's log does not hold:
-     * the alarm is raised once (an audit entry and the node's log), and the message is sent again if this node
-     * sent it, so that the partner either holds it after all or says again that it does.
+     * accepted root). A receipt whose entry is not there — the proof fails, the partner refuses to give one for an
+     * index inside its own checkpoint, or a checkpoint signed long after the receipt still does not reach the
+     * index — was signed for something the partner's log does not hold: the alarm is raised (an audit entry and
+     * the node's log), once per receipt, and the first time the message is sent again if this node sent it, so
+     * that the partner either holds it after all or repeats the receipt it gave.
      *
      * @return how many receipts were found missing
      */
     public int checkReceipts(Peer peer) {
         Party party = peer.identity().party();
-        Optional<Accepted> accepted = accepted(AuditLog.originOf(peer.identity()));
-        if (accepted.isEmpty()) {
+        String origin = AuditLog.originOf(peer.identity());
+        Optional<Accepted> accepted = accepted(origin);
+        Optional<Instant> acceptedAt = store.read(h -> h.createQuery(
+                "SELECT accepted_at FROM witnessed WHERE origin = :o").bind("o", origin)
+                .map((rs, c) -> Store.instant(rs, "accepted_at")).findOne());
+        if (accepted.isEmpty() || acceptedAt.isEmpty()) {
             return 0;
         }
         long size = accepted.get().size();
         byte[] root = accepted.get().root();
+        long deadline = System.nanoTime() + RECEIPT_BUDGET.toNanos();
         int missing = 0;
-        for (ReceiptChecks.Row row : store.read(h -> ReceiptChecks.due(h, party.code(), size, RECEIPTS_PER_POLL))) {
-            Optional<List<byte[]>> proof = hashes(get(peer, "/api/v1/log/proof/inclusion?index=" + row.logIndex()
-                    + "&size=" + size));
-            if (proof.isEmpty()) {
-                return missing; // unreachable, or no proof served: try again at the next poll
+        List<ReceiptChecks.Row> due = store.read(h -> ReceiptChecks.due(h, party.code(), size,
+                acceptedAt.get().minus(OVERDUE), RECEIPTS_PER_POLL));
+        for (ReceiptChecks.Row row : due) {
+            if (System.nanoTime() > deadline) {
+                break; // the rest at the next poll: a slow partner must not hold up witnessing the others
             }
-            byte[] leaf;
-            try {
-                leaf = Base64.getDecoder().decode(row.logLeaf());
-            } catch (IllegalArgumentException e) {
-                leaf = new byte[0];
-            }
-            Instant now = clock.instant();
-            if (leaf.length == 32 && Verify.inclusion(leaf, row.logIndex(), size, proof.get(), root)) {
-                store.useTransaction(h -> ReceiptChecks.settle(h, row, ReceiptChecks.VERIFIED, null, now));
-                continue;
+            String why;
+            if (row.logIndex() >= size) {
+                why = "its checkpoint of size " + size + ", signed more than " + OVERDUE.toMinutes()
+                        + " minutes after the receipt, does not reach it";
+            } else {
+                Optional<Answer> answer = fetch(peer, "/api/v1/log/proof/inclusion?index=" + row.logIndex()
+                        + "&size=" + size);
+                if (answer.isEmpty() || answer.get().status() >= 500) {
+                    break; // unreachable or failing: try again at the next poll
+                }
+                if (answer.get().status() == 200) {
+                    Optional<List<byte[]>> proof = hashes(Optional.of(answer.get().body()));
+                    if (proof.isEmpty()) {
+                        break; // not a proof (a proxy's page, say): says nothing about the log
+                    }
+                    byte[] leaf = Base64.getDecoder().decode(row.logLeaf());
+                    if (Verify.inclusion(leaf, row.logIndex(), size, proof.get(), root)) {
+                        Instant now = clock.instant();
+                        store.useTransaction(h -> ReceiptChecks.settle(h, row, ReceiptChecks.VERIFIED, null, now));
+                        continue;
+                    }
+                    why = "its checkpoint of size " + size + " does not hold it";
+                } else {
+                    why = "it answered " + answer.get().status() + " when asked to prove it in its checkpoint of size "
+                            + size;
+                }
             }
             String detail = party + " signed a receipt for message " + row.messageId() + " naming entry "
-                    + row.logIndex() + " of its log, which its checkpoint of size " + size + " does not hold";
+                    + row.logIndex() + " of its log; " + why;
+            Instant now = clock.instant();
             boolean raised = store.inTransaction(h -> {
                 if (!ReceiptChecks.settle(h, row, ReceiptChecks.MISSING, detail, now)) {
                     return false;
                 }
-                boolean resent = trisec.node.store.Outbox.resend(h, row.messageId(), now);
+                // Sent again once per message: a partner answering each copy with another bad receipt gets no more.
+                boolean resent = row.alarms() == 0 && trisec.node.store.Outbox.resend(h, row.messageId(), now);
                 AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECEIPT_MISSING, now, party.code())
                         .with("message", row.messageId()).with("index", row.logIndex()).with("size", size)
                         .with("resent", resent));
@@ -369,18 +400,25 @@ public final class Witness implements AutoCloseable {
         });
     }
 
-    private Optional<String> get(Peer peer, String pathAndQuery) {
+    private record Answer(int status, String body) {}
+
+    /** The partner's answer, whatever its status, or nothing when it could not be reached. */
+    private Optional<Answer> fetch(Peer peer, String pathAndQuery) {
         try {
             var r = http.send(HttpRequest.newBuilder(peer.url().resolve(pathAndQuery)).timeout(Duration.ofSeconds(5))
                     .header("Authorization", NodeAuth.header(keys, "GET", pathAndQuery)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+            return Optional.of(new Answer(r.statusCode(), r.body()));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    private Optional<String> get(Peer peer, String pathAndQuery) {
+        return fetch(peer, pathAndQuery).filter(a -> a.status() == 200).map(Answer::body);
     }
 
     private void post(Peer peer, String path, String body) {

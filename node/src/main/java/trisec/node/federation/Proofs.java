@@ -19,6 +19,8 @@ public final class Proofs {
     static final String ITEM = "trisec item v1";
     static final String CONSENT = "trisec consent v1";
     static final String RECEIPT = "trisec receipt v1";
+    /** A receipt that names the signer's RECEIVED log entry; one without (a node before that) stays v1. */
+    static final String RECEIPT_LOGGED = "trisec receipt v2";
 
     private Proofs() {}
 
@@ -56,19 +58,47 @@ public final class Proofs {
     }
 
     static byte[] receipt(Receipt r) {
-        return new Canonical().add(r.messageId()).add(r.kind()).add(nz(r.releaseId())).add(nz(r.itemId()))
-                .add(r.signer()).add(r.outcome()).add(nz(r.recipientLevel())).add(nz(r.reason())).add(r.at())
-                .add(r.logIndex() == null ? "" : r.logIndex().toString()).add(nz(r.logLeaf())).bytes();
+        var c = new Canonical().add(r.messageId()).add(r.kind()).add(nz(r.releaseId())).add(nz(r.itemId()))
+                .add(r.signer()).add(r.outcome()).add(nz(r.recipientLevel())).add(nz(r.reason())).add(r.at());
+        if (logged(r)) {
+            c.add(String.valueOf(r.logIndex())).add(nz(r.logLeaf()));
+        }
+        return c.bytes();
+    }
+
+    private static boolean logged(Receipt r) {
+        return r.logIndex() != null || r.logLeaf() != null;
+    }
+
+    private static String purpose(Receipt r) {
+        return logged(r) ? RECEIPT_LOGGED : RECEIPT;
+    }
+
+    /** Both log fields or neither; an index that can be one, a leaf that is a SHA-256 hash in base64. */
+    static boolean wellFormedLog(Receipt r) {
+        if (!logged(r)) {
+            return true;
+        }
+        if (r.logIndex() == null || r.logLeaf() == null || r.logIndex() < 0 || r.logLeaf().length() != 44) {
+            return false;
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(r.logLeaf()).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static SignedReceipt signReceipt(NodeKeys keys, Receipt r) {
-        return new SignedReceipt(r, keys.identity().keyId().value(), b64(Signatures.sign(keys, RECEIPT, receipt(r))));
+        return new SignedReceipt(r, keys.identity().keyId().value(),
+                b64(Signatures.sign(keys, purpose(r), receipt(r))));
     }
 
+    /** The signer's receipt, well formed, under its key; a receipt naming a malformed log entry does not verify. */
     public static boolean verifyReceipt(PublicIdentity signer, SignedReceipt s) {
         return s.receipt() != null && signer.party().code().equals(s.receipt().signer())
-                && signer.keyId().value().equals(s.keyId())
-                && Signatures.verify(signer, RECEIPT, receipt(s.receipt()), unb64(s.signature()));
+                && signer.keyId().value().equals(s.keyId()) && wellFormedLog(s.receipt())
+                && Signatures.verify(signer, purpose(s.receipt()), receipt(s.receipt()), unb64(s.signature()));
     }
 
     private static String nz(String s) {

@@ -14,7 +14,7 @@ public final class ReceiptChecks {
     public static final String VERIFIED = "VERIFIED";
     public static final String MISSING = "MISSING";
 
-    public record Row(String signer, String messageId, long logIndex, String logLeaf, String state) {}
+    public record Row(String signer, String messageId, long logIndex, String logLeaf, String state, int alarms) {}
 
     private ReceiptChecks() {}
 
@@ -34,22 +34,28 @@ public final class ReceiptChecks {
                 .bind("at", Store.utc(now)).execute();
     }
 
-    /** Pending checks of the signer's entries below {@code size}, oldest entry first. */
-    public static List<Row> due(Handle h, String signer, long size, int limit) {
+    /**
+     * Pending checks of the signer's entries that a checkpoint of {@code size} entries should cover: those below it,
+     * and those recorded before {@code overdueBefore} (the checkpoint was signed well after the receipt, so an
+     * index beyond it is not the signer's log growing but an entry that is not there). Oldest entry first.
+     */
+    public static List<Row> due(Handle h, String signer, long size, Instant overdueBefore, int limit) {
         return h.createQuery("""
-                SELECT * FROM receipt_checks WHERE signer = :s AND state = 'PENDING' AND log_index < :n
+                SELECT * FROM receipt_checks WHERE signer = :s AND state = 'PENDING'
+                  AND (log_index < :n OR recorded_at < :overdue)
                 ORDER BY log_index LIMIT :limit""")
-                .bind("s", signer).bind("n", size).bind("limit", limit)
+                .bind("s", signer).bind("n", size).bind("overdue", Store.utc(overdueBefore)).bind("limit", limit)
                 .map((rs, c) -> new Row(rs.getString("signer"), rs.getString("message_id"), rs.getLong("log_index"),
-                        rs.getString("log_leaf"), rs.getString("state"))).list();
+                        rs.getString("log_leaf"), rs.getString("state"), rs.getInt("alarms"))).list();
     }
 
     /** Settles a pending check; returns whether it was still pending with that entry. */
     public static boolean settle(Handle h, Row row, String state, String detail, Instant now) {
         return h.createUpdate("""
-                UPDATE receipt_checks SET state = :st, detail = :d, checked_at = :at
+                UPDATE receipt_checks SET state = :st, detail = :d, checked_at = :at,
+                    alarms = alarms + :inc
                 WHERE signer = :s AND message_id = :m AND log_index = :i AND state = 'PENDING'""")
-                .bind("st", state).bind("d", detail).bind("at", Store.utc(now)).bind("s", row.signer())
+                .bind("st", state).bind("inc", MISSING.equals(state) ? 1 : 0).bind("d", detail).bind("at", Store.utc(now)).bind("s", row.signer())
                 .bind("m", row.messageId()).bind("i", row.logIndex()).execute() == 1;
     }
 
@@ -57,6 +63,6 @@ public final class ReceiptChecks {
         return h.createQuery("SELECT * FROM receipt_checks WHERE signer = :s AND message_id = :m")
                 .bind("s", signer).bind("m", messageId)
                 .map((rs, c) -> new Row(rs.getString("signer"), rs.getString("message_id"), rs.getLong("log_index"),
-                        rs.getString("log_leaf"), rs.getString("state"))).findOne();
+                        rs.getString("log_leaf"), rs.getString("state"), rs.getInt("alarms"))).findOne();
     }
 }

@@ -53,11 +53,19 @@ public final class Store implements AutoCloseable {
     private final Jdbi jdbi;
     private final boolean postgres;
     private final Optional<FileLock> lock;
+    /**
+     * The embedded store's one writer at a time, taken in Java before the transaction begins. SQLite would make
+     * a second writer wait inside the driver's native code, which holds its carrier thread: two virtual threads
+     * waiting there take both carriers of a two-core machine, and the writer they wait for, unmounted, cannot run
+     * again until they give up a minute later. Waiting here unmounts them instead.
+     */
+    private final Optional<java.util.concurrent.locks.ReentrantLock> writer;
 
     private Store(HikariDataSource dataSource, boolean postgres, Optional<FileLock> lock) {
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.lock = lock;
+        this.writer = postgres ? Optional.empty() : Optional.of(new java.util.concurrent.locks.ReentrantLock(true));
         this.jdbi = Jdbi.create(dataSource);
         jdbi.define("forUpdate", postgres ? "FOR UPDATE" : "");
         jdbi.define("skipLocked", postgres ? "SKIP LOCKED" : "");
@@ -79,7 +87,8 @@ public final class Store implements AutoCloseable {
                     + EMBEDDED_FILE + ") and does not read it: start the node on a new data directory");
         }
         FileLock lock = lock(dir);
-        var config = pool("jdbc:sqlite:" + dir.resolve(EMBEDDED_FILE), 4);
+        // Writers waiting for the write lock hold their connections: enough of them that readers still find one.
+        var config = pool("jdbc:sqlite:" + dir.resolve(EMBEDDED_FILE), 10);
         // Each setting is applied by the driver to every connection it opens.
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", "FULL");
@@ -211,12 +220,20 @@ public final class Store implements AutoCloseable {
 
     /** Runs the work in one transaction; once this returns, what it committed survives a crash. */
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+        writer.ifPresent(java.util.concurrent.locks.ReentrantLock::lock);
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+        } finally {
+            writer.ifPresent(java.util.concurrent.locks.ReentrantLock::unlock);
+        }
     }
 
     /** Runs the work in one transaction; once this returns, what it committed survives a crash. */
     public <X extends Exception> void useTransaction(HandleConsumer<X> work) throws X {
-        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+        inTransaction(h -> {
+            work.useHandle(h);
+            return null;
+        });
     }
 
     public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {

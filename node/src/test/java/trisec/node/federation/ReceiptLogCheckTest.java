@@ -104,5 +104,51 @@ class ReceiptLogCheckTest {
         assertThat(check(r)).get().extracting(ReceiptChecks.Row::state).isEqualTo(ReceiptChecks.VERIFIED);
         korWitnessesJapan();
         assertThat(entries(c.node(KOR), "RECEIPT_MISSING")).as("raised once").hasSize(1);
+
+        // Should the new receipt be wrong too, the alarm is raised for it, but the message is not sent a third time.
+        c.node(KOR).self().store().useTransaction(h -> h.createUpdate(
+                "UPDATE receipt_checks SET log_leaf = :l, state = 'PENDING' WHERE message_id = :m")
+                .bind("l", Base64.getEncoder().encodeToString(otherLeaf)).bind("m", r.messageId()).execute());
+        korWitnessesJapan();
+        List<String> again = entries(c.node(KOR), "RECEIPT_MISSING");
+        assertThat(again).hasSize(2);
+        assertThat(again.get(1)).contains("\"resent\":false");
+        assertThat(Fed.outboxRows(c.node(KOR)).stream().filter(o -> o.messageId().equals(r.messageId())))
+                .singleElement().extracting(o -> o.state()).isEqualTo("DONE");
+    }
+
+    @Test
+    void aReceiptNamingAnEntryBeyondCheckpointsSignedLongAfterItIsMissing() {
+        Receipt r = deliveredToJapan();
+        c.node(KOR).self().store().useTransaction(h -> h.createUpdate(
+                "UPDATE receipt_checks SET log_index = :i, recorded_at = :t WHERE message_id = :m")
+                .bind("i", 1_000_000_000L).bind("t", java.time.Instant.now().minus(java.time.Duration.ofHours(1)))
+                .bind("m", r.messageId()).execute());
+        korWitnessesJapan();
+        assertThat(check(r)).get().extracting(ReceiptChecks.Row::state).isEqualTo(ReceiptChecks.MISSING);
+        assertThat(entries(c.node(KOR), "RECEIPT_MISSING")).singleElement().asString().contains(r.messageId());
+    }
+
+    @Test
+    void aReceiptNamingAMalformedEntryDoesNotVerifyAndOneNamingNoneStillDoes() {
+        Receipt r = deliveredToJapan();
+        var keys = c.keys(JPN);
+        for (Receipt bad : List.of(
+                new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(), r.outcome(),
+                        r.recipientLevel(), r.reason(), r.at(), -1L, r.logLeaf()),
+                new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(), r.outcome(),
+                        r.recipientLevel(), r.reason(), r.at(), r.logIndex(), "AAAA"),
+                new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(), r.outcome(),
+                        r.recipientLevel(), r.reason(), r.at(), r.logIndex(), null))) {
+            assertThat(Proofs.verifyReceipt(keys.identity(), Proofs.signReceipt(keys, bad))).as(bad.toString()).isFalse();
+        }
+        // A node that does not name its entries yet signs receipts as before (v1), and they still verify.
+        var plain = new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(), r.outcome(),
+                r.recipientLevel(), r.reason(), r.at(), null, null);
+        var signed = Proofs.signReceipt(keys, plain);
+        assertThat(Proofs.verifyReceipt(keys.identity(), signed)).isTrue();
+        // and a v1 signature is not taken for a receipt naming an entry
+        var dressedUp = new Messages.SignedReceipt(r, signed.keyId(), signed.signature());
+        assertThat(Proofs.verifyReceipt(keys.identity(), dressedUp)).isFalse();
     }
 }

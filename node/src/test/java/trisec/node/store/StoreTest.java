@@ -168,6 +168,8 @@ class StoreTest {
         String mode = s.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
         int sync = s.read(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
         int keys = s.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
+        int busy = s.read(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
+        assertThat(busy).as("how long a writer waits for another's transaction").isEqualTo(60_000);
         assertThat(mode).isEqualToIgnoringCase("wal");
         assertThat(sync).isEqualTo(2);
         assertThat(keys).isEqualTo(1);
@@ -213,5 +215,67 @@ class StoreTest {
                 .isInstanceOf(RuntimeException.class);
         int heads = s.read(h -> h.createQuery("SELECT count(*) FROM audit_head").mapTo(Integer.class).one());
         assertThat(heads).isZero();
+    }
+
+    /**
+     * Two transactions that read, then write: on SQLite each begins IMMEDIATE, so the second waits for the first
+     * rather than reading a snapshot it could not write on (which would fail it with SQLITE_BUSY).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void transactionsThatReadThenWriteTakeTurnsRatherThanFail(String kind) throws Exception {
+        Store s = open(kind);
+        s.useTransaction(h -> Items.insert(h, item("turns")));
+        var firstRead = new CountDownLatch(1);
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            var first = pool.submit(() -> {
+                s.<Exception>useTransaction(h -> {
+                    Items.lock(h, "turns").orElseThrow();
+                    firstRead.countDown();
+                    Thread.sleep(500);
+                    h.createUpdate("UPDATE items SET title = title || ' first' WHERE id = 'turns'").execute();
+                });
+                return null;
+            });
+            assertThat(firstRead.await(10, TimeUnit.SECONDS)).isTrue();
+            s.useTransaction(h -> {
+                Items.lock(h, "turns").orElseThrow();
+                h.createUpdate("UPDATE items SET title = title || ' second' WHERE id = 'turns'").execute();
+            });
+            first.get(30, TimeUnit.SECONDS);
+        }
+        String title = s.read(h -> Items.byId(h, "turns")).orElseThrow().title();
+        assertThat(title).endsWith(" first second");
+    }
+
+    /**
+     * Many virtual threads writing at once, each pausing inside its transaction (which unmounts it): on the
+     * embedded store they take turns in Java. Waiting inside SQLite instead pins the carrier threads, and the
+     * writer they wait for cannot run again until they time out, a minute later, with SQLITE_BUSY.
+     */
+    @org.junit.jupiter.api.Test
+    void virtualThreadsWritingAtOnceAllGetThrough() throws Exception {
+        Store s = open("embedded");
+        s.useTransaction(h -> Items.insert(h, item("busy")));
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        s.<Exception>useTransaction(h -> {
+                            Items.lock(h, "busy").orElseThrow();
+                            Thread.sleep(10);
+                            h.createUpdate("UPDATE items SET title = title || '.' WHERE id = 'busy'").execute();
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get(40, TimeUnit.SECONDS);
+            }
+        }
+        String title = s.read(h -> Items.byId(h, "busy")).orElseThrow().title();
+        assertThat(title).endsWith(".".repeat(40));
     }
 }
