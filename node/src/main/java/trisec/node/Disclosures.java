@@ -198,11 +198,41 @@ public final class Disclosures {
     }
 
     public List<ReleaseRow> outbox(Account person) {
+        return outbox(person, java.util.Set.of(), Integer.MAX_VALUE).releases();
+    }
+
+    /** A page of the outbox: at most {@code limit} releases, and whether there are more. */
+    public record Page(List<ReleaseRow> releases, boolean more) {}
+
+    /**
+     * The releases of items the person may read, newest first: at most {@code limit}, of the given statuses (all
+     * when empty). Read from the store a batch at a time, so that a node with a long history answers in bounded
+     * memory.
+     */
+    public Page outbox(Account person, java.util.Set<ReleaseStatus> statuses, int limit) {
         if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE) && !person.is(Role.ADMIN)) {
             throw ApiException.forbidden("the outbox is for officers, disclosure officials and admins");
         }
-        var readable = holdings.readable(person);
-        return self.store().read(Releases::all).stream().filter(r -> readable.contains(r.itemId())).toList();
+        int batch = Math.min(Math.max(limit, 1), 500);
+        List<ReleaseRow> out = new java.util.ArrayList<>();
+        java.util.Map<String, Boolean> readable = new java.util.HashMap<>();
+        for (int offset = 0; ; offset += batch) {
+            int from = offset;
+            List<ReleaseRow> rows = self.store().read(h -> Releases.page(h, statuses, from, batch));
+            for (ReleaseRow r : rows) {
+                boolean may = readable.computeIfAbsent(r.itemId(), id -> self.store().read(h -> Items.byId(h, id))
+                        .map(item -> holdings.view(person, item).access().granted()).orElse(false));
+                if (may) {
+                    if (out.size() == limit) {
+                        return new Page(out, true);
+                    }
+                    out.add(r);
+                }
+            }
+            if (rows.size() < batch) {
+                return new Page(out, false);
+            }
+        }
     }
 
     public List<ConsentRow> consents(Account person) {

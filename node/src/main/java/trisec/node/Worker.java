@@ -51,11 +51,17 @@ public final class Worker implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too (memory run out while a request built a huge answer, say): a worker that died here
+                // would leave a node that serves but never delivers, integrates or witnesses again.
                 if (!running) {
                     return;
                 }
-                log.warn("{} round failed: {}", name, e.toString());
+                if (e instanceof Error) {
+                    log.error("{} round failed: {}", name, e.toString());
+                } else {
+                    log.warn("{} round failed: {}", name, e.toString());
+                }
                 try {
                     Thread.sleep(AFTER_FAILURE);
                 } catch (InterruptedException ie) {

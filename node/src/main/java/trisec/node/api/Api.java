@@ -133,9 +133,24 @@ public final class Api {
             r.get("/api/v1/inbox", ctx -> json(ctx, 200, Map.of("items",
                     p.holdings().inbox(account(ctx)).stream().map(Views::itemSummary).toList())));
             r.get("/api/v1/outbox", ctx -> {
+                long limit = ctx.queryParam("limit") == null ? 500 : longParam(ctx, "limit");
+                if (limit < 1 || limit > 1000) {
+                    throw ApiException.badRequest("limit is 1 to 1000");
+                }
+                var statuses = new java.util.LinkedHashSet<trisec.node.store.ReleaseStatus>();
+                for (String s : ctx.queryParams("status")) {
+                    for (String one : s.split(",", -1)) {
+                        try {
+                            statuses.add(trisec.node.store.ReleaseStatus.valueOf(one.trim()));
+                        } catch (IllegalArgumentException e) {
+                            throw ApiException.badRequest("'" + one + "' is not a release status");
+                        }
+                    }
+                }
+                var page = p.disclosures().outbox(account(ctx), statuses, (int) limit);
                 var names = usernames();
-                json(ctx, 200, Map.of("releases",
-                        p.disclosures().outbox(account(ctx)).stream().map(x -> Views.release(x, names)).toList()));
+                json(ctx, 200, Map.of("releases", page.releases().stream().map(x -> Views.release(x, names)).toList(),
+                        "more", page.more()));
             });
             r.get("/api/v1/consents", ctx -> {
                 var names = usernames();

@@ -48,6 +48,20 @@ public final class Releases {
                 .bind("p", originParty).bind("r", originRelease).map((rs, c) -> row(rs)).findOne();
     }
 
+    /**
+     * Releases newest first, {@code limit} of them after skipping {@code offset}, of the given statuses (all when
+     * empty).
+     */
+    public static List<ReleaseRow> page(Handle h, java.util.Set<ReleaseStatus> statuses, int offset, int limit) {
+        String where = statuses.isEmpty() ? "" : " WHERE status IN (<statuses>)";
+        var q = h.createQuery("SELECT * FROM releases" + where + " ORDER BY requested_at DESC, id LIMIT :n OFFSET :o")
+                .bind("n", limit).bind("o", offset);
+        if (!statuses.isEmpty()) {
+            q.bindList("statuses", statuses.stream().map(ReleaseStatus::name).toList());
+        }
+        return q.map((rs, c) -> row(rs)).list();
+    }
+
     public static List<ReleaseRow> all(Handle h) {
         return h.createQuery("SELECT * FROM releases ORDER BY requested_at DESC, id").map((rs, c) -> row(rs)).list();
     }

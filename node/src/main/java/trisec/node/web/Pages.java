@@ -285,13 +285,19 @@ public final class Pages {
                 v.item().receivedAt().map(t::dateTime).orElse(t.dateTime(v.item().createdAt())))).toList();
     }
 
+    /** How many releases a page lists at most. */
+    static final int PAGE = 500;
+
     private List<Models.ReleaseLine> releaseLines(Texts t, Account a, boolean awaitingMe) {
         if (!a.is(Role.OFFICER) && !a.is(Role.DISCLOSURE) && !a.is(Role.ADMIN)) {
             return List.of();
         }
         Map<String, String> names = new java.util.HashMap<>();
         self.store().read(Persons::all).forEach(p -> names.put(p.id(), p.username()));
-        return disclosures.outbox(a).stream()
+        // The newest releases (a page's worth), or those awaiting an approval, however old.
+        var page = awaitingMe ? disclosures.outbox(a, java.util.Set.of(ReleaseStatus.AWAITING_APPROVAL), PAGE)
+                : disclosures.outbox(a, java.util.Set.of(), PAGE);
+        return page.releases().stream()
                 .filter(r -> !awaitingMe || (r.status() == ReleaseStatus.AWAITING_APPROVAL
                         && !r.requestedBy().orElse("").equals(a.id())))
                 .map(r -> new Models.ReleaseLine(r.id(), r.itemId(), t.partyCode(r.recipient()),

@@ -814,6 +814,28 @@ class ApiTest {
         }
 
         @Test
+        void theOutboxComesNewestFirstInPagesAndByStatus() {
+            String first = requestRelease(kor, "kor.officer", newKoreanItem(CLASS_II), "USA");
+            String second = requestRelease(kor, "kor.officer", newKoreanItem(CLASS_II), "USA");
+            JsonNode one = kor.get("kor.disclosure", "/api/v1/outbox?limit=1").json();
+            assertThat(one.get("releases").findValuesAsText("id")).containsExactly(second);
+            assertThat(one.get("more").asBoolean()).isTrue();
+            JsonNode two = kor.get("kor.disclosure", "/api/v1/outbox?limit=2").json();
+            assertThat(two.get("releases").findValuesAsText("id")).containsExactly(second, first);
+
+            JsonNode awaiting = kor.get("kor.disclosure", "/api/v1/outbox?status=AWAITING_APPROVAL&limit=1000").json();
+            assertThat(awaiting.get("releases").findValuesAsText("status")).containsOnly("AWAITING_APPROVAL");
+            assertThat(awaiting.get("releases").findValuesAsText("id")).contains(first, second);
+            JsonNode delivered = kor.get("kor.disclosure", "/api/v1/outbox?status=DELIVERED,REFUSED").json();
+            assertThat(delivered.get("releases").findValuesAsText("id")).doesNotContain(first, second);
+            assertThat(delivered.get("more").asBoolean()).isFalse();
+
+            assertError(kor.get("kor.disclosure", "/api/v1/outbox?limit=0"), 400, "BAD_REQUEST");
+            assertError(kor.get("kor.disclosure", "/api/v1/outbox?limit=1001"), 400, "BAD_REQUEST");
+            assertError(kor.get("kor.disclosure", "/api/v1/outbox?status=LOST"), 400, "BAD_REQUEST");
+        }
+
+        @Test
         void theOutboxAndConsentsShowOnlyReleasesOfItemsTheCallerMaySee() {
             String id = newKoreanItem(CLASS_II);
             String release = requestRelease(kor, "kor.officer", id, "USA");
