@@ -133,7 +133,7 @@ public final class ReleaseLoad {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             long delivered = 0;
-            for (JsonNode r : get(base, officer, "/api/v1/outbox").get("releases")) {
+            for (JsonNode r : get(base, officer, "/api/v1/outbox?limit=1000").get("releases")) {
                 if (ids.contains(r.get("id").asText()) && r.get("status").asText().equals("DELIVERED")) {
                     delivered++;
                 }
@@ -148,7 +148,7 @@ public final class ReleaseLoad {
 
     private static List<Double> latencies(URI base, String officer, List<String> ids) throws Exception {
         List<Double> out = new ArrayList<>();
-        for (JsonNode r : get(base, officer, "/api/v1/outbox").get("releases")) {
+        for (JsonNode r : get(base, officer, "/api/v1/outbox?limit=1000").get("releases")) {
             if (ids.contains(r.get("id").asText())) {
                 Instant requested = Instant.parse(r.get("requestedAt").asText());
                 Instant delivered = Instant.parse(r.get("updatedAt").asText());

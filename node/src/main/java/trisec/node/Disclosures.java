@@ -216,9 +216,10 @@ public final class Disclosures {
         int batch = Math.min(Math.max(limit, 1), 500);
         List<ReleaseRow> out = new java.util.ArrayList<>();
         java.util.Map<String, Boolean> readable = new java.util.HashMap<>();
-        for (int offset = 0; ; offset += batch) {
-            int from = offset;
-            List<ReleaseRow> rows = self.store().read(h -> Releases.page(h, statuses, from, batch));
+        Optional<ReleaseRow> last = Optional.empty();
+        while (true) {
+            Optional<ReleaseRow> after = last;
+            List<ReleaseRow> rows = self.store().read(h -> Releases.page(h, statuses, after, batch));
             for (ReleaseRow r : rows) {
                 boolean may = readable.computeIfAbsent(r.itemId(), id -> self.store().read(h -> Items.byId(h, id))
                         .map(item -> holdings.view(person, item).access().granted()).orElse(false));
@@ -232,6 +233,7 @@ public final class Disclosures {
             if (rows.size() < batch) {
                 return new Page(out, false);
             }
+            last = Optional.of(rows.getLast());
         }
     }
 

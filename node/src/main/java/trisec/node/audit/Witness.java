@@ -136,19 +136,21 @@ public final class Witness implements AutoCloseable {
     public int checkReceipts(Peer peer) {
         Party party = peer.identity().party();
         String origin = AuditLog.originOf(peer.identity());
-        Optional<Accepted> accepted = accepted(origin);
-        Optional<Instant> acceptedAt = store.read(h -> h.createQuery(
-                "SELECT accepted_at FROM witnessed WHERE origin = :o").bind("o", origin)
-                .map((rs, c) -> Store.instant(rs, "accepted_at")).findOne());
-        if (accepted.isEmpty() || acceptedAt.isEmpty()) {
+        // Size, root and the time of acceptance together: another instance may accept a newer one meanwhile.
+        record Seen(long size, byte[] root, Instant at) {}
+        Optional<Seen> seen = store.read(h -> h.createQuery(
+                "SELECT size, root, accepted_at FROM witnessed WHERE origin = :o").bind("o", origin)
+                .map((rs, c) -> new Seen(rs.getLong("size"), rs.getBytes("root"), Store.instant(rs, "accepted_at")))
+                .findOne());
+        if (seen.isEmpty()) {
             return 0;
         }
-        long size = accepted.get().size();
-        byte[] root = accepted.get().root();
+        long size = seen.get().size();
+        byte[] root = seen.get().root();
         long deadline = System.nanoTime() + RECEIPT_BUDGET.toNanos();
         int missing = 0;
         List<ReceiptChecks.Row> due = store.read(h -> ReceiptChecks.due(h, party.code(), size,
-                acceptedAt.get().minus(OVERDUE), RECEIPTS_PER_POLL));
+                seen.get().at().minus(OVERDUE), RECEIPTS_PER_POLL));
         for (ReceiptChecks.Row row : due) {
             if (System.nanoTime() > deadline) {
                 break; // the rest at the next poll: a slow partner must not hold up witnessing the others
@@ -160,16 +162,22 @@ public final class Witness implements AutoCloseable {
             } else {
                 Optional<Answer> answer = fetch(peer, "/api/v1/log/proof/inclusion?index=" + row.logIndex()
                         + "&size=" + size);
-                if (answer.isEmpty() || answer.get().status() >= 500) {
-                    break; // unreachable or failing: try again at the next poll
+                int status = answer.map(Answer::status).orElse(0);
+                if (status != 200 && status != 400 && status != 404) {
+                    break; // unreachable, failing, redirected, throttled: says nothing about the log; next poll
                 }
                 if (answer.get().status() == 200) {
                     Optional<List<byte[]>> proof = hashes(Optional.of(answer.get().body()));
                     if (proof.isEmpty()) {
                         break; // not a proof (a proxy's page, say): says nothing about the log
                     }
-                    byte[] leaf = Base64.getDecoder().decode(row.logLeaf());
-                    if (Verify.inclusion(leaf, row.logIndex(), size, proof.get(), root)) {
+                    byte[] leaf;
+                    try {
+                        leaf = Base64.getDecoder().decode(row.logLeaf());
+                    } catch (IllegalArgumentException e) {
+                        leaf = new byte[0]; // cannot be included: raised below rather than stop every later check
+                    }
+                    if (leaf.length == 32 && Verify.inclusion(leaf, row.logIndex(), size, proof.get(), root)) {
                         Instant now = clock.instant();
                         store.useTransaction(h -> ReceiptChecks.settle(h, row, ReceiptChecks.VERIFIED, null, now));
                         continue;

@@ -49,13 +49,22 @@ public final class Releases {
     }
 
     /**
-     * Releases newest first, {@code limit} of them after skipping {@code offset}, of the given statuses (all when
-     * empty).
+     * Releases newest first (by request time, then id), {@code limit} of them, those after {@code after} in that
+     * order when given (a page's last row: rows inserted or changed meanwhile neither repeat nor hide others), of
+     * the given statuses (all when empty).
      */
-    public static List<ReleaseRow> page(Handle h, java.util.Set<ReleaseStatus> statuses, int offset, int limit) {
-        String where = statuses.isEmpty() ? "" : " WHERE status IN (<statuses>)";
-        var q = h.createQuery("SELECT * FROM releases" + where + " ORDER BY requested_at DESC, id LIMIT :n OFFSET :o")
-                .bind("n", limit).bind("o", offset);
+    public static List<ReleaseRow> page(Handle h, java.util.Set<ReleaseStatus> statuses,
+                                        java.util.Optional<ReleaseRow> after, int limit) {
+        var where = new java.util.ArrayList<String>();
+        if (!statuses.isEmpty()) {
+            where.add("status IN (<statuses>)");
+        }
+        if (after.isPresent()) {
+            where.add("(requested_at < :t OR (requested_at = :t AND id > :id))");
+        }
+        var q = h.createQuery("SELECT * FROM releases" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY requested_at DESC, id LIMIT :n").bind("n", limit);
+        after.ifPresent(a -> q.bind("t", Store.utc(a.requestedAt())).bind("id", a.id()));
         if (!statuses.isEmpty()) {
             q.bindList("statuses", statuses.stream().map(ReleaseStatus::name).toList());
         }

@@ -87,7 +87,7 @@ public final class Store implements AutoCloseable {
                     + EMBEDDED_FILE + ") and does not read it: start the node on a new data directory");
         }
         FileLock lock = lock(dir);
-        // Writers waiting for the write lock hold their connections: enough of them that readers still find one.
+        // Writers take a connection only once they hold the writer lock; the others serve readers.
         var config = pool("jdbc:sqlite:" + dir.resolve(EMBEDDED_FILE), 10);
         // Each setting is applied by the driver to every connection it opens.
         config.addDataSourceProperty("journal_mode", "WAL");

@@ -294,8 +294,8 @@ public final class Pages {
         }
         Map<String, String> names = new java.util.HashMap<>();
         self.store().read(Persons::all).forEach(p -> names.put(p.id(), p.username()));
-        // The newest releases (a page's worth), or those awaiting an approval, however old.
-        var page = awaitingMe ? disclosures.outbox(a, java.util.Set.of(ReleaseStatus.AWAITING_APPROVAL), PAGE)
+        // The newest releases (a page's worth), or every one awaiting an approval, however old (few, by nature).
+        var page = awaitingMe ? disclosures.outbox(a, java.util.Set.of(ReleaseStatus.AWAITING_APPROVAL), Integer.MAX_VALUE)
                 : disclosures.outbox(a, java.util.Set.of(), PAGE);
         return page.releases().stream()
                 .filter(r -> !awaitingMe || (r.status() == ReleaseStatus.AWAITING_APPROVAL
