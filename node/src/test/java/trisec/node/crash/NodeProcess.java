@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,23 @@ final class NodeProcess {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         this.command = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m",
                 "-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED", "-cp", classPath, NodeMain.class.getName(), party.code(),
-                Integer.toString(port), dir.toString(), db, peersFile.toString(), asOf);
+                Integer.toString(port), dir.toString(), db, peersFile.toString());
+        this.asOf = asOf.equals("-") ? null : Instant.parse(asOf);
+    }
+
+    /** The test's scenario time began when this class was loaded: every node's clock runs from there. */
+    private static final long T0 = System.nanoTime();
+    private final Instant asOf;
+
+    /**
+     * The clock a node starts with: the scenario's start plus the time the test has run, so that a restarted node
+     * goes on from where its partners and its own stored times are, as a node on the system clock would, rather than
+     * from the scenario's start again (its leases and back-offs on record would then lie minutes in its future).
+     */
+    private List<String> commandNow() {
+        var c = new ArrayList<>(command);
+        c.add(asOf == null ? "-" : asOf.plusNanos(System.nanoTime() - T0).toString());
+        return c;
     }
 
     URI url() {
@@ -50,7 +67,7 @@ final class NodeProcess {
     void start() {
         try {
             Files.createDirectories(dir);
-            var pb = new ProcessBuilder(command).redirectErrorStream(true)
+            var pb = new ProcessBuilder(commandNow()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             pb.environment().put("TRISEC_LOG_LEVEL", "WARN");
             pb.environment().put("TRISEC_DEMO_HASH", DEMO_HASH);
