@@ -197,10 +197,6 @@ public final class Disclosures {
         return (ReleaseRow) outcome;
     }
 
-    public List<ReleaseRow> outbox(Account person) {
-        return outbox(person, java.util.Set.of(), Integer.MAX_VALUE).releases();
-    }
-
     /** A page of the outbox: at most {@code limit} releases, and whether there are more. */
     public record Page(List<ReleaseRow> releases, boolean more) {}
 
