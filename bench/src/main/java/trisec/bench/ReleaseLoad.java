@@ -24,7 +24,7 @@ import trisec.envelope.NodeKeys;
 import trisec.envelope.Signatures;
 import trisec.node.Node;
 import trisec.node.auth.Passwords;
-import trisec.node.federation.Peers;
+import trisec.node.base.Peers;
 import trisec.party.Party;
 import trisec.scenario.ScenarioFiles;
 

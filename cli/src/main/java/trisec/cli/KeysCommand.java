@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import trisec.DomainException;
 import trisec.node.Node;
-import trisec.node.federation.Peers;
+import trisec.node.base.Peers;
 import trisec.party.Party;
 
 /** {@code trisec keys}: a node's public identity, for its partners' peers files. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import trisec.DateOrInstant;
 import trisec.DomainException;
 import trisec.node.Node;
-import trisec.node.federation.Peers;
+import trisec.node.base.Peers;
 import trisec.scenario.Scenario;
 
 /** {@code trisec node}: runs one national node until interrupted. */

@@ -1,5 +1,6 @@
 package trisec.node;
 
+import trisec.node.base.Self;
 import trisec.node.audit.AuditLog;
 import trisec.node.audit.AuditEntry;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import trisec.DateOrInstant;
 import trisec.DomainException;
 import trisec.agreement.Agreement;
 import trisec.agreement.LifecycleEvent;
-import trisec.node.api.ApiException;
+import trisec.node.base.Refusal;
 import trisec.node.auth.Account;
 import trisec.node.auth.Role;
 import trisec.node.federation.Messages;
@@ -39,40 +40,40 @@ public final class AgreementDesk {
     public RecordedEvents.Row record(Account admin, String agreementId, NewEvent in) {
         Holdings.require(admin, Role.ADMIN, "record agreement events");
         Agreement agreement = self.facts().scenario().agreement(agreementId)
-                .orElseThrow(() -> ApiException.notFound("no agreement " + agreementId));
+                .orElseThrow(() -> Refusal.notFound("no agreement " + agreementId));
         if (!agreement.parties().contains(self.party())) {
-            throw ApiException.forbidden(self.party() + " is not a party to " + agreementId);
+            throw Refusal.forbidden(self.party() + " is not a party to " + agreementId);
         }
         LifecycleEvent event;
         try {
             if (in.type() == null || in.date() == null) {
-                throw ApiException.badRequest("type and date are required");
+                throw Refusal.invalid("type and date are required");
             }
             LifecycleEvent.EventType type;
             try {
                 type = LifecycleEvent.EventType.valueOf(in.type().strip().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("'" + in.type() + "' is not an event type (SIGNED, IN_FORCE, "
+                throw Refusal.invalid("'" + in.type() + "' is not an event type (SIGNED, IN_FORCE, "
                         + "TERMINATION_NOTICE, NOTICE_SUSPENDED, NOTICE_WITHDRAWN, TERMINATED, AMENDED)");
             }
             Optional<Party> by = Optional.ofNullable(in.by()).map(b -> self.facts().scenario().party(b));
             if (by.isPresent() && !agreement.parties().contains(by.get())) {
-                throw ApiException.badRequest(by.get() + " is not a party to " + agreementId);
+                throw Refusal.invalid(by.get() + " is not a party to " + agreementId);
             }
             Optional<Instant> effective = Optional.ofNullable(in.effective()).map(DateOrInstant::parse);
             event = LifecycleEvent.of(type, DateOrInstant.parse(in.date()), by, in.note() == null ? "" : in.note(),
                     effective);
         } catch (DomainException | IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
         if (event.note().length() > 1000) {
-            throw ApiException.badRequest("note is at most 1,000 characters");
+            throw Refusal.invalid("note is at most 1,000 characters");
         }
         return self.facts().serially(() -> {
             try {
                 self.facts().check(agreementId, event);
             } catch (DomainException e) {
-                throw new ApiException(422, "INVALID_EVENT", e.getMessage());
+                throw Refusal.unacceptable("INVALID_EVENT", e.getMessage());
             }
             var row = new RecordedEvents.Row(UUID.randomUUID().toString(), agreementId, event.type().name(), event.at(),
                     event.by().map(Party::code),

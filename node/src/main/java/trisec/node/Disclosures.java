@@ -1,5 +1,8 @@
 package trisec.node;
 
+import trisec.node.base.Json;
+import trisec.node.base.Changes;
+import trisec.node.base.Self;
 import trisec.node.audit.AuditLog;
 import trisec.node.audit.AuditEntry;
 import java.time.Instant;
@@ -8,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import trisec.label.ConfidentialityLabel;
-import trisec.node.api.ApiException;
+import trisec.node.base.Refusal;
 import trisec.node.auth.Account;
 import trisec.node.auth.Role;
 import trisec.node.federation.Messages;
@@ -60,17 +63,17 @@ public final class Disclosures {
         try {
             recipient = self.facts().scenario().party(to == null ? "" : to);
         } catch (trisec.DomainException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
         if (recipient.equals(self.party())) {
-            throw ApiException.badRequest("this node already holds the item; a release goes to another party");
+            throw Refusal.invalid("this node already holds the item; a release goes to another party");
         }
         Instant now = self.clock().instant();
         boolean consentOnRecord = self.store().read(h -> Consents.granted(h, itemId, recipient.code()).isPresent());
         ReleaseDecision decided = decide(v.label(), recipient, now, consentOnRecord);
         if (decided.verdict() == Verdict.DENY) {
             self.store().useTransaction(h -> AuditLog.append(h, decision(officer, itemId, recipient, decided, now, null)));
-            throw new ApiException(403, "RELEASE_DENIED", "the release is not allowed", decided.reasonTexts());
+            throw Refusal.forbidden("RELEASE_DENIED", "the release is not allowed", decided.reasonTexts());
         }
         Requested requested = self.store().inTransaction(h -> {
             ReleaseDecision d = decided;
@@ -123,7 +126,7 @@ public final class Disclosures {
 
     private void requireReachable(Party party) {
         if (!postbox.reaches(party)) {
-            throw new ApiException(409, "NO_PEER", "this node has no connection to " + party
+            throw Refusal.conflict("NO_PEER", "this node has no connection to " + party
                     + "'s node (not in its peers file)");
         }
     }
@@ -143,9 +146,9 @@ public final class Disclosures {
     public ReleaseRow approve(Account official, String releaseId) {
         Holdings.require(official, Role.DISCLOSURE, "approve releases");
         ReleaseRow found = self.store().read(h -> Releases.byId(h, releaseId))
-                .orElseThrow(() -> ApiException.notFound("no release " + releaseId));
+                .orElseThrow(() -> Refusal.notFound("no release " + releaseId));
         if (found.requestedBy().isPresent() && found.requestedBy().get().equals(official.id())) {
-            throw ApiException.forbidden("two-person rule: the requester cannot approve their own release");
+            throw Refusal.forbidden("two-person rule: the requester cannot approve their own release");
         }
         Holdings.View v = holdings.read(official, found.itemId());
         Instant now = self.clock().instant();
@@ -154,11 +157,11 @@ public final class Disclosures {
         Object outcome = self.store().inTransaction(h -> {
             ReleaseRow r = Releases.lock(h, releaseId).orElseThrow();
             if (r.status() != ReleaseStatus.AWAITING_APPROVAL) {
-                throw ApiException.conflict("release " + releaseId + " is " + r.status() + ", not awaiting approval");
+                throw Refusal.conflict("release " + releaseId + " is " + r.status() + ", not awaiting approval");
             }
             ItemRow item = Items.lock(h, r.itemId()).orElseThrow();
             if (item.retracted()) {
-                throw new ApiException(410, "RETRACTED", "the item has been retracted");
+                throw Refusal.retracted("the item has been retracted");
             }
             Party recipient = Party.of(r.recipient());
             Optional<ConsentRow> consent = Consents.granted(h, item.id(), r.recipient());
@@ -189,7 +192,7 @@ public final class Disclosures {
             return Releases.byId(h, r.id()).orElseThrow();
         });
         if (outcome instanceof ReleaseDecision d) {
-            throw new ApiException(409, "RELEASE_DENIED", "on the agreements as they stand now the release is "
+            throw Refusal.conflict("RELEASE_DENIED", "on the agreements as they stand now the release is "
                     + d.verdict(), d.reasonTexts());
         }
         wakeCourier.run();
@@ -207,7 +210,7 @@ public final class Disclosures {
      */
     public Page outbox(Account person, java.util.Set<ReleaseStatus> statuses, int limit) {
         if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE) && !person.is(Role.ADMIN)) {
-            throw ApiException.forbidden("the outbox is for officers, disclosure officials and admins");
+            throw Refusal.forbidden("the outbox is for officers, disclosure officials and admins");
         }
         int batch = Math.min(Math.max(limit, 1), 500);
         List<ReleaseRow> out = new java.util.ArrayList<>();
@@ -235,7 +238,7 @@ public final class Disclosures {
 
     public List<ConsentRow> consents(Account person) {
         if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE) && !person.is(Role.ADMIN)) {
-            throw ApiException.forbidden("consents are for officers, disclosure officials and admins");
+            throw Refusal.forbidden("consents are for officers, disclosure officials and admins");
         }
         var readable = holdings.readable(person);
         return self.store().read(Consents::all).stream().filter(c -> readable.contains(c.itemId())).toList();
@@ -245,16 +248,16 @@ public final class Disclosures {
     public ConsentRow decideConsent(Account official, String consentId, boolean grant) {
         Holdings.require(official, Role.DISCLOSURE, "grant or refuse consents");
         ConsentRow c = self.store().read(h -> Consents.byId(h, consentId))
-                .orElseThrow(() -> ApiException.notFound("no consent " + consentId));
+                .orElseThrow(() -> Refusal.notFound("no consent " + consentId));
         if (!ConsentRow.IN.equals(c.direction())) {
-            throw ApiException.forbidden("only the originator decides a consent; this one was asked of " + c.originator());
+            throw Refusal.forbidden("only the originator decides a consent; this one was asked of " + c.originator());
         }
         holdings.read(official, c.itemId());
         Instant now = self.clock().instant();
         self.store().useTransaction(h -> {
             ConsentRow locked = Consents.lock(h, consentId).orElseThrow();
             if (!ConsentRow.PENDING.equals(locked.state())) {
-                throw ApiException.conflict("consent " + consentId + " is already " + locked.state());
+                throw Refusal.conflict("consent " + consentId + " is already " + locked.state());
             }
             ConsentProof proof = Proofs.signConsent(self.keys(), c.id(), c.itemId(), c.recipient(), grant, now.toString());
             Consents.decide(h, c.id(), grant ? ConsentRow.GRANTED : ConsentRow.REFUSED, now, official.id(),

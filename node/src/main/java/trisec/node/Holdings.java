@@ -1,5 +1,6 @@
 package trisec.node;
 
+import trisec.node.base.Self;
 import trisec.node.audit.AuditLog;
 import trisec.node.audit.AuditEntry;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
-import trisec.node.api.ApiException;
+import trisec.node.base.Refusal;
 import trisec.node.auth.Account;
 import trisec.node.auth.Role;
 import trisec.node.federation.Messages;
@@ -68,21 +69,21 @@ public final class Holdings {
     public View create(Account officer, NewItem in) {
         require(officer, Role.OFFICER, "create items");
         if (in.title() == null || in.title().isBlank() || in.title().length() > 500) {
-            throw ApiException.badRequest("title is 1 to 500 characters");
+            throw Refusal.invalid("title is 1 to 500 characters");
         }
         if (in.body() == null) {
-            throw ApiException.badRequest("body is required");
+            throw Refusal.invalid("body is required");
         }
         if (in.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "body is larger than 1 MiB");
+            throw Refusal.tooLarge("body is larger than 1 MiB");
         }
         if (in.level() == null || in.topic() == null) {
-            throw ApiException.badRequest("level and topic are required");
+            throw Refusal.invalid("level and topic are required");
         }
         ConfidentialityLabel label = label(in);
         AccessDecision access = AccessPolicy.decide(officer.person(), label, label.level());
         if (!access.granted()) {
-            throw new ApiException(403, "ACCESS_DENIED", "you could not read an item marked like this, so you cannot "
+            throw Refusal.forbidden("ACCESS_DENIED", "you could not read an item marked like this, so you cannot "
                     + "create it", access.reasons());
         }
         // Signed as stored: the databases keep microseconds, so the signed instant must not carry more.
@@ -102,7 +103,7 @@ public final class Holdings {
                     .with("item", row.id()).with("level", row.level()).with("topic", row.topic())
                     .with("banner", trisec.label.Banner.render(label)));
         });
-        self.changes().signal(trisec.node.Changes.ITEMS);
+        self.changes().signal(trisec.node.base.Changes.ITEMS);
         return new View(row, label.withCreated(now), label.level(), access);
     }
 
@@ -111,7 +112,7 @@ public final class Holdings {
         try {
             Level level = self.scheme().level(in.level());
             if (!Topic.isValid(in.topic())) {
-                throw ApiException.badRequest("'" + in.topic() + "' is not a topic (dot-separated lower-case words)");
+                throw Refusal.invalid("'" + in.topic() + "' is not a topic (dot-separated lower-case words)");
             }
             List<Party> rel = new ArrayList<>();
             for (String p : in.relTo() == null ? List.<String>of() : in.relTo()) {
@@ -120,15 +121,15 @@ public final class Holdings {
             var caveats = EnumSet.noneOf(Caveat.class);
             for (String c : in.caveats() == null ? List.<String>of() : in.caveats()) {
                 Optional<Caveat> caveat = c == null ? Optional.empty() : Caveat.parse(c);
-                caveats.add(caveat.orElseThrow(() -> ApiException.badRequest("unknown caveat '" + c
+                caveats.add(caveat.orElseThrow(() -> Refusal.invalid("unknown caveat '" + c
                         + "' (NOFORN or ORCON)")));
             }
             if (caveats.contains(Caveat.NOFORN) && !rel.isEmpty()) {
-                throw ApiException.badRequest("NOFORN and relTo exclude each other");
+                throw Refusal.invalid("NOFORN and relTo exclude each other");
             }
             return new ConfidentialityLabel(self.party(), level, rel, caveats, Topic.of(in.topic()), Optional.empty());
         } catch (DomainException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
     }
 
@@ -136,7 +137,7 @@ public final class Holdings {
     public View read(Account person, String id) {
         View v = inspect(person, id);
         if (!v.access().granted()) {
-            throw new ApiException(403, "ACCESS_DENIED", "you may not see this item", v.access().reasons());
+            throw Refusal.forbidden("ACCESS_DENIED", "you may not see this item", v.access().reasons());
         }
         return v;
     }
@@ -146,9 +147,9 @@ public final class Holdings {
      * only when granted. 404 for no such item, 410 once retracted.
      */
     public View inspect(Account person, String id) {
-        ItemRow item = self.store().read(h -> Items.byId(h, id)).orElseThrow(() -> ApiException.notFound("no item " + id));
+        ItemRow item = self.store().read(h -> Items.byId(h, id)).orElseThrow(() -> Refusal.notFound("no item " + id));
         if (item.retracted()) {
-            throw new ApiException(410, "RETRACTED", "the originator " + item.originator() + " has retracted this item");
+            throw Refusal.retracted("the originator " + item.originator() + " has retracted this item");
         }
         View v = view(person, item);
         // Every access is on record, granted or not, before anything is answered (DESIGN §3, audit).
@@ -205,7 +206,7 @@ public final class Holdings {
             return unreachable;
         });
         wakeCourier.run();
-        self.changes().signal(trisec.node.Changes.ITEMS);
+        self.changes().signal(trisec.node.base.Changes.ITEMS);
         return notTold;
     }
 
@@ -216,7 +217,7 @@ public final class Holdings {
         try {
             to = self.scheme().level(level);
         } catch (DomainException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
         var data = Labels.data(item);
         var relabelled = new ItemData(data.id(), data.originator(), to.name(), data.relTo(), data.caveats(),
@@ -237,7 +238,7 @@ public final class Holdings {
             }
         });
         wakeCourier.run();
-        self.changes().signal(trisec.node.Changes.ITEMS);
+        self.changes().signal(trisec.node.base.Changes.ITEMS);
         return read(person, id);
     }
 
@@ -245,7 +246,7 @@ public final class Holdings {
     public Reports.Row reportCompromise(Account person, String id, String detail) {
         View v = read(person, id);
         if (detail == null || detail.isBlank() || detail.length() > 10_000) {
-            throw ApiException.badRequest("detail is 1 to 10,000 characters");
+            throw Refusal.invalid("detail is 1 to 10,000 characters");
         }
         var report = new Reports.Row(UUID.randomUUID().toString(), v.item().id(), self.party().code(), detail.strip(),
                 self.clock().instant());
@@ -271,11 +272,11 @@ public final class Holdings {
 
     private ItemRow own(Account person, String id) {
         if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE)) {
-            throw ApiException.forbidden("only an officer or a disclosure official may retract or reclassify");
+            throw Refusal.forbidden("only an officer or a disclosure official may retract or reclassify");
         }
         View v = read(person, id);
         if (!v.item().originator().equals(self.party().code())) {
-            throw ApiException.forbidden("only the originator " + v.item().originator() + " may do that");
+            throw Refusal.forbidden("only the originator " + v.item().originator() + " may do that");
         }
         return v.item();
     }
@@ -311,7 +312,7 @@ public final class Holdings {
 
     public static void require(Account person, Role role, String what) {
         if (!person.is(role)) {
-            throw ApiException.forbidden("only a person with the role " + role.id() + " may " + what);
+            throw Refusal.forbidden("only a person with the role " + role.id() + " may " + what);
         }
     }
 }

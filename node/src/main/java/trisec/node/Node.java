@@ -1,5 +1,9 @@
 package trisec.node;
 
+import trisec.node.base.Changes;
+import trisec.node.base.NodeClock;
+import trisec.node.base.Facts;
+import trisec.node.base.Self;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,13 +19,13 @@ import trisec.node.api.Api;
 import trisec.node.audit.AuditLog;
 import trisec.node.audit.Integrator;
 import trisec.node.audit.Witness;
-import trisec.node.federation.Peer;
+import trisec.node.base.Peer;
 import trisec.node.auth.Passwords;
 import trisec.node.auth.Role;
 import trisec.node.auth.Sessions;
 import trisec.node.federation.Admission;
 import trisec.node.federation.Courier;
-import trisec.node.federation.Peers;
+import trisec.node.base.Peers;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.Reception;
 import trisec.node.store.Persons;

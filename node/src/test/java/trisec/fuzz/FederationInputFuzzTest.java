@@ -4,15 +4,15 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import trisec.envelope.EnvelopeException;
 import trisec.node.Holdings;
-import trisec.node.Json;
-import trisec.node.api.ApiException;
+import trisec.node.base.Json;
+import trisec.node.base.Refusal;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Wire;
 
 /**
  * What anyone can post to a node: envelopes at the federation endpoint (any text is an envelope that writes back
  * the same, or an {@link EnvelopeException}), and JSON bodies and payloads — an item from a user, an item delivery
- * from a partner — read by one strict reader (a value, or a 400 whose message names no Java type). One target picks
+ * from a partner — read by one strict reader (a value, or an invalid-input refusal whose message names no Java type). One target picks
  * the parser from its first byte, since Jazzer fuzzes one target per JVM.
  */
 class FederationInputFuzzTest {
@@ -39,9 +39,9 @@ class FederationInputFuzzTest {
     private static void json(String text, Class<?> type) {
         try {
             Json.read(text, type);
-        } catch (ApiException e) {
-            if (e.status() != 400 || e.getMessage().contains("trisec.") || e.getMessage().contains("java.")) {
-                throw new AssertionError("refused as " + e.status() + ": " + e.getMessage());
+        } catch (Refusal e) {
+            if (!(e instanceof Refusal.Invalid) || e.getMessage().contains("trisec.") || e.getMessage().contains("java.")) {
+                throw new AssertionError("refused as " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
     }

@@ -1,5 +1,6 @@
 package trisec.node;
 
+import trisec.node.base.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;

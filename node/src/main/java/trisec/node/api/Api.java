@@ -1,5 +1,8 @@
 package trisec.node.api;
 
+import trisec.node.base.Refusal;
+import trisec.node.http.Statuses;
+
 import trisec.node.Labels;
 import trisec.node.audit.AuditEntry;
 import io.javalin.Javalin;
@@ -22,8 +25,8 @@ import trisec.agreement.Agreement;
 import trisec.node.AgreementDesk;
 import trisec.node.Disclosures;
 import trisec.node.Holdings;
-import trisec.node.Json;
-import trisec.node.Self;
+import trisec.node.base.Json;
+import trisec.node.base.Self;
 import trisec.node.auth.Account;
 import trisec.node.auth.Role;
 import trisec.node.auth.Sessions;
@@ -35,7 +38,7 @@ import trisec.audit.tiles.Tiles;
 import trisec.node.audit.AuditLog;
 import trisec.node.audit.Witness;
 import trisec.node.federation.NodeAuth;
-import trisec.node.federation.Peers;
+import trisec.node.base.Peers;
 import trisec.node.federation.Reception;
 import trisec.node.store.PersonRow;
 import trisec.node.store.Persons;
@@ -135,7 +138,7 @@ public final class Api {
             r.get("/api/v1/outbox", ctx -> {
                 long limit = ctx.queryParam("limit") == null ? 500 : longParam(ctx, "limit");
                 if (limit < 1 || limit > 1000) {
-                    throw ApiException.badRequest("limit is 1 to 1000");
+                    throw Refusal.invalid("limit is 1 to 1000");
                 }
                 var statuses = new java.util.LinkedHashSet<trisec.node.store.ReleaseStatus>();
                 for (String s : ctx.queryParams("status")) {
@@ -143,7 +146,7 @@ public final class Api {
                         try {
                             statuses.add(trisec.node.store.ReleaseStatus.valueOf(one.trim()));
                         } catch (IllegalArgumentException e) {
-                            throw ApiException.badRequest("'" + one + "' is not a release status");
+                            throw Refusal.invalid("'" + one + "' is not a release status");
                         }
                     }
                 }
@@ -184,7 +187,7 @@ public final class Api {
                 java.util.Optional<String> text;
                 try {
                     text = java.util.Optional.of(body(ctx));
-                } catch (ApiException e) {
+                } catch (Refusal e) {
                     text = java.util.Optional.empty();
                 }
                 Reception.Answer a = p.reception().receive(text, ctx.ip());
@@ -225,16 +228,16 @@ public final class Api {
                     ctx.redirect("/ui/login");
                 }
             });
-            r.exception(ApiException.class, (e, ctx) -> {
+            r.exception(Refusal.class, (e, ctx) -> {
                 if (ctx.path().startsWith("/ui")) {
                     pageProblem(ctx, e);
                 } else {
-                    error(ctx, e.status(), e.code(), e.getMessage(), e.reasons());
+                    error(ctx, Statuses.of(e), e.code(), e.getMessage(), e.reasons());
                 }
             });
             r.exception(DomainException.class, (e, ctx) -> {
                 if (ctx.path().startsWith("/ui")) {
-                    pageProblem(ctx, ApiException.badRequest(e.getMessage()));
+                    pageProblem(ctx, Refusal.invalid(e.getMessage()));
                 } else {
                     error(ctx, 400, "BAD_REQUEST", e.getMessage(), List.of());
                 }
@@ -279,20 +282,20 @@ public final class Api {
         if (header != null && header.startsWith(NodeAuth.SCHEME + " ")) {
             String target = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             Party partner = NodeAuth.verify(header, ctx.method().name(), target, p.self().peers())
-                    .orElseThrow(() -> ApiException.unauthenticated("the node signature is unknown, stale or invalid"));
+                    .orElseThrow(() -> Refusal.unauthenticated("the node signature is unknown, stale or invalid"));
             if (!PARTNER_ROUTES.contains(matched.path)) {
-                throw ApiException.forbidden("partner nodes may only read the audit log here");
+                throw Refusal.forbidden("partner nodes may only read the audit log here");
             }
             ctx.attribute(PARTNER, partner);
             return;
         }
         if (header == null || !header.startsWith("Bearer ") || header.length() < 8) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw ApiException.unauthenticated("a bearer token is required (POST /api/v1/auth/token)");
+            throw Refusal.unauthenticated("a bearer token is required (POST /api/v1/auth/token)");
         }
         try {
             ctx.attribute(ACCOUNT, p.sessions().authenticate(header.substring(7).strip()));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             // A 401 always names the scheme (RFC 7235 §3.1); a bad or expired token says so (RFC 6750 §3.1).
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             throw e;
@@ -302,7 +305,7 @@ public final class Api {
     private static Account account(Context ctx) {
         Account a = ctx.attribute(ACCOUNT);
         if (a == null) {
-            throw ApiException.unauthenticated("not signed in");
+            throw Refusal.unauthenticated("not signed in");
         }
         return a;
     }
@@ -310,7 +313,7 @@ public final class Api {
     private static String id(Context ctx) {
         String id = ctx.pathParam("id");
         if (id.length() > 100) {
-            throw ApiException.notFound("no such id");
+            throw Refusal.notFound("no such id");
         }
         return id;
     }
@@ -322,7 +325,7 @@ public final class Api {
     private void token(Context ctx) {
         var in = Json.read(body(ctx), TokenRequest.class);
         if (in.username() == null || in.password() == null) {
-            throw ApiException.badRequest("username and password are required");
+            throw Refusal.invalid("username and password are required");
         }
         var t = p.sessions().signIn(in.username(), in.password());
         json(ctx, 200, Map.of("token", t.token(), "expiresAt", t.expiresAt().toString()));
@@ -375,7 +378,7 @@ public final class Api {
     private void reclassify(Context ctx) {
         var in = Json.read(body(ctx), ReclassifyBody.class);
         if (in.level() == null) {
-            throw ApiException.badRequest("level is required");
+            throw Refusal.invalid("level is required");
         }
         json(ctx, 200, Views.item(p.holdings().reclassify(account(ctx), id(ctx), in.level())));
     }
@@ -392,7 +395,7 @@ public final class Api {
     private void decideConsent(Context ctx) {
         var in = Json.read(body(ctx), ConsentBody.class);
         if (in.grant() == null) {
-            throw ApiException.badRequest("grant (true or false) is required");
+            throw Refusal.invalid("grant (true or false) is required");
         }
         json(ctx, 200, Views.consent(p.disclosures().decideConsent(account(ctx), id(ctx), in.grant()), usernames()));
     }
@@ -408,7 +411,7 @@ public final class Api {
         String holder = ctx.queryParam("holder");
         String to = ctx.queryParam("to");
         if (to == null) {
-            throw ApiException.badRequest("to is required");
+            throw Refusal.invalid("to is required");
         }
         Party h = holder == null ? label.originator() : scenario.party(holder);
         Party r = scenario.party(to);
@@ -459,14 +462,14 @@ public final class Api {
         requireAdmin(account(ctx));
         var in = Json.read(body(ctx), NewPerson.class);
         if (in.username() == null || in.password() == null || in.clearance() == null || in.roles() == null) {
-            throw ApiException.badRequest("username, password, clearance and roles are required");
+            throw Refusal.invalid("username, password, clearance and roles are required");
         }
         if (in.password().length() < 12) {
-            throw ApiException.badRequest("a password has at least 12 characters");
+            throw Refusal.invalid("a password has at least 12 characters");
         }
         List<Role> roles = new ArrayList<>();
         for (String r : in.roles()) {
-            roles.add(Role.parse(r).orElseThrow(() -> ApiException.badRequest("'" + r
+            roles.add(Role.parse(r).orElseThrow(() -> Refusal.invalid("'" + r
                     + "' is not a role (officer, disclosure, reader, admin)")));
         }
         PersonRow row = p.sessions().create(in.username(), in.password().toCharArray(), p.self().party(),
@@ -476,7 +479,7 @@ public final class Api {
 
     private static void requireAdmin(Account a) {
         if (!a.is(Role.ADMIN)) {
-            throw ApiException.forbidden("only an admin manages persons");
+            throw Refusal.forbidden("only an admin manages persons");
         }
     }
 
@@ -499,7 +502,7 @@ public final class Api {
     }
 
     /** A failed page request, answered as a page in the viewer's language. */
-    private void pageProblem(Context ctx, ApiException e) {
+    private void pageProblem(Context ctx, Refusal e) {
         ctx.attribute(OWN_ANSWER, Boolean.TRUE);
         // The headline in the viewer's language; what the service said, in English, as the detail below it.
         var t = p.pages().texts(ctx);
@@ -507,7 +510,7 @@ public final class Api {
             case "CSRF" -> t.t("error.csrf");
             case "RETRACTED" -> t.t("error.retracted");
             case "NOT_FOUND" -> t.t("error.404");
-            default -> switch (e.status()) {
+            default -> switch (Statuses.of(e)) {
                 case 400, 422 -> t.t("error.400");
                 case 401, 403 -> t.t("error.403");
                 case 409 -> t.t("error.409");
@@ -517,7 +520,7 @@ public final class Api {
         boolean ownWords = e.code().equals("CSRF") || e.code().equals("RETRACTED") || e.code().equals("NOT_FOUND");
         List<String> reasons = ownWords ? List.of() : java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(t.t("error.detail", e.getMessage())), e.reasons().stream()).toList();
-        p.pages().problem(ctx, e.status(), message, reasons);
+        p.pages().problem(ctx, Statuses.of(e), message, reasons);
     }
 
     private static final Map<String, String> ASSETS = Map.of("app.css", "text/css; charset=utf-8",
@@ -527,7 +530,7 @@ public final class Api {
         String file = ctx.pathParam("file");
         String type = ASSETS.get(file);
         if (type == null) {
-            throw ApiException.notFound("no such file");
+            throw Refusal.notFound("no such file");
         }
         try (InputStream in = Api.class.getResourceAsStream("/trisec/node/web/static/" + file)) {
             ctx.header("Cache-Control", "public, max-age=300").contentType(type).result(in.readAllBytes());
@@ -553,20 +556,20 @@ public final class Api {
         }
         Account a = account(ctx);
         if (!a.is(Role.ADMIN) && !a.is(Role.AUDITOR)) {
-            throw ApiException.forbidden("the audit log is for partner nodes, admins and auditors");
+            throw Refusal.forbidden("the audit log is for partner nodes, admins and auditors");
         }
     }
 
     private void checkpoint(Context ctx) {
         requireLogReader(ctx);
-        String note = p.auditLog().served().orElseThrow(() -> ApiException.notFound("no checkpoint signed yet"));
+        String note = p.auditLog().served().orElseThrow(() -> Refusal.notFound("no checkpoint signed yet"));
         ctx.contentType("text/plain; charset=utf-8").result(note);
     }
 
     /** The newest signed checkpoint, cosigned or not yet: what the partners' witnesses poll. */
     private void newestCheckpoint(Context ctx) {
         requireLogReader(ctx);
-        String note = p.auditLog().newest().orElseThrow(() -> ApiException.notFound("no checkpoint signed yet"));
+        String note = p.auditLog().newest().orElseThrow(() -> Refusal.notFound("no checkpoint signed yet"));
         ctx.contentType("text/plain; charset=utf-8").result(note);
     }
 
@@ -576,11 +579,11 @@ public final class Api {
         try {
             t = Tiles.parse("tile/" + ctx.pathParam("path"));
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("not a tile path: " + e.getMessage());
+            throw Refusal.notFound("not a tile path: " + e.getMessage());
         }
         var bytes = t.entries() ? p.auditLog().entryBundle(t.index(), t.width())
                 : p.auditLog().tile(t.level(), t.index(), t.width());
-        ctx.contentType("application/octet-stream").result(bytes.orElseThrow(() -> ApiException.notFound("no such tile yet")));
+        ctx.contentType("application/octet-stream").result(bytes.orElseThrow(() -> Refusal.notFound("no such tile yet")));
     }
 
     record CosignatureBody(String checkpoint, String cosignature) {}
@@ -588,12 +591,12 @@ public final class Api {
     private void cosignature(Context ctx) {
         Party partner = ctx.attribute(PARTNER);
         if (partner == null) {
-            throw ApiException.forbidden("only a partner node posts cosignatures");
+            throw Refusal.forbidden("only a partner node posts cosignatures");
         }
         var in = Json.read(body(ctx), CosignatureBody.class);
         var peer = p.self().peers().of(partner).orElseThrow();
         if (in.checkpoint() == null || in.cosignature() == null || peer.logKey().isEmpty()) {
-            throw ApiException.badRequest("checkpoint and cosignature are required, from a partner with a log key");
+            throw Refusal.invalid("checkpoint and cosignature are required, from a partner with a log key");
         }
         Checkpoint cp;
         SignedNote.Signature sig;
@@ -601,7 +604,7 @@ public final class Api {
             cp = Checkpoint.parse(in.checkpoint());
             sig = SignedNote.Signature.parseLine(in.cosignature());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("malformed cosignature: " + e.getMessage());
+            throw Refusal.invalid("malformed cosignature: " + e.getMessage());
         }
         // Exactly the checkpoint this node signed (same text, extension lines included), else the stored
         // cosignature would not verify against the note served with it.
@@ -610,7 +613,7 @@ public final class Api {
         String witness = AuditLog.originOf(peer.identity());
         if (ours.isEmpty() || !sig.keyName().equals(witness)
                 || !Cosignatures.verify(witness, Ed25519Notes.publicKey(peer.logKey().get()), cp, sig)) {
-            throw new ApiException(422, "INVALID_COSIGNATURE", "the cosignature is not " + partner
+            throw Refusal.unacceptable("INVALID_COSIGNATURE", "the cosignature is not " + partner
                     + "'s on a checkpoint this node signed");
         }
         // Stored in canonical form (a witness may send the line with its newline): the served note must parse.
@@ -623,7 +626,7 @@ public final class Api {
         try {
             return Long.parseLong(v == null ? "" : v);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a whole number");
+            throw Refusal.invalid(name + " must be a whole number");
         }
     }
 
@@ -634,7 +637,7 @@ public final class Api {
         try {
             json(ctx, 200, proof("index", index, size, p.auditLog().inclusion(index, size)));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
     }
 
@@ -645,7 +648,7 @@ public final class Api {
         try {
             json(ctx, 200, proof("from", from, to, p.auditLog().consistency(from, to)));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
     }
 
@@ -662,7 +665,7 @@ public final class Api {
         long from = ctx.queryParam("from") == null ? 0 : longParam(ctx, "from");
         long limit = ctx.queryParam("limit") == null ? 100 : longParam(ctx, "limit");
         if (from < 0 || limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("from is 0 or more, limit 1 to 1000");
+            throw Refusal.invalid("from is 0 or more, limit 1 to 1000");
         }
         List<Object> list = new ArrayList<>();
         long i = from;
@@ -698,6 +701,7 @@ public final class Api {
 
     // ---- output -------------------------------------------------------------------------------------
 
+
     /** The request body as text: UTF-8, strictly (a byte that is not UTF-8 is an error, not a replacement). */
     static String body(Context ctx) {
         try {
@@ -706,7 +710,7 @@ public final class Api {
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw ApiException.badRequest("the body is not UTF-8 text");
+            throw Refusal.invalid("the body is not UTF-8 text");
         }
     }
 

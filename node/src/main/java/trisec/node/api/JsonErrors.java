@@ -11,7 +11,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import trisec.node.Json;
+import trisec.node.base.Json;
 
 /**
  * The HTTP server's own error answers in the API's shape, {@code {"error": CODE, "message": …}}: for requests it

@@ -14,7 +14,7 @@ import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.label.NationalMarking;
 import trisec.node.Holdings;
-import trisec.node.Json;
+import trisec.node.base.Json;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.RecordedEvents;
 import trisec.node.store.ReleaseRow;

@@ -3,7 +3,7 @@ package trisec.node.audit;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import trisec.node.Worker;
+import trisec.node.base.Worker;
 
 /**
  * Moves pending entries into the log and signs a checkpoint whenever it grew: every 200 ms at most, so an entry

@@ -26,8 +26,8 @@ import trisec.audit.note.SignedNote;
 import trisec.audit.tiles.EntryBundles;
 import trisec.audit.tiles.Tiles;
 import trisec.envelope.PublicIdentity;
-import trisec.node.Json;
-import trisec.node.federation.Peers;
+import trisec.node.base.Json;
+import trisec.node.base.Peers;
 
 /**
  * Checks a live node's log from outside, as an auditor would: the node's keys are trusted on first use and kept

@@ -27,10 +27,10 @@ import trisec.audit.note.NoteVerifier;
 import trisec.audit.note.Notes;
 import trisec.audit.note.SignedNote;
 import trisec.envelope.NodeKeys;
-import trisec.node.Json;
+import trisec.node.base.Json;
 import trisec.node.federation.NodeAuth;
-import trisec.node.federation.Peer;
-import trisec.node.federation.Peers;
+import trisec.node.base.Peer;
+import trisec.node.base.Peers;
 import trisec.node.store.ReceiptChecks;
 import trisec.node.store.Store;
 import trisec.party.Party;
@@ -63,7 +63,7 @@ public final class Witness implements AutoCloseable {
     private final PrivateKey cosigningKey;
     private final java.time.InstantSource clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final trisec.node.Worker worker = new trisec.node.Worker("witness", PERIOD, () -> {
+    private final trisec.node.base.Worker worker = new trisec.node.base.Worker("witness", PERIOD, () -> {
         pollAll();
         return false;
     }, log);

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import trisec.node.api.ApiException;
+import trisec.node.base.Refusal;
 import trisec.node.store.PersonRow;
 import trisec.node.store.Persons;
 import trisec.node.store.Store;
@@ -54,12 +54,12 @@ public final class Sessions {
             // What was typed may be a password in the wrong field: the log keeps only a fingerprint of it.
             audit(AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, "?").with("why", "unknown username")
                     .with("typed", sha256("trisec unknown username\n" + username).substring(0, 16)));
-            throw ApiException.unauthenticated("wrong username or password");
+            throw Refusal.unauthenticated("wrong username or password");
         }
         PersonRow p = found.get();
         if (p.lockedUntil().isPresent() && p.lockedUntil().get().isAfter(now)) {
             audit(AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, p.username()).with("why", "locked"));
-            throw new ApiException(423, "LOCKED", "too many failed sign-ins; the account is locked until "
+            throw Refusal.locked("too many failed sign-ins; the account is locked until "
                     + p.lockedUntil().get());
         }
         if (!Passwords.verify(password.toCharArray(), p.passwordHash())) {
@@ -71,9 +71,9 @@ public final class Sessions {
                         .with("why", "wrong password").with("lockedUntil", lockedUntil == null ? null : lockedUntil.toString()));
             });
             if (lockedUntil != null) {
-                throw new ApiException(423, "LOCKED", "too many failed sign-ins; the account is locked until " + lockedUntil);
+                throw Refusal.locked("too many failed sign-ins; the account is locked until " + lockedUntil);
             }
-            throw ApiException.unauthenticated("wrong username or password");
+            throw Refusal.unauthenticated("wrong username or password");
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
@@ -102,7 +102,7 @@ public final class Sessions {
     /** The account a bearer token stands for. */
     public Account authenticate(String token) {
         Optional<PersonRow> p = store.read(h -> Persons.byToken(h, sha256(token), clock.instant()));
-        return p.map(this::account).orElseThrow(() -> ApiException.unauthenticated("the token is unknown or expired"));
+        return p.map(this::account).orElseThrow(() -> Refusal.unauthenticated("the token is unknown or expired"));
     }
 
     public Account account(PersonRow p) {
@@ -123,23 +123,23 @@ public final class Sessions {
     public PersonRow create(String username, String passwordHash, Party nationality, String clearance,
                             List<String> needToKnow, List<Role> roles) {
         if (!username.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
-            throw ApiException.badRequest("a username is 1–64 lower-case letters, digits, '.', '_' or '-'");
+            throw Refusal.invalid("a username is 1–64 lower-case letters, digits, '.', '_' or '-'");
         }
-        var level = scheme.find(clearance).orElseThrow(() -> ApiException.badRequest("'" + clearance
+        var level = scheme.find(clearance).orElseThrow(() -> Refusal.invalid("'" + clearance
                 + "' is not a level of " + scheme.party()));
         for (String t : needToKnow) {
             if (!Topic.isValid(t)) {
-                throw ApiException.badRequest("'" + t + "' is not a topic");
+                throw Refusal.invalid("'" + t + "' is not a topic");
             }
         }
         if (roles.isEmpty()) {
-            throw ApiException.badRequest("a person has at least one role");
+            throw Refusal.invalid("a person has at least one role");
         }
         var row = new PersonRow(UUID.randomUUID().toString(), username, nationality.code(), level.name(), needToKnow,
                 roles.stream().map(Role::id).distinct().toList(), passwordHash, 0, Optional.empty(), clock.instant());
         store.useTransaction(h -> {
             if (Persons.byUsername(h, username).isPresent()) {
-                throw new ApiException(409, "CONFLICT", "a person named " + username + " exists");
+                throw Refusal.conflict("CONFLICT", "a person named " + username + " exists");
             }
             Persons.insert(h, row);
         });

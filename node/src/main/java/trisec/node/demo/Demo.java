@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import trisec.DomainException;
 import trisec.node.Node;
 import trisec.node.auth.Passwords;
-import trisec.node.federation.Peer;
-import trisec.node.federation.Peers;
+import trisec.node.base.Peer;
+import trisec.node.base.Peers;
 import trisec.party.Party;
 import trisec.scenario.Scenario;
 

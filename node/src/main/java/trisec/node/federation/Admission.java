@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import trisec.node.Worker;
+import trisec.node.base.Worker;
 import trisec.node.audit.AuditEntry;
 import trisec.node.audit.AuditLog;
 import trisec.node.store.Store;

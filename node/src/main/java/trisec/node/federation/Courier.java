@@ -1,5 +1,6 @@
 package trisec.node.federation;
 
+import trisec.node.base.Peer;
 import trisec.node.audit.AuditLog;
 import trisec.node.audit.AuditEntry;
 import java.io.IOException;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import trisec.node.Json;
-import trisec.node.Self;
+import trisec.node.base.Json;
+import trisec.node.base.Self;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Messages.ReceiptRelay;
 import trisec.node.federation.Messages.SignedReceipt;
@@ -42,14 +43,14 @@ public final class Courier implements AutoCloseable {
     private final Self self;
     private final Postbox postbox;
     private final HttpClient http;
-    private final trisec.node.Worker worker;
+    private final trisec.node.base.Worker worker;
 
     public Courier(Self self, Postbox postbox) {
         this.self = self;
         this.postbox = postbox;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.worker = new trisec.node.Worker("courier-" + self.party(), Duration.ofMillis(250),
+        this.worker = new trisec.node.base.Worker("courier-" + self.party(), Duration.ofMillis(250),
                 () -> deliverDue() > 0, log);
     }
 
@@ -136,7 +137,7 @@ public final class Courier implements AutoCloseable {
             settle(h, row, receipt.get());
             Outbox.done(h, row.id());
         });
-        self.changes().signal(trisec.node.Changes.OUTBOX);
+        self.changes().signal(trisec.node.base.Changes.OUTBOX);
     }
 
     /** A signed receipt for this very message, from the peer it was sent to, or nothing. */
@@ -230,7 +231,7 @@ public final class Courier implements AutoCloseable {
                 }
             });
         });
-        self.changes().signal(trisec.node.Changes.OUTBOX);
+        self.changes().signal(trisec.node.base.Changes.OUTBOX);
         log.info("delivery of {} {} to {} failed (attempt {}), next in {} ms: {}", row.kind(), row.messageId(),
                 row.peer(), attempts, backoff, error);
     }

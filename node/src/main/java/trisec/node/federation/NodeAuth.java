@@ -1,5 +1,6 @@
 package trisec.node.federation;
 
+import trisec.node.base.Peers;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;

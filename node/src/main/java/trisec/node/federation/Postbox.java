@@ -1,13 +1,14 @@
 package trisec.node.federation;
 
+import trisec.node.base.Peer;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import trisec.envelope.Envelope;
 import trisec.envelope.Envelopes;
-import trisec.node.Json;
-import trisec.node.Self;
-import trisec.node.api.ApiException;
+import trisec.node.base.Json;
+import trisec.node.base.Self;
+import trisec.node.base.Refusal;
 import trisec.node.store.Outbox;
 import trisec.party.Party;
 
@@ -24,7 +25,7 @@ public final class Postbox {
 
     /** @return the message id */
     public String post(Handle h, Party to, String kind, String label, Object payload, Optional<String> releaseId) {
-        Peer peer = self.peers().of(to).orElseThrow(() -> new ApiException(409, "NO_PEER",
+        Peer peer = self.peers().of(to).orElseThrow(() -> Refusal.conflict("NO_PEER",
                 "this node has no connection to " + to + "'s node (not in its peers file)"));
         UUID messageId = UUID.randomUUID();
         byte[] bytes = Json.write(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package trisec.node.federation;
 
+import trisec.node.base.Peer;
 import trisec.node.audit.AuditLog;
 import trisec.node.audit.AuditEntry;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +22,11 @@ import trisec.envelope.EnvelopeException;
 import trisec.envelope.Envelopes;
 import trisec.envelope.Header;
 import trisec.label.ConfidentialityLabel;
-import trisec.node.Changes;
-import trisec.node.Json;
+import trisec.node.base.Changes;
+import trisec.node.base.Json;
 import trisec.node.Labels;
-import trisec.node.Self;
-import trisec.node.api.ApiException;
+import trisec.node.base.Self;
+import trisec.node.base.Refusal;
 import trisec.node.federation.Messages.CompromiseReport;
 import trisec.node.federation.Messages.ConsentDecision;
 import trisec.node.federation.Messages.ConsentProof;
@@ -71,8 +72,8 @@ public final class Reception {
     public record Answer(int status, String body) {}
 
     /** A refusal of the message's content: recorded and answered with a signed REFUSED receipt. */
-    private static final class Refusal extends RuntimeException {
-        Refusal(String reason) {
+    private static final class BadMessage extends RuntimeException {
+        BadMessage(String reason) {
             super(reason);
         }
     }
@@ -201,7 +202,7 @@ public final class Reception {
             h.savepoint("message");
             try {
                 receipt = handle(h, messageId, header.kind(), header.label(), sender, payload, afterCommit);
-            } catch (Refusal | DomainException | ApiException e) {
+            } catch (BadMessage | DomainException | Refusal e) {
                 h.rollbackToSavepoint("message");
                 // A refusal names the item it refuses, so that it cannot be passed off as the answer about another.
                 receipt = receipt(messageId, header.kind(), null, item.filter(Reception::isUuid).orElse(null),
@@ -237,15 +238,15 @@ public final class Reception {
             case Messages.EVENT_NOTE -> eventNote(h, messageId, sender, read(payload, EventNote.class), afterCommit);
             case Messages.ITEM_NOTICE -> notice(h, messageId, label, sender, read(payload, ItemNotice.class));
             case Messages.COMPROMISE_REPORT -> report(h, messageId, sender, read(payload, CompromiseReport.class));
-            default -> throw new Refusal("unknown kind of message '" + kind + "'");
+            default -> throw new BadMessage("unknown kind of message '" + kind + "'");
         };
     }
 
     private static <T> T read(String payload, Class<T> type) {
         try {
             return Json.read(payload, type);
-        } catch (ApiException e) {
-            throw new Refusal("malformed payload: " + e.getMessage());
+        } catch (Refusal e) {
+            throw new BadMessage("malformed payload: " + e.getMessage());
         }
     }
 
@@ -255,34 +256,34 @@ public final class Reception {
                          List<Runnable> afterCommit) {
         ItemData item = d.item();
         if (item == null || d.route() == null || d.releaseId() == null) {
-            throw new Refusal("the delivery lacks its item, route or release id");
+            throw new BadMessage("the delivery lacks its item, route or release id");
         }
         if (!isUuid(item.id()) || !isUuid(d.releaseId())) {
-            throw new Refusal("item and release ids are UUIDs");
+            throw new BadMessage("item and release ids are UUIDs");
         }
         ConfidentialityLabel label = Labels.of(item, self.facts().scenario());
         if (!Labels.header(label).equals(headerLabel)) {
-            throw new Refusal("the envelope's label does not match the item's label");
+            throw new BadMessage("the envelope's label does not match the item's label");
         }
         Party originator = label.originator();
         if (Retractions.by(h, item.id(), originator.code())) {
-            throw new Refusal("the originator " + originator + " has retracted this item");
+            throw new BadMessage("the originator " + originator + " has retracted this item");
         }
         var originatorIdentity = identityOf(originator);
         if (originatorIdentity.isEmpty()) {
-            throw new Refusal("the originator " + originator + " is not a partner of this node, so its signature "
+            throw new BadMessage("the originator " + originator + " is not a partner of this node, so its signature "
                     + "cannot be checked");
         }
         if (!Proofs.verifyItem(originatorIdentity.get(), item)) {
-            throw new Refusal("the originator's signature over the item and its label does not verify");
+            throw new BadMessage("the originator's signature over the item and its label does not verify");
         }
         List<Party> route = d.route().stream().map(Party::of).toList();
         if (route.size() < 2 || route.size() > 3 || !route.getFirst().equals(sender)) {
-            throw new Refusal("the route " + d.route() + " does not start with the sender " + sender);
+            throw new BadMessage("the route " + d.route() + " does not start with the sender " + sender);
         }
         boolean forwarding = route.size() == 3 && route.get(1).equals(self.party());
         if (!forwarding && !route.getLast().equals(self.party())) {
-            throw new Refusal("this node is not on the route " + d.route());
+            throw new BadMessage("this node is not on the route " + d.route());
         }
         Party finalRecipient = route.getLast();
         boolean consent = d.consent() != null && consentHolds(d.consent(), item.id(), originator, finalRecipient);
@@ -292,12 +293,12 @@ public final class Reception {
         ReleaseDecision arriving = self.facts().policy().decide(new ReleaseRequest(label, sender, self.party(), now,
                 consent || sender.equals(originator)));
         if (arriving.verdict() != Verdict.PERMIT) {
-            throw new Refusal("on its own agreements " + self.party() + " would not receive this from " + sender
+            throw new BadMessage("on its own agreements " + self.party() + " would not receive this from " + sender
                     + ": " + String.join("; ", arriving.reasonTexts()));
         }
         if (arriving.route().size() != 2) {
             // A hub route is no licence to receive directly: the leg that arrived needs an agreement of its own.
-            throw new Refusal("on its own agreements " + self.party() + " would receive this from " + sender
+            throw new BadMessage("on its own agreements " + self.party() + " would receive this from " + sender
                     + " only through " + arriving.route().get(1) + " (" + String.join(", ", arriving.basis())
                     + "), not directly: " + directAgreements(sender, now));
         }
@@ -307,14 +308,14 @@ public final class Reception {
             // The hub answers the party that sent it the item, about the release it named: nothing else.
             if ((d.originParty() != null && !d.originParty().equals(sender.code()))
                     || (d.originRelease() != null && !d.originRelease().equals(d.releaseId()))) {
-                throw new Refusal("a delivery to the hub names its sender and its own release as its origin");
+                throw new BadMessage("a delivery to the hub names its sender and its own release as its origin");
             }
             if (!consent) {
-                throw new Refusal("a hub forwards only with the originator's consent, and none is attached");
+                throw new BadMessage("a hub forwards only with the originator's consent, and none is attached");
             }
             onward = self.facts().policy().decide(new ReleaseRequest(label, self.party(), finalRecipient, now, true));
             if (onward.verdict() != Verdict.PERMIT || onward.route().size() != 2) {
-                throw new Refusal("on its own agreements " + self.party() + " would not forward this to "
+                throw new BadMessage("on its own agreements " + self.party() + " would not forward this to "
                         + finalRecipient + ": " + String.join("; ", onward.reasonTexts()));
             }
         }
@@ -389,29 +390,29 @@ public final class Reception {
     /** The hub passes on the final recipient's receipt for a release we made through it. */
     private Receipt relay(Handle h, String messageId, Party sender, ReceiptRelay r) {
         if (r.receipt() == null || r.receipt().receipt() == null || r.originRelease() == null) {
-            throw new Refusal("the relay lacks its receipt");
+            throw new BadMessage("the relay lacks its receipt");
         }
         ReleaseRow release = Releases.lock(h, r.originRelease())
-                .orElseThrow(() -> new Refusal("no release " + r.originRelease() + " here"));
+                .orElseThrow(() -> new BadMessage("no release " + r.originRelease() + " here"));
         if (release.route().size() != 3 || !release.route().get(1).equals(sender.code())) {
-            throw new Refusal(sender + " is not the hub of release " + release.id());
+            throw new BadMessage(sender + " is not the hub of release " + release.id());
         }
         Party signer = Party.of(release.recipient());
         var identity = self.peers().of(signer).map(Peer::identity);
         if (identity.isEmpty() || !Proofs.verifyReceipt(identity.get(), r.receipt())) {
-            throw new Refusal("the relayed receipt is not " + signer + "'s signature");
+            throw new BadMessage("the relayed receipt is not " + signer + "'s signature");
         }
         Receipt final_ = r.receipt().receipt();
         // The recipient's answer to the delivery of this very item, for a release not yet settled: any other
         // receipt the recipient signed (for another message, another item) proves nothing about this one.
         if (!Messages.ITEM.equals(final_.kind()) || !release.itemId().equals(final_.itemId())) {
-            throw new Refusal("the relayed receipt does not answer the delivery of item " + release.itemId());
+            throw new BadMessage("the relayed receipt does not answer the delivery of item " + release.itemId());
         }
         if (release.status() == ReleaseStatus.DELIVERED || release.status() == ReleaseStatus.REFUSED) {
-            throw new Refusal("release " + release.id() + " is already settled");
+            throw new BadMessage("release " + release.id() + " is already settled");
         }
         if (!Messages.ACCEPTED.equals(final_.outcome()) && !Messages.REFUSED.equals(final_.outcome())) {
-            throw new Refusal("the relayed receipt is neither an acceptance nor a refusal");
+            throw new BadMessage("the relayed receipt is neither an acceptance nor a refusal");
         }
         Instant now = self.clock().instant();
         if (Messages.REFUSED.equals(final_.outcome())) {
@@ -427,14 +428,14 @@ public final class Reception {
 
     private Receipt consentRequest(Handle h, String messageId, Party sender, ConsentRequest c) {
         if (!isUuid(c.consentId())) {
-            throw new Refusal("a consent id is a UUID");
+            throw new BadMessage("a consent id is a UUID");
         }
-        ItemRow item = Items.byId(h, c.itemId()).orElseThrow(() -> new Refusal("no item " + c.itemId() + " here"));
+        ItemRow item = Items.byId(h, c.itemId()).orElseThrow(() -> new BadMessage("no item " + c.itemId() + " here"));
         if (!item.originator().equals(self.party().code())) {
-            throw new Refusal("this node is not the originator of item " + c.itemId());
+            throw new BadMessage("this node is not the originator of item " + c.itemId());
         }
         if (!sender.code().equals(c.holder())) {
-            throw new Refusal("a consent request comes from the holder itself");
+            throw new BadMessage("a consent request comes from the holder itself");
         }
         Party recipient = self.facts().scenario().party(c.recipient());
         if (Consents.byId(h, c.consentId()).isEmpty()) {
@@ -448,17 +449,17 @@ public final class Reception {
     private Receipt consentDecision(Handle h, String messageId, Party sender, ConsentDecision d) {
         ConsentProof proof = d.proof();
         if (proof == null) {
-            throw new Refusal("the decision lacks its proof");
+            throw new BadMessage("the decision lacks its proof");
         }
         ConsentRow consent = Consents.lock(h, proof.consentId())
-                .orElseThrow(() -> new Refusal("no consent request " + proof.consentId() + " here"));
+                .orElseThrow(() -> new BadMessage("no consent request " + proof.consentId() + " here"));
         if (!consent.originator().equals(sender.code()) || !consent.itemId().equals(proof.itemId())
                 || !consent.recipient().equals(proof.recipient())) {
-            throw new Refusal("the decision does not answer request " + proof.consentId());
+            throw new BadMessage("the decision does not answer request " + proof.consentId());
         }
         var identity = self.peers().of(sender).map(Peer::identity).orElseThrow();
         if (!Proofs.verifyConsent(identity, proof)) {
-            throw new Refusal("the consent is not " + sender + "'s signature");
+            throw new BadMessage("the consent is not " + sender + "'s signature");
         }
         if (!ConsentRow.PENDING.equals(consent.state())) {
             return receipt(messageId, Messages.CONSENT_DECISION, null, proof.itemId(), Messages.ACCEPTED, null,
@@ -491,9 +492,9 @@ public final class Reception {
 
     private Receipt eventNote(Handle h, String messageId, Party sender, EventNote n, List<Runnable> afterCommit) {
         var agreement = self.facts().scenario().agreement(n.agreementId())
-                .orElseThrow(() -> new Refusal("unknown agreement '" + n.agreementId() + "'"));
+                .orElseThrow(() -> new BadMessage("unknown agreement '" + n.agreementId() + "'"));
         if (!agreement.parties().contains(sender)) {
-            throw new Refusal(sender + " is not a party to " + n.agreementId() + " and cannot record its events");
+            throw new BadMessage(sender + " is not a party to " + n.agreementId() + " and cannot record its events");
         }
         if (RecordedEvents.exists(h, n.eventId())) {
             return receipt(messageId, Messages.EVENT_NOTE, null, null, Messages.ACCEPTED, null, "already recorded");
@@ -504,7 +505,7 @@ public final class Reception {
                     Optional.ofNullable(n.by()).map(Party::of), n.note() == null ? "" : n.note(),
                     Optional.ofNullable(n.effective()).map(Instant::parse));
         } catch (RuntimeException e) {
-            throw new Refusal("malformed event: " + e.getMessage());
+            throw new BadMessage("malformed event: " + e.getMessage());
         }
         self.facts().check(n.agreementId(), event);
         RecordedEvents.insert(h, new RecordedEvents.Row(n.eventId(), n.agreementId(), n.type(), event.at(),
@@ -519,7 +520,7 @@ public final class Reception {
 
     private Receipt notice(Handle h, String messageId, String headerLabel, Party sender, ItemNotice n) {
         if (n.itemId() == null || !isUuid(n.itemId())) {
-            throw new Refusal("item ids are UUIDs");
+            throw new BadMessage("item ids are UUIDs");
         }
         Optional<ItemRow> copy = Items.lock(h, n.itemId());
         if (copy.isEmpty() && Messages.RETRACT.equals(n.action())) {
@@ -532,16 +533,16 @@ public final class Reception {
             // The new label overtook the copy (through the hub, or while its delivery is retried): the copy is
             // re-marked when it arrives, once the originator's signature over it can be checked.
             if (n.level() == null || n.originKey() == null || n.originSignature() == null) {
-                throw new Refusal("the reclassification lacks its level or the originator's signature");
+                throw new BadMessage("the reclassification lacks its level or the originator's signature");
             }
             PendingRelabels.record(h, new PendingRelabels.Row(n.itemId(), sender.code(), n.level(), n.originKey(),
                     n.originSignature(), headerLabel, instant(n.at(), "the reclassification's time")));
             return receipt(messageId, Messages.ITEM_NOTICE, null, n.itemId(), Messages.ACCEPTED, null,
                     "not held here; a copy arriving later will be re-marked");
         }
-        ItemRow item = copy.orElseThrow(() -> new Refusal("no item " + n.itemId() + " here"));
+        ItemRow item = copy.orElseThrow(() -> new BadMessage("no item " + n.itemId() + " here"));
         if (!item.originator().equals(sender.code())) {
-            throw new Refusal("only the originator " + item.originator() + " may retract or reclassify item " + n.itemId());
+            throw new BadMessage("only the originator " + item.originator() + " may retract or reclassify item " + n.itemId());
         }
         switch (n.action()) {
             case Messages.RETRACT -> Items.retract(h, item.id());
@@ -552,7 +553,7 @@ public final class Reception {
                             "a later reclassification by the originator is already applied");
                 }
             }
-            default -> throw new Refusal("unknown action '" + n.action() + "'");
+            default -> throw new BadMessage("unknown action '" + n.action() + "'");
         }
         return receipt(messageId, Messages.ITEM_NOTICE, null, item.id(), Messages.ACCEPTED, null, null);
     }
@@ -569,15 +570,15 @@ public final class Reception {
         try {
             label = Labels.of(relabelled, self.facts().scenario());
         } catch (DomainException e) {
-            throw new Refusal("the new label is not valid: " + e.getMessage());
+            throw new BadMessage("the new label is not valid: " + e.getMessage());
         }
         var originatorIdentity = identityOf(originator);
         if (!Labels.header(label).equals(headerLabel) || originatorIdentity.isEmpty()
                 || !Proofs.verifyItem(originatorIdentity.get(), relabelled)) {
-            throw new Refusal("the new label is not signed by the originator");
+            throw new BadMessage("the new label is not signed by the originator");
         }
         Level held = self.facts().policy().holderLevel(label, self.party())
-                .orElseThrow(() -> new Refusal(self.party() + " has no level for " + level));
+                .orElseThrow(() -> new BadMessage(self.party() + " has no level for " + level));
         if (Items.labelledAt(h, item.id()).filter(current -> !labelledAt.isAfter(current)).isPresent()) {
             return false;
         }
@@ -604,14 +605,14 @@ public final class Reception {
         try {
             return Instant.parse(text);
         } catch (RuntimeException e) {
-            throw new Refusal(what + " is not an instant");
+            throw new BadMessage(what + " is not an instant");
         }
     }
 
     private Receipt report(Handle h, String messageId, Party sender, CompromiseReport r) {
-        ItemRow item = Items.byId(h, r.itemId()).orElseThrow(() -> new Refusal("no item " + r.itemId() + " here"));
+        ItemRow item = Items.byId(h, r.itemId()).orElseThrow(() -> new BadMessage("no item " + r.itemId() + " here"));
         if (!item.originator().equals(self.party().code())) {
-            throw new Refusal("reports go to the originator, and this node is not the originator of " + r.itemId());
+            throw new BadMessage("reports go to the originator, and this node is not the originator of " + r.itemId());
         }
         Reports.insert(h, new Reports.Row(r.reportId(), item.id(), sender.code(),
                 r.detail() == null ? "" : r.detail(), self.clock().instant()));

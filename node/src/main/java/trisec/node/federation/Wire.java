@@ -9,8 +9,8 @@ import trisec.envelope.Envelope;
 import trisec.envelope.EnvelopeException;
 import trisec.envelope.Header;
 import trisec.envelope.KeyId;
-import trisec.node.Json;
-import trisec.node.api.ApiException;
+import trisec.node.base.Json;
+import trisec.node.base.Refusal;
 import trisec.party.Party;
 
 /** Envelopes on the wire: a flat JSON object, binary fields in base64. */
@@ -39,7 +39,7 @@ public final class Wire {
         Form f;
         try {
             f = Json.read(text, Form.class);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw new EnvelopeException("malformed envelope: " + e.getMessage());
         }
         try {

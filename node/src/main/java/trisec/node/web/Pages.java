@@ -1,5 +1,6 @@
 package trisec.node.web;
 
+import trisec.node.http.Statuses;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -24,10 +25,10 @@ import trisec.label.NationalMarking;
 import trisec.node.AgreementDesk;
 import trisec.node.Disclosures;
 import trisec.node.Holdings;
-import trisec.node.Json;
+import trisec.node.base.Json;
 import trisec.node.Labels;
-import trisec.node.Self;
-import trisec.node.api.ApiException;
+import trisec.node.base.Self;
+import trisec.node.base.Refusal;
 import trisec.node.audit.AuditEntry;
 import trisec.node.audit.AuditLog;
 import trisec.node.auth.Account;
@@ -100,7 +101,7 @@ public final class Pages {
         String token = WebSession.token(ctx).orElseThrow(SignInRequired::new);
         try {
             return sessions.authenticate(token);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw new SignInRequired();
         }
     }
@@ -109,7 +110,7 @@ public final class Pages {
         try {
             sessions.authenticate(token);
             return true;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return false;
         }
     }
@@ -117,7 +118,7 @@ public final class Pages {
     private void requireForm(Context ctx) {
         String token = WebSession.token(ctx).orElseThrow(SignInRequired::new);
         if (!WebSession.csrfMatches(ctx, token)) {
-            throw new ApiException(403, "CSRF", "error.csrf");
+            throw Refusal.forbidden("CSRF", "error.csrf");
         }
     }
 
@@ -186,7 +187,7 @@ public final class Pages {
             var token = sessions.signIn(username.strip(), password);
             WebSession.start(ctx, token.token(), 8 * 3600);
             ctx.redirect("/ui");
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             ctx.redirect("/ui/login?failed=" + ("LOCKED".equals(e.code()) ? "locked" : "yes"));
         }
     }
@@ -269,7 +270,7 @@ public final class Pages {
             case "outbox" -> releaseLines(t, a, false);
             case "approvals" -> releaseLines(t, a, true);
             case "consents" -> consentLines(t, a);
-            default -> throw ApiException.notFound("no fragment " + name);
+            default -> throw Refusal.notFound("no fragment " + name);
         };
         List<Holdings.View> all = new ArrayList<>(inbox);
         all.addAll(ownItems(a));
@@ -456,19 +457,19 @@ public final class Pages {
         Account a = account(ctx);
         Holdings.View v = holdings.inspect(a, ctx.pathParam("id"));
         if (!v.access().granted()) {
-            throw ApiException.forbidden("access denied");
+            throw Refusal.forbidden("access denied");
         }
         long index;
         try {
             index = Long.parseLong(Optional.ofNullable(ctx.queryParam("index")).orElse(""));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("index");
+            throw Refusal.invalid("index");
         }
         String entry = auditLog.entry(index).filter(e -> e.contains("\"" + v.item().id() + "\"") && shownTo(a, parse(e)))
-                .orElseThrow(() -> ApiException.notFound("no such entry of this item"));
-        var cp = auditLog.latest().orElseThrow(() -> ApiException.notFound("no checkpoint"));
+                .orElseThrow(() -> Refusal.notFound("no such entry of this item"));
+        var cp = auditLog.latest().orElseThrow(() -> Refusal.notFound("no checkpoint"));
         if (index >= cp.size()) {
-            throw ApiException.notFound("not in a signed checkpoint yet");
+            throw Refusal.notFound("not in a signed checkpoint yet");
         }
         var b64 = Base64.getEncoder();
         var m = new LinkedHashMap<String, Object>();
@@ -508,7 +509,7 @@ public final class Pages {
         try {
             var v = holdings.create(a, in);
             ctx.redirect("/ui/items/" + v.item().id());
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             // The form comes back as it was sent, every choice kept, and the page is marked at the level chosen for
             // what it shows again (the highest of the scheme when that level is not one).
             // Its dissemination controls (REL TO, NOFORN) as chosen, when the choices make a label.
@@ -522,7 +523,7 @@ public final class Pages {
                 Level shown = self.scheme().find(level).orElse(self.scheme().highest());
                 marking = new Marking(shown.banner().banner(), shown.name(), shown.banner());
             }
-            render(ctx, e.status(), "compose.jte", page(ctx, a, "compose", "compose.title").withMarking(marking),
+            render(ctx, Statuses.of(e), "compose.jte", page(ctx, a, "compose", "compose.title").withMarking(marking),
                     new Models.Compose(levels(level), relTo(t, rel), caveats(caveats),
                             Optional.ofNullable(ctx.formParam("topic")).orElse(""),
                             Optional.ofNullable(ctx.formParam("title")).orElse(""),
@@ -612,7 +613,7 @@ public final class Pages {
         Disclosures.Requested r;
         try {
             r = disclosures.request(a, id, to);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             if ("RELEASE_DENIED".equals(e.code())) {
                 // Refused since the decision was shown (an agreement changed): show the decision again, with its reasons.
                 ctx.redirect("/ui/items/" + id + "/release?to=" + (Party.isCode(to) ? to : ""));
@@ -634,7 +635,7 @@ public final class Pages {
         requireForm(ctx);
         String grant = Optional.ofNullable(ctx.formParam("grant")).orElse("");
         if (!grant.equals("true") && !grant.equals("false")) {
-            throw ApiException.badRequest("grant must be true or false");
+            throw Refusal.invalid("grant must be true or false");
         }
         disclosures.decideConsent(account(ctx), ctx.pathParam("id"), grant.equals("true"));
         ctx.redirect("/ui?done=consent.done");
@@ -709,16 +710,16 @@ public final class Pages {
         try {
             String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
             if (password.length() < 12) {
-                throw ApiException.badRequest("a password has at least 12 characters");
+                throw Refusal.invalid("a password has at least 12 characters");
             }
             List<Role> roles = ctx.formParams("role").stream().map(r -> Role.parse(r)
-                    .orElseThrow(() -> ApiException.badRequest("unknown role " + r))).toList();
+                    .orElseThrow(() -> Refusal.invalid("unknown role " + r))).toList();
             String ntk = Optional.ofNullable(ctx.formParam("needToKnow")).orElse("").strip();
             var row = sessions.create(Optional.ofNullable(ctx.formParam("username")).orElse("").strip(),
                     password.toCharArray(), self.party(), Optional.ofNullable(ctx.formParam("clearance")).orElse(""),
                     ntk.isEmpty() ? List.of() : List.of(ntk.split("\\s*,\\s*")), roles);
             renderAdmin(ctx, a, t.t("admin.created", row.username()));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             renderAdmin(ctx, a, t.t("admin.failed", e.getMessage()));
         }
     }
@@ -735,8 +736,8 @@ public final class Pages {
             renderAdmin(ctx, a, t.t("admin.event.recorded"));
         } catch (DomainException e) {
             renderAdmin(ctx, a, t.t("admin.failed", e.getMessage()));
-        } catch (ApiException e) {
-            if (e.status() == 403 && !a.is(Role.ADMIN)) {
+        } catch (Refusal e) {
+            if (Statuses.of(e) == 403 && !a.is(Role.ADMIN)) {
                 problem(ctx, 403, t.t("error.403"), List.of(t.t("error.adminOnly")));
                 return;
             }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import trisec.node.Client;
-import trisec.node.Json;
+import trisec.node.base.Json;
 
 /** Helpers of the API tests: JSON bodies, raw requests, and the shape every error has. */
 final class ApiFixture {

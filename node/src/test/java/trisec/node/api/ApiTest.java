@@ -38,7 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import trisec.node.Client;
 import trisec.node.Cluster;
-import trisec.node.Json;
+import trisec.node.base.Json;
 import trisec.policy.ReleasePolicy;
 import trisec.policy.ReleaseRequest;
 import trisec.scenario.LabelInput;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import trisec.node.Client;
 import trisec.node.Cluster;
-import trisec.node.Json;
+import trisec.node.base.Json;
 import trisec.scenario.ScenarioFiles;
 
 /**

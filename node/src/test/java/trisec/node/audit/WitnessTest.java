@@ -19,7 +19,7 @@ import trisec.audit.note.Notes;
 import trisec.audit.note.SignedNote;
 import trisec.node.Cluster;
 import trisec.node.Node;
-import trisec.node.federation.Peer;
+import trisec.node.base.Peer;
 import trisec.scenario.ScenarioFiles;
 
 /** Partners witness each other's logs: they cosign what is consistent and raise an alarm on a fork. */
@@ -180,7 +180,7 @@ class WitnessTest {
         String jpn = AuditLog.originOf(c.keys(JPN).identity());
         var line = Cosignatures.cosign(jpn, Node.logKeys(c.config(JPN).dataDir()).getPrivate(), cp,
                 java.time.Instant.now().getEpochSecond()).line();
-        var body = trisec.node.Json.MAPPER.createObjectNode().put("checkpoint", cp.text()).put("cosignature", line + "\n");
+        var body = trisec.node.base.Json.MAPPER.createObjectNode().put("checkpoint", cp.text()).put("cosignature", line + "\n");
         var posted = c.client(KOR).raw(trisec.node.federation.NodeAuth.header(c.keys(JPN), "POST", "/log/cosignature"),
                 java.net.http.HttpRequest.newBuilder(c.client(KOR).base().resolve("/log/cosignature"))
                         .header("Content-Type", "application/json")

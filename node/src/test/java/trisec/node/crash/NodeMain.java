@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import trisec.node.Node;
 import trisec.node.auth.Passwords;
-import trisec.node.federation.Peers;
+import trisec.node.base.Peers;
 import trisec.party.Party;
 import trisec.scenario.ScenarioFiles;
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import trisec.node.Json;
+import trisec.node.base.Json;
 import trisec.party.Party;
 
 /**

@@ -20,7 +20,7 @@ import trisec.envelope.Envelope;
 import trisec.envelope.NodeKeys;
 import trisec.node.Client;
 import trisec.node.Cluster;
-import trisec.node.Json;
+import trisec.node.base.Json;
 import trisec.node.federation.Messages.ItemData;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.party.Party;

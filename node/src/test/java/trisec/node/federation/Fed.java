@@ -15,7 +15,7 @@ import trisec.envelope.NodeKeys;
 import trisec.envelope.PublicIdentity;
 import trisec.node.Client;
 import trisec.node.Cluster;
-import trisec.node.Json;
+import trisec.node.base.Json;
 import trisec.node.Labels;
 import trisec.node.Node;
 import trisec.node.federation.Messages.ItemData;

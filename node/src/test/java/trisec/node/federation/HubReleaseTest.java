@@ -1,5 +1,6 @@
 package trisec.node.federation;
 
+import trisec.node.base.Peers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static trisec.node.Cluster.JPN;
 import static trisec.node.Cluster.KOR;

@@ -195,7 +195,7 @@ class BrowserFlowTest {
         analyst.route("**/proof?**", route -> {
             var real = route.fetch();
             try {
-                var proof = (com.fasterxml.jackson.databind.node.ObjectNode) trisec.node.Json.MAPPER.readTree(real.text());
+                var proof = (com.fasterxml.jackson.databind.node.ObjectNode) trisec.node.base.Json.MAPPER.readTree(real.text());
                 byte[] root = java.util.Base64.getDecoder().decode(proof.get("root").asText());
                 root[0] ^= 1;
                 proof.put("root", java.util.Base64.getEncoder().encodeToString(root));

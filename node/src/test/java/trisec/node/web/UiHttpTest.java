@@ -362,11 +362,11 @@ class UiHttpTest {
         };
         var changes = cluster.node(Cluster.KOR).self().changes();
         assertThat(awaitLine.apply("connected")).isTrue();
-        changes.signal(trisec.node.Changes.OUTBOX);
+        changes.signal(trisec.node.base.Changes.OUTBOX);
         assertThat(awaitLine.apply("data: outbox")).as("a change while signed in").isTrue();
 
         assertThat(tab.submit("/ui/logout", Map.of()).statusCode()).isEqualTo(302);
-        changes.signal(trisec.node.Changes.INBOX);
+        changes.signal(trisec.node.base.Changes.INBOX);
         List<String> after = new java.util.ArrayList<>();
         for (String line; (line = received.poll(10, java.util.concurrent.TimeUnit.SECONDS)) != null
                 && !line.equals("<end of stream>"); ) {

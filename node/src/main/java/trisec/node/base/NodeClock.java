@@ -1,4 +1,4 @@
-package trisec.node;
+package trisec.node.base;
 
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,5 +1,6 @@
-package trisec.node;
+package trisec.node.base;
 
+import trisec.node.Cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

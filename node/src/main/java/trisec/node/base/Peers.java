@@ -1,4 +1,4 @@
-package trisec.node.federation;
+package trisec.node.base;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package trisec.node;
+package trisec.node.base;
 
 import trisec.agreement.LifecycleEvent;
 import trisec.node.store.RecordedEvents;
@@ -48,13 +48,13 @@ public final class Facts {
         current = new Snapshot(next, ReleasePolicy.of(next));
     }
 
-    static LifecycleEvent event(RecordedEvents.Row r) {
+    public static LifecycleEvent event(RecordedEvents.Row r) {
         return LifecycleEvent.of(LifecycleEvent.EventType.valueOf(r.type()), r.at(), r.by().map(Party::of), r.note(),
                 r.effective());
     }
 
     /** Replays the recorded events onto the base scenario at start-up. */
-    void replay(Iterable<RecordedEvents.Row> rows) {
+    public void replay(Iterable<RecordedEvents.Row> rows) {
         for (RecordedEvents.Row r : rows) {
             record(r.agreementId(), event(r));
         }

@@ -1,7 +1,7 @@
-package trisec.node;
+package trisec.node.base;
 
 import trisec.envelope.NodeKeys;
-import trisec.node.federation.Peers;
+import trisec.node.base.Peers;
 import trisec.node.store.Store;
 import trisec.party.ClassificationScheme;
 import trisec.party.Party;

@@ -1,4 +1,4 @@
-package trisec.node;
+package trisec.node.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package trisec.node;
+package trisec.node.base;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import trisec.node.api.ApiException;
+import trisec.node.base.Refusal;
 
 /**
  * JSON at the node's edges (API bodies, envelopes on the wire, federation payloads). Strict: unknown fields and
@@ -49,17 +49,17 @@ public final class Json {
     /** Reads a request body or payload; malformed input is a 400 naming the problem, never a stack trace. */
     public static <T> T read(String text, Class<T> type) {
         unpairedSurrogate(text).ifPresent(at -> {
-            throw ApiException.badRequest("invalid JSON: the text at character " + at
+            throw Refusal.invalid("invalid JSON: the text at character " + at
                     + " escapes half of a UTF-16 surrogate pair, which is not a Unicode character");
         });
         try {
             T value = MAPPER.readValue(text, type);
             if (value == null) {
-                throw ApiException.badRequest("the body is empty; a JSON object is expected");
+                throw Refusal.invalid("the body is empty; a JSON object is expected");
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(describe(e));
+            throw Refusal.invalid(describe(e));
         }
     }
 

@@ -1,4 +1,4 @@
-package trisec.node;
+package trisec.node.base;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package trisec.node.federation;
+package trisec.node.base;
 
 import java.net.URI;
 import java.util.Optional;
