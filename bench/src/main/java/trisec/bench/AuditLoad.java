@@ -1,5 +1,6 @@
 package trisec.bench;
 
+import trisec.node.base.Peer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -16,9 +17,9 @@ import trisec.audit.note.Ed25519Notes;
 import trisec.audit.note.MlDsaNotes;
 import trisec.envelope.NodeKeys;
 import trisec.node.Node;
-import trisec.node.audit.AuditEntry;
-import trisec.node.audit.AuditLog;
-import trisec.node.audit.Integrator;
+import trisec.node.log.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.node.log.Integrator;
 import trisec.node.store.Store;
 import trisec.party.Party;
 
@@ -54,7 +55,7 @@ public final class AuditLoad {
         }
         NodeKeys keys = Node.keys(dir, Party.of("KOR"));
         var logKeys = Node.logKeys(dir);
-        String origin = AuditLog.originOf(keys.identity());
+        String origin = Peer.logOrigin(keys.identity());
         var log = new AuditLog(store, InstantSource.system(), origin, List.of(
                 Ed25519Notes.signer(origin, logKeys.getPrivate()),
                 MlDsaNotes.signer(origin + AuditLog.ML_DSA_SUFFIX, keys)));

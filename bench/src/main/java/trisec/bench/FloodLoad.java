@@ -22,7 +22,7 @@ import trisec.envelope.NodeKeys;
 import trisec.envelope.PublicIdentity;
 import trisec.node.base.Json;
 import trisec.node.Node;
-import trisec.node.auth.Passwords;
+import trisec.node.person.Passwords;
 import trisec.node.base.Peer;
 import trisec.node.base.Peers;
 import trisec.node.federation.Wire;

@@ -23,7 +23,7 @@ import trisec.envelope.Envelopes;
 import trisec.envelope.NodeKeys;
 import trisec.envelope.Signatures;
 import trisec.node.Node;
-import trisec.node.auth.Passwords;
+import trisec.node.person.Passwords;
 import trisec.node.base.Peers;
 import trisec.party.Party;
 import trisec.scenario.ScenarioFiles;

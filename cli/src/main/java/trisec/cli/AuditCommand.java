@@ -1,5 +1,6 @@
 package trisec.cli;
 
+import trisec.node.base.Peer;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import trisec.DomainException;
 import trisec.envelope.NodeKeys;
 import trisec.node.Node;
-import trisec.node.audit.OfflineVerification;
-import trisec.node.audit.RemoteVerification;
+import trisec.node.log.OfflineVerification;
+import trisec.node.log.RemoteVerification;
 import trisec.node.store.Store;
 import trisec.party.Party;
 
@@ -138,7 +139,7 @@ final class AuditCommand implements Runnable {
             if (java.nio.file.Files.isRegularFile(published)) {
                 notes.add(readNote(published));
             }
-            var witnessed = trisec.node.audit.Witnessed.read(notes, keys.identity(), logKey);
+            var witnessed = trisec.node.log.Witnessed.read(notes, keys.identity(), logKey);
             try (Store store = o.db == null ? Store.embedded(o.data) : Store.open(o.db)) {
                 var report = OfflineVerification.verify(store, keys.identity(), logKey, witnessed);
                 if (output.json) {
@@ -151,7 +152,7 @@ final class AuditCommand implements Runnable {
                     Json.print(out, m);
                 } else if (report.ok()) {
                     out.printf("verified: %d entries, %d tiles, %d checkpoints of %s%n", report.entries(),
-                            report.tiles(), report.checkpoints(), trisec.node.audit.AuditLog.originOf(keys.identity()));
+                            report.tiles(), report.checkpoints(), Peer.logOrigin(keys.identity()));
                 } else {
                     out.println("FAILED: " + report.problem().get());
                 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trisec.node.Node;
-import trisec.node.auth.Passwords;
+import trisec.node.person.Passwords;
 import trisec.node.store.Store;
 import trisec.party.Party;
 import trisec.scenario.ScenarioFiles;

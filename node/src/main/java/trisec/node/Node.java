@@ -1,5 +1,8 @@
 package trisec.node;
 
+import trisec.node.agreement.AgreementDesk;
+import trisec.node.release.Disclosures;
+import trisec.node.item.Holdings;
 import trisec.node.base.Changes;
 import trisec.node.base.NodeClock;
 import trisec.node.base.Facts;
@@ -16,13 +19,13 @@ import trisec.DomainException;
 import trisec.envelope.NodeKeys;
 import trisec.envelope.PublicIdentity;
 import trisec.node.api.Api;
-import trisec.node.audit.AuditLog;
-import trisec.node.audit.Integrator;
-import trisec.node.audit.Witness;
+import trisec.node.log.AuditLog;
+import trisec.node.log.Integrator;
+import trisec.node.log.Witness;
 import trisec.node.base.Peer;
-import trisec.node.auth.Passwords;
-import trisec.node.auth.Role;
-import trisec.node.auth.Sessions;
+import trisec.node.person.Passwords;
+import trisec.node.person.Role;
+import trisec.node.person.Sessions;
 import trisec.node.federation.Admission;
 import trisec.node.federation.Courier;
 import trisec.node.base.Peers;
@@ -177,7 +180,7 @@ public final class Node implements AutoCloseable {
     /** A node's peers-file entry, from its data directory: what {@code trisec keys export} prints. */
     public static Peer peerOf(Path dataDir, Party party, URI url) {
         NodeKeys k = keys(dataDir, party);
-        String origin = AuditLog.originOf(k.identity());
+        String origin = Peer.logOrigin(k.identity());
         return new Peer(k.identity(), url, Optional.of(
                 trisec.audit.note.Ed25519Notes.vkey(origin, logKeys(dataDir).getPublic())));
     }
@@ -192,7 +195,7 @@ public final class Node implements AutoCloseable {
             NodeClock clock = config.asOf().map(NodeClock::asOf).orElseGet(NodeClock::system);
             Self self = new Self(config.party(), keys, store, facts, clock, config.peers(), new Changes());
 
-            String origin = AuditLog.originOf(keys.identity());
+            String origin = Peer.logOrigin(keys.identity());
             AuditLog auditLog = new AuditLog(store, clock, origin, List.of(
                     trisec.audit.note.Ed25519Notes.signer(origin, logKeys.getPrivate()),
                     trisec.audit.note.MlDsaNotes.signer(origin + AuditLog.ML_DSA_SUFFIX, keys)),

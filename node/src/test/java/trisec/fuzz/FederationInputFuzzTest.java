@@ -3,7 +3,7 @@ package trisec.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import trisec.envelope.EnvelopeException;
-import trisec.node.Holdings;
+import trisec.node.item.Holdings;
 import trisec.node.base.Json;
 import trisec.node.base.Refusal;
 import trisec.node.federation.Messages;

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import trisec.envelope.NodeKeys;
-import trisec.node.auth.Passwords;
+import trisec.node.person.Passwords;
 import trisec.node.base.Peer;
 import trisec.node.base.Peers;
 import trisec.party.Party;

@@ -65,7 +65,7 @@ class OpenApiTest {
         var documented = new ArrayList<String>();
         doc.at("/components/schemas/NewPerson/properties/roles/items/enum").forEach(n -> documented.add(n.asText()));
         assertThat(documented).containsExactlyInAnyOrderElementsOf(
-                java.util.Arrays.stream(trisec.node.auth.Role.values()).map(trisec.node.auth.Role::id).toList());
+                java.util.Arrays.stream(trisec.node.person.Role.values()).map(trisec.node.person.Role::id).toList());
     }
 
     @Test

@@ -1,10 +1,11 @@
 package trisec.node.api;
 
+import trisec.node.base.Peer;
 import trisec.node.base.Refusal;
 import trisec.node.http.Statuses;
 
-import trisec.node.Labels;
-import trisec.node.audit.AuditEntry;
+import trisec.node.item.Labels;
+import trisec.node.log.AuditEntry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -22,22 +23,22 @@ import org.slf4j.LoggerFactory;
 import trisec.DateOrInstant;
 import trisec.DomainException;
 import trisec.agreement.Agreement;
-import trisec.node.AgreementDesk;
-import trisec.node.Disclosures;
-import trisec.node.Holdings;
+import trisec.node.agreement.AgreementDesk;
+import trisec.node.release.Disclosures;
+import trisec.node.item.Holdings;
 import trisec.node.base.Json;
 import trisec.node.base.Self;
-import trisec.node.auth.Account;
-import trisec.node.auth.Role;
-import trisec.node.auth.Sessions;
+import trisec.node.person.Account;
+import trisec.node.person.Role;
+import trisec.node.person.Sessions;
 import trisec.audit.note.Checkpoint;
 import trisec.audit.note.Cosignatures;
 import trisec.audit.note.Ed25519Notes;
 import trisec.audit.note.SignedNote;
 import trisec.audit.tiles.Tiles;
-import trisec.node.audit.AuditLog;
-import trisec.node.audit.Witness;
-import trisec.node.federation.NodeAuth;
+import trisec.node.log.AuditLog;
+import trisec.node.log.Witness;
+import trisec.node.base.NodeAuth;
 import trisec.node.base.Peers;
 import trisec.node.federation.Reception;
 import trisec.node.store.PersonRow;
@@ -610,7 +611,7 @@ public final class Api {
         // cosignature would not verify against the note served with it.
         var ours = p.auditLog().checkpointAt(cp.size())
                 .filter(c -> c.note().startsWith(cp.text() + "\n") && cp.origin().equals(p.auditLog().origin()));
-        String witness = AuditLog.originOf(peer.identity());
+        String witness = Peer.logOrigin(peer.identity());
         if (ours.isEmpty() || !sig.keyName().equals(witness)
                 || !Cosignatures.verify(witness, Ed25519Notes.publicKey(peer.logKey().get()), cp, sig)) {
             throw Refusal.unacceptable("INVALID_COSIGNATURE", "the cosignature is not " + partner

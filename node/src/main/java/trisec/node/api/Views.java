@@ -13,7 +13,7 @@ import trisec.label.Banner;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.label.NationalMarking;
-import trisec.node.Holdings;
+import trisec.node.item.Holdings;
 import trisec.node.base.Json;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.RecordedEvents;

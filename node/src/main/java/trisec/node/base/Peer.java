@@ -12,4 +12,9 @@ public record Peer(PublicIdentity identity, URI url, Optional<String> logKey) {
     public Peer(PublicIdentity identity, URI url) {
         this(identity, url, Optional.empty());
     }
+
+    /** The origin line of a node's log checkpoints (C2SP tlog-checkpoint): party and signing key id. */
+    public static String logOrigin(PublicIdentity identity) {
+        return "trisec." + identity.party().code() + "/" + identity.keyId().value();
+    }
 }

@@ -103,7 +103,7 @@ public final class Peers {
         }
         Optional<String> logKey = Optional.ofNullable(entry.get("logKey")).map(JsonNode::asText);
         if (logKey.isPresent()) {
-            String origin = trisec.node.audit.AuditLog.originOf(identity);
+            String origin = Peer.logOrigin(identity);
             try {
                 var verifier = trisec.audit.note.Ed25519Notes.verifierFromVkey(logKey.get());
                 if (!verifier.keyName().equals(origin)) {

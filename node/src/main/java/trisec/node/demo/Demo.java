@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import trisec.DomainException;
 import trisec.node.Node;
-import trisec.node.auth.Passwords;
+import trisec.node.person.Passwords;
 import trisec.node.base.Peer;
 import trisec.node.base.Peers;
 import trisec.party.Party;

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trisec.node.base.Worker;
-import trisec.node.audit.AuditEntry;
-import trisec.node.audit.AuditLog;
+import trisec.node.log.AuditEntry;
+import trisec.node.log.AuditLog;
 import trisec.node.store.Store;
 
 /**

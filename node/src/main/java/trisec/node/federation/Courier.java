@@ -1,8 +1,8 @@
 package trisec.node.federation;
 
 import trisec.node.base.Peer;
-import trisec.node.audit.AuditLog;
-import trisec.node.audit.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.node.log.AuditEntry;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,7 +191,7 @@ public final class Courier implements AutoCloseable {
                 }
                 if (release.originRelease().isPresent() && !Messages.FORWARDING.equals(r.outcome())) {
                     postbox.post(h, Party.of(release.originParty().orElseThrow()), Messages.RECEIPT_RELAY,
-                            trisec.node.Labels.UNCLASSIFIED_HEADER,
+                            trisec.node.item.Labels.UNCLASSIFIED_HEADER,
                             new ReceiptRelay(release.originRelease().get(), signed), Optional.empty());
                 }
             }

@@ -1,8 +1,8 @@
 package trisec.node.federation;
 
 import trisec.node.base.Peer;
-import trisec.node.audit.AuditLog;
-import trisec.node.audit.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.node.log.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import trisec.envelope.Header;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Changes;
 import trisec.node.base.Json;
-import trisec.node.Labels;
+import trisec.node.item.Labels;
 import trisec.node.base.Self;
 import trisec.node.base.Refusal;
 import trisec.node.federation.Messages.CompromiseReport;

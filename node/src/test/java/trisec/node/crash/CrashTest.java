@@ -29,7 +29,7 @@ import trisec.audit.note.Checkpoint;
 import trisec.audit.note.SignedNote;
 import trisec.node.base.Json;
 import trisec.node.Node;
-import trisec.node.audit.AuditLog;
+import trisec.node.log.AuditLog;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.base.Peer;
 import trisec.node.base.Peers;
@@ -336,7 +336,7 @@ class CrashTest {
             for (Party p : PARTIES) {
                 try {
                     logs.put(p, new AuditLog(stores.get(p), InstantSource.system(),
-                            AuditLog.originOf(identities.get(p).identity()), List.of(),
+                            Peer.logOrigin(identities.get(p).identity()), List.of(),
                             Optional.of(nodes.get(p).dir.resolve("log").resolve("checkpoint"))));
                 } catch (RuntimeException e) {
                     problems.add("FORK: " + p + "'s log: " + e.getMessage());

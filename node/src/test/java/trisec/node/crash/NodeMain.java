@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import trisec.node.Node;
-import trisec.node.auth.Passwords;
+import trisec.node.person.Passwords;
 import trisec.node.base.Peers;
 import trisec.party.Party;
 import trisec.scenario.ScenarioFiles;

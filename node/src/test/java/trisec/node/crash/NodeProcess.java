@@ -18,7 +18,7 @@ import trisec.party.Party;
 /** A node running as a process of its own ({@link NodeMain}), which a test can kill with SIGKILL and start again. */
 final class NodeProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String DEMO_HASH = trisec.node.auth.Passwords.hash("demo".toCharArray());
+    private static final String DEMO_HASH = trisec.node.person.Passwords.hash("demo".toCharArray());
 
     final Party party;
     final int port;

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import trisec.node.Cluster;
-import trisec.node.Labels;
+import trisec.node.item.Labels;
 import trisec.node.federation.Messages.EventNote;
 import trisec.scenario.ScenarioFiles;
 

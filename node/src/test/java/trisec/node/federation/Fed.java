@@ -16,7 +16,7 @@ import trisec.envelope.PublicIdentity;
 import trisec.node.Client;
 import trisec.node.Cluster;
 import trisec.node.base.Json;
-import trisec.node.Labels;
+import trisec.node.item.Labels;
 import trisec.node.Node;
 import trisec.node.federation.Messages.ItemData;
 import trisec.node.federation.Messages.SignedReceipt;

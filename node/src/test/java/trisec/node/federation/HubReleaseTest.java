@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import trisec.node.Cluster;
-import trisec.node.Labels;
+import trisec.node.item.Labels;
 import trisec.node.federation.Messages.ItemDelivery;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.store.OutboxRow;

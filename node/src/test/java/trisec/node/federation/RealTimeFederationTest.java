@@ -303,7 +303,7 @@ class RealTimeFederationTest {
         assertThat(copy.json().at("/label/level").asText()).isEqualTo(CLASS_III);
         // The new label is the originator's signed one.
         var row = Fed.item(c.node(JPN), id).orElseThrow();
-        assertThat(Proofs.verifyItem(c.node(KOR).identity(), trisec.node.Labels.data(row))).isTrue();
+        assertThat(Proofs.verifyItem(c.node(KOR).identity(), trisec.node.item.Labels.data(row))).isTrue();
         // The guest now has the clearance (秘) but still no need-to-know.
         assertThat(c.client(JPN).get("jpn.guest", "/api/v1/items/" + id).status()).isEqualTo(403);
 

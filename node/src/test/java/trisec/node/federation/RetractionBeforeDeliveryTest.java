@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import trisec.node.Cluster;
-import trisec.node.Labels;
+import trisec.node.item.Labels;
 import trisec.node.federation.Messages.ItemNotice;
 
 /**

@@ -1,4 +1,4 @@
-package trisec.node.audit;
+package trisec.node.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import trisec.audit.note.Notes;
 import trisec.audit.note.SignedNote;
 import trisec.envelope.NodeKeys;
 import trisec.node.base.Json;
-import trisec.node.federation.NodeAuth;
+import trisec.node.base.NodeAuth;
 import trisec.node.base.Peer;
 import trisec.node.base.Peers;
 import trisec.node.store.ReceiptChecks;
@@ -135,7 +135,7 @@ public final class Witness implements AutoCloseable {
      */
     public int checkReceipts(Peer peer) {
         Party party = peer.identity().party();
-        String origin = AuditLog.originOf(peer.identity());
+        String origin = Peer.logOrigin(peer.identity());
         // Size, root and the time of acceptance together: another instance may accept a newer one meanwhile.
         record Seen(long size, byte[] root, Instant at) {}
         Optional<Seen> seen = store.read(h -> h.createQuery(
@@ -213,7 +213,7 @@ public final class Witness implements AutoCloseable {
     /** Judges a checkpoint a partner served, and acts on it. */
     public Outcome observe(Peer peer, String noteText) {
         Party party = peer.identity().party();
-        String origin = AuditLog.originOf(peer.identity());
+        String origin = Peer.logOrigin(peer.identity());
         SignedNote note;
         Checkpoint cp;
         try {
@@ -263,7 +263,7 @@ public final class Witness implements AutoCloseable {
     }
 
     private List<NoteVerifier> verifiers(Peer peer) {
-        String origin = AuditLog.originOf(peer.identity());
+        String origin = Peer.logOrigin(peer.identity());
         List<NoteVerifier> v = new ArrayList<>();
         v.add(Ed25519Notes.verifierFromVkey(peer.logKey().orElseThrow()));
         v.add(MlDsaNotes.verifier(origin + AuditLog.ML_DSA_SUFFIX, peer.identity()));

@@ -1,4 +1,4 @@
-package trisec.node.federation;
+package trisec.node.base;
 
 import trisec.node.base.Peers;
 import java.time.Duration;

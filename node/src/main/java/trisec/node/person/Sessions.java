@@ -1,7 +1,7 @@
-package trisec.node.auth;
+package trisec.node.person;
 
-import trisec.node.audit.AuditLog;
-import trisec.node.audit.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.node.log.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

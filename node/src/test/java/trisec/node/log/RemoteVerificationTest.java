@@ -1,4 +1,4 @@
-package trisec.node.audit;
+package trisec.node.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

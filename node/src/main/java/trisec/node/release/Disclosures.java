@@ -1,10 +1,12 @@
-package trisec.node;
+package trisec.node.release;
 
+import trisec.node.item.Labels;
+import trisec.node.item.Holdings;
 import trisec.node.base.Json;
 import trisec.node.base.Changes;
 import trisec.node.base.Self;
-import trisec.node.audit.AuditLog;
-import trisec.node.audit.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.node.log.AuditEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +14,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Refusal;
-import trisec.node.auth.Account;
-import trisec.node.auth.Role;
+import trisec.node.person.Account;
+import trisec.node.person.Role;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.ConsentDecision;
 import trisec.node.federation.Messages.ConsentProof;

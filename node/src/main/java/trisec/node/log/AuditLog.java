@@ -1,5 +1,6 @@
-package trisec.node.audit;
+package trisec.node.log;
 
+import trisec.node.base.Peer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -106,9 +107,6 @@ public final class AuditLog {
     }
 
     /** The origin of a node's log, from its public identity. */
-    public static String originOf(trisec.envelope.PublicIdentity identity) {
-        return "trisec." + identity.party().code() + "/" + identity.keyId().value();
-    }
 
     /** Records an entry in the caller's transaction: it enters the log if and only if the action commits. */
     public static void append(Handle h, AuditEntry entry) {

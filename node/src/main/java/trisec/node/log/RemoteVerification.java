@@ -1,5 +1,6 @@
-package trisec.node.audit;
+package trisec.node.log;
 
+import trisec.node.base.Peer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -65,7 +66,7 @@ public final class RemoteVerification {
         var peer = Peers.peer(identityEntry, base + " identity");
         PublicIdentity identity = peer.identity();
         String logKey = peer.logKey().orElseThrow(() -> new DomainException(base + " publishes no log key"));
-        String origin = AuditLog.originOf(identity);
+        String origin = Peer.logOrigin(identity);
         List<String> checked = new ArrayList<>();
 
         Map<String, Object> known = readState();

@@ -1,5 +1,6 @@
-package trisec.node.audit;
+package trisec.node.log;
 
+import trisec.node.base.Peer;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class OfflineVerification {
      * one of them was rolled back or truncated, one whose root at that size differs has another history.
      */
     public static Report verify(Store store, PublicIdentity identity, PublicKey logKey, List<Witnessed> witnessed) {
-        String origin = AuditLog.originOf(identity);
+        String origin = Peer.logOrigin(identity);
         var tree = new TiledTree(new MemoryTiles(), 0);
         long[] count = {0};
         Optional<String> gap = store.read(h -> {

@@ -1,4 +1,4 @@
-package trisec.node.audit;
+package trisec.node.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,8 @@
-package trisec.node;
+package trisec.node.item;
 
 import trisec.node.base.Self;
-import trisec.node.audit.AuditLog;
-import trisec.node.audit.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.node.log.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import trisec.DomainException;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Refusal;
-import trisec.node.auth.Account;
-import trisec.node.auth.Role;
+import trisec.node.person.Account;
+import trisec.node.person.Role;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.CompromiseReport;
 import trisec.node.federation.Messages.ItemData;
@@ -160,7 +160,7 @@ public final class Holdings {
         return v;
     }
 
-    View view(Account person, ItemRow item) {
+    public View view(Account person, ItemRow item) {
         ConfidentialityLabel label = Labels.of(item, self.facts().scenario());
         Level held = self.scheme().level(item.heldLevel());
         return new View(item, label, held, AccessPolicy.decide(person.person(), label, held));

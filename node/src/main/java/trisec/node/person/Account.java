@@ -1,4 +1,4 @@
-package trisec.node.auth;
+package trisec.node.person;
 
 import java.util.Set;
 import trisec.party.Level;

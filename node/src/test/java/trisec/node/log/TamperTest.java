@@ -1,5 +1,6 @@
-package trisec.node.audit;
+package trisec.node.log;
 
+import trisec.node.base.Peer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class TamperTest {
         keys = Node.keys(dir, KOR);
         var logKeys = Node.logKeys(dir);
         store = Store.embedded(dir);
-        String origin = AuditLog.originOf(keys.identity());
+        String origin = Peer.logOrigin(keys.identity());
         log = new AuditLog(store, java.time.InstantSource.system(), origin, List.of(
                 trisec.audit.note.Ed25519Notes.signer(origin, logKeys.getPrivate()),
                 trisec.audit.note.MlDsaNotes.signer(origin + AuditLog.ML_DSA_SUFFIX, keys)));

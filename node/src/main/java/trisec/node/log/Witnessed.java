@@ -1,5 +1,6 @@
-package trisec.node.audit;
+package trisec.node.log;
 
+import trisec.node.base.Peer;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,11 @@ public record Witnessed(Checkpoint checkpoint, List<String> cosigners) {
 
     /** Reads checkpoint notes, each of which must carry both of the node's signatures. */
     public static List<Witnessed> read(List<String> notes, PublicIdentity identity, PublicKey logKey) {
-        return read(notes, identity, Ed25519Notes.verifier(AuditLog.originOf(identity), logKey));
+        return read(notes, identity, Ed25519Notes.verifier(Peer.logOrigin(identity), logKey));
     }
 
     public static List<Witnessed> read(List<String> notes, PublicIdentity identity, NoteVerifier ed25519) {
-        String origin = AuditLog.originOf(identity);
+        String origin = Peer.logOrigin(identity);
         var verifiers = List.of(ed25519, MlDsaNotes.verifier(origin + AuditLog.ML_DSA_SUFFIX, identity));
         List<Witnessed> out = new ArrayList<>();
         int n = 0;

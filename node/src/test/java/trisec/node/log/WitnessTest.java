@@ -1,4 +1,4 @@
-package trisec.node.audit;
+package trisec.node.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static trisec.node.Cluster.JPN;
@@ -57,7 +57,7 @@ class WitnessTest {
         SignedNote served = SignedNote.parse(c.client(KOR).get("kor.auditor", "/log/checkpoint").body());
         Checkpoint cp = Checkpoint.parse(served.text());
         for (var witness : List.of(JPN, USA)) {
-            String name = AuditLog.originOf(c.keys(witness).identity());
+            String name = Peer.logOrigin(c.keys(witness).identity());
             var sig = served.signatures().stream().filter(s -> s.keyName().equals(name)).findFirst().orElseThrow();
             assertThat(Cosignatures.verify(name, Node.logKeys(c.config(witness).dataDir()).getPublic(), cp, sig)).isTrue();
         }
@@ -76,7 +76,7 @@ class WitnessTest {
     /** A checkpoint of KOR's log at {@code size} with a made-up root, signed with KOR's own keys. */
     private String forged(long size) {
         var dir = c.config(KOR).dataDir();
-        String origin = AuditLog.originOf(c.keys(KOR).identity());
+        String origin = Peer.logOrigin(c.keys(KOR).identity());
         byte[] root = new byte[32];
         root[0] = 42;
         String text = new Checkpoint(origin, size, root, List.of()).text();
@@ -129,7 +129,7 @@ class WitnessTest {
     @Test
     void aCheckpointNotSignedByThePartnerIsNotAcceptedNorAlarmed() {
         activity();
-        String origin = AuditLog.originOf(c.keys(KOR).identity());
+        String origin = Peer.logOrigin(c.keys(KOR).identity());
         var stranger = trisec.audit.note.LogKeys.loadOrCreate(c.config(JPN).dataDir().resolve("other"), "k");
         String text = new Checkpoint(origin, 1, new byte[32], List.of()).text();
         String note = Notes.sign(text, List.of(Ed25519Notes.signer(origin, stranger.getPrivate()))).format();
@@ -142,7 +142,7 @@ class WitnessTest {
         activity();
         String served = c.client(KOR).get("kor.auditor", "/log/checkpoint").body();
         var note = SignedNote.parse(served);
-        String origin = AuditLog.originOf(c.keys(KOR).identity());
+        String origin = Peer.logOrigin(c.keys(KOR).identity());
         var edOnly = Notes.sign(note.text(), List.of(Ed25519Notes.signer(origin,
                 Node.logKeys(c.config(KOR).dataDir()).getPrivate()))).format();
         assertThat(c.node(JPN).witness().observe(korAsSeenBy(JPN), edOnly)).isEqualTo(Witness.Outcome.UNVERIFIED);
@@ -177,11 +177,11 @@ class WitnessTest {
         activity();
         String served = c.client(KOR).get("kor.auditor", "/log/checkpoint").body();
         var cp = Checkpoint.parse(SignedNote.parse(served).text());
-        String jpn = AuditLog.originOf(c.keys(JPN).identity());
+        String jpn = Peer.logOrigin(c.keys(JPN).identity());
         var line = Cosignatures.cosign(jpn, Node.logKeys(c.config(JPN).dataDir()).getPrivate(), cp,
                 java.time.Instant.now().getEpochSecond()).line();
         var body = trisec.node.base.Json.MAPPER.createObjectNode().put("checkpoint", cp.text()).put("cosignature", line + "\n");
-        var posted = c.client(KOR).raw(trisec.node.federation.NodeAuth.header(c.keys(JPN), "POST", "/log/cosignature"),
+        var posted = c.client(KOR).raw(trisec.node.base.NodeAuth.header(c.keys(JPN), "POST", "/log/cosignature"),
                 java.net.http.HttpRequest.newBuilder(c.client(KOR).base().resolve("/log/cosignature"))
                         .header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())));

@@ -1,8 +1,10 @@
-package trisec.node;
+package trisec.node.agreement;
 
+import trisec.node.item.Labels;
+import trisec.node.item.Holdings;
 import trisec.node.base.Self;
-import trisec.node.audit.AuditLog;
-import trisec.node.audit.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.node.log.AuditEntry;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,8 +13,8 @@ import trisec.DomainException;
 import trisec.agreement.Agreement;
 import trisec.agreement.LifecycleEvent;
 import trisec.node.base.Refusal;
-import trisec.node.auth.Account;
-import trisec.node.auth.Role;
+import trisec.node.person.Account;
+import trisec.node.person.Role;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.EventNote;
 import trisec.node.federation.Postbox;

@@ -1,4 +1,4 @@
-package trisec.node.auth;
+package trisec.node.person;
 
 import java.util.Locale;
 import java.util.Optional;

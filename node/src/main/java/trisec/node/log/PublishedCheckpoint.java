@@ -1,4 +1,4 @@
-package trisec.node.audit;
+package trisec.node.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package trisec.node.audit;
+package trisec.node.log;
 
 import java.time.Duration;
 import org.slf4j.Logger;
