@@ -31,6 +31,14 @@ import trisec.node.federation.Courier;
 import trisec.node.base.Peers;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.Reception;
+import trisec.node.agreement.EventNoteArrival;
+import trisec.node.consent.ConsentDecisionArrival;
+import trisec.node.consent.ConsentRequestArrival;
+import trisec.node.item.NoticeArrival;
+import trisec.node.item.Relabels;
+import trisec.node.item.ReportArrival;
+import trisec.node.release.ItemArrival;
+import trisec.node.release.ReceiptRelayArrival;
 import trisec.node.store.Persons;
 import trisec.node.store.RecordedEvents;
 import trisec.node.store.Store;
@@ -212,7 +220,11 @@ public final class Node implements AutoCloseable {
             Disclosures disclosures = new Disclosures(self, holdings, postbox, wake);
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Admission admission = new Admission(store, clock);
-            Reception reception = new Reception(self, postbox, wake, admission);
+            Relabels relabels = new Relabels(self);
+            Reception reception = new Reception(self, admission, List.of(
+                    new ItemArrival(self, postbox, wake, relabels), new ReceiptRelayArrival(self),
+                    new ConsentRequestArrival(self), new ConsentDecisionArrival(self), new EventNoteArrival(self),
+                    new NoticeArrival(self, relabels), new ReportArrival(self)));
 
             var pages = new trisec.node.web.Pages(self, sessions, holdings, disclosures, agreements, auditLog);
             Javalin http = Api.create(new Api.Parts(self, sessions, holdings, disclosures, agreements, reception,

@@ -15,4 +15,9 @@ public record Self(Party party, NodeKeys keys, Store store, Facts facts, NodeClo
     public ClassificationScheme scheme() {
         return facts.scenario().scheme(party);
     }
+
+    /** The public identity of a party's node: this node's own, or a partner's from the peers file. */
+    public java.util.Optional<trisec.envelope.PublicIdentity> identityOf(Party p) {
+        return p.equals(party) ? java.util.Optional.of(keys.identity()) : peers.of(p).map(Peer::identity);
+    }
 }

@@ -153,7 +153,7 @@ public final class Courier implements AutoCloseable {
                 return Optional.empty();
             }
             if (receipt == null || receipt.receipt() == null || !row.messageId().equals(receipt.receipt().messageId())
-                    || !Proofs.verifyReceipt(peer.identity(), receipt)) {
+                    || !MessageSignatures.verifyReceipt(peer.identity(), receipt)) {
                 log.warn("{} sent a receipt that does not verify for message {}", row.peer(), row.messageId());
                 return Optional.empty();
             }
@@ -213,7 +213,7 @@ public final class Courier implements AutoCloseable {
     }
 
     /** A receipt naming the signer's RECEIVED entry is checked against its log once witnessed (Witness). */
-    static void expectLogged(Handle h, Receipt r, Instant now) {
+    public static void expectLogged(Handle h, Receipt r, Instant now) {
         if (r.logIndex() != null && r.logLeaf() != null) {
             ReceiptChecks.expect(h, r.signer(), r.messageId(), r.logIndex(), r.logLeaf(), now);
         }

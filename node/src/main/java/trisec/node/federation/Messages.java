@@ -18,7 +18,7 @@ public final class Messages {
     public static final String ITEM_NOTICE = "ITEM_NOTICE";
     public static final String COMPROMISE_REPORT = "COMPROMISE_REPORT";
 
-    /** An item with its label, as its originator signed it ({@link Proofs#item}). */
+    /** An item with its label, as its originator signed it ({@link MessageSignatures#item}). */
     public record ItemData(String id, String originator, String level, List<String> relTo, List<String> caveats,
                            String topic, String createdAt, String title, String body, String originKey,
                            String originSignature) {}

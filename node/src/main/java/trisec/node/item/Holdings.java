@@ -23,7 +23,7 @@ import trisec.node.federation.Messages.CompromiseReport;
 import trisec.node.federation.Messages.ItemData;
 import trisec.node.federation.Messages.ItemNotice;
 import trisec.node.federation.Postbox;
-import trisec.node.federation.Proofs;
+import trisec.node.federation.MessageSignatures;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.Consents;
 import trisec.node.store.ItemRow;
@@ -92,7 +92,7 @@ public final class Holdings {
                 Labels.codes(label.releasableTo()), label.caveatsInOrder().stream().map(Enum::name).toList(),
                 label.topic().path(), now.toString(), in.title().strip(), in.body(), self.keys().identity().keyId().value(),
                 "");
-        String signature = Proofs.signItem(self.keys(), unsigned);
+        String signature = MessageSignatures.signItem(self.keys(), unsigned);
         var row = new ItemRow(unsigned.id(), unsigned.originator(), unsigned.level(), unsigned.relTo(),
                 unsigned.caveats(), unsigned.topic(), now, unsigned.title(), unsigned.body(), label.level().name(),
                 unsigned.originKey(), signature, Optional.empty(), Optional.empty(), ItemRow.ACTIVE,
@@ -222,7 +222,7 @@ public final class Holdings {
         var data = Labels.data(item);
         var relabelled = new ItemData(data.id(), data.originator(), to.name(), data.relTo(), data.caveats(),
                 data.topic(), data.createdAt(), data.title(), data.body(), self.keys().identity().keyId().value(), "");
-        String signature = Proofs.signItem(self.keys(), relabelled);
+        String signature = MessageSignatures.signItem(self.keys(), relabelled);
         var label = Labels.of(relabelled, self.facts().scenario());
         Instant now = self.clock().instant();
         self.store().useTransaction(h -> {

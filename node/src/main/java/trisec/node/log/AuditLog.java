@@ -1,6 +1,5 @@
 package trisec.node.log;
 
-import trisec.node.base.Peer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -22,7 +22,7 @@ import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Messages.ConsentRequest;
 import trisec.node.federation.Messages.ItemDelivery;
 import trisec.node.federation.Postbox;
-import trisec.node.federation.Proofs;
+import trisec.node.federation.MessageSignatures;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.Consents;
 import trisec.node.store.ItemRow;
@@ -185,7 +185,7 @@ public final class Disclosures {
                     .map(s -> Json.read(s, ConsentProof.class))
                     .orElseGet(() -> d.route().size() == 3 && item.originator().equals(self.party().code())
                             // The originator's release through a hub carries its consent for the hub to forward.
-                            ? Proofs.signConsent(self.keys(), UUID.randomUUID().toString(), item.id(), r.recipient(),
+                            ? MessageSignatures.signConsent(self.keys(), UUID.randomUUID().toString(), item.id(), r.recipient(),
                                     true, now.toString())
                             : null);
             var delivery = new ItemDelivery(Labels.data(item), r.id(), Labels.codes(d.route()), proof,
@@ -261,7 +261,7 @@ public final class Disclosures {
             if (!ConsentRow.PENDING.equals(locked.state())) {
                 throw Refusal.conflict("consent " + consentId + " is already " + locked.state());
             }
-            ConsentProof proof = Proofs.signConsent(self.keys(), c.id(), c.itemId(), c.recipient(), grant, now.toString());
+            ConsentProof proof = MessageSignatures.signConsent(self.keys(), c.id(), c.itemId(), c.recipient(), grant, now.toString());
             Consents.decide(h, c.id(), grant ? ConsentRow.GRANTED : ConsentRow.REFUSED, now, official.id(),
                     Json.write(proof));
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.CONSENT_DECIDED, now, official.username())

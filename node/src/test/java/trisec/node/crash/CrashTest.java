@@ -33,7 +33,7 @@ import trisec.node.log.AuditLog;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.base.Peer;
 import trisec.node.base.Peers;
-import trisec.node.federation.Proofs;
+import trisec.node.federation.MessageSignatures;
 import trisec.node.store.Databases;
 import trisec.node.store.Inbox;
 import trisec.node.store.ItemRow;
@@ -271,7 +271,7 @@ class CrashTest {
                     delivered++;
                     Party recipient = Party.of(r.recipient());
                     SignedReceipt receipt = Json.read(r.receipt().orElseThrow(), SignedReceipt.class);
-                    if (!Proofs.verifyReceipt(identities.get(recipient).identity(), receipt)) {
+                    if (!MessageSignatures.verifyReceipt(identities.get(recipient).identity(), receipt)) {
                         problems.add(sender + "'s release " + r.id() + " holds a receipt " + recipient + " did not sign");
                         continue;
                     }

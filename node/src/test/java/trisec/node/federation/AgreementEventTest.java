@@ -115,7 +115,7 @@ class AgreementEventTest {
         var answer = Fed.post(c, JPN, Wire.encode(envelope));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         SignedReceipt receipt = Fed.signedReceipt(answer.json());
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), receipt)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), receipt)).isTrue();
         assertThat(receipt.receipt().outcome()).isEqualTo(Messages.REFUSED);
         assertThat(receipt.receipt().messageId()).isEqualTo(envelope.header().messageId().toString());
         assertThat(receipt.receipt().reason()).contains("USA").contains("not a party");

@@ -45,7 +45,7 @@ class CrashRecoveryTest {
         JsonNode release = outboxEntry(c, KOR, releaseId);
         assertThat(release.get("status").asText()).isEqualTo("DELIVERED");
         SignedReceipt receipt = Fed.receipt(release);
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), receipt)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), receipt)).isTrue();
         assertThat(receipt.receipt().messageId()).isEqualTo(messageId);
         assertThat(receipt.receipt().outcome()).isEqualTo(Messages.ACCEPTED);
         assertThat(Fed.outboxRows(c.node(KOR)).stream().filter(r -> r.messageId().equals(messageId)).findFirst()

@@ -100,7 +100,7 @@ class EnvelopeAttackTest {
         var first = Fed.post(c, JPN, wire);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         SignedReceipt original = Fed.signedReceipt(first.json());
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), original)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), original)).isTrue();
         assertThat(original.receipt().outcome()).isEqualTo(Messages.ACCEPTED);
         assertThat(Fed.item(c.node(JPN), item.id())).isPresent();
         assertThat(Fed.itemCount(c.node(JPN))).isEqualTo(items + 1);
@@ -114,7 +114,7 @@ class EnvelopeAttackTest {
             assertThat(replay.error()).isEqualTo("DUPLICATE");
             SignedReceipt again = Fed.signedReceipt(replay.json().get("receipt"));
             assertThat(again).isEqualTo(original);
-            assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), again)).isTrue();
+            assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), again)).isTrue();
             nothingChangedAtJapan();
         }
     }
@@ -185,7 +185,7 @@ class EnvelopeAttackTest {
                     c.keys(KOR).identity().keyId().value(), "");
             ItemData item = new ItemData(id, "KOR", unsigned.level(), List.of(), List.of(), unsigned.topic(),
                     unsigned.createdAt(), unsigned.title(), unsigned.body(), unsigned.originKey(),
-                    Proofs.signItem(c.keys(KOR), unsigned));
+                    MessageSignatures.signItem(c.keys(KOR), unsigned));
             var answer = Fed.post(c, JPN, Wire.encode(Fed.itemEnvelope(c, c.keys(KOR), c.keys(JPN).identity(), item,
                     UUID.randomUUID())));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);

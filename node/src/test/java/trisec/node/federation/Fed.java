@@ -164,7 +164,7 @@ final class Fed {
                 "crafted body", originatorKeys.identity().keyId().value(), "");
         return new ItemData(unsigned.id(), unsigned.originator(), level, unsigned.relTo(), unsigned.caveats(), topic,
                 unsigned.createdAt(), title, unsigned.body(), unsigned.originKey(),
-                Proofs.signItem(originatorKeys, unsigned));
+                MessageSignatures.signItem(originatorKeys, unsigned));
     }
 
     /** An ITEM envelope, sealed by {@code sender} to {@code recipient}, carrying {@code item} on a direct route. */

@@ -67,7 +67,7 @@ class HubReleaseTest {
         assertThat(usaRelease.get("status").asText()).isEqualTo("DELIVERED");
         assertThat(usaRelease.get("requestedBy").isNull()).isTrue();
         SignedReceipt atUsa = Fed.receipt(usaRelease);
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), atUsa)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), atUsa)).isTrue();
 
         // KOR's release ends with JPN's own signed receipt, relayed through USA.
         JsonNode korRelease = outboxEntry(c, KOR, releaseId);
@@ -76,8 +76,8 @@ class HubReleaseTest {
         assertThat(relayed.receipt().signer()).isEqualTo("JPN");
         assertThat(relayed.receipt().outcome()).isEqualTo(Messages.ACCEPTED);
         assertThat(relayed.receipt().recipientLevel()).isEqualTo("極秘");
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), relayed)).isTrue();
-        assertThat(Proofs.verifyReceipt(c.node(USA).identity(), relayed)).isFalse();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), relayed)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.node(USA).identity(), relayed)).isFalse();
         assertThat(relayed).isEqualTo(atUsa);
 
         var atJpn = c.client(JPN).get("jpn.analyst", "/api/v1/items/" + id);
@@ -122,7 +122,7 @@ class HubReleaseTest {
         var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "origin named by the sender");
         var label = Labels.of(item, c.config(KOR).scenario());
         String releaseId = UUID.randomUUID().toString();
-        var consent = Proofs.signConsent(c.keys(KOR), UUID.randomUUID().toString(), item.id(), "JPN", true,
+        var consent = MessageSignatures.signConsent(c.keys(KOR), UUID.randomUUID().toString(), item.id(), "JPN", true,
                 JUNE_2015.toString());
         var elsewhere = new ItemDelivery(item, releaseId, List.of("KOR", "USA", "JPN"), consent, "JPN", releaseId);
         var answer = Fed.post(c, USA, trisec.node.federation.Wire.encode(Fed.seal(c.keys(KOR), c.keys(USA).identity(),
@@ -146,7 +146,7 @@ class HubReleaseTest {
         var other = Fed.signedReceipt(Fed.post(c, JPN, trisec.node.federation.Wire.encode(Fed.seal(c.keys(USA),
                 c.keys(JPN).identity(), Messages.COMPROMISE_REPORT, UUID.randomUUID(), Labels.UNCLASSIFIED_HEADER,
                 report))).json());
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), other)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), other)).isTrue();
 
         var relay = new Messages.ReceiptRelay(releaseId, other);
         var answer = Fed.post(c, KOR, trisec.node.federation.Wire.encode(Fed.seal(c.keys(USA), c.keys(KOR).identity(),
@@ -169,7 +169,7 @@ class HubReleaseTest {
             JsonNode korRelease = outboxEntry(x, KOR, releaseId);
             assertThat(korRelease.get("refusal").asText()).startsWith("JPN: ").contains("usa-jpn-gsomia-2007");
             SignedReceipt relayed = Fed.receipt(korRelease);
-            assertThat(Proofs.verifyReceipt(x.node(JPN).identity(), relayed)).isTrue();
+            assertThat(MessageSignatures.verifyReceipt(x.node(JPN).identity(), relayed)).isTrue();
             assertThat(relayed.receipt().outcome()).isEqualTo(Messages.REFUSED);
 
             JsonNode usaRelease = Fed.outbox(x, USA).stream().filter(r -> r.get("itemId").asText().equals(id))
@@ -195,16 +195,16 @@ class HubReleaseTest {
                 Messages.ITEM, UUID.randomUUID(), Labels.header(label), none)));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         SignedReceipt refused = Fed.signedReceipt(answer.json());
-        assertThat(Proofs.verifyReceipt(c.node(USA).identity(), refused)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.node(USA).identity(), refused)).isTrue();
         assertThat(refused.receipt().outcome()).isEqualTo(Messages.REFUSED);
         assertThat(refused.receipt().reason()).contains("consent");
 
         // A consent for another recipient, or one not signed by the originator, is no consent.
-        var forUsa = Proofs.signConsent(c.keys(KOR), UUID.randomUUID().toString(), item.id(), "USA", true,
+        var forUsa = MessageSignatures.signConsent(c.keys(KOR), UUID.randomUUID().toString(), item.id(), "USA", true,
                 JUNE_2015.toString());
-        var byUsa = Proofs.signConsent(c.keys(USA), UUID.randomUUID().toString(), item.id(), "JPN", true,
+        var byUsa = MessageSignatures.signConsent(c.keys(USA), UUID.randomUUID().toString(), item.id(), "JPN", true,
                 JUNE_2015.toString());
-        var refusedConsent = Proofs.signConsent(c.keys(KOR), UUID.randomUUID().toString(), item.id(), "JPN", false,
+        var refusedConsent = MessageSignatures.signConsent(c.keys(KOR), UUID.randomUUID().toString(), item.id(), "JPN", false,
                 JUNE_2015.toString());
         for (var proof : List.of(forUsa, byUsa, refusedConsent)) {
             var d = new ItemDelivery(item, releaseId, List.of("KOR", "USA", "JPN"), proof, "KOR", releaseId);

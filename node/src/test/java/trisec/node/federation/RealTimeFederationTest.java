@@ -82,8 +82,8 @@ class RealTimeFederationTest {
         assertThat(release.get("approvedBy").asText()).isEqualTo("kor.disclosure");
         assertThat(release.get("requestedBy").asText()).isEqualTo("kor.officer");
         SignedReceipt signed = Fed.receipt(release);
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), signed)).isTrue();
-        assertThat(Proofs.verifyReceipt(c.keys(JPN).identity(), signed)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), signed)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.keys(JPN).identity(), signed)).isTrue();
         Receipt r = signed.receipt();
         assertThat(r.signer()).isEqualTo("JPN");
         assertThat(r.outcome()).isEqualTo(Messages.ACCEPTED);
@@ -92,16 +92,16 @@ class RealTimeFederationTest {
         assertThat(r.recipientLevel()).isEqualTo("極秘");
         assertThat(Fed.inboxEntry(c.node(JPN), r.messageId())).isPresent();
         // Not anyone else's signature, and not a receipt for something else.
-        assertThat(Proofs.verifyReceipt(c.node(KOR).identity(), signed)).isFalse();
-        assertThat(Proofs.verifyReceipt(c.node(USA).identity(), signed)).isFalse();
+        assertThat(MessageSignatures.verifyReceipt(c.node(KOR).identity(), signed)).isFalse();
+        assertThat(MessageSignatures.verifyReceipt(c.node(USA).identity(), signed)).isFalse();
         var altered = new SignedReceipt(new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(),
                 r.outcome(), "機密", r.reason(), r.at(), r.logIndex(), r.logLeaf()), signed.keyId(), signed.signature());
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), altered)).isFalse();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), altered)).isFalse();
         assertThat(r.logIndex()).as("the receipt names the RECEIVED entry's index").isNotNull();
         altered = new SignedReceipt(new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(),
                 r.outcome(), r.recipientLevel(), r.reason(), r.at(), r.logIndex() + 1, r.logLeaf()), signed.keyId(),
                 signed.signature());
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), altered)).isFalse();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), altered)).isFalse();
 
         // The copy exists only at JPN: USA never saw it.
         assertThat(Fed.item(c.node(USA), id)).isEmpty();
@@ -197,7 +197,7 @@ class RealTimeFederationTest {
         assertThat(read.json().get("heldLevel").asText()).isEqualTo("極秘");
         assertThat(read.json().get("receivedFrom").asText()).isEqualTo("USA");
         SignedReceipt receipt = Fed.receipt(outboxEntry(c, USA, releaseId));
-        assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), receipt)).isTrue();
+        assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), receipt)).isTrue();
         assertThat(receipt.receipt().outcome()).isEqualTo(Messages.ACCEPTED);
     }
 
@@ -303,7 +303,7 @@ class RealTimeFederationTest {
         assertThat(copy.json().at("/label/level").asText()).isEqualTo(CLASS_III);
         // The new label is the originator's signed one.
         var row = Fed.item(c.node(JPN), id).orElseThrow();
-        assertThat(Proofs.verifyItem(c.node(KOR).identity(), trisec.node.item.Labels.data(row))).isTrue();
+        assertThat(MessageSignatures.verifyItem(c.node(KOR).identity(), trisec.node.item.Labels.data(row))).isTrue();
         // The guest now has the clearance (秘) but still no need-to-know.
         assertThat(c.client(JPN).get("jpn.guest", "/api/v1/items/" + id).status()).isEqualTo(403);
 

@@ -140,15 +140,15 @@ class ReceiptLogCheckTest {
                         r.recipientLevel(), r.reason(), r.at(), r.logIndex(), "AAAA"),
                 new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(), r.outcome(),
                         r.recipientLevel(), r.reason(), r.at(), r.logIndex(), null))) {
-            assertThat(Proofs.verifyReceipt(keys.identity(), Proofs.signReceipt(keys, bad))).as(bad.toString()).isFalse();
+            assertThat(MessageSignatures.verifyReceipt(keys.identity(), MessageSignatures.signReceipt(keys, bad))).as(bad.toString()).isFalse();
         }
         // A node that does not name its entries yet signs receipts as before (v1), and they still verify.
         var plain = new Receipt(r.messageId(), r.kind(), r.releaseId(), r.itemId(), r.signer(), r.outcome(),
                 r.recipientLevel(), r.reason(), r.at(), null, null);
-        var signed = Proofs.signReceipt(keys, plain);
-        assertThat(Proofs.verifyReceipt(keys.identity(), signed)).isTrue();
+        var signed = MessageSignatures.signReceipt(keys, plain);
+        assertThat(MessageSignatures.verifyReceipt(keys.identity(), signed)).isTrue();
         // and a v1 signature is not taken for a receipt naming an entry
         var dressedUp = new Messages.SignedReceipt(r, signed.keyId(), signed.signature());
-        assertThat(Proofs.verifyReceipt(keys.identity(), dressedUp)).isFalse();
+        assertThat(MessageSignatures.verifyReceipt(keys.identity(), dressedUp)).isFalse();
     }
 }

@@ -52,7 +52,7 @@ class RecipientRefusalTest {
             String refusal = release.get("refusal").asText();
             assertThat(refusal).startsWith("JPN: ").contains("not directly").contains("kor-jpn-gsomia-2016 is terminated");
             SignedReceipt receipt = Fed.receipt(release);
-            assertThat(Proofs.verifyReceipt(c.node(JPN).identity(), receipt)).isTrue();
+            assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), receipt)).isTrue();
             assertThat(receipt.receipt().outcome()).isEqualTo(Messages.REFUSED);
             assertThat(receipt.receipt().reason()).isEqualTo(refusal.substring("JPN: ".length()));
 

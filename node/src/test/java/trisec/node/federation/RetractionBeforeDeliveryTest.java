@@ -125,7 +125,7 @@ class RetractionBeforeDeliveryTest {
                                               trisec.envelope.NodeKeys signer, Instant at) {
         var unsigned = new Messages.ItemData(item.id(), item.originator(), level, item.relTo(), item.caveats(),
                 item.topic(), item.createdAt(), item.title(), item.body(), signer.identity().keyId().value(), "");
-        String signature = Proofs.signItem(signer, unsigned);
+        String signature = MessageSignatures.signItem(signer, unsigned);
         var header = Labels.header(Labels.of(unsigned, c.config(KOR).scenario()));
         var notice = new ItemNotice(item.id(), Messages.RECLASSIFY, level, unsigned.originKey(), signature,
                 at.toString());
@@ -157,7 +157,7 @@ class RetractionBeforeDeliveryTest {
         var resigned = new Messages.ItemData(held.id(), held.originator(), held.level(), held.relTo(),
                 held.caveats(), held.topic(), held.createdAt().toString(), held.title(), held.body(),
                 held.originKey(), held.originSignature());
-        assertThat(Proofs.verifyItem(c.keys(KOR).identity(), resigned)).isTrue();
+        assertThat(MessageSignatures.verifyItem(c.keys(KOR).identity(), resigned)).isTrue();
     }
 
     @Test

@@ -15,14 +15,14 @@ import trisec.node.federation.Messages.SignedReceipt;
  * the content, in the spirit of STANAG 4778), its consents, and the receipts nodes give. Each purpose is
  * domain-separated, so one kind of signature can never pass for another.
  */
-public final class Proofs {
+public final class MessageSignatures {
     static final String ITEM = "trisec item v1";
     static final String CONSENT = "trisec consent v1";
     static final String RECEIPT = "trisec receipt v1";
     /** A receipt that names the signer's RECEIVED log entry; one without (a node before that) stays v1. */
     static final String RECEIPT_LOGGED = "trisec receipt v2";
 
-    private Proofs() {}
+    private MessageSignatures() {}
 
     static byte[] item(ItemData i) {
         return new Canonical().add(i.id()).add(i.originator()).add(i.level()).add(String.join(",", i.relTo()))

@@ -1,0 +1,89 @@
+package trisec.node.consent;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import trisec.node.base.Json;
+import trisec.node.base.Peer;
+import trisec.node.base.Self;
+import trisec.node.federation.Incoming;
+import trisec.node.federation.MessageHandler;
+import trisec.node.federation.MessageRefused;
+import trisec.node.federation.MessageSignatures;
+import trisec.node.federation.Messages;
+import trisec.node.federation.Messages.ConsentDecision;
+import trisec.node.federation.Messages.ConsentProof;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.item.Labels;
+import trisec.node.store.ConsentRow;
+import trisec.node.store.Consents;
+import trisec.node.store.ItemRow;
+import trisec.node.store.Items;
+import trisec.node.store.ReleaseRow;
+import trisec.node.store.ReleaseStatus;
+import trisec.node.store.Releases;
+import trisec.party.Level;
+import trisec.party.Party;
+import trisec.policy.ReleaseDecision;
+import trisec.policy.ReleaseRequest;
+import trisec.policy.Verdict;
+
+/**
+ * The originator's signed answer to this node's request for consent. A grant puts the release that waited for it
+ * before a disclosure official again, decided anew; a refusal closes it.
+ */
+public final class ConsentDecisionArrival implements MessageHandler {
+    private final Self self;
+
+    public ConsentDecisionArrival(Self self) {
+        this.self = self;
+    }
+
+    @Override
+    public String kind() {
+        return Messages.CONSENT_DECISION;
+    }
+
+    @Override
+    public Receipt handle(Handle h, Incoming m) {
+        ConsentDecision d = m.read(ConsentDecision.class);
+        Party sender = m.sender();
+        ConsentProof proof = d.proof();
+        if (proof == null) {
+            throw new MessageRefused("the decision lacks its proof");
+        }
+        ConsentRow consent = Consents.lock(h, proof.consentId())
+                .orElseThrow(() -> new MessageRefused("no consent request " + proof.consentId() + " here"));
+        if (!consent.originator().equals(sender.code()) || !consent.itemId().equals(proof.itemId())
+                || !consent.recipient().equals(proof.recipient())) {
+            throw new MessageRefused("the decision does not answer request " + proof.consentId());
+        }
+        var identity = self.peers().of(sender).map(Peer::identity).orElseThrow();
+        if (!MessageSignatures.verifyConsent(identity, proof)) {
+            throw new MessageRefused("the consent is not " + sender + "'s signature");
+        }
+        if (!ConsentRow.PENDING.equals(consent.state())) {
+            return m.accepted(null, proof.itemId(), null, "already decided");
+        }
+        Instant now = self.clock().instant();
+        Consents.decide(h, consent.id(), proof.granted() ? ConsentRow.GRANTED : ConsentRow.REFUSED, now,
+                sender.code(), Json.write(proof));
+        Optional<ReleaseRow> release = Releases.byConsent(h, consent.id());
+        if (release.isPresent() && release.get().status() == ReleaseStatus.CONSENT_PENDING) {
+            if (!proof.granted()) {
+                Releases.update(h, release.get().id(), ReleaseStatus.CONSENT_REFUSED, now);
+            } else {
+                ItemRow item = Items.byId(h, consent.itemId()).orElseThrow();
+                ReleaseDecision d2 = self.facts().policy().decide(new ReleaseRequest(
+                        Labels.of(item, self.facts().scenario()), self.party(), Party.of(consent.recipient()), now, true));
+                if (d2.verdict() == Verdict.PERMIT) {
+                    Releases.redecided(h, release.get().id(), ReleaseStatus.AWAITING_APPROVAL, Labels.codes(d2.route()),
+                            d2.basis(), d2.recipientLevel().map(Level::name), now);
+                } else {
+                    Releases.update(h, release.get().id(), ReleaseStatus.WITHDRAWN, now);
+                }
+            }
+        }
+        return m.accepted(release.map(ReleaseRow::id).orElse(null), proof.itemId(), null, null);
+    }
+}

@@ -1,0 +1,54 @@
+package trisec.node.consent;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import trisec.node.base.Self;
+import trisec.node.federation.Incoming;
+import trisec.node.federation.MessageHandler;
+import trisec.node.federation.MessageRefused;
+import trisec.node.federation.Messages;
+import trisec.node.federation.Messages.ConsentRequest;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.store.ConsentRow;
+import trisec.node.store.Consents;
+import trisec.node.store.ItemRow;
+import trisec.node.store.Items;
+import trisec.party.Party;
+
+/** A holder asks this node, the originator, for consent to pass an item on (the third-party rule). */
+public final class ConsentRequestArrival implements MessageHandler {
+    private final Self self;
+
+    public ConsentRequestArrival(Self self) {
+        this.self = self;
+    }
+
+    @Override
+    public String kind() {
+        return Messages.CONSENT_REQUEST;
+    }
+
+    @Override
+    public Receipt handle(Handle h, Incoming m) {
+        ConsentRequest c = m.read(ConsentRequest.class);
+        Party sender = m.sender();
+        if (!Incoming.isUuid(c.consentId())) {
+            throw new MessageRefused("a consent id is a UUID");
+        }
+        ItemRow item = Items.byId(h, c.itemId())
+                .orElseThrow(() -> new MessageRefused("no item " + c.itemId() + " here"));
+        if (!item.originator().equals(self.party().code())) {
+            throw new MessageRefused("this node is not the originator of item " + c.itemId());
+        }
+        if (!sender.code().equals(c.holder())) {
+            throw new MessageRefused("a consent request comes from the holder itself");
+        }
+        Party recipient = self.facts().scenario().party(c.recipient());
+        if (Consents.byId(h, c.consentId()).isEmpty()) {
+            Consents.insert(h, new ConsentRow(c.consentId(), c.itemId(), self.party().code(), sender.code(),
+                    recipient.code(), ConsentRow.IN, ConsentRow.PENDING, self.clock().instant(), Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+        }
+        return m.accepted(null, c.itemId(), null, null);
+    }
+}

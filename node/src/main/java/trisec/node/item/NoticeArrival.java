@@ -1,0 +1,83 @@
+package trisec.node.item;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import trisec.node.base.Json;
+import trisec.node.base.Self;
+import trisec.node.federation.Incoming;
+import trisec.node.federation.MessageHandler;
+import trisec.node.federation.MessageRefused;
+import trisec.node.federation.Messages;
+import trisec.node.federation.Messages.ItemNotice;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.store.ItemRow;
+import trisec.node.store.Items;
+import trisec.node.store.PendingRelabels;
+import trisec.node.store.Retractions;
+import trisec.party.Party;
+
+/**
+ * The originator retracts or reclassifies an item this node holds, and this node follows (GSOMIA Art. 4, 16),
+ * also when the notice overtakes the copy it is about.
+ */
+public final class NoticeArrival implements MessageHandler {
+    private final Self self;
+    private final Relabels relabels;
+
+    public NoticeArrival(Self self, Relabels relabels) {
+        this.self = self;
+        this.relabels = relabels;
+    }
+
+    @Override
+    public String kind() {
+        return Messages.ITEM_NOTICE;
+    }
+
+    @Override
+    public Optional<String> itemOf(String payload) {
+        return Optional.ofNullable(Json.read(payload, ItemNotice.class)).map(ItemNotice::itemId);
+    }
+
+    @Override
+    public Receipt handle(Handle h, Incoming m) {
+        ItemNotice n = m.read(ItemNotice.class);
+        Party sender = m.sender();
+        if (n.itemId() == null || !Incoming.isUuid(n.itemId())) {
+            throw new MessageRefused("item ids are UUIDs");
+        }
+        Optional<ItemRow> copy = Items.lock(h, n.itemId());
+        if (copy.isEmpty() && Messages.RETRACT.equals(n.action())) {
+            // The retraction overtook a copy still on its way here: refuse the copy on arrival.
+            Retractions.record(h, n.itemId(), sender.code(), self.clock().instant());
+            return m.accepted(null, n.itemId(), null, "not held here; a copy arriving later will be refused");
+        }
+        if (copy.isEmpty() && Messages.RECLASSIFY.equals(n.action())) {
+            // The new label overtook the copy (through the hub, or while its delivery is retried): the copy is
+            // re-marked when it arrives, once the originator's signature over it can be checked.
+            if (n.level() == null || n.originKey() == null || n.originSignature() == null) {
+                throw new MessageRefused("the reclassification lacks its level or the originator's signature");
+            }
+            PendingRelabels.record(h, new PendingRelabels.Row(n.itemId(), sender.code(), n.level(), n.originKey(),
+                    n.originSignature(), m.label(), Incoming.instant(n.at(), "the reclassification's time")));
+            return m.accepted(null, n.itemId(), null, "not held here; a copy arriving later will be re-marked");
+        }
+        ItemRow item = copy.orElseThrow(() -> new MessageRefused("no item " + n.itemId() + " here"));
+        if (!item.originator().equals(sender.code())) {
+            throw new MessageRefused("only the originator " + item.originator() + " may retract or reclassify item "
+                    + n.itemId());
+        }
+        switch (n.action()) {
+            case Messages.RETRACT -> Items.retract(h, item.id());
+            case Messages.RECLASSIFY -> {
+                if (!relabels.relabel(h, item, sender, n.level(), n.originKey(), n.originSignature(), m.label(),
+                        Incoming.instant(n.at(), "the reclassification's time"))) {
+                    return m.accepted(null, item.id(), null,
+                            "a later reclassification by the originator is already applied");
+                }
+            }
+            default -> throw new MessageRefused("unknown action '" + n.action() + "'");
+        }
+        return m.accepted(null, item.id(), null, null);
+    }
+}

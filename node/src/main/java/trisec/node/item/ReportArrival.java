@@ -1,0 +1,41 @@
+package trisec.node.item;
+
+import org.jdbi.v3.core.Handle;
+import trisec.node.base.Self;
+import trisec.node.federation.Incoming;
+import trisec.node.federation.MessageHandler;
+import trisec.node.federation.MessageRefused;
+import trisec.node.federation.Messages;
+import trisec.node.federation.Messages.CompromiseReport;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.store.ItemRow;
+import trisec.node.store.Items;
+import trisec.node.store.Reports;
+
+/** A holder reports the loss or compromise of this node's item (GSOMIA Art. 17). */
+public final class ReportArrival implements MessageHandler {
+    private final Self self;
+
+    public ReportArrival(Self self) {
+        this.self = self;
+    }
+
+    @Override
+    public String kind() {
+        return Messages.COMPROMISE_REPORT;
+    }
+
+    @Override
+    public Receipt handle(Handle h, Incoming m) {
+        CompromiseReport r = m.read(CompromiseReport.class);
+        ItemRow item = Items.byId(h, r.itemId())
+                .orElseThrow(() -> new MessageRefused("no item " + r.itemId() + " here"));
+        if (!item.originator().equals(self.party().code())) {
+            throw new MessageRefused("reports go to the originator, and this node is not the originator of "
+                    + r.itemId());
+        }
+        Reports.insert(h, new Reports.Row(r.reportId(), item.id(), m.sender().code(),
+                r.detail() == null ? "" : r.detail(), self.clock().instant()));
+        return m.accepted(null, item.id(), null, null);
+    }
+}

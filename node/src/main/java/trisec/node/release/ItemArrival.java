@@ -1,0 +1,195 @@
+package trisec.node.release;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import trisec.agreement.AgreementKind;
+import trisec.label.ConfidentialityLabel;
+import trisec.node.base.Json;
+import trisec.node.base.Self;
+import trisec.node.federation.Incoming;
+import trisec.node.federation.MessageHandler;
+import trisec.node.federation.MessageRefused;
+import trisec.node.federation.MessageSignatures;
+import trisec.node.federation.Messages;
+import trisec.node.federation.Messages.ConsentProof;
+import trisec.node.federation.Messages.ItemData;
+import trisec.node.federation.Messages.ItemDelivery;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.federation.Postbox;
+import trisec.node.item.Labels;
+import trisec.node.item.Relabels;
+import trisec.node.store.ConsentRow;
+import trisec.node.store.Consents;
+import trisec.node.store.ItemRow;
+import trisec.node.store.Items;
+import trisec.node.store.ReleaseRow;
+import trisec.node.store.ReleaseStatus;
+import trisec.node.store.Releases;
+import trisec.node.store.Retractions;
+import trisec.party.Level;
+import trisec.party.Party;
+import trisec.policy.ReleaseDecision;
+import trisec.policy.ReleaseRequest;
+import trisec.policy.Verdict;
+
+/**
+ * A partner's release arriving: the copy of an item, for this node or, as the hub, to forward. The leg that
+ * arrives is decided again on this node's own agreements; whatever it would not have allowed is refused.
+ */
+public final class ItemArrival implements MessageHandler {
+    private final Self self;
+    private final Postbox postbox;
+    private final Runnable wakeCourier;
+    private final Relabels relabels;
+
+    public ItemArrival(Self self, Postbox postbox, Runnable wakeCourier, Relabels relabels) {
+        this.self = self;
+        this.postbox = postbox;
+        this.wakeCourier = wakeCourier;
+        this.relabels = relabels;
+    }
+
+    @Override
+    public String kind() {
+        return Messages.ITEM;
+    }
+
+    @Override
+    public Optional<String> itemOf(String payload) {
+        return Optional.ofNullable(Json.read(payload, ItemDelivery.class)).map(ItemDelivery::item).map(ItemData::id);
+    }
+
+    @Override
+    public Receipt handle(Handle h, Incoming m) {
+        ItemDelivery d = m.read(ItemDelivery.class);
+        Party sender = m.sender();
+        ItemData item = d.item();
+        if (item == null || d.route() == null || d.releaseId() == null) {
+            throw new MessageRefused("the delivery lacks its item, route or release id");
+        }
+        if (!Incoming.isUuid(item.id()) || !Incoming.isUuid(d.releaseId())) {
+            throw new MessageRefused("item and release ids are UUIDs");
+        }
+        ConfidentialityLabel label = Labels.of(item, self.facts().scenario());
+        if (!Labels.header(label).equals(m.label())) {
+            throw new MessageRefused("the envelope's label does not match the item's label");
+        }
+        Party originator = label.originator();
+        if (Retractions.by(h, item.id(), originator.code())) {
+            throw new MessageRefused("the originator " + originator + " has retracted this item");
+        }
+        var originatorIdentity = self.identityOf(originator);
+        if (originatorIdentity.isEmpty()) {
+            throw new MessageRefused("the originator " + originator + " is not a partner of this node, so its "
+                    + "signature cannot be checked");
+        }
+        if (!MessageSignatures.verifyItem(originatorIdentity.get(), item)) {
+            throw new MessageRefused("the originator's signature over the item and its label does not verify");
+        }
+        List<Party> route = d.route().stream().map(Party::of).toList();
+        if (route.size() < 2 || route.size() > 3 || !route.getFirst().equals(sender)) {
+            throw new MessageRefused("the route " + d.route() + " does not start with the sender " + sender);
+        }
+        boolean forwarding = route.size() == 3 && route.get(1).equals(self.party());
+        if (!forwarding && !route.getLast().equals(self.party())) {
+            throw new MessageRefused("this node is not on the route " + d.route());
+        }
+        Party finalRecipient = route.getLast();
+        boolean consent = d.consent() != null && consentHolds(d.consent(), item.id(), originator, finalRecipient);
+        Instant now = self.clock().instant();
+
+        // Re-decide the leg that arrives here with this node's own agreements.
+        ReleaseDecision arriving = self.facts().policy().decide(new ReleaseRequest(label, sender, self.party(), now,
+                consent || sender.equals(originator)));
+        if (arriving.verdict() != Verdict.PERMIT) {
+            throw new MessageRefused("on its own agreements " + self.party() + " would not receive this from "
+                    + sender + ": " + String.join("; ", arriving.reasonTexts()));
+        }
+        if (arriving.route().size() != 2) {
+            // A hub route is no licence to receive directly: the leg that arrived needs an agreement of its own.
+            throw new MessageRefused("on its own agreements " + self.party() + " would receive this from " + sender
+                    + " only through " + arriving.route().get(1) + " (" + String.join(", ", arriving.basis())
+                    + "), not directly: " + directAgreements(sender, now));
+        }
+        Level held = arriving.recipientLevel().orElseThrow();
+        ReleaseDecision onward = null;
+        if (forwarding) {
+            // The hub answers the party that sent it the item, about the release it named: nothing else.
+            if ((d.originParty() != null && !d.originParty().equals(sender.code()))
+                    || (d.originRelease() != null && !d.originRelease().equals(d.releaseId()))) {
+                throw new MessageRefused("a delivery to the hub names its sender and its own release as its origin");
+            }
+            if (!consent) {
+                throw new MessageRefused("a hub forwards only with the originator's consent, and none is attached");
+            }
+            onward = self.facts().policy().decide(new ReleaseRequest(label, self.party(), finalRecipient, now, true));
+            if (onward.verdict() != Verdict.PERMIT || onward.route().size() != 2) {
+                throw new MessageRefused("on its own agreements " + self.party() + " would not forward this to "
+                        + finalRecipient + ": " + String.join("; ", onward.reasonTexts()));
+            }
+        }
+        storeCopy(h, item, sender, held, now);
+        relabels.applyWaiting(h, item.id(), originator);
+        if (d.consent() != null && consent) {
+            recordConsent(h, d.consent(), sender);
+        }
+        if (!forwarding) {
+            return m.accepted(d.releaseId(), item.id(), held.name(), null);
+        }
+        // As hub: a release of our own, serving the sender's, straight into the outbox (the originator consented).
+        var release = new ReleaseRow(UUID.randomUUID().toString(), item.id(), finalRecipient.code(),
+                Labels.codes(onward.route()), onward.basis(), onward.recipientLevel().map(Level::name),
+                ReleaseStatus.QUEUED, Optional.empty(), Optional.empty(), now, now, Optional.of(d.consent().consentId()),
+                Optional.of(d.originParty() == null ? sender.code() : d.originParty()),
+                Optional.of(d.originRelease() == null ? d.releaseId() : d.originRelease()), Optional.empty(),
+                Optional.empty());
+        Releases.insert(h, release);
+        var delivery = new ItemDelivery(item, release.id(), release.route(), d.consent(), release.originParty().get(),
+                release.originRelease().get());
+        postbox.post(h, finalRecipient, Messages.ITEM, Labels.header(label), delivery, Optional.of(release.id()));
+        m.afterCommit(wakeCourier);
+        return m.forwarding(d.releaseId(), item.id(), held.name(),
+                "forwarding to " + finalRecipient + " under " + String.join(", ", onward.basis()));
+    }
+
+    /** How the security-of-information agreements between {@code other} and this party stand at {@code at}. */
+    private String directAgreements(Party other, Instant at) {
+        var scenario = self.facts().scenario();
+        var sias = scenario.agreements().stream()
+                .filter(a -> a.kind() == AgreementKind.SIA && a.parties().contains(other)
+                        && a.parties().contains(self.party()))
+                .map(a -> a.id() + " is " + scenario.lifecycle(a).statusAt(at).describe()).toList();
+        return sias.isEmpty() ? "no security-of-information agreement with " + other : String.join("; ", sias);
+    }
+
+    private boolean consentHolds(ConsentProof c, String itemId, Party originator, Party recipient) {
+        if (!c.granted() || !itemId.equals(c.itemId()) || !recipient.code().equals(c.recipient())) {
+            return false;
+        }
+        var identity = self.identityOf(originator);
+        return identity.isPresent() && MessageSignatures.verifyConsent(identity.get(), c);
+    }
+
+    private void storeCopy(Handle h, ItemData item, Party from, Level held, Instant now) {
+        if (Items.byId(h, item.id()).isPresent()) {
+            return; // already held (our own item coming back, or an earlier delivery): keep the one copy
+        }
+        Items.insert(h, new ItemRow(item.id(), item.originator(), item.level(), item.relTo(), item.caveats(),
+                item.topic(), Instant.parse(item.createdAt()), item.title(), item.body(), held.name(),
+                item.originKey(), item.originSignature(), Optional.of(from.code()), Optional.of(now), ItemRow.ACTIVE,
+                Optional.empty()));
+    }
+
+    private void recordConsent(Handle h, ConsentProof c, Party holder) {
+        if (Consents.byId(h, c.consentId()).isPresent()) {
+            return;
+        }
+        Instant decided = Instant.parse(c.decidedAt());
+        Consents.insert(h, new ConsentRow(c.consentId(), c.itemId(), c.originator(), holder.code(), c.recipient(),
+                ConsentRow.OUT, ConsentRow.GRANTED, decided, Optional.of(decided), Optional.empty(),
+                Optional.of(Json.write(c))));
+    }
+}
