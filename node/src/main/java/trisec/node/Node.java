@@ -18,7 +18,24 @@ import java.util.Optional;
 import trisec.DomainException;
 import trisec.envelope.NodeKeys;
 import trisec.envelope.PublicIdentity;
-import trisec.node.api.Api;
+import trisec.node.api.AgreementRoutes;
+import trisec.node.api.ConsentRoutes;
+import trisec.node.api.FederationRoutes;
+import trisec.node.api.ItemRoutes;
+import trisec.node.api.LogRoutes;
+import trisec.node.api.PersonRoutes;
+import trisec.node.api.ReleaseRoutes;
+import trisec.node.consent.ConsentDesk;
+import trisec.node.http.HttpServer;
+import trisec.node.release.Decisions;
+import trisec.node.web.AdminPages;
+import trisec.node.web.AgreementPages;
+import trisec.node.web.ConsentPages;
+import trisec.node.web.DashboardPages;
+import trisec.node.web.ItemPages;
+import trisec.node.web.PersonPages;
+import trisec.node.web.ReleasePages;
+import trisec.node.web.Pages;
 import trisec.node.log.AuditLog;
 import trisec.node.log.Integrator;
 import trisec.node.log.Witness;
@@ -217,18 +234,28 @@ public final class Node implements AutoCloseable {
             ClassificationScheme scheme = self.scheme();
             Sessions sessions = new Sessions(store, scheme, clock, config.tokenLifetime());
             Holdings holdings = new Holdings(self, postbox, wake);
-            Disclosures disclosures = new Disclosures(self, holdings, postbox, wake);
+            Decisions decisions = new Decisions(self);
+            Disclosures disclosures = new Disclosures(self, holdings, decisions, postbox, wake);
+            ConsentDesk consents = new ConsentDesk(self, holdings, postbox, wake);
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Admission admission = new Admission(store, clock);
             Relabels relabels = new Relabels(self);
             Reception reception = new Reception(self, admission, List.of(
                     new ItemArrival(self, postbox, wake, relabels), new ReceiptRelayArrival(self),
-                    new ConsentRequestArrival(self), new ConsentDecisionArrival(self), new EventNoteArrival(self),
-                    new NoticeArrival(self, relabels), new ReportArrival(self)));
+                    new ConsentRequestArrival(self), new ConsentDecisionArrival(self, decisions),
+                    new EventNoteArrival(self), new NoticeArrival(self, relabels), new ReportArrival(self)));
 
-            var pages = new trisec.node.web.Pages(self, sessions, holdings, disclosures, agreements, auditLog);
-            Javalin http = Api.create(new Api.Parts(self, sessions, holdings, disclosures, agreements, reception,
-                    auditLog, witness, logKeys.getPublic(), pages, config.secureCookies()));
+            // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
+            Pages pages = new Pages(self, sessions, config.secureCookies());
+            Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, List.of(
+                    new PersonRoutes(self, sessions), new ItemRoutes(holdings),
+                    new ReleaseRoutes(self, disclosures, decisions), new ConsentRoutes(self, consents),
+                    new AgreementRoutes(self, agreements), new LogRoutes(self, auditLog, witness),
+                    new FederationRoutes(self, reception, origin, logKeys.getPublic()),
+                    new DashboardPages(pages, holdings, disclosures, consents, auditLog),
+                    new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures, decisions),
+                    new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages),
+                    new AdminPages(pages, agreements)), pages));
             try {
                 http.start(config.host(), config.port());
             } catch (RuntimeException e) {

@@ -167,6 +167,13 @@ public final class Views {
         return m;
     }
 
+    /** Person ids to usernames, for the releases and consents that name who requested or decided them. */
+    static Function<String, String> usernames(trisec.node.base.Self self) {
+        Map<String, String> names = new java.util.HashMap<>();
+        self.store().read(trisec.node.store.Persons::all).forEach(x -> names.put(x.id(), x.username()));
+        return id -> names.getOrDefault(id, id);
+    }
+
     private static Object tree(String json) {
         try {
             return Json.MAPPER.readTree(json);

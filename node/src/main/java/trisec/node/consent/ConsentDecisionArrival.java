@@ -15,6 +15,7 @@ import trisec.node.federation.Messages.ConsentDecision;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.item.Labels;
+import trisec.node.release.Decisions;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.Consents;
 import trisec.node.store.ItemRow;
@@ -25,7 +26,6 @@ import trisec.node.store.Releases;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
-import trisec.policy.ReleaseRequest;
 import trisec.policy.Verdict;
 
 /**
@@ -34,9 +34,11 @@ import trisec.policy.Verdict;
  */
 public final class ConsentDecisionArrival implements MessageHandler {
     private final Self self;
+    private final Decisions decisions;
 
-    public ConsentDecisionArrival(Self self) {
+    public ConsentDecisionArrival(Self self, Decisions decisions) {
         this.self = self;
+        this.decisions = decisions;
     }
 
     @Override
@@ -74,8 +76,10 @@ public final class ConsentDecisionArrival implements MessageHandler {
                 Releases.update(h, release.get().id(), ReleaseStatus.CONSENT_REFUSED, now);
             } else {
                 ItemRow item = Items.byId(h, consent.itemId()).orElseThrow();
-                ReleaseDecision d2 = self.facts().policy().decide(new ReleaseRequest(
-                        Labels.of(item, self.facts().scenario()), self.party(), Party.of(consent.recipient()), now, true));
+                ReleaseDecision d2 = decisions.decide(h, sender.code(), Decisions.Purpose.CONSENT,
+                        new Decisions.Question(Labels.of(item, self.facts().scenario()), self.party(),
+                                Party.of(consent.recipient()), now, true, Optional.of(item.id()),
+                                Optional.of(release.get().id())));
                 if (d2.verdict() == Verdict.PERMIT) {
                     Releases.redecided(h, release.get().id(), ReleaseStatus.AWAITING_APPROVAL, Labels.codes(d2.route()),
                             d2.basis(), d2.recipientLevel().map(Level::name), now);

@@ -17,7 +17,6 @@ import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Refusal;
 import trisec.node.person.Account;
-import trisec.node.person.Role;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.CompromiseReport;
 import trisec.node.federation.Messages.ItemData;
@@ -67,7 +66,6 @@ public final class Holdings {
                           List<String> caveats) {}
 
     public View create(Account officer, NewItem in) {
-        require(officer, Role.OFFICER, "create items");
         if (in.title() == null || in.title().isBlank() || in.title().length() > 500) {
             throw Refusal.invalid("title is 1 to 500 characters");
         }
@@ -271,9 +269,6 @@ public final class Holdings {
     }
 
     private ItemRow own(Account person, String id) {
-        if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE)) {
-            throw Refusal.forbidden("only an officer or a disclosure official may retract or reclassify");
-        }
         View v = read(person, id);
         if (!v.item().originator().equals(self.party().code())) {
             throw Refusal.forbidden("only the originator " + v.item().originator() + " may do that");
@@ -308,11 +303,5 @@ public final class Holdings {
                 .filter(p -> postbox.reaches(Party.of(p)));
         return Stream.concat(delivered, onward).distinct().map(Party::of)
                 .filter(p -> !p.equals(self.party())).toList();
-    }
-
-    public static void require(Account person, Role role, String what) {
-        if (!person.is(role)) {
-            throw Refusal.forbidden("only a person with the role " + role.id() + " may " + what);
-        }
     }
 }

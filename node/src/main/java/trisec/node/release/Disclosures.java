@@ -11,13 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Refusal;
 import trisec.node.person.Account;
-import trisec.node.person.Role;
 import trisec.node.federation.Messages;
-import trisec.node.federation.Messages.ConsentDecision;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Messages.ConsentRequest;
 import trisec.node.federation.Messages.ItemDelivery;
@@ -33,7 +29,6 @@ import trisec.node.store.Releases;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
-import trisec.policy.ReleaseRequest;
 import trisec.policy.Verdict;
 
 /**
@@ -48,18 +43,19 @@ public final class Disclosures {
 
     private final Self self;
     private final Holdings holdings;
+    private final Decisions decisions;
     private final Postbox postbox;
     private final Runnable wakeCourier;
 
-    public Disclosures(Self self, Holdings holdings, Postbox postbox, Runnable wakeCourier) {
+    public Disclosures(Self self, Holdings holdings, Decisions decisions, Postbox postbox, Runnable wakeCourier) {
         this.self = self;
         this.holdings = holdings;
+        this.decisions = decisions;
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
     }
 
     public Requested request(Account officer, String itemId, String to) {
-        Holdings.require(officer, Role.OFFICER, "request releases");
         Holdings.View v = holdings.read(officer, itemId);
         Party recipient;
         try {
@@ -72,9 +68,12 @@ public final class Disclosures {
         }
         Instant now = self.clock().instant();
         boolean consentOnRecord = self.store().read(h -> Consents.granted(h, itemId, recipient.code()).isPresent());
-        ReleaseDecision decided = decide(v.label(), recipient, now, consentOnRecord);
+        var question = new Decisions.Question(v.label(), self.party(), recipient, now, consentOnRecord,
+                Optional.of(itemId), Optional.empty());
+        ReleaseDecision decided = decisions.decide(question);
         if (decided.verdict() == Verdict.DENY) {
-            self.store().useTransaction(h -> AuditLog.append(h, decision(officer, itemId, recipient, decided, now, null)));
+            self.store().useTransaction(h -> decisions.record(h, officer.username(), Decisions.Purpose.REQUEST,
+                    question, decided));
             throw Refusal.forbidden("RELEASE_DENIED", "the release is not allowed", decided.reasonTexts());
         }
         Requested requested = self.store().inTransaction(h -> {
@@ -82,11 +81,12 @@ public final class Disclosures {
             switch (d.verdict()) {
                 case DENY -> throw new IllegalStateException("decided above");
                 case PERMIT -> {
-                    requireReachable(Party.of(Labels.codes(d.route()).get(1)));
+                    requireReachable(d.route().get(1));
                     var release = release(itemId, recipient, d, ReleaseStatus.AWAITING_APPROVAL, officer, now,
                             Optional.empty());
                     Releases.insert(h, release);
-                    AuditLog.append(h, decision(officer, itemId, recipient, d, now, release.id()));
+                    decisions.record(h, officer.username(), Decisions.Purpose.REQUEST,
+                            question.withRelease(release.id()), d);
                     return new Requested(d, Optional.of(release));
                 }
                 case CONSENT_REQUIRED -> {
@@ -99,14 +99,15 @@ public final class Disclosures {
                     var release = release(itemId, recipient, d, ReleaseStatus.CONSENT_PENDING, officer, now,
                             Optional.of(consentId));
                     Releases.insert(h, release);
-                    AuditLog.append(h, decision(officer, itemId, recipient, d, now, release.id()));
+                    decisions.record(h, officer.username(), Decisions.Purpose.REQUEST,
+                            question.withRelease(release.id()), d);
                     AuditLog.append(h, AuditEntry.of(AuditEntry.Type.CONSENT_REQUESTED, now, officer.username())
                             .with("consent", consentId).with("item", itemId).with("originator", originator.code())
                             .with("recipient", recipient.code()).with("release", release.id()));
                     postbox.post(h, originator, Messages.CONSENT_REQUEST, Labels.UNCLASSIFIED_HEADER,
                             new ConsentRequest(consentId, itemId, self.party().code(), recipient.code(), now.toString()),
                             Optional.of(release.id()));
-                    wakeCourierAfterCommit(h);
+                    h.afterCommit(wakeCourier);
                     return new Requested(d, Optional.of(release));
                 }
             }
@@ -115,15 +116,6 @@ public final class Disclosures {
         self.changes().signal(Changes.OUTBOX);
         self.changes().signal(Changes.CONSENTS);
         return requested;
-    }
-
-    /** The audit entry of a release decision: inputs by id, the verdict, route and basis; never the content. */
-    static AuditEntry decision(Account person, String itemId, Party recipient, ReleaseDecision d, Instant at,
-                               String releaseId) {
-        return AuditEntry.of(AuditEntry.Type.DECISION, at, person.username()).with("item", itemId)
-                .with("recipient", recipient.code()).with("decision", d.verdict()).with("route", Labels.codes(d.route()))
-                .with("basis", d.basis()).with("recipientLevel", d.recipientLevel().map(Level::name))
-                .with("release", releaseId);
     }
 
     private void requireReachable(Party party) {
@@ -140,13 +132,8 @@ public final class Disclosures {
                 now, consentId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private ReleaseDecision decide(ConfidentialityLabel label, Party recipient, Instant at, boolean consent) {
-        return self.facts().policy().decide(new ReleaseRequest(label, self.party(), recipient, at, consent));
-    }
-
     /** The second person approves: the decision is taken again now, and the envelope is committed to the outbox. */
     public ReleaseRow approve(Account official, String releaseId) {
-        Holdings.require(official, Role.DISCLOSURE, "approve releases");
         ReleaseRow found = self.store().read(h -> Releases.byId(h, releaseId))
                 .orElseThrow(() -> Refusal.notFound("no release " + releaseId));
         if (found.requestedBy().isPresent() && found.requestedBy().get().equals(official.id())) {
@@ -167,11 +154,11 @@ public final class Disclosures {
             }
             Party recipient = Party.of(r.recipient());
             Optional<ConsentRow> consent = Consents.granted(h, item.id(), r.recipient());
-            ReleaseDecision d = decide(v.label(), recipient, now, consent.isPresent());
+            ReleaseDecision d = decisions.decide(h, official.username(), Decisions.Purpose.APPROVAL,
+                    new Decisions.Question(v.label(), self.party(), recipient, now, consent.isPresent(),
+                            Optional.of(item.id()), Optional.of(r.id())));
             if (d.verdict() != Verdict.PERMIT) {
-                // Only the decision is on record; the release stays awaiting approval.
-                AuditLog.append(h, decision(official, item.id(), recipient, d, now, r.id()).with("phase", "approval"));
-                return d;
+                return d; // only the decision is on record; the release stays awaiting approval
             }
             Releases.redecided(h, r.id(), ReleaseStatus.AWAITING_APPROVAL, Labels.codes(d.route()), d.basis(),
                     d.recipientLevel().map(Level::name), now);
@@ -211,9 +198,6 @@ public final class Disclosures {
      * memory.
      */
     public Page outbox(Account person, java.util.Set<ReleaseStatus> statuses, int limit) {
-        if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE) && !person.is(Role.ADMIN)) {
-            throw Refusal.forbidden("the outbox is for officers, disclosure officials and admins");
-        }
         int batch = Math.min(Math.max(limit, 1), 500);
         List<ReleaseRow> out = new java.util.ArrayList<>();
         java.util.Map<String, Boolean> readable = new java.util.HashMap<>();
@@ -236,46 +220,5 @@ public final class Disclosures {
             }
             last = Optional.of(rows.getLast());
         }
-    }
-
-    public List<ConsentRow> consents(Account person) {
-        if (!person.is(Role.OFFICER) && !person.is(Role.DISCLOSURE) && !person.is(Role.ADMIN)) {
-            throw Refusal.forbidden("consents are for officers, disclosure officials and admins");
-        }
-        var readable = holdings.readable(person);
-        return self.store().read(Consents::all).stream().filter(c -> readable.contains(c.itemId())).toList();
-    }
-
-    /** The originator's disclosure official grants or refuses a holder's request; the answer is signed and sent. */
-    public ConsentRow decideConsent(Account official, String consentId, boolean grant) {
-        Holdings.require(official, Role.DISCLOSURE, "grant or refuse consents");
-        ConsentRow c = self.store().read(h -> Consents.byId(h, consentId))
-                .orElseThrow(() -> Refusal.notFound("no consent " + consentId));
-        if (!ConsentRow.IN.equals(c.direction())) {
-            throw Refusal.forbidden("only the originator decides a consent; this one was asked of " + c.originator());
-        }
-        holdings.read(official, c.itemId());
-        Instant now = self.clock().instant();
-        self.store().useTransaction(h -> {
-            ConsentRow locked = Consents.lock(h, consentId).orElseThrow();
-            if (!ConsentRow.PENDING.equals(locked.state())) {
-                throw Refusal.conflict("consent " + consentId + " is already " + locked.state());
-            }
-            ConsentProof proof = MessageSignatures.signConsent(self.keys(), c.id(), c.itemId(), c.recipient(), grant, now.toString());
-            Consents.decide(h, c.id(), grant ? ConsentRow.GRANTED : ConsentRow.REFUSED, now, official.id(),
-                    Json.write(proof));
-            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.CONSENT_DECIDED, now, official.username())
-                    .with("consent", c.id()).with("item", c.itemId()).with("holder", c.holder())
-                    .with("recipient", c.recipient()).with("granted", grant));
-            postbox.post(h, Party.of(c.holder()), Messages.CONSENT_DECISION, Labels.UNCLASSIFIED_HEADER,
-                    new ConsentDecision(proof, c.holder()), Optional.empty());
-        });
-        wakeCourier.run();
-        self.changes().signal(Changes.CONSENTS);
-        return self.store().read(h -> Consents.byId(h, consentId)).orElseThrow();
-    }
-
-    private void wakeCourierAfterCommit(Handle h) {
-        h.afterCommit(wakeCourier);
     }
 }

@@ -54,6 +54,6 @@ class ApprovalDeniedTest {
 
         c.node(KOR).integrateNow();
         assertThat(c.node(KOR).auditLog().entries(0, 1000)).anySatisfy(e -> assertThat(e)
-                .contains("\"type\":\"DECISION\"").contains("\"phase\":\"approval\"").contains(release));
+                .contains("\"type\":\"DECISION\"").contains("\"purpose\":\"approval\"").contains(release));
     }
 }

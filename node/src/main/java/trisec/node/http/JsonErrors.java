@@ -1,4 +1,4 @@
-package trisec.node.api;
+package trisec.node.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,87 @@
+package trisec.node.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import trisec.node.base.Refusal;
+import trisec.node.base.Self;
+import trisec.node.http.Access;
+import trisec.node.http.RouteGroup;
+import trisec.node.person.Account;
+
+/** Signing in and out, the viewer's language, and who the viewer is at this node. */
+public final class PersonPages implements RouteGroup {
+    private final Pages pages;
+    private final Self self;
+
+    public PersonPages(Pages pages) {
+        this.pages = pages;
+        this.self = pages.self();
+    }
+
+    @Override
+    public void addTo(RoutesConfig r) {
+        r.get("/ui/login", this::loginForm, Access.PUBLIC);
+        r.post("/ui/login", this::login, Access.PUBLIC);
+        // Signing out needs the form token only: a session that has already ended must still clear its cookie.
+        r.post("/ui/logout", this::logout, Access.PUBLIC);
+        // Anyone may choose a language; signed in, the switch is a form like any other (see below).
+        r.post("/ui/lang", this::language, Access.PUBLIC);
+        r.get("/ui/me", this::me, Access.SIGNED_IN);
+    }
+
+    private void loginForm(Context ctx) {
+        Page p = pages.page(ctx, null, "", "login.title");
+        pages.render(ctx, 200, "login.jte", new Page(p.t(), p.marking(), p.party(), p.partyName(), "",
+                WebSession.loginToken(ctx), "", false, p.title(), "/ui/login"), ctx.queryParam("failed") == null ? ""
+                : pages.texts(ctx).t("locked".equals(ctx.queryParam("failed")) ? "login.locked" : "login.failed"));
+    }
+
+    private void login(Context ctx) {
+        if (!WebSession.loginTokenMatches(ctx)) {
+            ctx.redirect("/ui/login");
+            return;
+        }
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        try {
+            var token = pages.sessions().signIn(username.strip(), password);
+            WebSession.start(ctx, token.token(), 8 * 3600);
+            ctx.redirect("/ui");
+        } catch (Refusal e) {
+            ctx.redirect("/ui/login?failed=" + (e instanceof Refusal.Locked ? "locked" : "yes"));
+        }
+    }
+
+    private void logout(Context ctx) {
+        pages.requireForm(ctx);
+        WebSession.token(ctx).ifPresent(pages.sessions()::revoke);
+        WebSession.end(ctx);
+        ctx.redirect("/ui/login");
+    }
+
+    private void language(Context ctx) {
+        if (pages.maybeSignedIn(ctx).isPresent()) {
+            pages.requireForm(ctx); // signed in: the switch is a form like any other
+        }
+        Lang lang = Lang.of(ctx.formParam("lang")).orElse(Lang.EN);
+        ctx.cookie(new io.javalin.http.Cookie(Lang.COOKIE, lang.code(), "/", 365 * 24 * 3600,
+                WebSession.secure(ctx), true, null, io.javalin.http.SameSite.STRICT));
+        String back = Optional.ofNullable(ctx.formParam("back")).orElse("/ui");
+        ctx.redirect(back.startsWith("/ui") && !back.startsWith("//") ? back : "/ui");
+    }
+
+    private void me(Context ctx) {
+        Account a = pages.account(ctx);
+        Texts t = pages.texts(ctx);
+        var fields = List.of(new Models.Field(t.t("me.party"), t.party(self.party())),
+                new Models.Field(t.t("me.nationality"), t.party(a.nationality())),
+                new Models.Field(t.t("me.clearance"), a.clearance().name()),
+                new Models.Field(t.t("me.needToKnow"), a.needToKnow().topics().isEmpty() ? t.t("me.needToKnow.none")
+                        : String.join(", ", a.needToKnow().topics().stream().map(x -> x.path()).toList())),
+                new Models.Field(t.t("me.roles"), String.join(", ", a.roles().stream().sorted()
+                        .map(r -> t.t("role." + r.id())).toList())));
+        pages.render(ctx, 200, "me.jte", pages.page(ctx, a, "me", "me.title"), new Models.Me(fields));
+    }
+}

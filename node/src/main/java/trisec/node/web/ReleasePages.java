@@ -1,0 +1,98 @@
+package trisec.node.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import trisec.node.base.Refusal;
+import trisec.node.base.Self;
+import trisec.node.http.Access;
+import trisec.node.http.RouteGroup;
+import trisec.node.item.Holdings;
+import trisec.node.person.Account;
+import trisec.node.release.Decisions;
+import trisec.node.release.Disclosures;
+import trisec.node.store.Consents;
+import trisec.party.Level;
+import trisec.party.Party;
+import trisec.policy.ReleaseDecision;
+
+/** A release: the decision shown before the officer confirms, the request, and the second person's approval. */
+public final class ReleasePages implements RouteGroup {
+    private final Pages pages;
+    private final Self self;
+    private final Holdings holdings;
+    private final Disclosures disclosures;
+    private final Decisions decisions;
+
+    public ReleasePages(Pages pages, Holdings holdings, Disclosures disclosures, Decisions decisions) {
+        this.pages = pages;
+        this.self = pages.self();
+        this.holdings = holdings;
+        this.disclosures = disclosures;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void addTo(RoutesConfig r) {
+        r.get("/ui/items/{id}/release", this::releaseForm, Access.SIGNED_IN);
+        r.post("/ui/items/{id}/release", this::release, Access.OFFICER);
+        r.post("/ui/releases/{id}/approve", this::approve, Access.DISCLOSURE);
+    }
+
+    /** The decision, route, basis and reasons, shown before the officer confirms the release. */
+    private void releaseForm(Context ctx) {
+        Account a = pages.account(ctx);
+        Texts t = pages.texts(ctx);
+        Holdings.View v = holdings.inspect(a, ctx.pathParam("id"));
+        if (!v.access().granted()) {
+            pages.problem(ctx, 403, t.t("error.403"), v.access().failed().stream().map(t::check).toList());
+            return;
+        }
+        String to = Optional.ofNullable(ctx.queryParam("to")).orElse("");
+        Models.Decision decision = null;
+        if (Party.isCode(to) && self.facts().scenario().has(Party.of(to)) && !Party.of(to).equals(self.party())) {
+            boolean consent = self.store().read(h -> Consents.granted(h, v.item().id(), to).isPresent());
+            ReleaseDecision d = decisions.decide(a.username(), Decisions.Purpose.QUERY, new Decisions.Question(
+                    v.label(), self.party(), Party.of(to), self.clock().instant(), consent,
+                    Optional.of(v.item().id()), Optional.empty()));
+            decision = decision(t, d);
+        }
+        pages.render(ctx, 200, "release.jte", pages.page(ctx, a, "dashboard", "release.title")
+                        .withMarking(pages.marking(List.of(v))),
+                new Models.Release(v.item().id(), v.item().title(), pages.parties(t, List.of(to)), to, decision,
+                        decision != null && !"DENY".equals(decision.verdictCode()) && Access.OFFICER.allows(a), ""));
+    }
+
+    private static Models.Decision decision(Texts t, ReleaseDecision d) {
+        return new Models.Decision(t.t("verdict." + d.verdict().name()), d.verdict().name(),
+                String.join(" → ", d.route().stream().map(Party::code).toList()), String.join(", ", d.basis()),
+                d.recipientLevel().map(Level::name).orElse(""), d.reasons().stream().map(t::reason).toList());
+    }
+
+    private void release(Context ctx) {
+        pages.requireForm(ctx);
+        Account a = pages.account(ctx);
+        String id = ctx.pathParam("id");
+        String to = Optional.ofNullable(ctx.formParam("to")).orElse("");
+        Disclosures.Requested r;
+        try {
+            r = disclosures.request(a, id, to);
+        } catch (Refusal e) {
+            if ("RELEASE_DENIED".equals(e.code())) {
+                // Refused since the decision was shown (an agreement changed): show the decision again, with its reasons.
+                ctx.redirect("/ui/items/" + id + "/release?to=" + (Party.isCode(to) ? to : ""));
+                return;
+            }
+            throw e; // access, no route to the partner: a page with the reasons
+        }
+        ctx.redirect("/ui?done=" + (r.decision().verdict().name().equals("PERMIT")
+                ? "release.requested" : "release.consentRequested"));
+    }
+
+    private void approve(Context ctx) {
+        pages.requireForm(ctx);
+        disclosures.approve(pages.account(ctx), ctx.pathParam("id"));
+        ctx.redirect("/ui?done=approve.done");
+    }
+}
