@@ -52,8 +52,8 @@ public final class FloodLoad {
         int port = freePort();
         Node.keys(root.resolve("kor"), kor);
         Peer korPeer = Node.peerOf(root.resolve("kor"), kor, URI.create("http://127.0.0.1:" + freePort()));
-        try (Node node = Node.start(Node.Config.of(jpn, port, root.resolve("jpn"), ScenarioFiles.shipped())
-                .withPeers(new Peers(List.of(korPeer))).withWitness(false))) {
+        try (Node node = Node.start(Node.Config.builder(jpn, root.resolve("jpn"), ScenarioFiles.shipped()).port(port)
+                .peers(new Peers(List.of(korPeer))).witness(false).build())) {
             node.seedDemoPersons(Passwords.hash("demo".toCharArray()));
             URI base = node.url();
             String token = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/token"))

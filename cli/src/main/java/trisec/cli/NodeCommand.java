@@ -57,9 +57,9 @@ final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Scenario scenario = scenarioOption.load();
-        var config = new Node.Config(scenario.party(party), bind, port, data, Optional.ofNullable(db),
-                peers == null ? Peers.none() : Peers.load(peers), Optional.ofNullable(asOf).map(DateOrInstant::parse),
-                scenario, java.time.Duration.ofHours(8), true, true, secureCookies);
+        var config = Node.Config.builder(scenario.party(party), data, scenario).host(bind).port(port)
+                .database(Optional.ofNullable(db)).peers(peers == null ? Peers.none() : Peers.load(peers))
+                .asOf(Optional.ofNullable(asOf).map(DateOrInstant::parse)).secureCookies(secureCookies).build();
         if (db != null && !db.startsWith("jdbc:")) {
             throw new DomainException("--db is a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/trisec");
         }

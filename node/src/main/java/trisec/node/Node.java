@@ -71,12 +71,13 @@ import trisec.scenario.Scenario;
 public final class Node implements AutoCloseable {
 
     /**
-     * How to run a node.
+     * How to run a node; made by {@link #builder}, changed by {@link #toBuilder}.
      *
      * @param jdbcUrl   a PostgreSQL URL; empty for the embedded (SQLite) store in {@code dataDir}
      * @param asOf      run the clock from this instant (exercises, replays of history); empty for real time
      * @param deliver   run the delivery worker (tests turn it off to hold envelopes in the outbox)
      * @param witness   poll and cosign the partners' logs (tests drive it by hand)
+     * @param secureCookies session cookies marked {@code Secure} even over plain HTTP (behind a TLS proxy)
      */
     public record Config(Party party, String host, int port, Path dataDir, Optional<String> jdbcUrl, Peers peers,
                          Optional<Instant> asOf, Scenario scenario, Duration tokenLifetime, boolean deliver,
@@ -90,55 +91,100 @@ public final class Node implements AutoCloseable {
             }
         }
 
-        public static Config of(Party party, int port, Path dataDir, Scenario scenario) {
-            return new Config(party, "127.0.0.1", port, dataDir, Optional.empty(), Peers.none(), Optional.empty(),
-                    scenario, Duration.ofHours(8), true, true, false);
+        /**
+         * A node of {@code party} keeping its store and keys in {@code dataDir}: on 127.0.0.1 and a free port, the
+         * embedded store, no partners, real time, eight-hour tokens, delivering and witnessing.
+         */
+        public static Builder builder(Party party, Path dataDir, Scenario scenario) {
+            return new Builder(party, dataDir, scenario);
         }
 
-        public Config withPeers(Peers p) {
-            return new Config(party, host, port, dataDir, jdbcUrl, p, asOf, scenario, tokenLifetime, deliver, witness,
-                    secureCookies);
+        public Builder toBuilder() {
+            return new Builder(party, dataDir, scenario).host(host).port(port).database(jdbcUrl).peers(peers)
+                    .asOf(asOf).tokenLifetime(tokenLifetime).deliver(deliver).witness(witness)
+                    .secureCookies(secureCookies);
         }
 
-        public Config withAsOf(Optional<Instant> t) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, t, scenario, tokenLifetime, deliver, witness,
-                    secureCookies);
-        }
+        public static final class Builder {
+            private final Party party;
+            private final Path dataDir;
+            private Scenario scenario;
+            private String host = "127.0.0.1";
+            private int port;
+            private Optional<String> jdbcUrl = Optional.empty();
+            private Peers peers = Peers.none();
+            private Optional<Instant> asOf = Optional.empty();
+            private Duration tokenLifetime = Duration.ofHours(8);
+            private boolean deliver = true;
+            private boolean witness = true;
+            private boolean secureCookies;
 
-        public Config withDatabase(Optional<String> url) {
-            return new Config(party, host, port, dataDir, url, peers, asOf, scenario, tokenLifetime, deliver, witness,
-                    secureCookies);
-        }
+            private Builder(Party party, Path dataDir, Scenario scenario) {
+                this.party = party;
+                this.dataDir = dataDir;
+                this.scenario = scenario;
+            }
 
-        public Config withDelivery(boolean on) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, on, witness,
-                    secureCookies);
-        }
+            /** The party whose node this is (for callers deciding what to change for which node). */
+            public Party party() {
+                return party;
+            }
 
-        public Config withScenario(Scenario s) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, s, tokenLifetime, deliver, witness,
-                    secureCookies);
-        }
+            public Builder host(String h) {
+                this.host = h;
+                return this;
+            }
 
-        public Config withTokenLifetime(Duration d) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, d, deliver, witness,
-                    secureCookies);
-        }
+            /** 0 for any free port. */
+            public Builder port(int p) {
+                this.port = p;
+                return this;
+            }
 
-        public Config withWitness(boolean on) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, on,
-                    secureCookies);
-        }
+            public Builder database(Optional<String> url) {
+                this.jdbcUrl = url;
+                return this;
+            }
 
-        /** Session cookies marked {@code Secure} even over plain HTTP (a node behind a TLS-terminating proxy). */
-        public Config withSecureCookies(boolean on) {
-            return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, witness,
-                    on);
-        }
+            public Builder peers(Peers p) {
+                this.peers = p;
+                return this;
+            }
 
-        public Config withPort(int p) {
-            return new Config(party, host, p, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver, witness,
-                    secureCookies);
+            public Builder asOf(Optional<Instant> t) {
+                this.asOf = t;
+                return this;
+            }
+
+            public Builder scenario(Scenario s) {
+                this.scenario = s;
+                return this;
+            }
+
+            public Builder tokenLifetime(Duration d) {
+                this.tokenLifetime = d;
+                return this;
+            }
+
+            public Builder deliver(boolean on) {
+                this.deliver = on;
+                return this;
+            }
+
+            public Builder witness(boolean on) {
+                this.witness = on;
+                return this;
+            }
+
+            public Builder secureCookies(boolean on) {
+                this.secureCookies = on;
+                return this;
+            }
+
+            public Config build() {
+                return new Config(party, host, port, dataDir, jdbcUrl, peers, asOf, scenario, tokenLifetime, deliver,
+                        witness, secureCookies);
+            }
         }
     }
 

@@ -78,8 +78,8 @@ public final class Cluster implements AutoCloseable {
                 }
             }
             // Witnessing polls every second; tests that need it turn it on or drive it by hand.
-            var config = adjust.apply(Node.Config.of(p, c.ports.get(p), c.dir(p), scenario)
-                    .withPeers(new Peers(peers)).withAsOf(asOf).withWitness(false));
+            var config = adjust.apply(Node.Config.builder(p, c.dir(p), scenario).port(c.ports.get(p))
+                    .peers(new Peers(peers)).asOf(asOf).witness(false).build());
             c.configs.put(p, config);
             c.startNode(p);
         }

@@ -1,6 +1,5 @@
 package trisec.node.agreement;
 
-import trisec.node.item.Labels;
 import trisec.node.base.Self;
 import trisec.node.log.AuditLog;
 import trisec.node.log.AuditEntry;
@@ -85,7 +84,7 @@ public final class AgreementDesk {
                         .with("by", row.by()).with("effective", row.effective().map(Instant::toString)));
                 for (Party p : agreement.parties()) {
                     if (!p.equals(self.party()) && postbox.reaches(p)) {
-                        postbox.post(h, p, Messages.EVENT_NOTE, Labels.UNCLASSIFIED_HEADER,
+                        postbox.post(h, p, Messages.EVENT_NOTE, Postbox.UNCLASSIFIED_HEADER,
                                 new EventNote(row.id(), agreementId, row.type(), row.at().toString(),
                                         row.by().orElse(null), row.effective().map(Instant::toString).orElse(null),
                                         row.note()), Optional.empty());

@@ -13,7 +13,6 @@ import trisec.node.federation.Messages.ConsentDecision;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Postbox;
 import trisec.node.item.Holdings;
-import trisec.node.item.Labels;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
 import trisec.node.person.Account;
@@ -65,7 +64,7 @@ public final class ConsentDesk {
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.CONSENT_DECIDED, now, official.username())
                     .with("consent", c.id()).with("item", c.itemId()).with("holder", c.holder())
                     .with("recipient", c.recipient()).with("granted", grant));
-            postbox.post(h, Party.of(c.holder()), Messages.CONSENT_DECISION, Labels.UNCLASSIFIED_HEADER,
+            postbox.post(h, Party.of(c.holder()), Messages.CONSENT_DECISION, Postbox.UNCLASSIFIED_HEADER,
                     new ConsentDecision(proof, c.holder()), Optional.empty());
         });
         wakeCourier.run();

@@ -73,8 +73,8 @@ public final class Demo implements AutoCloseable {
                         peers.add(entry);
                     }
                 });
-                var config = Node.Config.of(party, e.getValue(), root.resolve(party.code().toLowerCase()), scenario)
-                        .withPeers(new Peers(peers)).withAsOf(asOf);
+                var config = Node.Config.builder(party, root.resolve(party.code().toLowerCase()), scenario)
+                        .port(e.getValue()).peers(new Peers(peers)).asOf(asOf).build();
                 Node node = Node.start(config);
                 started.add(node);
                 node.seedDemoPersons(hash);

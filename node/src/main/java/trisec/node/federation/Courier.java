@@ -191,7 +191,7 @@ public final class Courier implements AutoCloseable {
                 }
                 if (release.originRelease().isPresent() && !Messages.FORWARDING.equals(r.outcome())) {
                     postbox.post(h, Party.of(release.originParty().orElseThrow()), Messages.RECEIPT_RELAY,
-                            trisec.node.item.Labels.UNCLASSIFIED_HEADER,
+                            Postbox.UNCLASSIFIED_HEADER,
                             new ReceiptRelay(release.originRelease().get(), signed), Optional.empty());
                 }
             }

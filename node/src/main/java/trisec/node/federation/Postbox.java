@@ -34,6 +34,17 @@ public final class Postbox {
         return messageId.toString();
     }
 
+    /**
+     * The label as an envelope header carries it, authenticated with the envelope: banner, originator's level and
+     * topic. The recipient checks it against the label inside the payload.
+     */
+    public static String header(trisec.label.ConfidentialityLabel l) {
+        return trisec.label.Banner.render(l) + " | " + l.originator() + " " + l.level().name() + " | " + l.topic();
+    }
+
+    /** The header label of envelopes that carry no classified content (consent requests, notes). */
+    public static final String UNCLASSIFIED_HEADER = "UNCLASSIFIED";
+
     public boolean reaches(Party party) {
         return self.peers().of(party).isPresent();
     }

@@ -197,7 +197,7 @@ public final class Holdings {
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RETRACTED, self.clock().instant(), person.username())
                     .with("item", item.id()).with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
-                postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(Labels.of(item, self.facts().scenario())),
+                postbox.post(h, holder, Messages.ITEM_NOTICE, Postbox.header(Labels.of(item, self.facts().scenario())),
                         new ItemNotice(item.id(), Messages.RETRACT, null, null, null, self.clock().instant().toString()),
                         Optional.empty());
             }
@@ -230,7 +230,7 @@ public final class Holdings {
                     .with("item", item.id()).with("from", item.level()).with("to", to.name())
                     .with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
-                postbox.post(h, holder, Messages.ITEM_NOTICE, Labels.header(label),
+                postbox.post(h, holder, Messages.ITEM_NOTICE, Postbox.header(label),
                         new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.originKey(), signature,
                                 now.toString()), Optional.empty());
             }
@@ -254,7 +254,7 @@ public final class Holdings {
                     .with("item", report.itemId()).with("report", report.id()));
             Party originator = Party.of(v.item().originator());
             if (!originator.equals(self.party())) {
-                postbox.post(h, originator, Messages.COMPROMISE_REPORT, Labels.UNCLASSIFIED_HEADER,
+                postbox.post(h, originator, Messages.COMPROMISE_REPORT, Postbox.UNCLASSIFIED_HEADER,
                         new CompromiseReport(report.id(), v.item().id(), report.detail(), report.reportedAt().toString()),
                         Optional.empty());
             }

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import trisec.DomainException;
-import trisec.label.Banner;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.federation.Messages.ItemData;
@@ -55,17 +54,6 @@ public final class Labels {
         return new ItemData(i.id(), i.originator(), i.level(), i.relTo(), i.caveats(), i.topic(),
                 i.createdAt().toString(), i.title(), i.body(), i.originKey(), i.originSignature());
     }
-
-    /**
-     * The label as an envelope header carries it, authenticated with the envelope: banner, originator's level and
-     * topic. The recipient checks it against the label inside the payload.
-     */
-    public static String header(ConfidentialityLabel l) {
-        return Banner.render(l) + " | " + l.originator() + " " + l.level().name() + " | " + l.topic();
-    }
-
-    /** The header label of envelopes that carry no classified content (consent requests, notes). */
-    public static final String UNCLASSIFIED_HEADER = "UNCLASSIFIED";
 
     public static List<String> codes(List<Party> parties) {
         return parties.stream().map(Party::code).toList();

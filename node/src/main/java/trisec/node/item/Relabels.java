@@ -1,5 +1,6 @@
 package trisec.node.item;
 
+import trisec.node.federation.Postbox;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -41,7 +42,7 @@ public final class Relabels {
             throw new MessageRefused("the new label is not valid: " + e.getMessage());
         }
         var originatorIdentity = self.identityOf(originator);
-        if (!Labels.header(label).equals(headerLabel) || originatorIdentity.isEmpty()
+        if (!Postbox.header(label).equals(headerLabel) || originatorIdentity.isEmpty()
                 || !MessageSignatures.verifyItem(originatorIdentity.get(), relabelled)) {
             throw new MessageRefused("the new label is not signed by the originator");
         }

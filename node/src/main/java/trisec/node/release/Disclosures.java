@@ -104,7 +104,7 @@ public final class Disclosures {
                     AuditLog.append(h, AuditEntry.of(AuditEntry.Type.CONSENT_REQUESTED, now, officer.username())
                             .with("consent", consentId).with("item", itemId).with("originator", originator.code())
                             .with("recipient", recipient.code()).with("release", release.id()));
-                    postbox.post(h, originator, Messages.CONSENT_REQUEST, Labels.UNCLASSIFIED_HEADER,
+                    postbox.post(h, originator, Messages.CONSENT_REQUEST, Postbox.UNCLASSIFIED_HEADER,
                             new ConsentRequest(consentId, itemId, self.party().code(), recipient.code(), now.toString()),
                             Optional.of(release.id()));
                     h.afterCommit(wakeCourier);
@@ -177,7 +177,7 @@ public final class Disclosures {
                             : null);
             var delivery = new ItemDelivery(Labels.data(item), r.id(), Labels.codes(d.route()), proof,
                     self.party().code(), r.id());
-            postbox.post(h, next, Messages.ITEM, Labels.header(v.label()), delivery, Optional.of(r.id()));
+            postbox.post(h, next, Messages.ITEM, Postbox.header(v.label()), delivery, Optional.of(r.id()));
             return Releases.byId(h, r.id()).orElseThrow();
         });
         if (outcome instanceof ReleaseDecision d) {

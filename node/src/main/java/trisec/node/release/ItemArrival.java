@@ -74,7 +74,7 @@ public final class ItemArrival implements MessageHandler {
             throw new MessageRefused("item and release ids are UUIDs");
         }
         ConfidentialityLabel label = Labels.of(item, self.facts().scenario());
-        if (!Labels.header(label).equals(m.label())) {
+        if (!Postbox.header(label).equals(m.label())) {
             throw new MessageRefused("the envelope's label does not match the item's label");
         }
         Party originator = label.originator();
@@ -149,7 +149,7 @@ public final class ItemArrival implements MessageHandler {
         Releases.insert(h, release);
         var delivery = new ItemDelivery(item, release.id(), release.route(), d.consent(), release.originParty().get(),
                 release.originRelease().get());
-        postbox.post(h, finalRecipient, Messages.ITEM, Labels.header(label), delivery, Optional.of(release.id()));
+        postbox.post(h, finalRecipient, Messages.ITEM, Postbox.header(label), delivery, Optional.of(release.id()));
         m.afterCommit(wakeCourier);
         return m.forwarding(d.releaseId(), item.id(), held.name(),
                 "forwarding to " + finalRecipient + " under " + String.join(", ", onward.basis()));

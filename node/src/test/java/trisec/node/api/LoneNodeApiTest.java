@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import trisec.node.Client;
 import trisec.node.Cluster;
-import trisec.node.Node;
 import trisec.scenario.ScenarioFiles;
 
 /**
@@ -35,7 +34,7 @@ class LoneNodeApiTest {
 
     @BeforeAll
     void start() {
-        cluster = Cluster.start(List.of(KOR), ScenarioFiles.shipped(), Optional.empty(), c -> c.withTokenLifetime(TOKEN_LIFETIME));
+        cluster = Cluster.start(List.of(KOR), ScenarioFiles.shipped(), Optional.empty(), c -> c.toBuilder().tokenLifetime(TOKEN_LIFETIME).build());
         kor = cluster.client(KOR);
     }
 

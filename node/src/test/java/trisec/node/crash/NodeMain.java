@@ -20,10 +20,11 @@ public final class NodeMain {
 
     public static void main(String[] args) throws InterruptedException {
         Party party = Party.of(args[0]);
-        var config = Node.Config.of(party, Integer.parseInt(args[1]), Path.of(args[2]), ScenarioFiles.shipped())
-                .withDatabase(args[3].equals("-") ? Optional.empty() : Optional.of(args[3]))
-                .withPeers(Peers.load(Path.of(args[4])))
-                .withAsOf(args[5].equals("-") ? Optional.empty() : Optional.of(Instant.parse(args[5])));
+        var config = Node.Config.builder(party, Path.of(args[2]), ScenarioFiles.shipped())
+                .port(Integer.parseInt(args[1]))
+                .database(args[3].equals("-") ? Optional.empty() : Optional.of(args[3]))
+                .peers(Peers.load(Path.of(args[4])))
+                .asOf(args[5].equals("-") ? Optional.empty() : Optional.of(Instant.parse(args[5]))).build();
         Node node;
         try {
             node = Node.start(config);

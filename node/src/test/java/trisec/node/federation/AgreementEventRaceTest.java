@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import trisec.node.Cluster;
-import trisec.node.item.Labels;
 import trisec.node.federation.Messages.EventNote;
 import trisec.scenario.ScenarioFiles;
 
@@ -39,7 +38,7 @@ class AgreementEventRaceTest {
                 var note = new EventNote(UUID.randomUUID().toString(), GSOMIA, "TERMINATION_NOTICE",
                         "2026-08-%02dT00:00:00Z".formatted(i + 1), "JPN", "2026-11-23T00:00:00Z", "note " + i);
                 notes.add(Wire.encode(Fed.seal(c.keys(JPN), c.keys(KOR).identity(), Messages.EVENT_NOTE,
-                        UUID.randomUUID(), Labels.UNCLASSIFIED_HEADER, note)));
+                        UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER, note)));
             }
             var start = new CountDownLatch(1);
             List<Callable<Integer>> attempts = new ArrayList<>();

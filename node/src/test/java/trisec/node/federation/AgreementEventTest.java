@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import trisec.node.Cluster;
-import trisec.node.item.Labels;
 import trisec.node.federation.Messages.EventNote;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.store.OutboxRow;
@@ -111,7 +110,7 @@ class AgreementEventTest {
         var note = new EventNote(UUID.randomUUID().toString(), GSOMIA, "TERMINATED", "2026-08-15T00:00:00Z", "KOR",
                 null, "a note USA has no standing to send");
         var envelope = Fed.seal(c.keys(USA), c.keys(JPN).identity(), Messages.EVENT_NOTE, UUID.randomUUID(),
-                Labels.UNCLASSIFIED_HEADER, note);
+                Postbox.UNCLASSIFIED_HEADER, note);
         var answer = Fed.post(c, JPN, Wire.encode(envelope));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         SignedReceipt receipt = Fed.signedReceipt(answer.json());
@@ -139,7 +138,7 @@ class AgreementEventTest {
         var note = new EventNote(UUID.randomUUID().toString(), GSOMIA, "TERMINATED", "2020-01-01T00:00:00Z", "KOR",
                 null, "back-dated");
         var answer = Fed.post(c, JPN, Wire.encode(Fed.seal(c.keys(KOR), c.keys(JPN).identity(), Messages.EVENT_NOTE,
-                UUID.randomUUID(), Labels.UNCLASSIFIED_HEADER, note)));
+                UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER, note)));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(Fed.signedReceipt(answer.json()).receipt().outcome()).isEqualTo(Messages.REFUSED);
         assertThat(Fed.recordedEvents(c.node(JPN))).hasSize(recordedBefore);

@@ -30,7 +30,7 @@ class CrashRecoveryTest {
     private static final String CLASS_II = "군사Ⅱ급비밀";
 
     private static Cluster korWithoutDelivery() {
-        UnaryOperator<Node.Config> adjust = cfg -> cfg.party().equals(KOR) ? cfg.withDelivery(false) : cfg;
+        UnaryOperator<Node.Config> adjust = cfg -> cfg.party().equals(KOR) ? cfg.toBuilder().deliver(false).build() : cfg;
         return Cluster.start(List.of(KOR, JPN), ScenarioFiles.shipped(), Optional.empty(), adjust);
     }
 
@@ -74,7 +74,7 @@ class CrashRecoveryTest {
             assertThat(Fed.inboxCount(c.node(JPN))).isZero();
 
             c.stop(KOR);
-            c.restart(KOR, cfg -> cfg.withDelivery(true));
+            c.restart(KOR, cfg -> cfg.toBuilder().deliver(true).build());
 
             awaitStatus(c, KOR, releaseId, "DELIVERED");
             deliveredOnceWithReceipt(c, id, releaseId, pending.messageId());
@@ -96,7 +96,7 @@ class CrashRecoveryTest {
             assertThat(Fed.status(c, KOR, releaseId)).isEqualTo("QUEUED");
             c.stop(KOR);
 
-            c.restart(KOR, cfg -> cfg.withDelivery(true));
+            c.restart(KOR, cfg -> cfg.toBuilder().deliver(true).build());
             awaitStatus(c, KOR, releaseId, "DELIVERED");
             // JPN answered the resend DUPLICATE with its original receipt, which KOR now holds.
             assertThat(Fed.receipt(outboxEntry(c, KOR, releaseId))).isEqualTo(original);
@@ -133,7 +133,7 @@ class CrashRecoveryTest {
     /** Agreement notes to a partner arrive in the order they were written, even when the first is retried. */
     @Test
     void agreementNotesToAPartnerKeepTheirOrderThroughRetries() {
-        UnaryOperator<Node.Config> adjust = cfg -> cfg.party().equals(KOR) ? cfg.withDelivery(false) : cfg;
+        UnaryOperator<Node.Config> adjust = cfg -> cfg.party().equals(KOR) ? cfg.toBuilder().deliver(false).build() : cfg;
         try (Cluster c = Cluster.start(List.of(KOR, JPN), ScenarioFiles.shipped(),
                 Optional.of(Instant.parse("2026-09-01T00:00:00Z")), adjust)) {
             String path = "/api/v1/agreements/kor-jpn-gsomia-2016/events";

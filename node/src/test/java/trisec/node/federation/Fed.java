@@ -173,7 +173,7 @@ final class Fed {
         String releaseId = UUID.randomUUID().toString();
         var delivery = new Messages.ItemDelivery(item, releaseId,
                 List.of(sender.party().code(), recipient.party().code()), null, sender.party().code(), releaseId);
-        return seal(sender, recipient, Messages.ITEM, messageId, Labels.header(label), delivery);
+        return seal(sender, recipient, Messages.ITEM, messageId, Postbox.header(label), delivery);
     }
 
     static Envelope seal(NodeKeys sender, PublicIdentity recipient, String kind, UUID messageId, String label,

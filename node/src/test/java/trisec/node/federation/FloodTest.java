@@ -16,7 +16,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import trisec.envelope.NodeKeys;
 import trisec.node.Cluster;
-import trisec.node.base.Json;
 import trisec.scenario.ScenarioFiles;
 
 /**

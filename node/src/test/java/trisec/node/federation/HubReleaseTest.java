@@ -99,8 +99,8 @@ class HubReleaseTest {
     @Test
     void aRetractionNamesTheHoldersReachedOnlyThroughTheHub() {
         try (Cluster x = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(JUNE_2015),
-                cfg -> cfg.party().equals(KOR) ? cfg.withPeers(new Peers(cfg.peers().all().stream()
-                        .filter(p -> !p.identity().party().equals(JPN)).toList())) : cfg)) {
+                cfg -> cfg.party().equals(KOR) ? cfg.toBuilder().peers(new Peers(cfg.peers().all().stream()
+                        .filter(p -> !p.identity().party().equals(JPN)).toList())).build() : cfg)) {
             String id = createItem(x, KOR, "군사Ⅱ급비밀", "dprk.missile");
             String releaseId = Fed.request(x, KOR, id, JPN).at("/release/id").asText();
             Fed.approve(x, KOR, releaseId);
@@ -126,7 +126,7 @@ class HubReleaseTest {
                 JUNE_2015.toString());
         var elsewhere = new ItemDelivery(item, releaseId, List.of("KOR", "USA", "JPN"), consent, "JPN", releaseId);
         var answer = Fed.post(c, USA, trisec.node.federation.Wire.encode(Fed.seal(c.keys(KOR), c.keys(USA).identity(),
-                Messages.ITEM, UUID.randomUUID(), Labels.header(label), elsewhere)));
+                Messages.ITEM, UUID.randomUUID(), Postbox.header(label), elsewhere)));
         var receipt = Fed.signedReceipt(answer.json()).receipt();
         assertThat(receipt.outcome()).isEqualTo(Messages.REFUSED);
         assertThat(receipt.reason()).contains("origin");
@@ -144,13 +144,13 @@ class HubReleaseTest {
         var report = new Messages.CompromiseReport(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "d",
                 JUNE_2015.toString());
         var other = Fed.signedReceipt(Fed.post(c, JPN, trisec.node.federation.Wire.encode(Fed.seal(c.keys(USA),
-                c.keys(JPN).identity(), Messages.COMPROMISE_REPORT, UUID.randomUUID(), Labels.UNCLASSIFIED_HEADER,
+                c.keys(JPN).identity(), Messages.COMPROMISE_REPORT, UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER,
                 report))).json());
         assertThat(MessageSignatures.verifyReceipt(c.node(JPN).identity(), other)).isTrue();
 
         var relay = new Messages.ReceiptRelay(releaseId, other);
         var answer = Fed.post(c, KOR, trisec.node.federation.Wire.encode(Fed.seal(c.keys(USA), c.keys(KOR).identity(),
-                Messages.RECEIPT_RELAY, UUID.randomUUID(), Labels.UNCLASSIFIED_HEADER, relay)));
+                Messages.RECEIPT_RELAY, UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER, relay)));
         assertThat(Fed.signedReceipt(answer.json()).receipt().outcome()).isEqualTo(Messages.REFUSED);
         assertThat(Fed.status(c, KOR, releaseId)).isEqualTo("DELIVERED");
     }
@@ -162,7 +162,7 @@ class HubReleaseTest {
                 Instant.parse("2015-01-01T00:00:00Z"), Optional.of(JPN), "as only JPN's node knows", Optional.empty());
         var jpnView = ScenarioFiles.shipped().withEvent("usa-jpn-gsomia-2007", terminated);
         try (Cluster x = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(JUNE_2015),
-                cfg -> cfg.party().equals(JPN) ? cfg.withScenario(jpnView) : cfg)) {
+                cfg -> cfg.party().equals(JPN) ? cfg.toBuilder().scenario(jpnView).build() : cfg)) {
             String id = createItem(x, KOR, "군사Ⅱ급비밀", "dprk.missile");
             String releaseId = Fed.release(x, KOR, id, JPN);
             awaitStatus(x, KOR, releaseId, "REFUSED");
@@ -192,7 +192,7 @@ class HubReleaseTest {
         // No consent at all.
         var none = new ItemDelivery(item, releaseId, List.of("KOR", "USA", "JPN"), null, "KOR", releaseId);
         var answer = Fed.post(c, USA, trisec.node.federation.Wire.encode(Fed.seal(c.keys(KOR), c.keys(USA).identity(),
-                Messages.ITEM, UUID.randomUUID(), Labels.header(label), none)));
+                Messages.ITEM, UUID.randomUUID(), Postbox.header(label), none)));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         SignedReceipt refused = Fed.signedReceipt(answer.json());
         assertThat(MessageSignatures.verifyReceipt(c.node(USA).identity(), refused)).isTrue();
@@ -209,7 +209,7 @@ class HubReleaseTest {
         for (var proof : List.of(forUsa, byUsa, refusedConsent)) {
             var d = new ItemDelivery(item, releaseId, List.of("KOR", "USA", "JPN"), proof, "KOR", releaseId);
             var a = Fed.post(c, USA, trisec.node.federation.Wire.encode(Fed.seal(c.keys(KOR), c.keys(USA).identity(),
-                    Messages.ITEM, UUID.randomUUID(), Labels.header(label), d)));
+                    Messages.ITEM, UUID.randomUUID(), Postbox.header(label), d)));
             assertThat(a.status()).as(a.body()).isEqualTo(200);
             assertThat(Fed.signedReceipt(a.json()).receipt().outcome()).as(proof.toString())
                     .isEqualTo(Messages.REFUSED);
@@ -228,7 +228,7 @@ class HubReleaseTest {
     @Test
     void aLateForwardingReceiptDoesNotUndoTheFinalOne() {
         try (Cluster x = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(JUNE_2015),
-                cfg -> cfg.party().equals(KOR) ? cfg.withDelivery(false) : cfg)) {
+                cfg -> cfg.party().equals(KOR) ? cfg.toBuilder().deliver(false).build() : cfg)) {
             String id = createItem(x, KOR, "군사Ⅱ급비밀", "dprk.missile");
             String releaseId = Fed.release(x, KOR, id, JPN);
             List<OutboxRow> pending = Fed.outboxRows(x.node(KOR)).stream()

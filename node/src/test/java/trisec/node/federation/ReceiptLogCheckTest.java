@@ -30,7 +30,7 @@ class ReceiptLogCheckTest {
     @BeforeEach
     void start() {
         // Witnessing by hand, so that each check is observed.
-        c = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.empty(), cfg -> cfg.withWitness(false));
+        c = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.empty(), cfg -> cfg.toBuilder().witness(false).build());
     }
 
     @AfterEach

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import trisec.agreement.LifecycleEvent;
 import trisec.node.Cluster;
-import trisec.node.Node;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.scenario.Scenario;
 import trisec.scenario.ScenarioFiles;
@@ -38,7 +37,7 @@ class RecipientRefusalTest {
     void japanRefusesADirectReleaseItsOwnAgreementsNoLongerAllow() {
         Scenario jpnView = terminatedForJapan();
         try (Cluster c = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(SEPTEMBER_2026),
-                cfg -> cfg.party().equals(JPN) ? cfg.withScenario(jpnView) : cfg)) {
+                cfg -> cfg.party().equals(JPN) ? cfg.toBuilder().scenario(jpnView).build() : cfg)) {
             String id = createItem(c, KOR, "군사Ⅱ급비밀", "dprk.missile");
             JsonNode requested = Fed.request(c, KOR, id, JPN);
             // On KOR's facts the GSOMIA is in force: a direct release.

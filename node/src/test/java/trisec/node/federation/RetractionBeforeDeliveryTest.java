@@ -38,7 +38,7 @@ class RetractionBeforeDeliveryTest {
     private Messages.SignedReceipt retract(trisec.envelope.NodeKeys by, String itemId) {
         var notice = new ItemNotice(itemId, Messages.RETRACT, null, null, null, Instant.now().toString());
         var e = Fed.seal(by, c.keys(JPN).identity(), Messages.ITEM_NOTICE, UUID.randomUUID(),
-                Labels.UNCLASSIFIED_HEADER, notice);
+                Postbox.UNCLASSIFIED_HEADER, notice);
         var answer = Fed.post(c, JPN, Wire.encode(e));
         assertThat(answer.status()).isEqualTo(200);
         return Fed.signedReceipt(answer.json());
@@ -98,7 +98,7 @@ class RetractionBeforeDeliveryTest {
             String copy = Wire.encode(Fed.itemEnvelope(c, c.keys(KOR), c.keys(JPN).identity(), item,
                     UUID.randomUUID()));
             String retraction = Wire.encode(Fed.seal(c.keys(KOR), c.keys(JPN).identity(), Messages.ITEM_NOTICE,
-                    UUID.randomUUID(), Labels.UNCLASSIFIED_HEADER,
+                    UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER,
                     new ItemNotice(item.id(), Messages.RETRACT, null, null, null, Instant.now().toString())));
             for (String body : List.of(copy, retraction)) {
                 sends.add(() -> {
@@ -126,7 +126,7 @@ class RetractionBeforeDeliveryTest {
         var unsigned = new Messages.ItemData(item.id(), item.originator(), level, item.relTo(), item.caveats(),
                 item.topic(), item.createdAt(), item.title(), item.body(), signer.identity().keyId().value(), "");
         String signature = MessageSignatures.signItem(signer, unsigned);
-        var header = Labels.header(Labels.of(unsigned, c.config(KOR).scenario()));
+        var header = Postbox.header(Labels.of(unsigned, c.config(KOR).scenario()));
         var notice = new ItemNotice(item.id(), Messages.RECLASSIFY, level, unsigned.originKey(), signature,
                 at.toString());
         var e = Fed.seal(by, c.keys(JPN).identity(), Messages.ITEM_NOTICE, UUID.randomUUID(), header, notice);
@@ -230,7 +230,7 @@ class RetractionBeforeDeliveryTest {
         var notice = new ItemNotice(UUID.randomUUID().toString(), Messages.RECLASSIFY, "군사Ⅲ급비밀", null, null,
                 Instant.now().toString());
         var e = Fed.seal(c.keys(KOR), c.keys(JPN).identity(), Messages.ITEM_NOTICE, UUID.randomUUID(),
-                Labels.UNCLASSIFIED_HEADER, notice);
+                Postbox.UNCLASSIFIED_HEADER, notice);
         var receipt = Fed.signedReceipt(Fed.post(c, JPN, Wire.encode(e)).json()).receipt();
         assertThat(receipt.outcome()).isEqualTo(Messages.REFUSED);
         assertThat(receipt.reason()).contains("signature");

@@ -29,7 +29,7 @@ class WitnessTest {
     @BeforeEach
     void start() {
         // Witnessing is driven by hand (pollAll) so that each step is observed.
-        c = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.empty(), cfg -> cfg.withWitness(false));
+        c = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.empty(), cfg -> cfg.toBuilder().witness(false).build());
     }
 
     @AfterEach

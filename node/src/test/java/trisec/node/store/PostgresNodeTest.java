@@ -18,7 +18,7 @@ class PostgresNodeTest {
         assumeTrue(Databases.postgresMissing().isEmpty(), () -> Databases.postgresMissing().orElse(""));
         String url = Databases.freshPostgresSchema();
         try (Cluster c = Cluster.start(List.of(Cluster.KOR, Cluster.JPN), ScenarioFiles.shipped(), Optional.empty(),
-                cfg -> cfg.party().equals(Cluster.KOR) ? cfg.withDatabase(Optional.of(url)) : cfg)) {
+                cfg -> cfg.party().equals(Cluster.KOR) ? cfg.toBuilder().database(Optional.of(url)).build() : cfg)) {
             assertThat(c.node(Cluster.KOR).self().store().isPostgres()).isTrue();
             Client kor = c.client(Cluster.KOR);
             var delivered = releaseToJapan(kor);
@@ -40,7 +40,7 @@ class PostgresNodeTest {
         assumeTrue(Databases.postgresMissing().isEmpty(), () -> Databases.postgresMissing().orElse(""));
         String url = Databases.freshPostgresSchema();
         try (Cluster c = Cluster.start(List.of(Cluster.KOR, Cluster.JPN), ScenarioFiles.shipped(), Optional.empty(),
-                cfg -> cfg.party().equals(Cluster.JPN) ? cfg.withDatabase(Optional.of(url)) : cfg)) {
+                cfg -> cfg.party().equals(Cluster.JPN) ? cfg.toBuilder().database(Optional.of(url)).build() : cfg)) {
             assertThat(c.node(Cluster.JPN).self().store().isPostgres()).isTrue();
             Client kor = c.client(Cluster.KOR);
             String id = releaseToJapan(kor).item();

@@ -19,7 +19,7 @@ class PostgresPagesTest {
         assumeTrue(Databases.postgresMissing().isEmpty(), () -> Databases.postgresMissing().orElse(""));
         String url = Databases.freshPostgresSchema();
         try (Cluster c = Cluster.start(List.of(Cluster.KOR), ScenarioFiles.shipped(), Optional.empty(),
-                cfg -> cfg.withDatabase(Optional.of(url)))) {
+                cfg -> cfg.toBuilder().database(Optional.of(url)).build())) {
             assertThat(c.node(Cluster.KOR).self().store().isPostgres()).isTrue();
             Client kor = c.client(Cluster.KOR);
             var created = kor.post("kor.officer", "/api/v1/items", """

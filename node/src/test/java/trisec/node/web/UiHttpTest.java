@@ -96,7 +96,7 @@ class UiHttpTest {
     @Test
     void aNodeBehindATlsProxyMarksEveryCookieSecure() {
         try (Cluster proxied = Cluster.start(List.of(Cluster.KOR), ScenarioFiles.shipped(), Optional.empty(),
-                c -> c.withSecureCookies(true))) {
+                c -> c.toBuilder().secureCookies(true).build())) {
             var tab = new WebTab(proxied.client(Cluster.KOR).base(), "en");
             var form = tab.get("/ui/login");
             var r = tab.post("/ui/login", Map.of("csrf", List.of(WebTab.csrf(form.body())),
