@@ -47,6 +47,7 @@ import trisec.node.federation.Admission;
 import trisec.node.federation.Courier;
 import trisec.node.base.Peers;
 import trisec.node.federation.Postbox;
+import trisec.node.federation.MessageHandler;
 import trisec.node.federation.Reception;
 import trisec.node.agreement.EventNoteArrival;
 import trisec.node.consent.ConsentDecisionArrival;
@@ -286,7 +287,7 @@ public final class Node implements AutoCloseable {
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Admission admission = new Admission(store, clock);
             Relabels relabels = new Relabels(self);
-            Reception reception = new Reception(self, admission, List.of(
+            Reception reception = new Reception(self, admission, List.<MessageHandler<?>>of(
                     new ItemArrival(self, postbox, wake, relabels), new ReceiptRelayArrival(self),
                     new ConsentRequestArrival(self), new ConsentDecisionArrival(self, decisions),
                     new EventNoteArrival(self), new NoticeArrival(self, relabels), new ReportArrival(self)));

@@ -12,7 +12,6 @@ import trisec.agreement.Agreement;
 import trisec.agreement.LifecycleEvent;
 import trisec.node.base.Refusal;
 import trisec.node.person.Account;
-import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.EventNote;
 import trisec.node.federation.Postbox;
 import trisec.node.store.RecordedEvents;
@@ -84,10 +83,10 @@ public final class AgreementDesk {
                         .with("by", row.by()).with("effective", row.effective().map(Instant::toString)));
                 for (Party p : agreement.parties()) {
                     if (!p.equals(self.party()) && postbox.reaches(p)) {
-                        postbox.post(h, p, Messages.EVENT_NOTE, Postbox.UNCLASSIFIED_HEADER,
+                        postbox.post(h, p,
                                 new EventNote(row.id(), agreementId, row.type(), row.at().toString(),
                                         row.by().orElse(null), row.effective().map(Instant::toString).orElse(null),
-                                        row.note()), Optional.empty());
+                                        row.note()), Postbox.UNCLASSIFIED_HEADER, Optional.empty());
                     }
                 }
             });

@@ -8,7 +8,6 @@ import trisec.node.base.Self;
 import trisec.node.federation.Incoming;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.MessageRefused;
-import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.EventNote;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.log.AuditEntry;
@@ -20,7 +19,7 @@ import trisec.party.Party;
  * A partner's note of an agreement event it recorded: checked against the facts as this node knows them and
  * recorded too, so that every node decides on the same facts.
  */
-public final class EventNoteArrival implements MessageHandler {
+public final class EventNoteArrival implements MessageHandler<EventNote> {
     private final Self self;
 
     public EventNoteArrival(Self self) {
@@ -28,8 +27,8 @@ public final class EventNoteArrival implements MessageHandler {
     }
 
     @Override
-    public String kind() {
-        return Messages.EVENT_NOTE;
+    public Class<EventNote> type() {
+        return EventNote.class;
     }
 
     @Override
@@ -38,8 +37,7 @@ public final class EventNoteArrival implements MessageHandler {
     }
 
     @Override
-    public Receipt handle(Handle h, Incoming m) {
-        EventNote n = m.read(EventNote.class);
+    public Receipt handle(Handle h, Incoming m, EventNote n) {
         Party sender = m.sender();
         var agreement = self.facts().scenario().agreement(n.agreementId())
                 .orElseThrow(() -> new MessageRefused("unknown agreement '" + n.agreementId() + "'"));

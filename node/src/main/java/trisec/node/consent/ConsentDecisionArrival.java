@@ -10,7 +10,6 @@ import trisec.node.federation.Incoming;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.MessageRefused;
 import trisec.node.federation.MessageSignatures;
-import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.ConsentDecision;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Messages.Receipt;
@@ -32,7 +31,7 @@ import trisec.policy.Verdict;
  * The originator's signed answer to this node's request for consent. A grant puts the release that waited for it
  * before a disclosure official again, decided anew; a refusal closes it.
  */
-public final class ConsentDecisionArrival implements MessageHandler {
+public final class ConsentDecisionArrival implements MessageHandler<ConsentDecision> {
     private final Self self;
     private final Decisions decisions;
 
@@ -42,13 +41,12 @@ public final class ConsentDecisionArrival implements MessageHandler {
     }
 
     @Override
-    public String kind() {
-        return Messages.CONSENT_DECISION;
+    public Class<ConsentDecision> type() {
+        return ConsentDecision.class;
     }
 
     @Override
-    public Receipt handle(Handle h, Incoming m) {
-        ConsentDecision d = m.read(ConsentDecision.class);
+    public Receipt handle(Handle h, Incoming m, ConsentDecision d) {
         Party sender = m.sender();
         ConsentProof proof = d.proof();
         if (proof == null) {

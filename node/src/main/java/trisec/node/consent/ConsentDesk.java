@@ -8,7 +8,6 @@ import trisec.node.base.Json;
 import trisec.node.base.Refusal;
 import trisec.node.base.Self;
 import trisec.node.federation.MessageSignatures;
-import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.ConsentDecision;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Postbox;
@@ -64,8 +63,8 @@ public final class ConsentDesk {
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.CONSENT_DECIDED, now, official.username())
                     .with("consent", c.id()).with("item", c.itemId()).with("holder", c.holder())
                     .with("recipient", c.recipient()).with("granted", grant));
-            postbox.post(h, Party.of(c.holder()), Messages.CONSENT_DECISION, Postbox.UNCLASSIFIED_HEADER,
-                    new ConsentDecision(proof, c.holder()), Optional.empty());
+            postbox.post(h, Party.of(c.holder()),
+                    new ConsentDecision(proof, c.holder()), Postbox.UNCLASSIFIED_HEADER, Optional.empty());
         });
         wakeCourier.run();
         self.changes().signal(Changes.CONSENTS);

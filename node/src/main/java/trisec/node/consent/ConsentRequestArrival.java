@@ -6,7 +6,6 @@ import trisec.node.base.Self;
 import trisec.node.federation.Incoming;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.MessageRefused;
-import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.ConsentRequest;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.store.ConsentRow;
@@ -16,7 +15,7 @@ import trisec.node.store.Items;
 import trisec.party.Party;
 
 /** A holder asks this node, the originator, for consent to pass an item on (the third-party rule). */
-public final class ConsentRequestArrival implements MessageHandler {
+public final class ConsentRequestArrival implements MessageHandler<ConsentRequest> {
     private final Self self;
 
     public ConsentRequestArrival(Self self) {
@@ -24,13 +23,12 @@ public final class ConsentRequestArrival implements MessageHandler {
     }
 
     @Override
-    public String kind() {
-        return Messages.CONSENT_REQUEST;
+    public Class<ConsentRequest> type() {
+        return ConsentRequest.class;
     }
 
     @Override
-    public Receipt handle(Handle h, Incoming m) {
-        ConsentRequest c = m.read(ConsentRequest.class);
+    public Receipt handle(Handle h, Incoming m, ConsentRequest c) {
         Party sender = m.sender();
         if (!Incoming.isUuid(c.consentId())) {
             throw new MessageRefused("a consent id is a UUID");

@@ -190,9 +190,9 @@ public final class Courier implements AutoCloseable {
                     Releases.delivered(h, release.id(), ReleaseStatus.DELIVERED, Json.write(signed), now);
                 }
                 if (release.originRelease().isPresent() && !Messages.FORWARDING.equals(r.outcome())) {
-                    postbox.post(h, Party.of(release.originParty().orElseThrow()), Messages.RECEIPT_RELAY,
-                            Postbox.UNCLASSIFIED_HEADER,
-                            new ReceiptRelay(release.originRelease().get(), signed), Optional.empty());
+                    postbox.post(h, Party.of(release.originParty().orElseThrow()),
+                            new ReceiptRelay(release.originRelease().get(), signed),
+                            Postbox.UNCLASSIFIED_HEADER, Optional.empty());
                 }
             }
             case Messages.CONSENT_REQUEST -> {

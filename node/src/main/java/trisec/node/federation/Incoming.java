@@ -48,7 +48,7 @@ public final class Incoming {
     }
 
     /** The payload as the kind's record; a payload that is not one is refused. */
-    public <T> T read(Class<T> type) {
+    <T> T read(Class<T> type) {
         try {
             return Json.read(payload, type);
         } catch (Refusal e) {

@@ -9,6 +9,40 @@ import java.util.List;
 public final class Messages {
     private Messages() {}
 
+    /**
+     * What one node says to another in an envelope: one record per kind, each naming the envelope kind that
+     * carries it, so a handler, the postbox and the wire agree on which payload a kind holds.
+     */
+    public sealed interface Message {
+        /** The envelope kind that carries this message ({@link #ITEM}, …). */
+        String envelopeKind();
+    }
+
+    /** The record type carried by an envelope kind, if the kind is one. */
+    public static java.util.Optional<Class<? extends Message>> type(String kind) {
+        return java.util.Optional.ofNullable(switch (kind) {
+            case ITEM -> ItemDelivery.class;
+            case RECEIPT_RELAY -> ReceiptRelay.class;
+            case CONSENT_REQUEST -> ConsentRequest.class;
+            case CONSENT_DECISION -> ConsentDecision.class;
+            case EVENT_NOTE -> EventNote.class;
+            case ITEM_NOTICE -> ItemNotice.class;
+            case COMPROMISE_REPORT -> CompromiseReport.class;
+            default -> null;
+        });
+    }
+
+    /** The envelope kind that carries a message record. */
+    public static String kindOf(Class<? extends Message> type) {
+        for (String kind : List.of(ITEM, RECEIPT_RELAY, CONSENT_REQUEST, CONSENT_DECISION, EVENT_NOTE, ITEM_NOTICE,
+                COMPROMISE_REPORT)) {
+            if (type(kind).orElseThrow() == type) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException(type + " is no message");
+    }
+
     /** Envelope kinds. */
     public static final String ITEM = "ITEM";
     public static final String RECEIPT_RELAY = "RECEIPT_RELAY";
@@ -35,7 +69,12 @@ public final class Messages {
      * forwards it to the last party; {@code originParty}/{@code originRelease} name the release it serves.
      */
     public record ItemDelivery(ItemData item, String releaseId, List<String> route, ConsentProof consent,
-                               String originParty, String originRelease) {}
+                               String originParty, String originRelease) implements Message {
+        @Override
+        public String envelopeKind() {
+            return ITEM;
+        }
+    }
 
     /** Outcomes of a receipt. */
     public static final String ACCEPTED = "ACCEPTED";
@@ -59,23 +98,53 @@ public final class Messages {
     public record SignedReceipt(Receipt receipt, String keyId, String signature) {}
 
     /** The hub passes the final recipient's signed receipt back to the originator. */
-    public record ReceiptRelay(String originRelease, SignedReceipt receipt) {}
+    public record ReceiptRelay(String originRelease, SignedReceipt receipt) implements Message {
+        @Override
+        public String envelopeKind() {
+            return RECEIPT_RELAY;
+        }
+    }
 
-    public record ConsentRequest(String consentId, String itemId, String holder, String recipient, String requestedAt) {}
+    public record ConsentRequest(String consentId, String itemId, String holder, String recipient, String requestedAt) implements Message {
+        @Override
+        public String envelopeKind() {
+            return CONSENT_REQUEST;
+        }
+    }
 
-    public record ConsentDecision(ConsentProof proof, String holder) {}
+    public record ConsentDecision(ConsentProof proof, String holder) implements Message {
+        @Override
+        public String envelopeKind() {
+            return CONSENT_DECISION;
+        }
+    }
 
     /** An agreement event recorded at one node, for the other parties' nodes to record too. */
     public record EventNote(String eventId, String agreementId, String type, String at, String by, String effective,
-                            String note) {}
+                            String note) implements Message {
+        @Override
+        public String envelopeKind() {
+            return EVENT_NOTE;
+        }
+    }
 
     /** Actions an originator takes on an item that every holder must follow (GSOMIA Art. 4, 16). */
     public static final String RETRACT = "RETRACT";
     public static final String RECLASSIFY = "RECLASSIFY";
 
     public record ItemNotice(String itemId, String action, String level, String originKey, String originSignature,
-                             String at) {}
+                             String at) implements Message {
+        @Override
+        public String envelopeKind() {
+            return ITEM_NOTICE;
+        }
+    }
 
     /** A holder's report of loss or compromise (GSOMIA Art. 17). */
-    public record CompromiseReport(String reportId, String itemId, String detail, String at) {}
+    public record CompromiseReport(String reportId, String itemId, String detail, String at) implements Message {
+        @Override
+        public String envelopeKind() {
+            return COMPROMISE_REPORT;
+        }
+    }
 }

@@ -24,13 +24,13 @@ public final class Postbox {
     }
 
     /** @return the message id */
-    public String post(Handle h, Party to, String kind, String label, Object payload, Optional<String> releaseId) {
+    public String post(Handle h, Party to, Messages.Message message, String label, Optional<String> releaseId) {
         Peer peer = self.peers().of(to).orElseThrow(() -> Refusal.conflict("NO_PEER",
                 "this node has no connection to " + to + "'s node (not in its peers file)"));
         UUID messageId = UUID.randomUUID();
-        byte[] bytes = Json.write(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Envelope e = Envelopes.seal(self.keys(), peer.identity(), kind, messageId, self.clock().instant(), label, bytes);
-        Outbox.enqueue(h, messageId.toString(), to.code(), kind, releaseId, Wire.encode(e), self.clock().instant());
+        byte[] bytes = Json.write(message).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Envelope e = Envelopes.seal(self.keys(), peer.identity(), message.envelopeKind(), messageId, self.clock().instant(), label, bytes);
+        Outbox.enqueue(h, messageId.toString(), to.code(), message.envelopeKind(), releaseId, Wire.encode(e), self.clock().instant());
         return messageId.toString();
     }
 

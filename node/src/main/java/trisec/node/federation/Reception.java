@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trisec.DomainException;
@@ -43,16 +44,17 @@ public final class Reception {
 
     private final Self self;
     private final Admission admission;
-    private final Map<String, MessageHandler> handlers;
+    private final Map<String, MessageHandler<?>> handlers;
 
     /** @param handlers one per kind of message, each from the feature the message belongs to */
-    public Reception(Self self, Admission admission, List<MessageHandler> handlers) {
+    public Reception(Self self, Admission admission, List<MessageHandler<?>> handlers) {
         this.self = self;
         this.admission = admission;
-        var byKind = new java.util.HashMap<String, MessageHandler>();
-        for (MessageHandler handler : handlers) {
-            if (byKind.put(handler.kind(), handler) != null) {
-                throw new IllegalArgumentException("two handlers for messages of kind " + handler.kind());
+        var byKind = new java.util.HashMap<String, MessageHandler<?>>();
+        for (MessageHandler<?> handler : handlers) {
+            String kind = Messages.kindOf(handler.type());
+            if (byKind.put(kind, handler) != null) {
+                throw new IllegalArgumentException("two handlers for messages of kind " + kind);
             }
         }
         this.handlers = Map.copyOf(byKind);
@@ -110,7 +112,7 @@ public final class Reception {
         // that arrives together with the copy is never checked before the copy is stored, nor the copy before it.
         Answer answer;
         Optional<String> item = itemOf(header.kind(), opened.payload());
-        MessageHandler handler = handlers.get(header.kind());
+        MessageHandler<?> handler = handlers.get(header.kind());
         if (handler != null && handler.recordsAgreementEvent()) {
             answer = self.facts().serially(() -> receive(header, opened, envelope, item));
         } else if (item.isPresent()) {
@@ -130,12 +132,12 @@ public final class Reception {
 
     /** The item a message is about, when its kind's handler says messages about one item take turns. */
     private Optional<String> itemOf(String kind, byte[] payload) {
-        MessageHandler handler = handlers.get(kind);
+        MessageHandler<?> handler = handlers.get(kind);
         if (handler == null) {
             return Optional.empty();
         }
         try {
-            return handler.itemOf(new String(payload, StandardCharsets.UTF_8));
+            return itemOf(handler, new String(payload, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             return Optional.empty(); // malformed: refused by the handler, which needs no lock for that
         }
@@ -170,11 +172,11 @@ public final class Reception {
             // A refused message leaves no trace but its inbox entry: whatever it had written is rolled back.
             h.savepoint("message");
             try {
-                MessageHandler handler = handlers.get(header.kind());
+                MessageHandler<?> handler = handlers.get(header.kind());
                 if (handler == null) {
                     throw new MessageRefused("unknown kind of message '" + header.kind() + "'");
                 }
-                receipt = handler.handle(h, incoming);
+                receipt = dispatch(handler, h, incoming);
                 afterCommit.addAll(incoming.pendingAfterCommit());
             } catch (MessageRefused | DomainException | Refusal e) {
                 h.rollbackToSavepoint("message");
@@ -196,6 +198,14 @@ public final class Reception {
         });
         afterCommit.forEach(Runnable::run);
         return answer;
+    }
+
+    private static <M extends Messages.Message> Receipt dispatch(MessageHandler<M> handler, Handle h, Incoming in) {
+        return handler.handle(h, in, in.read(handler.type()));
+    }
+
+    private static <M extends Messages.Message> Optional<String> itemOf(MessageHandler<M> handler, String payload) {
+        return Optional.ofNullable(Json.read(payload, handler.type())).flatMap(handler::itemOf);
     }
 
     record Duplicate(String error, String message, SignedReceipt receipt) {}

@@ -197,8 +197,8 @@ public final class Holdings {
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RETRACTED, self.clock().instant(), person.username())
                     .with("item", item.id()).with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
-                postbox.post(h, holder, Messages.ITEM_NOTICE, Postbox.header(Labels.of(item, self.facts().scenario())),
-                        new ItemNotice(item.id(), Messages.RETRACT, null, null, null, self.clock().instant().toString()),
+                postbox.post(h, holder, new ItemNotice(item.id(), Messages.RETRACT, null, null, null,
+                        self.clock().instant().toString()), Postbox.header(Labels.of(item, self.facts().scenario())),
                         Optional.empty());
             }
             return unreachable;
@@ -230,9 +230,9 @@ public final class Holdings {
                     .with("item", item.id()).with("from", item.level()).with("to", to.name())
                     .with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
-                postbox.post(h, holder, Messages.ITEM_NOTICE, Postbox.header(label),
+                postbox.post(h, holder,
                         new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.originKey(), signature,
-                                now.toString()), Optional.empty());
+                                now.toString()), Postbox.header(label), Optional.empty());
             }
         });
         wakeCourier.run();
@@ -254,8 +254,8 @@ public final class Holdings {
                     .with("item", report.itemId()).with("report", report.id()));
             Party originator = Party.of(v.item().originator());
             if (!originator.equals(self.party())) {
-                postbox.post(h, originator, Messages.COMPROMISE_REPORT, Postbox.UNCLASSIFIED_HEADER,
-                        new CompromiseReport(report.id(), v.item().id(), report.detail(), report.reportedAt().toString()),
+                postbox.post(h, originator,
+                        new CompromiseReport(report.id(), v.item().id(), report.detail(), report.reportedAt().toString()), Postbox.UNCLASSIFIED_HEADER,
                         Optional.empty());
             }
         });

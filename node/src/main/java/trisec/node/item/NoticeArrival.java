@@ -2,7 +2,6 @@ package trisec.node.item;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import trisec.node.base.Json;
 import trisec.node.base.Self;
 import trisec.node.federation.Incoming;
 import trisec.node.federation.MessageHandler;
@@ -20,7 +19,7 @@ import trisec.party.Party;
  * The originator retracts or reclassifies an item this node holds, and this node follows (GSOMIA Art. 4, 16),
  * also when the notice overtakes the copy it is about.
  */
-public final class NoticeArrival implements MessageHandler {
+public final class NoticeArrival implements MessageHandler<ItemNotice> {
     private final Self self;
     private final Relabels relabels;
 
@@ -30,18 +29,17 @@ public final class NoticeArrival implements MessageHandler {
     }
 
     @Override
-    public String kind() {
-        return Messages.ITEM_NOTICE;
+    public Class<ItemNotice> type() {
+        return ItemNotice.class;
     }
 
     @Override
-    public Optional<String> itemOf(String payload) {
-        return Optional.ofNullable(Json.read(payload, ItemNotice.class)).map(ItemNotice::itemId);
+    public Optional<String> itemOf(ItemNotice message) {
+        return Optional.of(message).map(ItemNotice::itemId);
     }
 
     @Override
-    public Receipt handle(Handle h, Incoming m) {
-        ItemNotice n = m.read(ItemNotice.class);
+    public Receipt handle(Handle h, Incoming m, ItemNotice n) {
         Party sender = m.sender();
         if (n.itemId() == null || !Incoming.isUuid(n.itemId())) {
             throw new MessageRefused("item ids are UUIDs");

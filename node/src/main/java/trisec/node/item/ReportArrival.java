@@ -5,7 +5,6 @@ import trisec.node.base.Self;
 import trisec.node.federation.Incoming;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.MessageRefused;
-import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.CompromiseReport;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.store.ItemRow;
@@ -13,7 +12,7 @@ import trisec.node.store.Items;
 import trisec.node.store.Reports;
 
 /** A holder reports the loss or compromise of this node's item (GSOMIA Art. 17). */
-public final class ReportArrival implements MessageHandler {
+public final class ReportArrival implements MessageHandler<CompromiseReport> {
     private final Self self;
 
     public ReportArrival(Self self) {
@@ -21,13 +20,12 @@ public final class ReportArrival implements MessageHandler {
     }
 
     @Override
-    public String kind() {
-        return Messages.COMPROMISE_REPORT;
+    public Class<CompromiseReport> type() {
+        return CompromiseReport.class;
     }
 
     @Override
-    public Receipt handle(Handle h, Incoming m) {
-        CompromiseReport r = m.read(CompromiseReport.class);
+    public Receipt handle(Handle h, Incoming m, CompromiseReport r) {
         ItemRow item = Items.byId(h, r.itemId())
                 .orElseThrow(() -> new MessageRefused("no item " + r.itemId() + " here"));
         if (!item.originator().equals(self.party().code())) {

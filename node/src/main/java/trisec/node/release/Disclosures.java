@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import trisec.node.base.Refusal;
 import trisec.node.person.Account;
-import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Messages.ConsentRequest;
 import trisec.node.federation.Messages.ItemDelivery;
@@ -104,8 +103,8 @@ public final class Disclosures {
                     AuditLog.append(h, AuditEntry.of(AuditEntry.Type.CONSENT_REQUESTED, now, officer.username())
                             .with("consent", consentId).with("item", itemId).with("originator", originator.code())
                             .with("recipient", recipient.code()).with("release", release.id()));
-                    postbox.post(h, originator, Messages.CONSENT_REQUEST, Postbox.UNCLASSIFIED_HEADER,
-                            new ConsentRequest(consentId, itemId, self.party().code(), recipient.code(), now.toString()),
+                    postbox.post(h, originator,
+                            new ConsentRequest(consentId, itemId, self.party().code(), recipient.code(), now.toString()), Postbox.UNCLASSIFIED_HEADER,
                             Optional.of(release.id()));
                     h.afterCommit(wakeCourier);
                     return new Requested(d, Optional.of(release));
@@ -177,7 +176,7 @@ public final class Disclosures {
                             : null);
             var delivery = new ItemDelivery(Labels.data(item), r.id(), Labels.codes(d.route()), proof,
                     self.party().code(), r.id());
-            postbox.post(h, next, Messages.ITEM, Postbox.header(v.label()), delivery, Optional.of(r.id()));
+            postbox.post(h, next, delivery, Postbox.header(v.label()), Optional.of(r.id()));
             return Releases.byId(h, r.id()).orElseThrow();
         });
         if (outcome instanceof ReleaseDecision d) {

@@ -13,7 +13,6 @@ import trisec.node.federation.Incoming;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.MessageRefused;
 import trisec.node.federation.MessageSignatures;
-import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Messages.ItemData;
 import trisec.node.federation.Messages.ItemDelivery;
@@ -39,7 +38,7 @@ import trisec.policy.Verdict;
  * A partner's release arriving: the copy of an item, for this node or, as the hub, to forward. The leg that
  * arrives is decided again on this node's own agreements; whatever it would not have allowed is refused.
  */
-public final class ItemArrival implements MessageHandler {
+public final class ItemArrival implements MessageHandler<ItemDelivery> {
     private final Self self;
     private final Postbox postbox;
     private final Runnable wakeCourier;
@@ -53,18 +52,17 @@ public final class ItemArrival implements MessageHandler {
     }
 
     @Override
-    public String kind() {
-        return Messages.ITEM;
+    public Class<ItemDelivery> type() {
+        return ItemDelivery.class;
     }
 
     @Override
-    public Optional<String> itemOf(String payload) {
-        return Optional.ofNullable(Json.read(payload, ItemDelivery.class)).map(ItemDelivery::item).map(ItemData::id);
+    public Optional<String> itemOf(ItemDelivery message) {
+        return Optional.of(message).map(ItemDelivery::item).map(ItemData::id);
     }
 
     @Override
-    public Receipt handle(Handle h, Incoming m) {
-        ItemDelivery d = m.read(ItemDelivery.class);
+    public Receipt handle(Handle h, Incoming m, ItemDelivery d) {
         Party sender = m.sender();
         ItemData item = d.item();
         if (item == null || d.route() == null || d.releaseId() == null) {
@@ -149,7 +147,7 @@ public final class ItemArrival implements MessageHandler {
         Releases.insert(h, release);
         var delivery = new ItemDelivery(item, release.id(), release.route(), d.consent(), release.originParty().get(),
                 release.originRelease().get());
-        postbox.post(h, finalRecipient, Messages.ITEM, Postbox.header(label), delivery, Optional.of(release.id()));
+        postbox.post(h, finalRecipient, delivery, Postbox.header(label), Optional.of(release.id()));
         m.afterCommit(wakeCourier);
         return m.forwarding(d.releaseId(), item.id(), held.name(),
                 "forwarding to " + finalRecipient + " under " + String.join(", ", onward.basis()));

@@ -19,7 +19,7 @@ import trisec.node.store.Releases;
 import trisec.party.Party;
 
 /** The hub passes on the final recipient's receipt for a release this node made through it. */
-public final class ReceiptRelayArrival implements MessageHandler {
+public final class ReceiptRelayArrival implements MessageHandler<ReceiptRelay> {
     private final Self self;
 
     public ReceiptRelayArrival(Self self) {
@@ -27,13 +27,12 @@ public final class ReceiptRelayArrival implements MessageHandler {
     }
 
     @Override
-    public String kind() {
-        return Messages.RECEIPT_RELAY;
+    public Class<ReceiptRelay> type() {
+        return ReceiptRelay.class;
     }
 
     @Override
-    public Receipt handle(Handle h, Incoming m) {
-        ReceiptRelay r = m.read(ReceiptRelay.class);
+    public Receipt handle(Handle h, Incoming m, ReceiptRelay r) {
         Party sender = m.sender();
         if (r.receipt() == null || r.receipt().receipt() == null || r.originRelease() == null) {
             throw new MessageRefused("the relay lacks its receipt");
