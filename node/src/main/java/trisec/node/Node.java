@@ -45,6 +45,7 @@ import trisec.node.person.Role;
 import trisec.node.person.Sessions;
 import trisec.node.federation.Admission;
 import trisec.node.federation.Courier;
+import trisec.node.base.PeerClient;
 import trisec.node.base.Peers;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.MessageHandler;
@@ -274,8 +275,9 @@ public final class Node implements AutoCloseable {
                     Optional.of(config.dataDir().resolve("log").resolve("checkpoint")));
             Integrator integrator = new Integrator(auditLog);
             Postbox postbox = new Postbox(self);
-            Courier courier = new Courier(self, postbox);
-            Witness witness = new Witness(store, keys, config.peers(), origin, logKeys.getPrivate(), clock,
+            PeerClient peerClient = new PeerClient(keys);
+            Courier courier = new Courier(self, postbox, peerClient);
+            Witness witness = new Witness(store, keys, config.peers(), origin, logKeys.getPrivate(), clock, peerClient,
                     courier::peerAnswers);
             Runnable wake = courier::wake;
             ClassificationScheme scheme = self.scheme();

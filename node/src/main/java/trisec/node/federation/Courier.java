@@ -4,9 +4,6 @@ import trisec.node.base.Peer;
 import trisec.node.log.AuditLog;
 import trisec.node.log.AuditEntry;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trisec.node.base.Json;
+import trisec.node.base.PeerClient;
 import trisec.node.base.Self;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Messages.ReceiptRelay;
@@ -42,14 +40,13 @@ public final class Courier implements AutoCloseable {
 
     private final Self self;
     private final Postbox postbox;
-    private final HttpClient http;
+    private final PeerClient client;
     private final trisec.node.base.Worker worker;
 
-    public Courier(Self self, Postbox postbox) {
+    public Courier(Self self, Postbox postbox, PeerClient client) {
         this.self = self;
         this.postbox = postbox;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = client;
         this.worker = new trisec.node.base.Worker("courier-" + self.party(), Duration.ofMillis(250),
                 () -> deliverDue() > 0, log);
     }
@@ -115,12 +112,9 @@ public final class Courier implements AutoCloseable {
             failed(row, "no peer " + row.peer() + " in the peers file");
             return;
         }
-        HttpResponse<String> response;
+        PeerClient.Answer response;
         try {
-            var request = HttpRequest.newBuilder(peer.get().url().resolve("/federation/v1/envelopes"))
-                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(row.envelope())).build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client.sendEnvelope(peer.get(), row.envelope());
         } catch (IOException e) {
             failed(row, "cannot reach " + row.peer() + ": " + e.getClass().getSimpleName());
             return;
@@ -130,7 +124,7 @@ public final class Courier implements AutoCloseable {
         }
         Optional<SignedReceipt> receipt = receiptOf(response, row, peer.get());
         if (receipt.isEmpty()) {
-            failed(row, row.peer() + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
+            failed(row, row.peer() + " answered " + response.status() + ": " + abbreviate(response.body()));
             return;
         }
         self.store().useTransaction(h -> {
@@ -141,12 +135,12 @@ public final class Courier implements AutoCloseable {
     }
 
     /** A signed receipt for this very message, from the peer it was sent to, or nothing. */
-    private Optional<SignedReceipt> receiptOf(HttpResponse<String> response, OutboxRow row, Peer peer) {
+    private Optional<SignedReceipt> receiptOf(PeerClient.Answer response, OutboxRow row, Peer peer) {
         try {
             SignedReceipt receipt;
-            if (response.statusCode() == 200) {
+            if (response.status() == 200) {
                 receipt = Json.read(response.body(), SignedReceipt.class);
-            } else if (response.statusCode() == 409) {
+            } else if (response.status() == 409) {
                 receipt = Json.MAPPER.treeToValue(Json.MAPPER.readTree(response.body()).path("receipt"),
                         SignedReceipt.class);
             } else {

@@ -2,9 +2,6 @@ package trisec.node.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +25,9 @@ import trisec.audit.note.Notes;
 import trisec.audit.note.SignedNote;
 import trisec.envelope.NodeKeys;
 import trisec.node.base.Json;
-import trisec.node.base.NodeAuth;
 import trisec.node.base.Peer;
+import trisec.node.base.PeerClient;
 import trisec.node.base.Peers;
-import trisec.node.store.ReceiptChecks;
 import trisec.node.store.Store;
 import trisec.party.Party;
 
@@ -62,7 +58,8 @@ public final class Witness implements AutoCloseable {
     private final String ownOrigin;
     private final PrivateKey cosigningKey;
     private final java.time.InstantSource clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final PeerClient client;
+    private final ReceiptAudit receipts;
     private final trisec.node.base.Worker worker = new trisec.node.base.Worker("witness", PERIOD, () -> {
         pollAll();
         return false;
@@ -72,8 +69,10 @@ public final class Witness implements AutoCloseable {
 
     /** @param answers told of each partner that served its checkpoint, i.e. is up and answering */
     public Witness(Store store, NodeKeys keys, Peers peers, String ownOrigin, PrivateKey cosigningKey,
-                   java.time.InstantSource clock, java.util.function.Consumer<Party> answers) {
+                   java.time.InstantSource clock, PeerClient client, java.util.function.Consumer<Party> answers) {
         this.answers = answers;
+        this.client = client;
+        this.receipts = new ReceiptAudit(store, clock, client);
         this.store = store;
         this.keys = keys;
         this.peers = peers;
@@ -108,106 +107,9 @@ public final class Witness implements AutoCloseable {
         note.ifPresent(n -> answers.accept(peer.identity().party()));
         Outcome outcome = note.map(n -> observe(peer, n)).orElse(Outcome.UNREACHABLE);
         if (outcome == Outcome.ACCEPTED || outcome == Outcome.UNCHANGED) {
-            checkReceipts(peer);
+            receipts.check(peer);
         }
         return outcome;
-    }
-
-    /** How many of a partner's receipts are checked against its log per poll at most, and for how long. */
-    static final int RECEIPTS_PER_POLL = 100;
-    static final Duration RECEIPT_BUDGET = Duration.ofSeconds(2);
-    /**
-     * A checkpoint accepted this long after a receipt was kept must cover the receipt's entry: the signer puts the
-     * entry in its log before it signs the receipt, and signs a checkpoint of it within a second.
-     */
-    static final Duration OVERDUE = Duration.ofMinutes(5);
-
-    /**
-     * Checks the partner's receipts whose RECEIVED entries the checkpoint accepted from it covers: each entry must
-     * be in the log at the index the receipt names, with the leaf hash it names (an inclusion proof against the
-     * accepted root). A receipt whose entry is not there — the proof fails, the partner refuses to give one for an
-     * index inside its own checkpoint, or a checkpoint signed long after the receipt still does not reach the
-     * index — was signed for something the partner's log does not hold: the alarm is raised (an audit entry and
-     * the node's log), once per receipt, and the first time the message is sent again if this node sent it, so
-     * that the partner either holds it after all or repeats the receipt it gave.
-     *
-     * @return how many receipts were found missing
-     */
-    public int checkReceipts(Peer peer) {
-        Party party = peer.identity().party();
-        String origin = Peer.logOrigin(peer.identity());
-        // Size, root and the time of acceptance together: another instance may accept a newer one meanwhile.
-        record Seen(long size, byte[] root, Instant at) {}
-        Optional<Seen> seen = store.read(h -> h.createQuery(
-                "SELECT size, root, accepted_at FROM witnessed WHERE origin = :o").bind("o", origin)
-                .map((rs, c) -> new Seen(rs.getLong("size"), rs.getBytes("root"), Store.instant(rs, "accepted_at")))
-                .findOne());
-        if (seen.isEmpty()) {
-            return 0;
-        }
-        long size = seen.get().size();
-        byte[] root = seen.get().root();
-        long deadline = System.nanoTime() + RECEIPT_BUDGET.toNanos();
-        int missing = 0;
-        List<ReceiptChecks.Row> due = store.read(h -> ReceiptChecks.due(h, party.code(), size,
-                seen.get().at().minus(OVERDUE), RECEIPTS_PER_POLL));
-        for (ReceiptChecks.Row row : due) {
-            if (System.nanoTime() > deadline) {
-                break; // the rest at the next poll: a slow partner must not hold up witnessing the others
-            }
-            String why;
-            if (row.logIndex() >= size) {
-                why = "its checkpoint of size " + size + ", signed more than " + OVERDUE.toMinutes()
-                        + " minutes after the receipt, does not reach it";
-            } else {
-                Optional<Answer> answer = fetch(peer, "/api/v1/log/proof/inclusion?index=" + row.logIndex()
-                        + "&size=" + size);
-                int status = answer.map(Answer::status).orElse(0);
-                if (status != 200 && status != 400 && status != 404) {
-                    break; // unreachable, failing, redirected, throttled: says nothing about the log; next poll
-                }
-                if (answer.get().status() == 200) {
-                    Optional<List<byte[]>> proof = hashes(Optional.of(answer.get().body()));
-                    if (proof.isEmpty()) {
-                        break; // not a proof (a proxy's page, say): says nothing about the log
-                    }
-                    byte[] leaf;
-                    try {
-                        leaf = Base64.getDecoder().decode(row.logLeaf());
-                    } catch (IllegalArgumentException e) {
-                        leaf = new byte[0]; // cannot be included: raised below rather than stop every later check
-                    }
-                    if (leaf.length == 32 && Verify.inclusion(leaf, row.logIndex(), size, proof.get(), root)) {
-                        Instant now = clock.instant();
-                        store.useTransaction(h -> ReceiptChecks.settle(h, row, ReceiptChecks.VERIFIED, null, now));
-                        continue;
-                    }
-                    why = "its checkpoint of size " + size + " does not hold it";
-                } else {
-                    why = "it answered " + answer.get().status() + " when asked to prove it in its checkpoint of size "
-                            + size;
-                }
-            }
-            String detail = party + " signed a receipt for message " + row.messageId() + " naming entry "
-                    + row.logIndex() + " of its log; " + why;
-            Instant now = clock.instant();
-            boolean raised = store.inTransaction(h -> {
-                if (!ReceiptChecks.settle(h, row, ReceiptChecks.MISSING, detail, now)) {
-                    return false;
-                }
-                // Sent again once per message: a partner answering each copy with another bad receipt gets no more.
-                boolean resent = row.alarms() == 0 && trisec.node.store.Outbox.resend(h, row.messageId(), now);
-                AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECEIPT_MISSING, now, party.code())
-                        .with("message", row.messageId()).with("index", row.logIndex()).with("size", size)
-                        .with("resent", resent));
-                return true;
-            });
-            if (raised) {
-                missing++;
-                log.error("RECEIPT NOT IN LOG: {}", detail); // the courier sends it again at its next round
-            }
-        }
-        return missing;
     }
 
     /** Judges a checkpoint a partner served, and acts on it. */
@@ -387,7 +289,7 @@ public final class Witness implements AutoCloseable {
     }
 
     /** The hashes of a proof the partner served, or nothing when the answer is not a proof. */
-    private static Optional<List<byte[]>> hashes(Optional<String> answer) {
+    static Optional<List<byte[]>> hashes(Optional<String> answer) {
         return answer.flatMap(body -> {
             try {
                 JsonNode hashes = Json.MAPPER.readTree(body).path("hashes");
@@ -408,37 +310,13 @@ public final class Witness implements AutoCloseable {
         });
     }
 
-    private record Answer(int status, String body) {}
-
-    /** The partner's answer, whatever its status, or nothing when it could not be reached. */
-    private Optional<Answer> fetch(Peer peer, String pathAndQuery) {
-        try {
-            var r = http.send(HttpRequest.newBuilder(peer.url().resolve(pathAndQuery)).timeout(Duration.ofSeconds(5))
-                    .header("Authorization", NodeAuth.header(keys, "GET", pathAndQuery)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Optional.of(new Answer(r.statusCode(), r.body()));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
     private Optional<String> get(Peer peer, String pathAndQuery) {
-        return fetch(peer, pathAndQuery).filter(a -> a.status() == 200).map(Answer::body);
+        return client.get(peer, pathAndQuery).filter(a -> a.status() == 200).map(PeerClient.Answer::body);
     }
 
     private void post(Peer peer, String path, String body) {
-        try {
-            http.send(HttpRequest.newBuilder(peer.url().resolve(path)).timeout(Duration.ofSeconds(5))
-                    .header("Authorization", NodeAuth.header(keys, "POST", path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            log.info("could not post a cosignature to {}: {}", peer.identity().party(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (client.post(peer, path, body).isEmpty()) {
+            log.info("could not post a cosignature to {}", peer.identity().party());
         }
     }
 

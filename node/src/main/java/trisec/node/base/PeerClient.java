@@ -1,0 +1,68 @@
+package trisec.node.base;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import trisec.envelope.NodeKeys;
+
+/**
+ * The one HTTP client this node calls its partners with: envelopes to their federation endpoint (each envelope
+ * authenticates itself), and requests signed with the node's key ({@link NodeAuth}) to read and cosign their logs.
+ * No redirects are followed: a partner is where the peers file says it is.
+ */
+public final class PeerClient {
+    /** A partner's answer: its status and body, whatever the status. */
+    public record Answer(int status, String body) {}
+
+    private static final Duration ENVELOPE_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration LOG_TIMEOUT = Duration.ofSeconds(5);
+
+    private final NodeKeys keys;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public PeerClient(NodeKeys keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * Posts an envelope to the partner's federation endpoint.
+     *
+     * @throws IOException when the partner cannot be reached
+     */
+    public Answer sendEnvelope(Peer peer, String envelope) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(peer.url().resolve("/federation/v1/envelopes"))
+                .timeout(ENVELOPE_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
+        var r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body());
+    }
+
+    /** A signed GET of one of the partner's log routes; empty when it could not be reached. */
+    public Optional<Answer> get(Peer peer, String pathAndQuery) {
+        return call(HttpRequest.newBuilder(peer.url().resolve(pathAndQuery)).timeout(LOG_TIMEOUT)
+                .header("Authorization", NodeAuth.header(keys, "GET", pathAndQuery)).GET().build());
+    }
+
+    /** A signed POST of JSON to one of the partner's log routes; empty when it could not be reached. */
+    public Optional<Answer> post(Peer peer, String path, String json) {
+        return call(HttpRequest.newBuilder(peer.url().resolve(path)).timeout(LOG_TIMEOUT)
+                .header("Authorization", NodeAuth.header(keys, "POST", path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private Optional<Answer> call(HttpRequest request) {
+        try {
+            var r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return Optional.of(new Answer(r.statusCode(), r.body()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}
