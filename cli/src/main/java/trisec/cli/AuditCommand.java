@@ -18,6 +18,7 @@ import trisec.envelope.NodeKeys;
 import trisec.node.Node;
 import trisec.node.audit.OfflineVerification;
 import trisec.node.audit.RemoteVerification;
+import trisec.node.keys.NodeKeyFiles;
 import trisec.node.store.Store;
 import trisec.party.Party;
 
@@ -130,7 +131,7 @@ final class AuditCommand implements Runnable {
             if (!java.nio.file.Files.isDirectory(o.data.resolve("keys"))) {
                 throw new DomainException("no node keys in " + o.data + " (expected " + o.data.resolve("keys") + ")");
             }
-            NodeKeys keys = NodeKeys.load(o.data.resolve("keys"), Party.of(code));
+            NodeKeys keys = NodeKeyFiles.load(o.data.resolve("keys"), Party.of(code));
             var logKey = Node.logKeys(o.data).getPublic();
             List<String> notes = checkpointNotes();
             // The node keeps the last checkpoint it published beside its store: that is held elsewhere too.
