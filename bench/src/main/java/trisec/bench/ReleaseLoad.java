@@ -26,7 +26,7 @@ import trisec.node.Node;
 import trisec.node.auth.Passwords;
 import trisec.node.federation.Peers;
 import trisec.party.Party;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * End-to-end load: a KOR and a JPN node in this process, on the embedded store, driven through the REST API as

@@ -10,9 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import trisec.scenario.Problem;
 import trisec.scenario.Scenario;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.Problem;
+import trisec.scenario.file.ScenarioFiles;
 
 /** {@code trisec scenario}: check a scenario file, or print the shipped one. */
 @Command(name = "scenario", mixinStandardHelpOptions = true,

@@ -44,7 +44,7 @@ import trisec.node.web.Pages;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
 import trisec.policy.ReleaseRequest;
-import trisec.scenario.LabelInput;
+import trisec.scenario.file.LabelInput;
 
 /**
  * Every route of the node, in one place: the REST API under {@code /api/v1} (bearer tokens), the federation

@@ -45,8 +45,8 @@ import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
 import trisec.policy.ReleaseRequest;
-import trisec.scenario.LabelInput;
 import trisec.scenario.Scenario;
+import trisec.scenario.file.LabelInput;
 
 /**
  * The web pages of a node, server-rendered (jte, precompiled), in Korean, Japanese or English. Every page is

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import trisec.node.Client;
 import trisec.node.Cluster;
 import trisec.node.Node;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * A KOR node alone, without peers and with short-lived tokens: what the trilateral cluster cannot show (an

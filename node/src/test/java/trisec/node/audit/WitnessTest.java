@@ -20,7 +20,7 @@ import trisec.audit.note.SignedNote;
 import trisec.node.Cluster;
 import trisec.node.Node;
 import trisec.node.federation.Peer;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /** Partners witness each other's logs: they cosign what is consistent and raise an alarm on a fork. */
 class WitnessTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import trisec.node.Cluster;
 import trisec.node.Labels;
 import trisec.node.federation.Messages.EventNote;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * Agreement events that each fit the facts alone but not together — here termination notices of the same

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import trisec.envelope.NodeKeys;
 import trisec.node.Cluster;
 import trisec.node.Json;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * Junk at the federation endpoint (issue 9): unauthenticated envelopes — unreadable, from a party that is no

@@ -1,4 +1,4 @@
-package trisec.scenario.yaml;
+package trisec.scenario.file.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +9,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import trisec.scenario.Problem;
+import trisec.scenario.file.Problem;
 
 /**
  * Reads YAML into a tree of {@link Node}s that remember their lines. Jackson's own tree forgets locations,

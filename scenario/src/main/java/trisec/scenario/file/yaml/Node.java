@@ -1,4 +1,4 @@
-package trisec.scenario.yaml;
+package trisec.scenario.file.yaml;
 
 import java.util.List;
 import java.util.Map;

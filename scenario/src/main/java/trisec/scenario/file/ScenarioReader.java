@@ -1,4 +1,4 @@
-package trisec.scenario;
+package trisec.scenario.file;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,11 +26,14 @@ import trisec.party.Classification;
 import trisec.party.ClassificationScheme;
 import trisec.party.Level;
 import trisec.party.Party;
-import trisec.scenario.yaml.Node;
-import trisec.scenario.yaml.Node.Mapping;
-import trisec.scenario.yaml.Node.Scalar;
-import trisec.scenario.yaml.Node.Sequence;
-import trisec.scenario.yaml.YamlTree;
+import trisec.scenario.Member;
+import trisec.scenario.Scenario;
+import trisec.scenario.Site;
+import trisec.scenario.file.yaml.Node.Mapping;
+import trisec.scenario.file.yaml.Node.Scalar;
+import trisec.scenario.file.yaml.Node.Sequence;
+import trisec.scenario.file.yaml.Node;
+import trisec.scenario.file.yaml.YamlTree;
 import trisec.topic.Topic;
 import trisec.topic.TopicScope;
 
