@@ -149,7 +149,7 @@ final class AuditCommand implements Runnable {
                     m.put("tiles", report.tiles());
                     m.put("checkpoints", report.checkpoints());
                     m.put("problem", report.problem().orElse(null));
-                    Json.print(out, m);
+                    JsonOutput.print(out, m);
                 } else if (report.ok()) {
                     out.printf("verified: %d entries, %d tiles, %d checkpoints of %s%n", report.entries(),
                             report.tiles(), report.checkpoints(), trisec.node.audit.AuditLog.originOf(keys.identity()));
@@ -178,7 +178,7 @@ final class AuditCommand implements Runnable {
                     throw e;
                 }
                 if (output.json) {
-                    Json.print(out, java.util.Map.of("verified", false, "problem", e.getMessage()));
+                    JsonOutput.print(out, java.util.Map.of("verified", false, "problem", e.getMessage()));
                 } else {
                     out.println("FAILED: " + e.getMessage());
                 }
@@ -192,7 +192,7 @@ final class AuditCommand implements Runnable {
                 m.put("previousSize", report.previousSize());
                 m.put("sampled", report.sampled());
                 m.put("checked", report.checked());
-                Json.print(out, m);
+                JsonOutput.print(out, m);
             } else {
                 out.println("verified: " + report.origin());
                 report.checked().forEach(c -> out.println("  - " + c));

@@ -54,7 +54,7 @@ final class ScenarioCommand implements Runnable {
                     pm.put("message", p.message());
                     return pm;
                 }).toList());
-                Json.print(out, m);
+                JsonOutput.print(out, m);
             } else if (problems.isEmpty()) {
                 Scenario s = ScenarioFiles.load(file);
                 out.printf("%s: valid (%d parties, %d agreements, %d channels, %d sites)%n", file, s.parties().size(),
