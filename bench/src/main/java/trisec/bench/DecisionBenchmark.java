@@ -24,7 +24,7 @@ import trisec.policy.ReleasePolicy;
 import trisec.policy.ReleaseRequest;
 import trisec.policy.Verdict;
 import trisec.scenario.Scenario;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 import trisec.topic.Topic;
 
 /**

@@ -27,7 +27,7 @@ import trisec.node.base.Peer;
 import trisec.node.base.Peers;
 import trisec.node.federation.Wire;
 import trisec.party.Party;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * A flood of junk at a node's federation endpoint while a user works: a JPN node in this process, on the embedded

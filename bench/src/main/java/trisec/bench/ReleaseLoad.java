@@ -26,7 +26,7 @@ import trisec.node.Node;
 import trisec.node.person.Passwords;
 import trisec.node.base.Peers;
 import trisec.party.Party;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * End-to-end load: a KOR and a JPN node in this process, on the embedded store, driven through the REST API as

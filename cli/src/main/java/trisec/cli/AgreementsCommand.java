@@ -48,7 +48,7 @@ final class AgreementsCommand implements Callable<Integer> {
             var m = new LinkedHashMap<String, Object>();
             m.put("at", when.toString());
             m.put("agreements", list);
-            Json.print(out, m);
+            JsonOutput.print(out, m);
             return 0;
         }
         out.println("Agreements on " + AgreementStatus.format(when) + ":");

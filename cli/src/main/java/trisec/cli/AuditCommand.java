@@ -19,6 +19,7 @@ import trisec.envelope.NodeKeys;
 import trisec.node.Node;
 import trisec.node.log.OfflineVerification;
 import trisec.node.log.RemoteVerification;
+import trisec.node.keys.NodeKeyFiles;
 import trisec.node.store.Store;
 import trisec.party.Party;
 
@@ -131,7 +132,7 @@ final class AuditCommand implements Runnable {
             if (!java.nio.file.Files.isDirectory(o.data.resolve("keys"))) {
                 throw new DomainException("no node keys in " + o.data + " (expected " + o.data.resolve("keys") + ")");
             }
-            NodeKeys keys = NodeKeys.load(o.data.resolve("keys"), Party.of(code));
+            NodeKeys keys = NodeKeyFiles.load(o.data.resolve("keys"), Party.of(code));
             var logKey = Node.logKeys(o.data).getPublic();
             List<String> notes = checkpointNotes();
             // The node keeps the last checkpoint it published beside its store: that is held elsewhere too.
@@ -149,7 +150,7 @@ final class AuditCommand implements Runnable {
                     m.put("tiles", report.tiles());
                     m.put("checkpoints", report.checkpoints());
                     m.put("problem", report.problem().orElse(null));
-                    Json.print(out, m);
+                    JsonOutput.print(out, m);
                 } else if (report.ok()) {
                     out.printf("verified: %d entries, %d tiles, %d checkpoints of %s%n", report.entries(),
                             report.tiles(), report.checkpoints(), Peer.logOrigin(keys.identity()));
@@ -178,7 +179,7 @@ final class AuditCommand implements Runnable {
                     throw e;
                 }
                 if (output.json) {
-                    Json.print(out, java.util.Map.of("verified", false, "problem", e.getMessage()));
+                    JsonOutput.print(out, java.util.Map.of("verified", false, "problem", e.getMessage()));
                 } else {
                     out.println("FAILED: " + e.getMessage());
                 }
@@ -192,7 +193,7 @@ final class AuditCommand implements Runnable {
                 m.put("previousSize", report.previousSize());
                 m.put("sampled", report.sampled());
                 m.put("checked", report.checked());
-                Json.print(out, m);
+                JsonOutput.print(out, m);
             } else {
                 out.println("verified: " + report.origin());
                 report.checked().forEach(c -> out.println("  - " + c));

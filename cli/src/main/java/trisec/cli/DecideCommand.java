@@ -58,7 +58,7 @@ final class DecideCommand implements Callable<Integer> {
         ReleaseDecision d = ReleasePolicy.of(scenario).decide(new ReleaseRequest(l, h, r, when, consent));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
-            Json.print(out, Views.decision(d));
+            JsonOutput.print(out, Views.decision(d));
         } else {
             print(out, d, when);
         }

@@ -59,7 +59,7 @@ final class KeysCommand implements Runnable {
                 }
             });
             var entry = Node.peerOf(data, Party.of(code), uri.orElse(URI.create("http://127.0.0.1")));
-            Json.print(spec.commandLine().getOut(), Peers.export(entry.identity(), uri, entry.logKey()));
+            JsonOutput.print(spec.commandLine().getOut(), Peers.export(entry.identity(), uri, entry.logKey()));
             return 0;
         }
     }

@@ -110,7 +110,7 @@ final class LabelCommand implements Runnable {
                 m.put("banner", banner);
                 m.put("nationalMarkings", markings);
                 m.put("stanag4774", xml);
-                Json.print(out, m);
+                JsonOutput.print(out, m);
             } else {
                 out.println("banner:  " + banner);
                 out.println("national markings on " + AgreementStatus.format(when) + ":");
@@ -226,7 +226,7 @@ final class LabelCommand implements Runnable {
 
         private void print(PrintWriter out, Map<String, Object> m) {
             if (output.json) {
-                Json.print(out, m);
+                JsonOutput.print(out, m);
             } else {
                 m.forEach((k, v) -> out.println(k + ": " + (v == null ? "—" : v instanceof List<?> list
                         ? String.join(", ", list.stream().map(Object::toString).toList()) : v)));

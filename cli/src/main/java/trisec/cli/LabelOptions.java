@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 import trisec.DomainException;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
-import trisec.scenario.LabelInput;
 import trisec.scenario.Scenario;
+import trisec.scenario.file.LabelInput;
 
 /** The options that describe a label, shared by {@code decide} and {@code label render}. */
 final class LabelOptions {

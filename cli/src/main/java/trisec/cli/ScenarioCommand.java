@@ -10,9 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import trisec.scenario.Problem;
 import trisec.scenario.Scenario;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.Problem;
+import trisec.scenario.file.ScenarioFiles;
 
 /** {@code trisec scenario}: check a scenario file, or print the shipped one. */
 @Command(name = "scenario", mixinStandardHelpOptions = true,
@@ -54,7 +54,7 @@ final class ScenarioCommand implements Runnable {
                     pm.put("message", p.message());
                     return pm;
                 }).toList());
-                Json.print(out, m);
+                JsonOutput.print(out, m);
             } else if (problems.isEmpty()) {
                 Scenario s = ScenarioFiles.load(file);
                 out.printf("%s: valid (%d parties, %d agreements, %d channels, %d sites)%n", file, s.parties().size(),

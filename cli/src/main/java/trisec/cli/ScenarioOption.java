@@ -3,7 +3,7 @@ package trisec.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import trisec.scenario.Scenario;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /** {@code --scenario FILE}, shared by every command that decides on agreements. */
 final class ScenarioOption {

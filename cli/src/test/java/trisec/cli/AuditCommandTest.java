@@ -14,7 +14,7 @@ import trisec.node.Node;
 import trisec.node.person.Passwords;
 import trisec.node.store.Store;
 import trisec.party.Party;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /** {@code trisec audit verify}, offline on a node's data and online against a running node. */
 class AuditCommandTest {

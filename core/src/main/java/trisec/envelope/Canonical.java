@@ -27,6 +27,9 @@ import java.util.UUID;
 public final class Canonical {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+    /** No fields yet. */
+    public Canonical() {}
+
     public Canonical add(byte[] field) {
         Objects.requireNonNull(field, "field");
         out.writeBytes(ByteBuffer.allocate(4).putInt(field.length).array());

@@ -1,8 +1,8 @@
 package trisec.envelope;
 
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +13,11 @@ import trisec.party.Party;
 
 /**
  * A node's private keys: the ML-DSA-87 key it signs with and the ML-KEM-1024 key envelopes are encrypted to,
- * together with the public identity they belong to. Generated on first start and kept in files only the node's
- * owner can read ({@link #save}); a node never sends or prints them. Decapsulation is package-private: the only way
- * to use the KEM key is {@link Envelopes#open}, which checks the signature first.
+ * together with the public identity they belong to. Generated on first start and kept, as PEM text
+ * ({@link #signingKeyPem}, {@link #kemKeyPem}) beside the {@link IdentityText identity text}, in files only the
+ * node's owner can read (the node's {@code trisec.node.keys.NodeKeyFiles}; {@link #restore} reads them back); a node
+ * never sends or prints them. Decapsulation is package-private: the only way to use the KEM key is
+ * {@link Envelopes#open}, which checks the signature first.
  */
 public final class NodeKeys {
     private final PrivateKey signingKey;
@@ -39,43 +41,73 @@ public final class NodeKeys {
     }
 
     /**
-     * Writes {@code signing.key} and {@code kem.key} (PKCS#8, PEM) and {@code identity}
-     * (the public identity) into {@code dir}, creating it. On POSIX file systems the private files are created with
-     * permissions {@code rw-------} in the same call that creates them, so they are never readable by others, not
-     * even for an instant. Refuses to overwrite any existing key file: losing a node's keys strands every envelope
-     * in flight to it, and partners would have to re-trust the node.
+     * Keys read back from where a node keeps them ({@code where}, in messages): refuses an identity of another party
+     * than {@code party}, and private keys that do not belong to the identity (checked by signing and by
+     * encapsulating a fresh secret, as FIPS 140 pairwise consistency tests do).
      *
-     * @throws EnvelopeException         if a key file already exists
-     * @throws java.io.UncheckedIOException if the files cannot be written
+     * @throws EnvelopeException if the keys are another party's or do not belong together
      */
-    public void save(Path dir) {
-        KeyFiles.save(this, dir);
-    }
-
-    /**
-     * Loads keys written by {@link #save}. Refuses private key files that group or others may access (on POSIX file
-     * systems), keys that are not ML-DSA-87 / ML-KEM-1024, an identity of another party, and private keys that do not
-     * belong to the identity (checked by signing and by encapsulating a fresh secret, as FIPS 140 pairwise
-     * consistency tests do).
-     *
-     * @throws EnvelopeException         if the keys are unsafe, incomplete, malformed or do not match
-     * @throws java.io.UncheckedIOException if the files cannot be read
-     */
-    public static NodeKeys load(Path dir, Party party) {
-        return KeyFiles.load(dir, party);
-    }
-
-    /**
-     * {@link #load} when {@code dir} holds any key file, else {@link #generate} and {@link #save}. A partial key set
-     * is loaded (and so refused with a reason), never silently replaced.
-     */
-    public static NodeKeys loadOrCreate(Path dir, Party party) {
-        if (KeyFiles.anyExists(dir)) {
-            return load(dir, party);
+    public static NodeKeys restore(
+            String where, PrivateKey signingKey, PrivateKey kemKey, PublicIdentity identity, Party party) {
+        Objects.requireNonNull(party, "party");
+        if (!identity.party().equals(party)) {
+            throw new EnvelopeException("the keys in " + where + " are " + identity.party() + "'s, this node is "
+                    + party);
         }
-        NodeKeys keys = generate(party);
-        keys.save(dir);
+        NodeKeys keys = new NodeKeys(signingKey, kemKey, identity);
+        keys.mismatch().ifPresent(why -> {
+            throw new EnvelopeException("the keys in " + where + " do not belong together: " + why);
+        });
         return keys;
+    }
+
+    /**
+     * The ML-DSA-87 private key in PEM text (PKCS#8) read from {@code source} (a file's name, in messages).
+     *
+     * @throws EnvelopeException if the text is not PEM or does not hold an ML-DSA-87 private key
+     */
+    public static PrivateKey signingKeyFromPem(String source, byte[] pem) {
+        return privateKey(source, pem, Suite.SIGNATURE, Suite::signingPrivateKey);
+    }
+
+    /**
+     * The ML-KEM-1024 private key in PEM text (PKCS#8) read from {@code source} (a file's name, in messages).
+     *
+     * @throws EnvelopeException if the text is not PEM or does not hold an ML-KEM-1024 private key
+     */
+    public static PrivateKey kemKeyFromPem(String source, byte[] pem) {
+        return privateKey(source, pem, Suite.KEM_KEYS, Suite::kemPrivateKey);
+    }
+
+    private interface Pkcs8Decoder {
+        PrivateKey decode(byte[] pkcs8) throws InvalidKeySpecException;
+    }
+
+    private static PrivateKey privateKey(String source, byte[] pem, String algorithm, Pkcs8Decoder decoder) {
+        byte[] pkcs8 = PrivateKeyPem.decode(source, pem, EnvelopeException::new);
+        try {
+            return decoder.decode(pkcs8);
+        } catch (InvalidKeySpecException | RuntimeException e) {
+            throw new EnvelopeException(source + " does not hold an " + algorithm + " private key");
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    /**
+     * The signing key as PEM text (PKCS#8), only to be kept where no one but the node's owner can read it; the
+     * caller wipes it once it is written.
+     */
+    public byte[] signingKeyPem() {
+        return PrivateKeyPem.encode(signingKey.getEncoded());
+    }
+
+    /**
+     * The KEM key as PEM text (PKCS#8), only to be kept where no one but the node's owner can read it; the caller
+     * wipes it once it is written.
+     */
+    public byte[] kemKeyPem() {
+        return PrivateKeyPem.encode(kemKey.getEncoded());
     }
 
     public PublicIdentity identity() {
@@ -103,14 +135,6 @@ public final class NodeKeys {
 
     SecretKey decapsulate(byte[] encapsulation) throws DecapsulateException {
         return Suite.decapsulate(kemKey, encapsulation);
-    }
-
-    byte[] signingKeyPkcs8() {
-        return signingKey.getEncoded();
-    }
-
-    byte[] kemKeyPkcs8() {
-        return kemKey.getEncoded();
     }
 
     /**

@@ -2,45 +2,32 @@ package trisec.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static trisec.envelope.TestNodes.JPN;
 import static trisec.envelope.TestNodes.KOR;
 import static trisec.envelope.TestNodes.KOR_PARTY;
 import static trisec.envelope.TestNodes.KOR_ROTATED;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** A node's keys survive a restart, and only in files that no one else can read. */
+/**
+ * A node's keys written as text and read back are the same node, and text that is not theirs is refused. (Where the
+ * text is kept, and who may read it, is the node's: {@code trisec.node.keys.NodeKeyFilesTest}.)
+ */
 class NodeKeysTest {
-    @TempDir
-    Path tmp;
 
-    private Path dir;
-
-    @BeforeEach
-    void keyDirectory() {
-        dir = tmp.resolve("keys");
-    }
-
-    private static boolean posix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static NodeKeys restored(NodeKeys keys) {
+        return NodeKeys.restore("test", NodeKeys.signingKeyFromPem("signing.key", keys.signingKeyPem()),
+                NodeKeys.kemKeyFromPem("kem.key", keys.kemKeyPem()),
+                IdentityText.parse("identity", IdentityText.format(keys.identity())), keys.party());
     }
 
     @Test
-    void savedKeysLoadBackAsTheSameNode() {
-        KOR.save(dir);
-        NodeKeys loaded = NodeKeys.load(dir, KOR_PARTY);
+    void keysWrittenAsTextReadBackAsTheSameNode() {
+        NodeKeys loaded = restored(KOR);
 
         assertThat(loaded.identity()).isEqualTo(KOR.identity());
         assertThat(KOR.identity().verify(new byte[] {9}, loaded.sign(new byte[] {9}))).isTrue();
@@ -50,138 +37,54 @@ class NodeKeysTest {
     }
 
     @Test
-    void privateKeyFilesAreReadableByTheOwnerOnly() throws IOException {
-        assumeTrue(posix(), "POSIX permissions");
-        KOR.save(dir);
-
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("signing.key"))))
-                .isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("kem.key"))))
-                .isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    void privateKeysArePemAndTheIdentityTextIsPublicKeysOnly() {
+        assertThat(new String(KOR.signingKeyPem(), StandardCharsets.US_ASCII))
+                .startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+        assertThat(new String(IdentityText.format(KOR.identity()), StandardCharsets.US_ASCII))
+                .contains("party KOR", "key-id " + KOR.identity().keyId()).doesNotContain("PRIVATE");
     }
 
     @Test
-    void aPrivateKeyFileThatTheGroupCanReadIsRefused() throws IOException {
-        assumeTrue(posix(), "POSIX permissions");
-        KOR.save(dir);
-        Files.setPosixFilePermissions(dir.resolve("kem.key"), PosixFilePermissions.fromString("rw-r-----"));
-
-        assertThatThrownBy(() -> NodeKeys.load(dir, KOR_PARTY))
+    void swappedKeysAreRefusedNamingTheirSource() {
+        assertThatThrownBy(() -> NodeKeys.signingKeyFromPem("kem.key", KOR.kemKeyPem()))
                 .isInstanceOf(EnvelopeException.class)
-                .hasMessageContaining("kem.key")
-                .hasMessageContaining("group or others");
-    }
-
-    @Test
-    void aPrivateKeyFileThatOthersCanWriteIsRefused() throws IOException {
-        assumeTrue(posix(), "POSIX permissions");
-        KOR.save(dir);
-        Files.setPosixFilePermissions(dir.resolve("signing.key"), PosixFilePermissions.fromString("rw-----w-"));
-
-        assertThatThrownBy(() -> NodeKeys.load(dir, KOR_PARTY)).isInstanceOf(EnvelopeException.class);
-    }
-
-    @Test
-    void theIdentityFileHoldsPublicKeysOnly() throws IOException {
-        KOR.save(dir);
-        String identity = Files.readString(dir.resolve("identity"));
-
-        assertThat(identity).contains("party KOR", "key-id " + KOR.identity().keyId()).doesNotContain("PRIVATE");
-        assertThat(Files.readString(dir.resolve("signing.key"))).startsWith("-----BEGIN PRIVATE KEY-----");
-    }
-
-    @Test
-    void anIdentityFileFromAnotherNodeIsRefused() throws IOException {
-        Path other = tmp.resolve("other");
-        KOR.save(dir);
-        KOR_ROTATED.save(other);
-        Files.copy(other.resolve("identity"), dir.resolve("identity"), StandardCopyOption.REPLACE_EXISTING);
-
-        assertThatThrownBy(() -> NodeKeys.load(dir, KOR_PARTY))
+                .hasMessage("kem.key does not hold an ML-DSA-87 private key");
+        assertThatThrownBy(() -> NodeKeys.kemKeyFromPem("signing.key", KOR.signingKeyPem()))
                 .isInstanceOf(EnvelopeException.class)
-                .hasMessageContaining("do not belong together");
+                .hasMessage("signing.key does not hold an ML-KEM-1024 private key");
+        assertThatThrownBy(() -> NodeKeys.signingKeyFromPem("signing.key", "not a key".getBytes()))
+                .isInstanceOf(EnvelopeException.class)
+                .hasMessage("signing.key is not a PEM PRIVATE KEY file");
     }
 
     @Test
-    void aKemKeyFromAnotherNodeIsRefused() throws IOException {
-        Path other = tmp.resolve("other");
-        KOR.save(dir);
-        KOR_ROTATED.save(other);
-        Files.copy(other.resolve("kem.key"), dir.resolve("kem.key"), StandardCopyOption.REPLACE_EXISTING);
+    void keysThatDoNotBelongTogetherAreRefused() {
+        PrivateKey signing = NodeKeys.signingKeyFromPem("signing.key", KOR.signingKeyPem());
+        PrivateKey otherKem = NodeKeys.kemKeyFromPem("kem.key", KOR_ROTATED.kemKeyPem());
 
-        assertThatThrownBy(() -> NodeKeys.load(dir, KOR_PARTY))
+        assertThatThrownBy(() -> NodeKeys.restore("keys", signing, otherKem, KOR.identity(), KOR_PARTY))
                 .isInstanceOf(EnvelopeException.class)
-                .hasMessageContaining("KEM key does not belong");
-    }
-
-    @Test
-    void swappedKeyFilesAreRefused() throws IOException {
-        KOR.save(dir);
-        Path signing = dir.resolve("signing.key");
-        Path kem = dir.resolve("kem.key");
-        Path swap = dir.resolve("swap");
-        Files.move(signing, swap);
-        Files.move(kem, signing);
-        Files.move(swap, kem);
-
-        assertThatThrownBy(() -> NodeKeys.load(dir, KOR_PARTY))
-                .isInstanceOf(EnvelopeException.class)
-                .hasMessageContaining("ML-DSA-87 private key");
+                .hasMessage("the keys in keys do not belong together: the KEM key does not belong to the identity "
+                        + KOR.identity().keyId());
     }
 
     @Test
     void anotherPartysKeysAreRefused() {
-        JPN.save(dir);
-
-        assertThatThrownBy(() -> NodeKeys.load(dir, KOR_PARTY))
+        assertThatThrownBy(() -> NodeKeys.restore("keys",
+                        NodeKeys.signingKeyFromPem("signing.key", JPN.signingKeyPem()),
+                        NodeKeys.kemKeyFromPem("kem.key", JPN.kemKeyPem()), JPN.identity(), KOR_PARTY))
                 .isInstanceOf(EnvelopeException.class)
                 .hasMessageContaining("JPN");
     }
 
     @Test
-    void aTamperedIdentityFileIsRefused() throws IOException {
-        KOR.save(dir);
-        Path identity = dir.resolve("identity");
-        String text = Files.readString(identity);
-        Files.writeString(identity, text.replace("key-id " + KOR.identity().keyId(), "key-id 0000000000000000"),
-                StandardCharsets.US_ASCII);
+    void aTamperedIdentityTextIsRefused() {
+        String text = new String(IdentityText.format(KOR.identity()), StandardCharsets.US_ASCII)
+                .replace("key-id " + KOR.identity().keyId(), "key-id 0000000000000000");
 
-        assertThatThrownBy(() -> NodeKeys.load(dir, KOR_PARTY))
+        assertThatThrownBy(() -> IdentityText.parse("identity", text.getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(EnvelopeException.class)
                 .hasMessageContaining("does not match");
-    }
-
-    @Test
-    void savingNeverOverwritesKeys() throws IOException {
-        KOR.save(dir);
-        byte[] before = Files.readAllBytes(dir.resolve("signing.key"));
-
-        assertThatThrownBy(() -> KOR_ROTATED.save(dir))
-                .isInstanceOf(EnvelopeException.class)
-                .hasMessageContaining("refusing to overwrite");
-        assertThat(Files.readAllBytes(dir.resolve("signing.key"))).isEqualTo(before);
-        assertThat(NodeKeys.load(dir, KOR_PARTY).identity()).isEqualTo(KOR.identity());
-    }
-
-    @Test
-    void loadOrCreateGeneratesOnFirstStartAndLoadsAfterwards() {
-        NodeKeys first = NodeKeys.loadOrCreate(dir, KOR_PARTY);
-        NodeKeys second = NodeKeys.loadOrCreate(dir, KOR_PARTY);
-
-        assertThat(second.identity()).isEqualTo(first.identity());
-        assertThat(first.identity()).isNotEqualTo(KOR.identity());
-    }
-
-    @Test
-    void anIncompleteKeySetIsRefusedNotReplaced() throws IOException {
-        KOR.save(dir);
-        Files.delete(dir.resolve("kem.key"));
-
-        assertThatThrownBy(() -> NodeKeys.loadOrCreate(dir, KOR_PARTY))
-                .isInstanceOf(EnvelopeException.class)
-                .hasMessageContaining("kem.key");
-        assertThat(dir.resolve("kem.key")).doesNotExist();
     }
 
     @Test

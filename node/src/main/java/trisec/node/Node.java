@@ -58,6 +58,8 @@ import trisec.node.item.Relabels;
 import trisec.node.item.ReportArrival;
 import trisec.node.release.ItemArrival;
 import trisec.node.release.ReceiptRelayArrival;
+import trisec.node.keys.LogKeyFiles;
+import trisec.node.keys.NodeKeyFiles;
 import trisec.node.store.Persons;
 import trisec.node.store.RecordedEvents;
 import trisec.node.store.Store;
@@ -240,12 +242,12 @@ public final class Node implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new DomainException("cannot create the data directory " + dataDir + ": " + e.getMessage());
         }
-        return NodeKeys.loadOrCreate(dataDir.resolve("keys"), party);
+        return NodeKeyFiles.loadOrCreate(dataDir.resolve("keys"), party);
     }
 
     /** The node's log key (Ed25519, for C2SP signed notes and cosignatures), created on first use. */
     public static java.security.KeyPair logKeys(Path dataDir) {
-        return trisec.audit.note.LogKeys.loadOrCreate(dataDir.resolve("keys"), LOG_KEY_FILE);
+        return LogKeyFiles.loadOrCreate(dataDir.resolve("keys"), LOG_KEY_FILE);
     }
 
     static final String LOG_KEY_FILE = "log-ed25519.key";

@@ -20,7 +20,7 @@ import trisec.node.base.Peer;
 import trisec.node.base.Peers;
 import trisec.party.Party;
 import trisec.scenario.Scenario;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * Test fixture: national nodes in this JVM on free ports, each with its own data directory under one temporary

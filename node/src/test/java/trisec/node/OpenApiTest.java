@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /** The API description served at /api/v1/openapi.json describes exactly the routes the node serves. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -2,8 +2,8 @@ package trisec.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import trisec.scenario.InvalidScenarioException;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.InvalidScenarioException;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * A policy officer edits scenario files by hand: any text either reads as a scenario or is refused with the list of

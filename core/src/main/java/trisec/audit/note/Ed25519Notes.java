@@ -121,8 +121,8 @@ public final class Ed25519Notes {
     /**
      * A signer from a Go signer key, {@code PRIVATE+KEY+<name>+<hash>+<base64(0x01 ‖ 32-byte seed)>}, checking the
      * hash against the derived public key as Go's {@code NewSigner} does. Package-private: trisec keeps private keys
-     * in owner-only PEM files ({@link LogKeys}), never in strings; this exists to prove interoperability with Go's
-     * published test keys.
+     * in owner-only files as PEM text ({@link LogKeys}), never in strings; this exists to prove interoperability with
+     * Go's published test keys.
      */
     static NoteSigner signerFromSkey(String skey) {
         Objects.requireNonNull(skey, "skey");

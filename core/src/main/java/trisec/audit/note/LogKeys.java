@@ -1,93 +1,50 @@
 package trisec.audit.note;
 
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import trisec.DomainException;
-import trisec.envelope.PrivateKeyFiles;
+import trisec.envelope.PrivateKeyPem;
 
 /**
  * A node's Ed25519 log key (for its checkpoints' signed-note line, and for cosigning its partners' checkpoints), kept
- * like the node's other keys ({@code trisec.envelope.NodeKeys}): one PEM {@code PRIVATE KEY} file (PKCS#8, RFC 8410;
- * {@code openssl pkey} reads it), created on first use with permissions {@code rw-------} in the same call that
- * creates it, and refused afterwards if group or others may access it. The public key is derived from the file, so
- * there is no second file to fall out of step with it.
+ * like the node's other keys ({@code trisec.envelope.NodeKeys}) as PEM {@code PRIVATE KEY} text (PKCS#8, RFC 8410;
+ * {@code openssl pkey} reads it). The public key is derived from the private key, so there is nothing second to fall
+ * out of step with it. The node keeps the text in an owner-only file ({@code trisec.node.keys.LogKeyFiles}).
  */
 public final class LogKeys {
 
     private LogKeys() {}
 
+    /** A fresh log key pair. */
+    public static KeyPair generate() {
+        return Ed25519.generate();
+    }
+
     /**
-     * The key pair in {@code dir/fileName}, generating and writing it (and {@code dir}, owner-only) if there is no such
-     * file. An existing file is never replaced: a log that changed its key would have to be re-trusted by every
-     * partner.
-     *
-     * @throws DomainException if the file is accessible by group or others (on POSIX file systems), is not a PEM
-     *     Ed25519 private key, or the file name is not a plain file name
-     * @throws UncheckedIOException if the file cannot be read or written
+     * The private key of {@code pair} as PEM text (PKCS#8), only to be kept where no one but the node's owner can read
+     * it; the caller wipes it once it is written.
      */
-    public static KeyPair loadOrCreate(Path dir, String fileName) {
-        Objects.requireNonNull(dir, "dir");
-        Objects.requireNonNull(fileName, "fileName");
-        if (!isPlainFileName(fileName)) {
-            throw new DomainException("'" + fileName + "' is not a plain file name for a log key");
-        }
-        Path file = dir.resolve(fileName);
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return load(file);
-        }
-        KeyPair pair = Ed25519.generate();
-        List<Path> created = new ArrayList<>();
-        try {
-            PrivateKeyFiles.createDirectories(dir);
-            PrivateKeyFiles.writeNew(file, PrivateKeyFiles.pem(pair.getPrivate().getEncoded()),
-                    PrivateKeyFiles.isPosix(dir), created);
-        } catch (FileAlreadyExistsException e) {
-            // Another process created it first: theirs is the key.
-            return load(file);
-        } catch (IOException e) {
-            // A failed write removes the file rather than leave a truncated key behind.
-            PrivateKeyFiles.undo(created);
-            throw new UncheckedIOException("cannot write the log key " + file, e);
-        }
-        return pair;
+    public static byte[] pem(KeyPair pair) {
+        Objects.requireNonNull(pair, "pair");
+        return PrivateKeyPem.encode(pair.getPrivate().getEncoded());
     }
 
-    private static boolean isPlainFileName(String name) {
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")) {
-            return false;
-        }
-        try {
-            Path path = Path.of(name);
-            return path.getNameCount() == 1 && path.getFileName().toString().equals(name);
-        } catch (java.nio.file.InvalidPathException e) {
-            return false;
-        }
-    }
-
-    private static KeyPair load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new DomainException("the log key " + file + " is not a regular file");
-        }
-        PrivateKeyFiles.requireOwnerOnly(file, "the log key", DomainException::new);
-        byte[] pkcs8 = PrivateKeyFiles.unpem(file, read(file), DomainException::new);
+    /**
+     * The key pair whose private key is the PEM text read from {@code source} (a file's name, in messages).
+     *
+     * @throws DomainException if the text is not a PEM Ed25519 private key
+     */
+    public static KeyPair fromPem(String source, byte[] pem) {
+        byte[] pkcs8 = PrivateKeyPem.decode(source, pem, DomainException::new);
         PrivateKey key;
         try {
             key = Ed25519.factory().generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (InvalidKeySpecException | RuntimeException e) {
-            throw new DomainException(file + " does not hold an Ed25519 private key");
+            throw new DomainException(source + " does not hold an Ed25519 private key");
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
@@ -95,23 +52,12 @@ public final class LogKeys {
         try {
             seed = Ed25519.seed(key);
         } catch (IllegalArgumentException e) {
-            throw new DomainException(file + " does not hold an Ed25519 private key: " + e.getMessage());
+            throw new DomainException(source + " does not hold an Ed25519 private key: " + e.getMessage());
         }
         try {
             return Ed25519.fromSeed(seed);
         } finally {
             Arrays.fill(seed, (byte) 0);
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            if (Files.size(file) > 16 * 1024) {
-                throw new DomainException(file + " is too large to be a PEM Ed25519 private key");
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the log key " + file, e);
         }
     }
 }

@@ -13,7 +13,8 @@
  *       checkpoint is also signed post-quantum.
  *   <li>{@link trisec.audit.note.Checkpoint} — c2sp.org/tlog-checkpoint, the note text of a tree head.
  *   <li>{@link trisec.audit.note.Cosignatures} — c2sp.org/tlog-cosignature v1 (Ed25519, type 0x04).
- *   <li>{@link trisec.audit.note.LogKeys} — the node's Ed25519 log key in an owner-only PEM file.
+ *   <li>{@link trisec.audit.note.LogKeys} — the node's Ed25519 log key and its PEM text (the node keeps it in an
+ *       owner-only file).
  * </ul>
  *
  * As in {@code trisec.envelope}, callers do not pick algorithms: each class is one signature type. Everything that

@@ -14,6 +14,9 @@ public final class MemoryTiles implements TileStore {
 
     private final ConcurrentHashMap<Key, byte[]> tiles = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public MemoryTiles() {}
+
     @Override
     public Optional<byte[]> read(int level, long index) {
         byte[] tile = tiles.get(new Key(level, index));

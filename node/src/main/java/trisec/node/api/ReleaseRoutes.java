@@ -22,7 +22,7 @@ import trisec.node.release.Decisions;
 import trisec.node.release.Disclosures;
 import trisec.node.store.ReleaseStatus;
 import trisec.party.Party;
-import trisec.scenario.LabelInput;
+import trisec.scenario.file.LabelInput;
 
 /** Releases: the officer's request, the second person's approval, the outbox, and the policy's answer. */
 public final class ReleaseRoutes implements RouteGroup {

@@ -27,7 +27,7 @@ import trisec.node.store.ReleaseRow;
 import trisec.node.store.Releases;
 import trisec.party.Level;
 import trisec.party.Party;
-import trisec.scenario.LabelInput;
+import trisec.scenario.file.LabelInput;
 
 /**
  * An item's page (its marking, the access checks that let the viewer in, where it went, its history in the log

@@ -41,8 +41,8 @@ import trisec.node.Cluster;
 import trisec.node.base.Json;
 import trisec.policy.ReleasePolicy;
 import trisec.policy.ReleaseRequest;
-import trisec.scenario.LabelInput;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.LabelInput;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * Every route of the REST API (Api.java) against one running KOR–JPN–USA cluster: the success case with its

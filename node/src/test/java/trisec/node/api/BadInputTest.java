@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import trisec.node.Client;
 import trisec.node.Cluster;
 import trisec.node.base.Json;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * Bad input is refused the same way everywhere (issue 9): strict JSON (no number for a string, no invalid

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import trisec.node.Client;
 import trisec.node.Cluster;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
+import trisec.node.Node;
 
 /**
  * A KOR node alone, without peers and with short-lived tokens: what the trilateral cluster cannot show (an

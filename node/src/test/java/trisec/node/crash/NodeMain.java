@@ -7,7 +7,7 @@ import trisec.node.Node;
 import trisec.node.person.Passwords;
 import trisec.node.base.Peers;
 import trisec.party.Party;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * One national node in a process of its own, for the crash tests: what {@code trisec node} runs, plus the demo's

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import trisec.node.Cluster;
 import trisec.node.federation.Messages.EventNote;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * Agreement events that each fit the facts alone but not together — here termination notices of the same

@@ -19,7 +19,7 @@ import trisec.node.Node;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.store.Outbox;
 import trisec.node.store.OutboxRow;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * Transactional outbox and idempotent inbox across crashes: a message committed to the outbox is delivered once,

@@ -16,7 +16,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import trisec.envelope.NodeKeys;
 import trisec.node.Cluster;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
+import trisec.node.base.Json;
 
 /**
  * Junk at the federation endpoint (issue 9): unauthenticated envelopes — unreadable, from a party that is no

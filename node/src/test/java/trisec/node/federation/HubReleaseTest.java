@@ -23,7 +23,7 @@ import trisec.node.item.Labels;
 import trisec.node.federation.Messages.ItemDelivery;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.store.OutboxRow;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * June 2015: TISA is in force, the Korea–Japan GSOMIA is not yet signed, so a Korean item reaches Japan only

@@ -17,7 +17,7 @@ import trisec.node.Cluster;
 import trisec.node.Node;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.store.ReceiptChecks;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * A receipt names the recipient's RECEIVED entry (index and leaf hash); once the sender has witnessed a checkpoint

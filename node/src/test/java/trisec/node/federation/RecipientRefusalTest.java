@@ -17,7 +17,7 @@ import trisec.agreement.LifecycleEvent;
 import trisec.node.Cluster;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.scenario.Scenario;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * The recipient decides again on its own agreements. Japan's node knows the Korea–Japan GSOMIA was terminated;

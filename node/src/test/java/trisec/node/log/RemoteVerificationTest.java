@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trisec.DomainException;
 import trisec.node.Cluster;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /** An auditor checks a live node: keys trusted on first use, then consistency and inclusion each time. */
 class RemoteVerificationTest {

@@ -15,6 +15,7 @@ import trisec.envelope.NodeKeys;
 import trisec.node.Node;
 import trisec.node.store.Store;
 import trisec.party.Party;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * A log rebuilt offline from the store detects any changed byte in an entry, a tile or a checkpoint, and names

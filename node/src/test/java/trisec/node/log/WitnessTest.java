@@ -20,7 +20,7 @@ import trisec.audit.note.SignedNote;
 import trisec.node.Cluster;
 import trisec.node.Node;
 import trisec.node.base.Peer;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /** Partners witness each other's logs: they cosign what is consistent and raise an alarm on a fork. */
 class WitnessTest {
@@ -130,7 +130,7 @@ class WitnessTest {
     void aCheckpointNotSignedByThePartnerIsNotAcceptedNorAlarmed() {
         activity();
         String origin = Peer.logOrigin(c.keys(KOR).identity());
-        var stranger = trisec.audit.note.LogKeys.loadOrCreate(c.config(JPN).dataDir().resolve("other"), "k");
+        var stranger = trisec.node.keys.LogKeyFiles.loadOrCreate(c.config(JPN).dataDir().resolve("other"), "k");
         String text = new Checkpoint(origin, 1, new byte[32], List.of()).text();
         String note = Notes.sign(text, List.of(Ed25519Notes.signer(origin, stranger.getPrivate()))).format();
         assertThat(c.node(JPN).witness().observe(korAsSeenBy(JPN), note)).isEqualTo(Witness.Outcome.UNVERIFIED);

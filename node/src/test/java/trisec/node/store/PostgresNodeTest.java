@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import trisec.node.Client;
 import trisec.node.Cluster;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /** A node whose store is PostgreSQL releases to a node on the embedded store, and survives a restart. */
 class PostgresNodeTest {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import trisec.node.demo.Demo;
 import trisec.party.Party;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /**
  * The web pages in a real browser (Debian's headless Chromium, driven by Playwright) against what {@code trisec

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import trisec.node.Client;
 import trisec.node.Cluster;
 import trisec.node.store.Databases;
-import trisec.scenario.ScenarioFiles;
+import trisec.scenario.file.ScenarioFiles;
 
 /** The pages whose queries differ by database, on a node whose store is PostgreSQL. */
 class PostgresPagesTest {

@@ -1,4 +1,4 @@
-package trisec.scenario;
+package trisec.scenario.file;
 
 /** Something wrong in a scenario file, at a line. */
 public record Problem(int line, String message) {

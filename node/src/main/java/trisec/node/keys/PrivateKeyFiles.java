@@ -1,4 +1,4 @@
-package trisec.envelope;
+package trisec.node.keys;
 
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.WRITE;
@@ -7,23 +7,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * How trisec keeps private keys on disk, for the node's keys ({@link NodeKeys}) and its log key alike: one PEM
- * {@code PRIVATE KEY} file each (PKCS#8), created owner-only in the call that creates it, never overwritten, and
- * refused when group or others may access it. Callers name what the file is and which exception to raise.
+ * How a node keeps private keys on disk, its node keys ({@link NodeKeyFiles}) and its log key ({@link LogKeyFiles})
+ * alike: one file each holding the key's PEM text ({@code trisec.envelope.PrivateKeyPem}), created owner-only in the
+ * call that creates it, never overwritten, and refused when group or others may access it. Callers name what the
+ * file is and which exception to raise.
  */
 public final class PrivateKeyFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
@@ -32,8 +31,6 @@ public final class PrivateKeyFiles {
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-    private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String PEM_END = "-----END PRIVATE KEY-----";
 
     private PrivateKeyFiles() {}
 
@@ -69,35 +66,6 @@ public final class PrivateKeyFiles {
         if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
             throw error.apply(what + " " + file + " is accessible by group or others ("
                     + PosixFilePermissions.toString(permissions) + "); it must be rw------- (chmod 600 " + file + ")");
-        }
-    }
-
-    /** The PEM text of a PKCS#8 key; {@code pkcs8} is wiped. */
-    public static byte[] pem(byte[] pkcs8) {
-        byte[] body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encode(pkcs8);
-        Arrays.fill(pkcs8, (byte) 0);
-        byte[] begin = (PEM_BEGIN + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] end = ("\n" + PEM_END + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] pem = new byte[begin.length + body.length + end.length];
-        System.arraycopy(begin, 0, pem, 0, begin.length);
-        System.arraycopy(body, 0, pem, begin.length, body.length);
-        System.arraycopy(end, 0, pem, begin.length + body.length, end.length);
-        Arrays.fill(body, (byte) 0);
-        return pem;
-    }
-
-    /** The PKCS#8 bytes of {@code file}'s PEM text, or "FILE is not a PEM PRIVATE KEY file" raised by {@code error}. */
-    public static byte[] unpem(Path file, byte[] content, Function<String, RuntimeException> error) {
-        String text = new String(content, StandardCharsets.US_ASCII).strip();
-        if (!text.startsWith(PEM_BEGIN) || !text.endsWith(PEM_END)
-                || text.length() < PEM_BEGIN.length() + PEM_END.length()) {
-            throw error.apply(file + " is not a PEM PRIVATE KEY file");
-        }
-        try {
-            return Base64.getMimeDecoder()
-                    .decode(text.substring(PEM_BEGIN.length(), text.length() - PEM_END.length()));
-        } catch (IllegalArgumentException e) {
-            throw error.apply(file + " is not a PEM PRIVATE KEY file: " + e.getMessage());
         }
     }
 

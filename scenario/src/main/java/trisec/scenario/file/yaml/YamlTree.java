@@ -1,4 +1,4 @@
-package trisec.scenario.yaml;
+package trisec.scenario.file.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,10 +9,10 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import trisec.scenario.Problem;
+import trisec.scenario.file.Problem;
 
 /**
- * Reads YAML into a tree of {@link Node}s that remember their lines. Jackson's own tree forgets locations,
+ * Reads YAML into a tree of {@link YamlNode}s that remember their lines. Jackson's own tree forgets locations,
  * which a validator that names lines cannot afford, so this walks the token stream instead.
  */
 public final class YamlTree {
@@ -21,14 +21,14 @@ public final class YamlTree {
     private YamlTree() {}
 
     /** The root node, or the problems that stop the text from being read as YAML at all. */
-    public static Node parse(String text, List<Problem> problems) {
+    public static YamlNode parse(String text, List<Problem> problems) {
         try (JsonParser p = FACTORY.createParser(new StringReader(text))) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 problems.add(new Problem(1, "the file is empty"));
                 return null;
             }
-            Node root = read(p, problems);
+            YamlNode root = read(p, problems);
             if (p.nextToken() != null) {
                 problems.add(new Problem(line(p), "only one YAML document is allowed"));
             }
@@ -47,18 +47,18 @@ public final class YamlTree {
         return Math.max(1, p.currentTokenLocation().getLineNr());
     }
 
-    private static Node read(JsonParser p, List<Problem> problems) throws IOException {
+    private static YamlNode read(JsonParser p, List<Problem> problems) throws IOException {
         JsonToken t = p.currentToken();
         int line = line(p);
         switch (t) {
             case START_OBJECT -> {
-                var entries = new LinkedHashMap<String, Node>();
+                var entries = new LinkedHashMap<String, YamlNode>();
                 var keyLines = new LinkedHashMap<String, Integer>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     int keyLine = line(p);
                     p.nextToken();
-                    Node value = read(p, problems);
+                    YamlNode value = read(p, problems);
                     if (entries.containsKey(key)) {
                         problems.add(new Problem(keyLine, "key '" + key + "' appears twice (first on line "
                                 + keyLines.get(key) + ")"));
@@ -67,20 +67,20 @@ public final class YamlTree {
                     entries.put(key, value);
                     keyLines.put(key, keyLine);
                 }
-                return new Node.Mapping(line, entries, keyLines);
+                return new YamlNode.Mapping(line, entries, keyLines);
             }
             case START_ARRAY -> {
-                var items = new ArrayList<Node>();
+                var items = new ArrayList<YamlNode>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     items.add(read(p, problems));
                 }
-                return new Node.Sequence(line, items);
+                return new YamlNode.Sequence(line, items);
             }
             case VALUE_NULL -> {
-                return new Node.Scalar(line, "", true);
+                return new YamlNode.Scalar(line, "", true);
             }
             default -> {
-                return new Node.Scalar(line, p.getText(), false);
+                return new YamlNode.Scalar(line, p.getText(), false);
             }
         }
     }

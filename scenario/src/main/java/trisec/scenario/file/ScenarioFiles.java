@@ -1,4 +1,4 @@
-package trisec.scenario;
+package trisec.scenario.file;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import trisec.DomainException;
+import trisec.scenario.Scenario;
 
 /** Scenario files: the shipped one, and any other a policy officer writes. Format: {@code docs/SCENARIO.md}. */
 public final class ScenarioFiles {
     /** The shipped scenario's place on the class path (its source is {@code scenarios/trilateral.yaml}). */
-    public static final String SHIPPED = "trisec/scenario/trilateral.yaml";
+    public static final String SHIPPED = "trisec/scenario/file/trilateral.yaml";
     /** Scenario files are small; anything larger is refused before it is parsed. */
     static final long MAX_BYTES = 4L << 20;
 

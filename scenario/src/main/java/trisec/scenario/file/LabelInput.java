@@ -1,4 +1,4 @@
-package trisec.scenario;
+package trisec.scenario.file;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,6 +8,7 @@ import trisec.DomainException;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.party.Party;
+import trisec.scenario.Scenario;
 import trisec.topic.Topic;
 
 /**

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 
 /** JSON output: one object per command, non-ASCII written as is. */
-final class Json {
+final class JsonOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {}
+    private JsonOutput() {}
 
     static void print(PrintWriter out, Object value) {
         try {

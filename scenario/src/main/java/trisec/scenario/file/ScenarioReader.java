@@ -1,4 +1,4 @@
-package trisec.scenario;
+package trisec.scenario.file;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,11 +26,14 @@ import trisec.party.Classification;
 import trisec.party.ClassificationScheme;
 import trisec.party.Level;
 import trisec.party.Party;
-import trisec.scenario.yaml.Node;
-import trisec.scenario.yaml.Node.Mapping;
-import trisec.scenario.yaml.Node.Scalar;
-import trisec.scenario.yaml.Node.Sequence;
-import trisec.scenario.yaml.YamlTree;
+import trisec.scenario.Member;
+import trisec.scenario.Scenario;
+import trisec.scenario.Site;
+import trisec.scenario.file.yaml.YamlNode;
+import trisec.scenario.file.yaml.YamlNode.Mapping;
+import trisec.scenario.file.yaml.YamlNode.Scalar;
+import trisec.scenario.file.yaml.YamlNode.Sequence;
+import trisec.scenario.file.yaml.YamlTree;
 import trisec.topic.Topic;
 import trisec.topic.TopicScope;
 
@@ -51,7 +54,7 @@ final class ScenarioReader {
 
     /** The scenario, or empty with {@link #problems()} saying why. */
     Optional<Scenario> read(String text) {
-        Node root = YamlTree.parse(text, problems);
+        YamlNode root = YamlTree.parse(text, problems);
         if (root == null) {
             return Optional.empty();
         }
@@ -82,13 +85,13 @@ final class ScenarioReader {
 
     // ---- parties and schemes -------------------------------------------------------------------------
 
-    private void party(Node node) {
+    private void party(YamlNode node) {
         Mapping m = mapping(node, "a party");
         if (m == null) {
             return;
         }
         keys(m, "a party", Set.of("code", "name", "levels"), Set.of("code", "levels"));
-        Node codeNode = m.get("code");
+        YamlNode codeNode = m.get("code");
         String code = codeNode == null ? null : text(codeNode, "code");
         if (code == null) {
             return;
@@ -104,13 +107,13 @@ final class ScenarioReader {
         }
         String name = optionalText(m, "name").orElse(code);
         List<ClassificationScheme.Entry> entries = new ArrayList<>();
-        Node levelsNode = m.get("levels");
-        List<Node> levels = levelsNode == null ? List.of() : list(levelsNode, "levels");
+        YamlNode levelsNode = m.get("levels");
+        List<YamlNode> levels = levelsNode == null ? List.of() : list(levelsNode, "levels");
         if (levels == null) {
             return;
         }
         int before = problems.size();
-        for (Node ln : levels) {
+        for (YamlNode ln : levels) {
             Mapping lm = mapping(ln, "a level");
             if (lm == null) {
                 continue;
@@ -163,7 +166,7 @@ final class ScenarioReader {
     private static final Set<String> AGREEMENT_KEYS = Set.of("id", "kind", "title", "parties", "hub",
             "legallyBinding", "term", "noticePeriod", "scope", "equivalence", "events", "notes", "sources");
 
-    private void agreement(Node node) {
+    private void agreement(YamlNode node) {
         Mapping m = mapping(node, "an agreement");
         if (m == null) {
             return;
@@ -180,9 +183,9 @@ final class ScenarioReader {
                 : enumValue(m.get("kind"), "kind", AgreementKind.class);
         List<Party> parties = new ArrayList<>();
         if (m.get("parties") != null) {
-            List<Node> ps = list(m.get("parties"), "parties");
+            List<YamlNode> ps = list(m.get("parties"), "parties");
             if (ps != null) {
-                for (Node pn : ps) {
+                for (YamlNode pn : ps) {
                     Party p = partyRef(pn);
                     if (p != null && parties.contains(p)) {
                         problem(pn, "party " + p + " is listed twice");
@@ -223,10 +226,10 @@ final class ScenarioReader {
             problem(m.lineOf("kind"), "an SIA needs an equivalence table (GSOMIA Art. 4)");
         }
         List<LifecycleEvent> events = new ArrayList<>();
-        List<Node> eventNodes = new ArrayList<>();
+        List<YamlNode> eventNodes = new ArrayList<>();
         if (m.get("events") != null) {
-            List<Node> es = list(m.get("events"), "events");
-            for (Node en : es == null ? List.<Node>of() : es) {
+            List<YamlNode> es = list(m.get("events"), "events");
+            for (YamlNode en : es == null ? List.<YamlNode>of() : es) {
                 LifecycleEvent e = event(en, parties);
                 if (e != null) {
                     if (!events.isEmpty() && e.at().isBefore(events.getLast().at())) {
@@ -241,7 +244,7 @@ final class ScenarioReader {
         }
         if (problems.size() == before) {
             for (Lifecycle.EventProblem p : Lifecycle.problems(term, notice, events)) {
-                Node at = eventNodes.get(p.index());
+                YamlNode at = eventNodes.get(p.index());
                 problem(at, events.get(p.index()).type() + ": " + p.message());
             }
         }
@@ -258,7 +261,7 @@ final class ScenarioReader {
         }
     }
 
-    private Scope scope(Node node, List<Party> parties) {
+    private Scope scope(YamlNode node, List<Party> parties) {
         Mapping m = mapping(node, "a scope");
         if (m == null) {
             return Scope.everything();
@@ -267,8 +270,8 @@ final class ScenarioReader {
         TopicScope topics = TopicScope.everything();
         if (m.get("topics") != null) {
             List<Topic> list = new ArrayList<>();
-            List<Node> tn = list(m.get("topics"), "topics");
-            for (Node t : tn == null ? List.<Node>of() : tn) {
+            List<YamlNode> tn = list(m.get("topics"), "topics");
+            for (YamlNode t : tn == null ? List.<YamlNode>of() : tn) {
                 topic(t).ifPresent(list::add);
             }
             if (tn != null && tn.isEmpty()) {
@@ -297,14 +300,14 @@ final class ScenarioReader {
         return new Scope(topics, highest);
     }
 
-    private EquivalenceTable equivalence(Node node, List<Party> parties) {
-        List<Node> rows = list(node, "equivalence");
+    private EquivalenceTable equivalence(YamlNode node, List<Party> parties) {
+        List<YamlNode> rows = list(node, "equivalence");
         if (rows == null) {
             return EquivalenceTable.empty();
         }
         List<EquivalenceTable.Row> out = new ArrayList<>();
         Map<Level, Integer> seen = new HashMap<>();
-        for (Node rn : rows) {
+        for (YamlNode rn : rows) {
             Mapping rm = mapping(rn, "an equivalence row");
             if (rm == null) {
                 continue;
@@ -315,9 +318,9 @@ final class ScenarioReader {
                 if (p == null) {
                     return;
                 }
-                List<Node> values = value instanceof Sequence s ? s.items() : List.of(value);
+                List<YamlNode> values = value instanceof Sequence s ? s.items() : List.of(value);
                 List<Level> levels = new ArrayList<>();
-                for (Node v : values) {
+                for (YamlNode v : values) {
                     Level l = levelRef(p, v);
                     if (l == null) {
                         continue;
@@ -350,7 +353,7 @@ final class ScenarioReader {
         return new EquivalenceTable(out);
     }
 
-    private LifecycleEvent event(Node node, List<Party> parties) {
+    private LifecycleEvent event(YamlNode node, List<Party> parties) {
         Mapping m = mapping(node, "an event");
         if (m == null) {
             return null;
@@ -383,7 +386,7 @@ final class ScenarioReader {
 
     // ---- channels and sites --------------------------------------------------------------------------
 
-    private Optional<Channel> channel(Node node) {
+    private Optional<Channel> channel(YamlNode node) {
         Mapping m = mapping(node, "a channel");
         if (m == null) {
             return Optional.empty();
@@ -397,8 +400,8 @@ final class ScenarioReader {
         boolean modelled = m.get("modelled") != null && bool(m.get("modelled"), "modelled");
         List<Party> rotation = new ArrayList<>();
         if (m.get("rotation") != null) {
-            List<Node> rs = list(m.get("rotation"), "rotation");
-            for (Node r : rs == null ? List.<Node>of() : rs) {
+            List<YamlNode> rs = list(m.get("rotation"), "rotation");
+            for (YamlNode r : rs == null ? List.<YamlNode>of() : rs) {
                 Party p = partyRef(r);
                 if (p != null) {
                     rotation.add(p);
@@ -409,8 +412,8 @@ final class ScenarioReader {
                 : period(m.get("rotationPeriod"), "rotationPeriod");
         List<Meeting> meetings = new ArrayList<>();
         if (m.get("meetings") != null) {
-            List<Node> ms = list(m.get("meetings"), "meetings");
-            for (Node mn : ms == null ? List.<Node>of() : ms) {
+            List<YamlNode> ms = list(m.get("meetings"), "meetings");
+            for (YamlNode mn : ms == null ? List.<YamlNode>of() : ms) {
                 meeting(mn).ifPresent(meetings::add);
             }
         }
@@ -421,7 +424,7 @@ final class ScenarioReader {
         return Optional.of(new Channel(id, name, cadence, modelled, rotation, every, meetings, notes));
     }
 
-    private Optional<Meeting> meeting(Node node) {
+    private Optional<Meeting> meeting(YamlNode node) {
         Mapping m = mapping(node, "a meeting");
         if (m == null) {
             return Optional.empty();
@@ -440,7 +443,7 @@ final class ScenarioReader {
                 optionalText(m, "note").orElse("")));
     }
 
-    private Optional<Site> site(Node node) {
+    private Optional<Site> site(YamlNode node) {
         Mapping m = mapping(node, "a site");
         if (m == null) {
             return Optional.empty();
@@ -465,7 +468,7 @@ final class ScenarioReader {
 
     // ---- references --------------------------------------------------------------------------------
 
-    private Party partyRef(Node node) {
+    private Party partyRef(YamlNode node) {
         String code = text(node, "a party");
         if (code == null) {
             return null;
@@ -496,7 +499,7 @@ final class ScenarioReader {
         return p;
     }
 
-    private Level levelRef(Party party, Node node) {
+    private Level levelRef(Party party, YamlNode node) {
         String name = text(node, "a level");
         if (name == null) {
             return null;
@@ -514,7 +517,7 @@ final class ScenarioReader {
         return level.get();
     }
 
-    private Optional<Topic> topic(Node node) {
+    private Optional<Topic> topic(YamlNode node) {
         String t = text(node, "a topic");
         if (t == null) {
             return Optional.empty();
@@ -528,17 +531,17 @@ final class ScenarioReader {
 
     // ---- values ------------------------------------------------------------------------------------
 
-    private void each(Node node, String what, java.util.function.Consumer<Node> reader) {
+    private void each(YamlNode node, String what, java.util.function.Consumer<YamlNode> reader) {
         if (node == null) {
             return;
         }
-        List<Node> items = list(node, what);
+        List<YamlNode> items = list(node, what);
         if (items != null) {
             items.forEach(reader);
         }
     }
 
-    private Mapping mapping(Node node, String what) {
+    private Mapping mapping(YamlNode node, String what) {
         if (node instanceof Mapping m) {
             return m;
         }
@@ -546,7 +549,7 @@ final class ScenarioReader {
         return null;
     }
 
-    private List<Node> list(Node node, String what) {
+    private List<YamlNode> list(YamlNode node, String what) {
         if (node instanceof Sequence s) {
             return s.items();
         }
@@ -554,7 +557,7 @@ final class ScenarioReader {
         return null;
     }
 
-    private String text(Node node, String what) {
+    private String text(YamlNode node, String what) {
         if (node instanceof Scalar s && !s.isNull() && !s.text().isBlank()) {
             return s.text().strip();
         }
@@ -562,10 +565,10 @@ final class ScenarioReader {
         return null;
     }
 
-    private List<String> texts(Node node, String what) {
-        List<Node> items = node instanceof Scalar ? List.of(node) : list(node, what);
+    private List<String> texts(YamlNode node, String what) {
+        List<YamlNode> items = node instanceof Scalar ? List.of(node) : list(node, what);
         List<String> out = new ArrayList<>();
-        for (Node n : items == null ? List.<Node>of() : items) {
+        for (YamlNode n : items == null ? List.<YamlNode>of() : items) {
             String t = text(n, what);
             if (t != null) {
                 out.add(t);
@@ -575,11 +578,11 @@ final class ScenarioReader {
     }
 
     private Optional<String> optionalText(Mapping m, String key) {
-        Node n = m.get(key);
+        YamlNode n = m.get(key);
         return n == null ? Optional.empty() : Optional.ofNullable(text(n, key));
     }
 
-    private boolean bool(Node node, String what) {
+    private boolean bool(YamlNode node, String what) {
         String t = text(node, what);
         if ("true".equals(t) || "false".equals(t)) {
             return Boolean.parseBoolean(t);
@@ -590,7 +593,7 @@ final class ScenarioReader {
         return false;
     }
 
-    private <E extends Enum<E>> E enumValue(Node node, String what, Class<E> type) {
+    private <E extends Enum<E>> E enumValue(YamlNode node, String what, Class<E> type) {
         String t = text(node, what);
         if (t == null) {
             return null;
@@ -606,7 +609,7 @@ final class ScenarioReader {
         return null;
     }
 
-    private Optional<Period> period(Node node, String what) {
+    private Optional<Period> period(YamlNode node, String what) {
         String t = text(node, what);
         if (t == null) {
             return Optional.empty();
@@ -624,7 +627,7 @@ final class ScenarioReader {
         }
     }
 
-    private LocalDate date(Node node, String what) {
+    private LocalDate date(YamlNode node, String what) {
         String t = text(node, what);
         if (t == null) {
             return null;
@@ -638,7 +641,7 @@ final class ScenarioReader {
     }
 
     /** A date (00:00 UTC that day, DESIGN §2.6) or an ISO 8601 instant with an offset. */
-    private Instant instant(Node node, String what) {
+    private Instant instant(YamlNode node, String what) {
         String t = text(node, what);
         if (t == null) {
             return null;
@@ -666,7 +669,7 @@ final class ScenarioReader {
         }
     }
 
-    private void problem(Node node, String message) {
+    private void problem(YamlNode node, String message) {
         problems.add(new Problem(node.line(), message));
     }
 

@@ -1,22 +1,22 @@
-package trisec.scenario.yaml;
+package trisec.scenario.file.yaml;
 
 import java.util.List;
 import java.util.Map;
 
 /** A YAML value with the line it starts on, so that every problem can name its line. */
-public sealed interface Node {
+public sealed interface YamlNode {
 
     int line();
 
     /** How the value is described in a message: "a mapping", "a list", "a value". */
     String kind();
 
-    record Mapping(int line, Map<String, Node> entries, Map<String, Integer> keyLines) implements Node {
+    record Mapping(int line, Map<String, YamlNode> entries, Map<String, Integer> keyLines) implements YamlNode {
         public String kind() {
             return "a mapping";
         }
 
-        public Node get(String key) {
+        public YamlNode get(String key) {
             return entries.get(key);
         }
 
@@ -26,14 +26,14 @@ public sealed interface Node {
         }
     }
 
-    record Sequence(int line, List<Node> items) implements Node {
+    record Sequence(int line, List<YamlNode> items) implements YamlNode {
         public String kind() {
             return "a list";
         }
     }
 
     /** A scalar; {@code text} is empty for an explicit null. */
-    record Scalar(int line, String text, boolean isNull) implements Node {
+    record Scalar(int line, String text, boolean isNull) implements YamlNode {
         public String kind() {
             return isNull ? "empty" : "a value";
         }

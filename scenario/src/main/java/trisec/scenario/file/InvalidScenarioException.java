@@ -1,4 +1,4 @@
-package trisec.scenario;
+package trisec.scenario.file;
 
 import java.util.List;
 import trisec.DomainException;

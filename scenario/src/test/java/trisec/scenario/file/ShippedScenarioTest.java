@@ -1,4 +1,4 @@
-package trisec.scenario;
+package trisec.scenario.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import trisec.agreement.AgreementKind;
 import trisec.party.Party;
+import trisec.scenario.Scenario;
 
 /** The shipped scenario loads and encodes FACTS.md. */
 class ShippedScenarioTest {

@@ -1,4 +1,4 @@
-package trisec.scenario;
+package trisec.scenario.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import trisec.policy.ReleaseDecision;
 import trisec.policy.ReleasePolicy;
 import trisec.policy.ReleaseRequest;
 import trisec.policy.Verdict;
+import trisec.scenario.Scenario;
 import trisec.topic.Topic;
 
 /**

@@ -1,0 +1,22 @@
+/**
+ * trisec's domain: parties and classification schemes, topics, agreements and their lifecycles, labels, release and
+ * access decisions, the scenario aggregate, the node's keys and sealed envelopes, and the audit log's formats. It
+ * depends on nothing but the JDK (java.base, and java.xml for STANAG 4774 labels) and touches no files: reading and
+ * writing is the scenario module's and the node's.
+ */
+module trisec.core {
+    requires java.xml;
+
+    exports trisec;
+    exports trisec.agreement;
+    exports trisec.audit.merkle;
+    exports trisec.audit.note;
+    exports trisec.audit.tiles;
+    exports trisec.consult;
+    exports trisec.envelope;
+    exports trisec.label;
+    exports trisec.party;
+    exports trisec.policy;
+    exports trisec.scenario;
+    exports trisec.topic;
+}
