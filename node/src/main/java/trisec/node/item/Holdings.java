@@ -5,7 +5,6 @@ import trisec.node.log.AuditLog;
 import trisec.node.log.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
-import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Refusal;
 import trisec.node.person.Account;
@@ -27,6 +25,7 @@ import trisec.node.store.ConsentRow;
 import trisec.node.store.Consents;
 import trisec.node.store.ItemRow;
 import trisec.node.store.Items;
+import trisec.scenario.file.LabelInput;
 import trisec.node.store.ReleaseStatus;
 import trisec.node.store.Releases;
 import trisec.node.store.Reports;
@@ -34,7 +33,6 @@ import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.AccessDecision;
 import trisec.policy.AccessPolicy;
-import trisec.topic.Topic;
 
 /**
  * The items this node holds: the ones its officers create (this party as originator) and the copies partners
@@ -106,26 +104,9 @@ public final class Holdings {
     }
 
     private ConfidentialityLabel label(NewItem in) {
-        var scenario = self.facts().scenario();
         try {
-            Level level = self.scheme().level(in.level());
-            if (!Topic.isValid(in.topic())) {
-                throw Refusal.invalid("'" + in.topic() + "' is not a topic (dot-separated lower-case words)");
-            }
-            List<Party> rel = new ArrayList<>();
-            for (String p : in.relTo() == null ? List.<String>of() : in.relTo()) {
-                rel.add(scenario.party(p));
-            }
-            var caveats = EnumSet.noneOf(Caveat.class);
-            for (String c : in.caveats() == null ? List.<String>of() : in.caveats()) {
-                Optional<Caveat> caveat = c == null ? Optional.empty() : Caveat.parse(c);
-                caveats.add(caveat.orElseThrow(() -> Refusal.invalid("unknown caveat '" + c
-                        + "' (NOFORN or ORCON)")));
-            }
-            if (caveats.contains(Caveat.NOFORN) && !rel.isEmpty()) {
-                throw Refusal.invalid("NOFORN and relTo exclude each other");
-            }
-            return new ConfidentialityLabel(self.party(), level, rel, caveats, Topic.of(in.topic()), Optional.empty());
+            return LabelInput.parse(self.facts().scenario(), self.party().code(), in.level(), in.topic(),
+                    in.relTo() == null ? List.of() : in.relTo(), in.caveats() == null ? List.of() : in.caveats());
         } catch (DomainException e) {
             throw Refusal.invalid(e.getMessage());
         }

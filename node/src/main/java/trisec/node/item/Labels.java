@@ -1,19 +1,16 @@
 package trisec.node.item;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import trisec.DomainException;
-import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.federation.Messages.ItemData;
 import trisec.node.store.ItemRow;
 import trisec.party.Party;
 import trisec.scenario.Scenario;
-import trisec.topic.Topic;
+import trisec.scenario.file.LabelInput;
 
-/** Between stored items, federation payloads and the domain's labels. */
+/** Between stored items, federation payloads and the domain's labels, read the one way ({@link LabelInput}). */
 public final class Labels {
     private Labels() {}
 
@@ -33,18 +30,8 @@ public final class Labels {
 
     private static ConfidentialityLabel label(String originator, String level, List<String> relTo,
                                               List<String> caveats, String topic, Instant created, Scenario scenario) {
-        Party o = scenario.party(originator);
-        var rel = relTo.stream().map(scenario::party).toList();
-        var set = EnumSet.noneOf(Caveat.class);
-        for (String c : caveats) {
-            set.add(Caveat.parse(c).orElseThrow(() -> new DomainException("unknown caveat '" + c + "'")));
-        }
-        if (!Topic.isValid(topic)) {
-            throw new DomainException("'" + topic + "' is not a topic");
-        }
         try {
-            return new ConfidentialityLabel(o, scenario.scheme(o).level(level), rel, set, Topic.of(topic),
-                    Optional.of(created));
+            return LabelInput.parse(scenario, originator, level, topic, relTo, caveats).withCreated(created);
         } catch (IllegalArgumentException e) {
             throw new DomainException(e.getMessage());
         }

@@ -12,9 +12,10 @@ import trisec.scenario.Scenario;
 import trisec.topic.Topic;
 
 /**
- * A label as people type it at an edge (the CLI's options, the API's query parameters): party codes in any case,
- * level aliases, a topic, a releasability list and caveats. One reading for every edge, so that {@code trisec
- * decide} and {@code GET /api/v1/decide} accept and refuse the same inputs.
+ * A label read from text: party codes in any case, level aliases, a topic, a releasability list and caveats. The
+ * one reading for every edge and every store — the CLI's options, the API's query parameters and bodies, the
+ * forms, stored items and partners' payloads — so that they all accept and refuse the same labels, with the same
+ * words.
  */
 public final class LabelInput {
     private LabelInput() {}
@@ -32,14 +33,15 @@ public final class LabelInput {
         }
         List<Party> rel = new ArrayList<>();
         for (String code : relTo) {
-            if (code.isBlank()) {
+            if (code == null || code.isBlank()) {
                 throw new DomainException("the releasability list has an empty party code");
             }
             rel.add(scenario.party(code));
         }
         var set = EnumSet.noneOf(Caveat.class);
         for (String c : caveats) {
-            set.add(Caveat.parse(c).orElseThrow(() -> new DomainException("'" + c + "' is not a caveat (NOFORN or ORCON)")));
+            set.add((c == null ? Optional.<Caveat>empty() : Caveat.parse(c))
+                    .orElseThrow(() -> new DomainException("'" + c + "' is not a caveat (NOFORN or ORCON)")));
         }
         if (set.contains(Caveat.NOFORN) && !rel.isEmpty()) {
             throw new DomainException("NOFORN and a releasability list exclude each other: NOFORN releases to no foreign party");
