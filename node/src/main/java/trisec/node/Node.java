@@ -57,10 +57,12 @@ import trisec.node.item.NoticeArrival;
 import trisec.node.item.Relabels;
 import trisec.node.item.ReportArrival;
 import trisec.node.release.ItemArrival;
+import trisec.node.release.ItemDelivered;
+import trisec.node.consent.ConsentRequestDelivered;
 import trisec.node.release.ReceiptRelayArrival;
 import trisec.node.keys.LogKeyFiles;
 import trisec.node.keys.NodeKeyFiles;
-import trisec.node.store.Persons;
+import trisec.node.person.Persons;
 import trisec.node.store.RecordedEvents;
 import trisec.node.store.Store;
 import trisec.party.ClassificationScheme;
@@ -278,7 +280,8 @@ public final class Node implements AutoCloseable {
             Integrator integrator = new Integrator(auditLog);
             Postbox postbox = new Postbox(self);
             PeerClient peerClient = new PeerClient(keys);
-            Courier courier = new Courier(self, postbox, peerClient);
+            Courier courier = new Courier(self, peerClient, List.of(new ItemDelivered(postbox),
+                    new ConsentRequestDelivered()));
             Witness witness = new Witness(store, keys, config.peers(), origin, logKeys.getPrivate(), clock, peerClient,
                     courier::peerAnswers);
             Runnable wake = courier::wake;

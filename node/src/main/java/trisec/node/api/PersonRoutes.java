@@ -17,8 +17,8 @@ import trisec.node.http.RouteGroup;
 import trisec.node.person.Account;
 import trisec.node.person.Role;
 import trisec.node.person.Sessions;
-import trisec.node.store.PersonRow;
-import trisec.node.store.Persons;
+import trisec.node.person.PersonRow;
+import trisec.node.person.Persons;
 
 /** Signing in for a bearer token, who one is, and the admin's management of persons. */
 public final class PersonRoutes implements RouteGroup {

@@ -18,7 +18,7 @@ import trisec.node.base.Json;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.RecordedEvents;
 import trisec.node.store.ReleaseRow;
-import trisec.node.store.Reports;
+import trisec.node.item.Reports;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
@@ -170,7 +170,7 @@ public final class Views {
     /** Person ids to usernames, for the releases and consents that name who requested or decided them. */
     static Function<String, String> usernames(trisec.node.base.Self self) {
         Map<String, String> names = new java.util.HashMap<>();
-        self.store().read(trisec.node.store.Persons::all).forEach(x -> names.put(x.id(), x.username()));
+        self.store().read(trisec.node.person.Persons::all).forEach(x -> names.put(x.id(), x.username()));
         return id -> names.getOrDefault(id, id);
     }
 

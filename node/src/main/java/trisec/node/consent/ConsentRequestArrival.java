@@ -10,8 +10,8 @@ import trisec.node.federation.Messages.ConsentRequest;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.Consents;
-import trisec.node.store.ItemRow;
-import trisec.node.store.Items;
+import trisec.node.item.ItemRow;
+import trisec.node.item.Items;
 import trisec.party.Party;
 
 /** A holder asks this node, the originator, for consent to pass an item on (the third-party rule). */

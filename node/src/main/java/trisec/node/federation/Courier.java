@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -15,16 +16,10 @@ import trisec.node.base.Json;
 import trisec.node.base.PeerClient;
 import trisec.node.base.Self;
 import trisec.node.federation.Messages.Receipt;
-import trisec.node.federation.Messages.ReceiptRelay;
 import trisec.node.federation.Messages.SignedReceipt;
-import trisec.node.store.ConsentRow;
-import trisec.node.store.Consents;
 import trisec.node.store.Outbox;
 import trisec.node.store.OutboxRow;
-import trisec.node.store.ReceiptChecks;
-import trisec.node.store.ReleaseRow;
-import trisec.node.store.ReleaseStatus;
-import trisec.node.store.Releases;
+import trisec.node.log.ReceiptChecks;
 import trisec.party.Party;
 
 /**
@@ -39,14 +34,21 @@ public final class Courier implements AutoCloseable {
     static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
     private final Self self;
-    private final Postbox postbox;
     private final PeerClient client;
+    private final Map<String, DeliveryHandler> handlers;
     private final trisec.node.base.Worker worker;
 
-    public Courier(Self self, Postbox postbox, PeerClient client) {
+    /** @param handlers what each kind of message is for, told when its answer comes back (by the features) */
+    public Courier(Self self, PeerClient client, List<DeliveryHandler> handlers) {
         this.self = self;
-        this.postbox = postbox;
         this.client = client;
+        var byKind = new java.util.HashMap<String, DeliveryHandler>();
+        for (DeliveryHandler handler : handlers) {
+            if (byKind.put(Messages.kindOf(handler.type()), handler) != null) {
+                throw new IllegalArgumentException("two delivery handlers for " + handler.type().getSimpleName());
+            }
+        }
+        this.handlers = Map.copyOf(byKind);
         this.worker = new trisec.node.base.Worker("courier-" + self.party(), Duration.ofMillis(250),
                 () -> deliverDue() > 0, log);
     }
@@ -167,42 +169,11 @@ public final class Courier implements AutoCloseable {
                 .with("release", row.releaseId()).with("outcome", r.outcome()).with("signer", r.signer())
                 .with("recipientLevel", r.recipientLevel()).with("reason", r.reason()));
         expectLogged(h, r, now);
-        switch (row.kind()) {
-            case Messages.ITEM -> {
-                ReleaseRow release = Releases.lock(h, row.releaseId().orElseThrow()).orElseThrow();
-                boolean settled = release.status() == ReleaseStatus.DELIVERED
-                        || release.status() == ReleaseStatus.REFUSED;
-                if (refused) {
-                    Releases.refused(h, release.id(), row.peer() + ": " + r.reason(), Json.write(signed), now);
-                } else if (Messages.FORWARDING.equals(r.outcome())) {
-                    // The hub's receipt can be recorded after the final one it relayed (a late or repeated send):
-                    // it must not undo the final answer.
-                    if (!settled) {
-                        Releases.delivered(h, release.id(), ReleaseStatus.FORWARDING, Json.write(signed), now);
-                    }
-                } else {
-                    Releases.delivered(h, release.id(), ReleaseStatus.DELIVERED, Json.write(signed), now);
-                }
-                if (release.originRelease().isPresent() && !Messages.FORWARDING.equals(r.outcome())) {
-                    postbox.post(h, Party.of(release.originParty().orElseThrow()),
-                            new ReceiptRelay(release.originRelease().get(), signed),
-                            Postbox.UNCLASSIFIED_HEADER, Optional.empty());
-                }
-            }
-            case Messages.CONSENT_REQUEST -> {
-                if (refused) {
-                    var release = row.releaseId().flatMap(id -> Releases.byId(h, id));
-                    release.ifPresent(rel -> {
-                        rel.consentId().ifPresent(c -> Consents.decide(h, c, ConsentRow.REFUSED, now, row.peer(), null));
-                        Releases.refused(h, rel.id(), row.peer() + ": " + r.reason(), Json.write(signed), now);
-                    });
-                }
-            }
-            default -> {
-                if (refused) {
-                    log.warn("{} refused {} {}: {}", row.peer(), row.kind(), row.messageId(), r.reason());
-                }
-            }
+        DeliveryHandler handler = handlers.get(row.kind());
+        if (handler != null) {
+            handler.answered(h, row, signed, now);
+        } else if (refused) {
+            log.warn("{} refused {} {}: {}", row.peer(), row.kind(), row.messageId(), r.reason());
         }
     }
 
@@ -219,11 +190,10 @@ public final class Courier implements AutoCloseable {
         Instant next = self.clock().instant().plusMillis(backoff);
         self.store().useTransaction(h -> {
             Outbox.retryLater(h, row.id(), attempts, next, error);
-            row.releaseId().flatMap(id -> Releases.byId(h, id)).ifPresent(rel -> {
-                if (rel.status() == ReleaseStatus.QUEUED) {
-                    Releases.update(h, rel.id(), ReleaseStatus.RETRYING, self.clock().instant());
-                }
-            });
+            DeliveryHandler handler = handlers.get(row.kind());
+            if (handler != null) {
+                handler.retrying(h, row, self.clock().instant());
+            }
         });
         self.changes().signal(trisec.node.base.Changes.OUTBOX);
         log.info("delivery of {} {} to {} failed (attempt {}), next in {} ms: {}", row.kind(), row.messageId(),

@@ -24,7 +24,7 @@ import trisec.node.base.Self;
 import trisec.node.base.Refusal;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Messages.SignedReceipt;
-import trisec.node.store.Inbox;
+import trisec.node.federation.Inbox;
 import trisec.party.Party;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import trisec.DomainException;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.federation.Messages.ItemData;
-import trisec.node.store.ItemRow;
+import trisec.node.item.ItemRow;
 import trisec.party.Party;
 import trisec.scenario.Scenario;
 import trisec.scenario.file.LabelInput;

@@ -9,10 +9,10 @@ import trisec.node.federation.MessageRefused;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.ItemNotice;
 import trisec.node.federation.Messages.Receipt;
-import trisec.node.store.ItemRow;
-import trisec.node.store.Items;
-import trisec.node.store.PendingRelabels;
-import trisec.node.store.Retractions;
+import trisec.node.item.ItemRow;
+import trisec.node.item.Items;
+import trisec.node.item.PendingRelabels;
+import trisec.node.item.Retractions;
 import trisec.party.Party;
 
 /**

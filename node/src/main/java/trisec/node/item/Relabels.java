@@ -10,9 +10,9 @@ import trisec.node.base.Self;
 import trisec.node.federation.MessageRefused;
 import trisec.node.federation.MessageSignatures;
 import trisec.node.federation.Messages.ItemData;
-import trisec.node.store.ItemRow;
-import trisec.node.store.Items;
-import trisec.node.store.PendingRelabels;
+import trisec.node.item.ItemRow;
+import trisec.node.item.Items;
+import trisec.node.item.PendingRelabels;
 import trisec.party.Level;
 import trisec.party.Party;
 

@@ -7,9 +7,9 @@ import trisec.node.federation.MessageHandler;
 import trisec.node.federation.MessageRefused;
 import trisec.node.federation.Messages.CompromiseReport;
 import trisec.node.federation.Messages.Receipt;
-import trisec.node.store.ItemRow;
-import trisec.node.store.Items;
-import trisec.node.store.Reports;
+import trisec.node.item.ItemRow;
+import trisec.node.item.Items;
+import trisec.node.item.Reports;
 
 /** A holder reports the loss or compromise of this node's item (GSOMIA Art. 17). */
 public final class ReportArrival implements MessageHandler<CompromiseReport> {

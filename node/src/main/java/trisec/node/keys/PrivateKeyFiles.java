@@ -24,7 +24,7 @@ import java.util.function.Function;
  * call that creates it, never overwritten, and refused when group or others may access it. Callers name what the
  * file is and which exception to raise.
  */
-public final class PrivateKeyFiles {
+final class PrivateKeyFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");

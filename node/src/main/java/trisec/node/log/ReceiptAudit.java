@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import trisec.audit.merkle.Verify;
 import trisec.node.base.Peer;
 import trisec.node.base.PeerClient;
-import trisec.node.store.ReceiptChecks;
+import trisec.node.log.ReceiptChecks;
 import trisec.node.store.Store;
 import trisec.party.Party;
 

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Lists stored as comma-separated text (party codes, topics, agreement ids, roles: none contains a comma). */
-final class Lists {
+public final class Lists {
     private Lists() {}
 
-    static String join(List<String> values) {
+    public static String join(List<String> values) {
         for (String v : values) {
             if (v.contains(",")) {
                 throw new IllegalArgumentException("a stored list value contains a comma: " + v);
@@ -16,7 +16,7 @@ final class Lists {
         return String.join(",", values);
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(","));
     }
 }

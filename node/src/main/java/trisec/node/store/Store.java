@@ -259,8 +259,8 @@ public final class Store implements AutoCloseable {
         lock.ifPresent(Store::release);
     }
 
-    // Instants go in and out as UTC offsets, whatever the JVM's time zone.
-    static OffsetDateTime utc(Instant t) {
+    /** Instants go in and out as UTC offsets, whatever the JVM's time zone (every table's queries use this). */
+    public static OffsetDateTime utc(Instant t) {
         return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 

@@ -13,7 +13,7 @@ import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
 import trisec.node.person.Account;
 import trisec.node.person.Role;
-import trisec.node.store.Persons;
+import trisec.node.person.Persons;
 
 /** The node's administration: its persons, and the agreement events its party records. */
 public final class AdminPages implements RouteGroup {

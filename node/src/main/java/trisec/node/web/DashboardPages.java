@@ -20,7 +20,7 @@ import trisec.node.log.AuditLog;
 import trisec.node.person.Account;
 import trisec.node.release.Disclosures;
 import trisec.node.store.ConsentRow;
-import trisec.node.store.Persons;
+import trisec.node.person.Persons;
 import trisec.node.store.ReleaseStatus;
 import trisec.node.web.Models.AgreementLine;
 import trisec.scenario.Scenario;

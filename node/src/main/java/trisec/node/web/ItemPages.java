@@ -22,7 +22,7 @@ import trisec.node.item.Holdings;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
 import trisec.node.person.Account;
-import trisec.node.store.ItemRow;
+import trisec.node.item.ItemRow;
 import trisec.node.store.ReleaseRow;
 import trisec.node.store.Releases;
 import trisec.party.Level;

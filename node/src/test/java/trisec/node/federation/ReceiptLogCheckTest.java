@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import trisec.node.Cluster;
 import trisec.node.Node;
 import trisec.node.federation.Messages.Receipt;
-import trisec.node.store.ReceiptChecks;
+import trisec.node.log.ReceiptChecks;
 import trisec.scenario.file.ScenarioFiles;
 
 /**

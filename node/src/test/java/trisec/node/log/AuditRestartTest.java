@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import trisec.node.Cluster;
-import trisec.node.store.Items;
+import trisec.node.item.Items;
 import trisec.scenario.file.ScenarioFiles;
 
 /** A node stopped with entries not yet in its log integrates them on restart: the log and the actions agree. */

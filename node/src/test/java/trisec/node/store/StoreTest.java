@@ -1,5 +1,9 @@
 package trisec.node.store;
 
+import trisec.node.federation.Inbox;
+import trisec.node.item.Reports;
+import trisec.node.item.ItemRow;
+import trisec.node.item.Items;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package trisec.node.store;
+package trisec.node.person;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
-package trisec.node.store;
+package trisec.node.item;
 
+import trisec.node.store.Lists;
+import trisec.node.store.Store;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
-package trisec.node.store;
+package trisec.node.person;
 
+import trisec.node.store.Lists;
+import trisec.node.store.Store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package trisec.node.store;
+package trisec.node.federation;
 
+import trisec.node.store.Store;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

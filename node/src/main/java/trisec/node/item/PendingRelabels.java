@@ -1,5 +1,6 @@
-package trisec.node.store;
+package trisec.node.item;
 
+import trisec.node.store.Store;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -8,7 +9,7 @@ import org.jdbi.v3.core.Handle;
  * Reclassifications received for items not (yet) held here: the newest per item and sending party, applied to the
  * copy when it arrives if the sender is the item's originator and its signature over the new label verifies then.
  */
-public final class PendingRelabels {
+final class PendingRelabels {
     private PendingRelabels() {}
 
     public record Row(String itemId, String originator, String level, String originKey, String originSignature,

@@ -1,5 +1,6 @@
-package trisec.node.store;
+package trisec.node.item;
 
+import trisec.node.store.Store;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
