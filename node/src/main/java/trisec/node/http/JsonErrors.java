@@ -41,12 +41,16 @@ final class JsonErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        // The server drops the connection after refusing a request it could not route (an ambiguous URI): say so,
+        // or a client that keeps connections alive sends its next request into a closed one.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body(code).getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
+        fields.put(new HttpField(HttpHeader.CONNECTION, "close"));
         return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
     }
 }
