@@ -1,0 +1,58 @@
+package trisec.scenario.file;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import trisec.party.Party;
+import trisec.scenario.Site;
+import trisec.scenario.file.yaml.YamlNode;
+import trisec.scenario.file.yaml.YamlNode.Mapping;
+
+/** Reads the sites of a scenario file, each hosted by a party under an agreement read before it. */
+final class SiteReader {
+    private final ValueReader values;
+    private final PartyReader parties;
+    private final AgreementReader agreements;
+    private final List<Site> sites = new ArrayList<>();
+
+    SiteReader(ValueReader values, PartyReader parties, AgreementReader agreements) {
+        this.values = values;
+        this.parties = parties;
+        this.agreements = agreements;
+    }
+
+    /** The sites read without a problem, in file order. */
+    List<Site> all() {
+        return sites;
+    }
+
+    /** Reads one item of {@code sites}. */
+    void read(YamlNode node) {
+        site(node).ifPresent(sites::add);
+    }
+
+    private Optional<Site> site(YamlNode node) {
+        Mapping m = values.mapping(node, "a site");
+        if (m == null) {
+            return Optional.empty();
+        }
+        values.keys(m, "a site", Set.of("name", "location", "host", "agreement", "role", "since"),
+                Set.of("name", "host", "agreement"));
+        int before = values.problemCount();
+        String name = m.get("name") == null ? null : values.text(m.get("name"), "name");
+        Party host = m.get("host") == null ? null : parties.reference(m.get("host"));
+        String agreement = m.get("agreement") == null ? null : values.text(m.get("agreement"), "agreement");
+        if (agreement != null && !agreements.isDeclared(agreement)) {
+            values.problem(m.get("agreement"), "unknown agreement '" + agreement + "'");
+        }
+        Optional<LocalDate> since = m.get("since") == null ? Optional.empty()
+                : Optional.ofNullable(values.date(m.get("since"), "since"));
+        if (values.problemCount() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Site(name, values.optionalText(m, "location").orElse(""), host, agreement,
+                values.optionalText(m, "role").orElse(""), since));
+    }
+}

@@ -1,0 +1,201 @@
+package trisec.scenario.file;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import trisec.DateOrInstant;
+import trisec.DomainException;
+import trisec.scenario.file.yaml.YamlNode;
+import trisec.scenario.file.yaml.YamlNode.Mapping;
+import trisec.scenario.file.yaml.YamlNode.Scalar;
+import trisec.scenario.file.yaml.YamlNode.Sequence;
+import trisec.topic.Topic;
+
+/**
+ * Reads typed values from the YAML of a scenario file and keeps the file's problems. A value of the wrong shape
+ * or form becomes a problem on its line, and null or empty in its place, so that reading goes on and finds the
+ * rest. The section readers record their own problems here too, so that all are kept in the order found.
+ */
+final class ValueReader {
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** The problems found so far, in the order found; the YAML parser adds its own to this list. */
+    List<Problem> problems() {
+        return problems;
+    }
+
+    /** How many problems have been found so far: a reader compares counts to see whether a part of it was clean. */
+    int problemCount() {
+        return problems.size();
+    }
+
+    void problem(YamlNode node, String message) {
+        problems.add(new Problem(node.line(), message));
+    }
+
+    void problem(int line, String message) {
+        problems.add(new Problem(line, message));
+    }
+
+    /** Reads each item of a list with {@code reader}; an absent node is an empty list. */
+    void each(YamlNode node, String what, Consumer<YamlNode> reader) {
+        if (node == null) {
+            return;
+        }
+        List<YamlNode> items = list(node, what);
+        if (items != null) {
+            items.forEach(reader);
+        }
+    }
+
+    /** Reports keys outside {@code allowed} on their lines, then missing {@code required} ones on the mapping's. */
+    void keys(Mapping m, String what, Set<String> allowed, Set<String> required) {
+        for (String key : m.entries().keySet()) {
+            if (!allowed.contains(key)) {
+                problems.add(new Problem(m.lineOf(key), "unknown key '" + key + "' in " + what + " (expected: "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")"));
+            }
+        }
+        for (String key : required.stream().sorted().toList()) {
+            if (!m.entries().containsKey(key)) {
+                problems.add(new Problem(m.line(), what + " needs '" + key + "'"));
+            }
+        }
+    }
+
+    Mapping mapping(YamlNode node, String what) {
+        if (node instanceof Mapping m) {
+            return m;
+        }
+        problem(node, what + " must be a mapping (key: value lines), not " + node.kind());
+        return null;
+    }
+
+    List<YamlNode> list(YamlNode node, String what) {
+        if (node instanceof Sequence s) {
+            return s.items();
+        }
+        problem(node, what + " must be a list, not " + node.kind());
+        return null;
+    }
+
+    String text(YamlNode node, String what) {
+        if (node instanceof Scalar s && !s.isNull() && !s.text().isBlank()) {
+            return s.text().strip();
+        }
+        problem(node, what + " must be a non-empty value, not " + node.kind());
+        return null;
+    }
+
+    /** A list of values, or a single value standing for a list of one. */
+    List<String> texts(YamlNode node, String what) {
+        List<YamlNode> items = node instanceof Scalar ? List.of(node) : list(node, what);
+        List<String> out = new ArrayList<>();
+        for (YamlNode n : items == null ? List.<YamlNode>of() : items) {
+            String t = text(n, what);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    Optional<String> optionalText(Mapping m, String key) {
+        YamlNode n = m.get(key);
+        return n == null ? Optional.empty() : Optional.ofNullable(text(n, key));
+    }
+
+    boolean bool(YamlNode node, String what) {
+        String t = text(node, what);
+        if ("true".equals(t) || "false".equals(t)) {
+            return Boolean.parseBoolean(t);
+        }
+        if (t != null) {
+            problem(node, what + " is true or false, not '" + t + "'");
+        }
+        return false;
+    }
+
+    /** A constant of {@code type}, written in any case and with '-' or ' ' for '_'. */
+    <E extends Enum<E>> E enumValue(YamlNode node, String what, Class<E> type) {
+        String t = text(node, what);
+        if (t == null) {
+            return null;
+        }
+        String constant = t.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(constant)) {
+                return e;
+            }
+        }
+        problem(node, "'" + t + "' is not a " + what + " (one of: " + String.join(", ",
+                Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ")");
+        return null;
+    }
+
+    Optional<Period> period(YamlNode node, String what) {
+        String t = text(node, what);
+        if (t == null) {
+            return Optional.empty();
+        }
+        try {
+            Period p = Period.parse(t);
+            if (p.isNegative() || p.isZero()) {
+                problem(node, what + " must be a positive period such as P1Y or P90D");
+                return Optional.empty();
+            }
+            return Optional.of(p);
+        } catch (DateTimeParseException e) {
+            problem(node, what + " must be an ISO 8601 period such as P1Y or P90D, not '" + t + "'");
+            return Optional.empty();
+        }
+    }
+
+    LocalDate date(YamlNode node, String what) {
+        String t = text(node, what);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            problem(node, what + " must be a date such as 2016-11-23, not '" + t + "'");
+            return null;
+        }
+    }
+
+    /** A date (00:00 UTC that day, DESIGN §2.6) or an ISO 8601 instant with an offset. */
+    Instant instant(YamlNode node, String what) {
+        String t = text(node, what);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return DateOrInstant.parse(t);
+        } catch (DomainException e) {
+            problem(node, what + " must be a date such as 2016-11-23 or an instant such as 2019-11-22T09:00:00Z, "
+                    + "not '" + t + "'");
+            return null;
+        }
+    }
+
+    Optional<Topic> topic(YamlNode node) {
+        String t = text(node, "a topic");
+        if (t == null) {
+            return Optional.empty();
+        }
+        if (!Topic.isValid(t)) {
+            problem(node, "'" + t + "' is not a topic (dot-separated lower-case words such as dprk.missile)");
+            return Optional.empty();
+        }
+        return Optional.of(Topic.of(t));
+    }
+}
