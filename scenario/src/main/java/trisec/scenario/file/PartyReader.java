@@ -60,7 +60,13 @@ final class PartyReader {
         String name = values.optionalText(m, "name").orElse(code);
         List<ClassificationScheme.Entry> entries = new ArrayList<>();
         YamlNode levelsNode = m.get("levels");
-        List<YamlNode> levels = levelsNode == null ? List.of() : values.list(levelsNode, "levels");
+        if (levelsNode == null) {
+            // Reported as a missing key above; the party stays known so that references to it are not reported too.
+            names.put(party, name);
+            schemes.putIfAbsent(party, null);
+            return;
+        }
+        List<YamlNode> levels = values.list(levelsNode, "levels");
         if (levels == null) {
             return;
         }

@@ -65,6 +65,13 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void aPartyWithoutLevelsIsReportedNotCrashedOn() {
+        var problems = check("parties:\n  - code: AAA\n");
+        assertThat(problems).isNotEmpty();
+        assertThat(problems).anyMatch(p -> p.line() == 2 && p.message().contains("levels"));
+    }
+
+    @Test
     void anUnknownPartyIsReportedOnItsLine() {
         var problems = check(replace("parties: [AAA, BBB]", "parties: [AAA, ZZZ]"));
         // The equivalence row then names a non-party too; the first problem is the unknown party.
