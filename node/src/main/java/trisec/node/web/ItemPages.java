@@ -59,11 +59,11 @@ public final class ItemPages implements RouteGroup {
     private void item(Context ctx) {
         Account a = pages.account(ctx);
         Texts t = pages.texts(ctx);
-        Holdings.View v = holdings.inspect(a, ctx.pathParam("id"));
-        if (!v.access().granted()) {
-            pages.problem(ctx, 403, t.t("error.403"), v.access().failed().stream().map(t::check).toList());
+        Optional<Holdings.View> readable = pages.readable(ctx, a, holdings, ctx.pathParam("id"));
+        if (readable.isEmpty()) {
             return;
         }
+        Holdings.View v = readable.get();
         ItemRow i = v.item();
         ConfidentialityLabel l = v.label();
         var fields = new ArrayList<Models.Field>();

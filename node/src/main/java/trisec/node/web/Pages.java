@@ -193,6 +193,20 @@ public final class Pages implements PageEdge {
         render(ctx, status, "error.jte", p, new Models.Problem(String.valueOf(status), message, reasons));
     }
 
+    /**
+     * The item a page is about, when the viewer may read it. Otherwise the page is answered here: 403 with every
+     * check that failed, in the viewer's language, and never the content. The access is on record either way.
+     */
+    Optional<Holdings.View> readable(Context ctx, Account a, Holdings holdings, String id) {
+        Holdings.View v = holdings.inspect(a, id);
+        if (!v.access().granted()) {
+            Texts t = texts(ctx);
+            problem(ctx, 403, t.t("error.403"), v.access().failed().stream().map(t::check).toList());
+            return Optional.empty();
+        }
+        return Optional.of(v);
+    }
+
     /** The notice a redirect after a form asks the next page to show ({@code ?done=key}). */
     static String notice(Context ctx, Texts t) {
         String key = ctx.queryParam("done");

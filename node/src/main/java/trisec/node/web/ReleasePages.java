@@ -44,11 +44,11 @@ public final class ReleasePages implements RouteGroup {
     private void releaseForm(Context ctx) {
         Account a = pages.account(ctx);
         Texts t = pages.texts(ctx);
-        Holdings.View v = holdings.inspect(a, ctx.pathParam("id"));
-        if (!v.access().granted()) {
-            pages.problem(ctx, 403, t.t("error.403"), v.access().failed().stream().map(t::check).toList());
+        Optional<Holdings.View> readable = pages.readable(ctx, a, holdings, ctx.pathParam("id"));
+        if (readable.isEmpty()) {
             return;
         }
+        Holdings.View v = readable.get();
         String to = Optional.ofNullable(ctx.queryParam("to")).orElse("");
         Models.Decision decision = null;
         if (Party.isCode(to) && self.facts().scenario().has(Party.of(to)) && !Party.of(to).equals(self.party())) {
