@@ -40,8 +40,6 @@ import trisec.node.log.AuditLog;
 import trisec.node.log.Integrator;
 import trisec.node.log.Witness;
 import trisec.node.base.Peer;
-import trisec.node.person.Passwords;
-import trisec.node.person.Role;
 import trisec.node.person.Sessions;
 import trisec.node.federation.Admission;
 import trisec.node.federation.Courier;
@@ -62,7 +60,6 @@ import trisec.node.consent.ConsentRequestDelivered;
 import trisec.node.release.ReceiptRelayArrival;
 import trisec.node.keys.LogKeyFiles;
 import trisec.node.keys.NodeKeyFiles;
-import trisec.node.person.Persons;
 import trisec.node.store.RecordedEvents;
 import trisec.node.store.Store;
 import trisec.party.ClassificationScheme;
@@ -385,33 +382,12 @@ public final class Node implements AutoCloseable {
      * Empty when the node already has persons.
      */
     public Optional<String> bootstrapAdmin() {
-        if (self.store().read(Persons::count) > 0) {
-            return Optional.empty();
-        }
-        String password = Passwords.generate();
-        sessions.create("admin", password.toCharArray(), self.party(), self.scheme().lowestClassified().name(),
-                List.of(), List.of(Role.ADMIN));
-        return Optional.of(password);
+        return sessions.bootstrapAdmin(self.party());
     }
 
-    /** The demo's persons of this party (officer, disclosure, analyst, guest, admin, auditor), all with the
-     *  password whose hash is given. */
+    /** The demo's persons of this party, all with the password whose hash is given ({@link Sessions#seedDemo}). */
     public void seedDemoPersons(String passwordHash) {
-        if (self.store().read(Persons::count) > 0) {
-            return;
-        }
-        ClassificationScheme scheme = self.scheme();
-        List<trisec.party.Level> levels = scheme.levels();
-        String p = self.party().code().toLowerCase(java.util.Locale.ROOT);
-        String top = scheme.highest().name();
-        String belowTop = levels.get(Math.min(1, levels.size() - 2)).name();
-        String lowest = scheme.lowestClassified().name();
-        sessions.create(p + ".officer", passwordHash, self.party(), top, List.of("dprk"), List.of(Role.OFFICER));
-        sessions.create(p + ".disclosure", passwordHash, self.party(), top, List.of("dprk"), List.of(Role.DISCLOSURE));
-        sessions.create(p + ".analyst", passwordHash, self.party(), belowTop, List.of("dprk"), List.of(Role.READER));
-        sessions.create(p + ".guest", passwordHash, self.party(), lowest, List.of(), List.of(Role.READER));
-        sessions.create(p + ".admin", passwordHash, self.party(), lowest, List.of(), List.of(Role.ADMIN));
-        sessions.create(p + ".auditor", passwordHash, self.party(), lowest, List.of(), List.of(Role.AUDITOR));
+        sessions.seedDemo(self.party(), passwordHash);
     }
 
     @Override

@@ -158,4 +158,39 @@ public final class Sessions {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A real node's first start: creates {@code admin} with a generated password, which the caller prints once.
+     * Empty when the node already has persons.
+     */
+    public Optional<String> bootstrapAdmin(Party party) {
+        if (store.read(Persons::count) > 0) {
+            return Optional.empty();
+        }
+        String password = Passwords.generate();
+        create("admin", password.toCharArray(), party, scheme.lowestClassified().name(), List.of(),
+                List.of(Role.ADMIN));
+        return Optional.of(password);
+    }
+
+    /**
+     * The demo's persons of this party (officer, disclosure, analyst, guest, admin, auditor), all with the
+     * password whose hash is given; nothing when the node already has persons.
+     */
+    public void seedDemo(Party party, String passwordHash) {
+        if (store.read(Persons::count) > 0) {
+            return;
+        }
+        List<trisec.party.Level> levels = scheme.levels();
+        String p = party.code().toLowerCase(java.util.Locale.ROOT);
+        String top = scheme.highest().name();
+        String belowTop = levels.get(Math.min(1, levels.size() - 2)).name();
+        String lowest = scheme.lowestClassified().name();
+        create(p + ".officer", passwordHash, party, top, List.of("dprk"), List.of(Role.OFFICER));
+        create(p + ".disclosure", passwordHash, party, top, List.of("dprk"), List.of(Role.DISCLOSURE));
+        create(p + ".analyst", passwordHash, party, belowTop, List.of("dprk"), List.of(Role.READER));
+        create(p + ".guest", passwordHash, party, lowest, List.of(), List.of(Role.READER));
+        create(p + ".admin", passwordHash, party, lowest, List.of(), List.of(Role.ADMIN));
+        create(p + ".auditor", passwordHash, party, lowest, List.of(), List.of(Role.AUDITOR));
+    }
 }
