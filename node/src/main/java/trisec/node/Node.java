@@ -279,7 +279,7 @@ public final class Node implements AutoCloseable {
             PeerClient peerClient = new PeerClient(keys);
             Courier courier = new Courier(self, peerClient, List.of(new ItemDelivered(postbox),
                     new ConsentRequestDelivered()));
-            Witness witness = new Witness(store, keys, config.peers(), origin, logKeys.getPrivate(), clock, peerClient,
+            Witness witness = new Witness(store, config.peers(), origin, logKeys.getPrivate(), clock, peerClient,
                     courier::peerAnswers);
             Runnable wake = courier::wake;
             ClassificationScheme scheme = self.scheme();
@@ -292,7 +292,7 @@ public final class Node implements AutoCloseable {
             Admission admission = new Admission(store, clock);
             Relabels relabels = new Relabels(self);
             Reception reception = new Reception(self, admission, List.<MessageHandler<?>>of(
-                    new ItemArrival(self, postbox, wake, relabels), new ReceiptRelayArrival(self),
+                    new ItemArrival(self, postbox, wake, relabels, decisions), new ReceiptRelayArrival(self),
                     new ConsentRequestArrival(self), new ConsentDecisionArrival(self, decisions),
                     new EventNoteArrival(self), new NoticeArrival(self, relabels), new ReportArrival(self)));
 
@@ -304,7 +304,7 @@ public final class Node implements AutoCloseable {
                     new AgreementRoutes(self, agreements), new LogRoutes(self, auditLog, witness),
                     new FederationRoutes(self, reception, origin, logKeys.getPublic()),
                     new DashboardPages(pages, holdings, disclosures, consents, auditLog),
-                    new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures, decisions),
+                    new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
                     new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages),
                     new AdminPages(pages, agreements)), pages));
             try {
@@ -370,6 +370,18 @@ public final class Node implements AutoCloseable {
         return http.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint)
                 .filter(e -> e.method == io.javalin.http.HandlerType.GET || e.method == io.javalin.http.HandlerType.POST)
                 .map(e -> e.method + " " + e.path).distinct().sorted().toList();
+    }
+
+    /** Every HTTP route with the accesses it declares ({@link trisec.node.http.Access}), as {@code "GET /ui"}. */
+    public java.util.Map<String, java.util.Set<String>> routeAccess() {
+        var out = new java.util.TreeMap<String, java.util.Set<String>>();
+        for (var e : http.unsafe.internalRouter.allHttpHandlers()) {
+            var roles = e.endpoint.metadata(io.javalin.security.Roles.class);
+            out.put(e.endpoint.method + " " + e.endpoint.path, roles == null ? java.util.Set.of()
+                    : roles.getRoles().stream().map(Object::toString).collect(java.util.stream.Collectors.toCollection(
+                            java.util.TreeSet::new)));
+        }
+        return out;
     }
 
     /** Runs one delivery round now (tests; the worker does this on its own). */

@@ -169,11 +169,8 @@ public final class Views {
 
     /** Person ids to usernames, for the releases and consents that name who requested or decided them. */
     static Function<String, String> usernames(trisec.node.base.Self self) {
-        Map<String, String> names = new java.util.HashMap<>();
-        self.store().read(trisec.node.person.Persons::all).forEach(x -> names.put(x.id(), x.username()));
-        return id -> names.getOrDefault(id, id);
+        return self.store().read(trisec.node.person.Persons::usernames);
     }
-
     private static Object tree(String json) {
         try {
             return Json.MAPPER.readTree(json);

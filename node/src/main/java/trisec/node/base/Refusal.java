@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * Why the node will not do what was asked: the one error its services throw. Thrown before anything is written,
- * or inside the transaction that it rolls back, so a refused request changes nothing. Each kind carries a code
- * (what the API answers with, {@code NO_PEER}, {@code RELEASE_DENIED}, …), a message the person can act on, and
- * the policy's reasons where there are any. Only the edges choose what a refusal looks like: an HTTP status and
- * JSON in {@code api}, a page in the viewer's language in {@code web}, an exit code in the CLI.
+ * or inside the transaction that it rolls back, so a refused request changes nothing but the audit log: a refusal
+ * by the access or release policy is itself on record (ITEM_DENIED, a DECISION entry), committed before it is
+ * thrown. Each kind carries a code (what the API answers with, {@code NO_PEER}, {@code RELEASE_DENIED}, …), a
+ * message the person can act on, and the policy's reasons where there are any. Only the edges choose what a
+ * refusal looks like: an HTTP status and JSON for the API, a page in the viewer's language for the pages
+ * ({@code trisec.node.http.Statuses}).
  */
 public abstract sealed class Refusal extends RuntimeException {
     private final String code;

@@ -19,7 +19,8 @@ public interface MessageHandler<M extends Message> {
     /**
      * Handles the message inside the reception's transaction and answers with the receipt the sender gets.
      *
-     * @throws MessageRefused (or a {@link trisec.DomainException}) to refuse it: what was written is rolled back
+     * @throws MessageRefused (or a {@link trisec.DomainException}, or a {@link trisec.node.base.Refusal} from a
+     *         service it calls) to refuse it: what was written is rolled back and the sender's receipt says why
      */
     Receipt handle(Handle h, Incoming in, M message);
 

@@ -36,7 +36,7 @@ import trisec.party.Party;
  */
 public final class Reception {
     private static final Logger log = LoggerFactory.getLogger(Reception.class);
-    /** Striped by item id: messages about one item are received one at a time (see {@link #receive(String)}). */
+    /** Striped by item id: messages about one item are received one at a time (see {@link #receive(Optional, String)}). */
     private final Object[] itemLocks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     /** What the HTTP edge answers: a status and a JSON body. */

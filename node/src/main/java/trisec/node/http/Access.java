@@ -41,7 +41,7 @@ public enum Access implements RouteRole {
 
     /** Whether this access lets a signed-in person through. */
     public boolean allows(Account a) {
-        return this != PUBLIC && this != PARTNER && roles.stream().anyMatch(a::is);
+        return this == SIGNED_IN || (this != PUBLIC && this != PARTNER && roles.stream().anyMatch(a::is));
     }
 
     /** The roles this access lets through (none for the public and for partner nodes). */

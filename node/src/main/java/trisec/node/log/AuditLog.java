@@ -390,10 +390,13 @@ public final class AuditLog {
     }
 
     /**
-     * The integrated entries that name {@code id} (an item's, as a quoted JSON value), oldest first, by index.
+     * The integrated entries that name {@code id} (an item's UUID, as a quoted JSON value), oldest first, by index.
      * The log holds ids, never content, so this is an item's history.
      */
     public List<Map.Entry<Long, String>> entriesNaming(String id) {
+        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            return List.of(); // only ids are looked for: anything else could match other items' entries
+        }
         // Entries are stored as UTF-8 bytes; each database decodes them under its own name.
         String text = store.isPostgres() ? "convert_from(entry, 'UTF8')" : "CAST(entry AS TEXT)";
         return store.read(h -> h.createQuery("SELECT idx, entry FROM audit_entries WHERE " + text

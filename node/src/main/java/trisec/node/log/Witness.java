@@ -23,7 +23,6 @@ import trisec.audit.note.MlDsaNotes;
 import trisec.audit.note.NoteVerifier;
 import trisec.audit.note.Notes;
 import trisec.audit.note.SignedNote;
-import trisec.envelope.NodeKeys;
 import trisec.node.base.Json;
 import trisec.node.base.Peer;
 import trisec.node.base.PeerClient;
@@ -53,7 +52,6 @@ public final class Witness implements AutoCloseable {
                         List<String> proof, Instant raisedAt) {}
 
     private final Store store;
-    private final NodeKeys keys;
     private final Peers peers;
     private final String ownOrigin;
     private final PrivateKey cosigningKey;
@@ -68,13 +66,12 @@ public final class Witness implements AutoCloseable {
     private final java.util.function.Consumer<Party> answers;
 
     /** @param answers told of each partner that served its checkpoint, i.e. is up and answering */
-    public Witness(Store store, NodeKeys keys, Peers peers, String ownOrigin, PrivateKey cosigningKey,
+    public Witness(Store store, Peers peers, String ownOrigin, PrivateKey cosigningKey,
                    java.time.InstantSource clock, PeerClient client, java.util.function.Consumer<Party> answers) {
         this.answers = answers;
         this.client = client;
         this.receipts = new ReceiptAudit(store, clock, client);
         this.store = store;
-        this.keys = keys;
         this.peers = peers;
         this.ownOrigin = ownOrigin;
         this.cosigningKey = cosigningKey;

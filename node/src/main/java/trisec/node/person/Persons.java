@@ -78,4 +78,11 @@ public final class Persons {
                 rs.getString("password_hash"), rs.getInt("failed_logins"),
                 Optional.ofNullable(Store.instant(rs, "locked_until")), Store.instant(rs, "created_at"));
     }
+
+    /** Person ids to usernames, for what names who requested or decided it; an unknown id stays as it is. */
+    public static java.util.function.Function<String, String> usernames(Handle h) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        all(h).forEach(x -> names.put(x.id(), x.username()));
+        return id -> names.getOrDefault(id, id);
+    }
 }

@@ -15,10 +15,12 @@ import trisec.policy.ReleaseRequest;
 
 /**
  * The one place a release decision is taken on someone's behalf and put on record. Every DECISION entry has the
- * same shape — the label's originator, level and topic, holder, recipient, the instant decided for, verdict,
- * route, basis and recipient level, and the item and release when there are any — so the log can be read the
- * same way whoever asked: an officer requesting, a disclosure official approving, anyone previewing, or a
- * partner's consent re-opening a release.
+ * same shape — the item and release it concerns (or, for a question about a label alone, the label's originator,
+ * level and topic), holder, recipient, the instant decided for, verdict, route, basis and recipient level, and its
+ * purpose — so the log can be read the same way whoever asked: an officer requesting, a disclosure official
+ * approving, anyone previewing, a partner's consent re-opening a release, or this node forwarding as the hub.
+ * (A node receiving a copy also checks the leg that arrived on its own agreements; that check is on record as its
+ * RECEIVED entry, with the outcome and the reason of a refusal.)
  */
 public final class Decisions {
     /** Why the decision is taken; a preview changes nothing but is on record all the same. */
@@ -30,7 +32,9 @@ public final class Decisions {
         /** The second person's approval, decided again on the agreements as they stand then. */
         APPROVAL,
         /** The originator's consent arrived, and the release waiting for it is decided again. */
-        CONSENT
+        CONSENT,
+        /** This node, as the hub, decides the onward leg of a release it received to forward. */
+        FORWARD
     }
 
     /**
@@ -51,7 +55,7 @@ public final class Decisions {
     }
 
     /** Decides on the agreements this node knows now, without recording: the caller records with {@link #record}. */
-    public ReleaseDecision decide(Question q) {
+    ReleaseDecision decide(Question q) {
         return self.facts().policy().decide(new ReleaseRequest(q.label(), q.holder(), q.recipient(), q.at(),
                 q.consent()));
     }
@@ -71,13 +75,17 @@ public final class Decisions {
     }
 
     /** Records a decision taken by {@link #decide(Question)} (the release it concerns may be created meanwhile). */
-    public void record(Handle h, String actor, Purpose purpose, Question q, ReleaseDecision d) {
+    void record(Handle h, String actor, Purpose purpose, Question q, ReleaseDecision d) {
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.DECISION, self.clock().instant(), actor)
                 // Previews are marked as such: an item's history shows a person only their own.
                 .with("purpose", purpose.name().toLowerCase(java.util.Locale.ROOT))
                 .with("item", q.itemId()).with("release", q.releaseId())
-                .with("originator", q.label().originator().code()).with("level", q.label().level().name())
-                .with("topic", q.label().topic().path()).with("holder", q.holder().code())
+                // A stored item is named by its id alone: partners read this log, and an item's label (its topic,
+                // its level) is not theirs to learn from it. A question about a label alone states the label.
+                .with("originator", q.itemId().isEmpty() ? q.label().originator().code() : null)
+                .with("level", q.itemId().isEmpty() ? q.label().level().name() : null)
+                .with("topic", q.itemId().isEmpty() ? q.label().topic().path() : null)
+                .with("holder", q.holder().code())
                 .with("recipient", q.recipient().code()).with("at", q.at().toString())
                 .with("consent", q.consent())
                 .with("decision", d.verdict()).with("route", Labels.codes(d.route())).with("basis", d.basis())

@@ -31,10 +31,10 @@ import trisec.policy.ReleaseDecision;
 import trisec.policy.Verdict;
 
 /**
- * Releases and consents. An officer asks; the release policy decides; a permitted release waits for a
- * disclosure official other than the requester (two-person rule), who approves it into the outbox; a release
- * that needs the originator's consent first asks the originator's node. The decision is taken again at approval,
- * on the agreements as they stand then.
+ * Releases. An officer asks; the release policy decides; a permitted release waits for a disclosure official
+ * other than the requester (two-person rule), who approves it into the outbox; a release that needs the
+ * originator's consent first asks the originator's node (its answer is the consent feature's). The decision is
+ * taken again at approval, on the agreements as they stand then.
  */
 public final class Disclosures {
     /** The outcome of a release request: the decision, and the release it created unless denied. */
@@ -66,9 +66,7 @@ public final class Disclosures {
             throw Refusal.invalid("this node already holds the item; a release goes to another party");
         }
         Instant now = self.clock().instant();
-        boolean consentOnRecord = self.store().read(h -> Consents.granted(h, itemId, recipient.code()).isPresent());
-        var question = new Decisions.Question(v.label(), self.party(), recipient, now, consentOnRecord,
-                Optional.of(itemId), Optional.empty());
+        var question = question(v, recipient, now);
         ReleaseDecision decided = decisions.decide(question);
         if (decided.verdict() == Verdict.DENY) {
             self.store().useTransaction(h -> decisions.record(h, officer.username(), Decisions.Purpose.REQUEST,
@@ -115,6 +113,23 @@ public final class Disclosures {
         self.changes().signal(Changes.OUTBOX);
         self.changes().signal(Changes.CONSENTS);
         return requested;
+    }
+
+    /** What a release of this item to {@code recipient} asks the policy: from here, with any consent on record. */
+    private Decisions.Question question(Holdings.View v, Party recipient, Instant at) {
+        boolean consentOnRecord = self.store().read(h -> Consents.granted(h, v.item().id(), recipient.code())
+                .isPresent());
+        return new Decisions.Question(v.label(), self.party(), recipient, at, consentOnRecord,
+                Optional.of(v.item().id()), Optional.empty());
+    }
+
+    /**
+     * The decision a request would get now, on record as a preview: the release page shows it before the officer
+     * confirms, on the same inputs the request will be decided on.
+     */
+    public ReleaseDecision preview(Account person, Holdings.View v, Party recipient) {
+        return decisions.decide(person.username(), Decisions.Purpose.QUERY,
+                question(v, recipient, self.clock().instant()));
     }
 
     private void requireReachable(Party party) {

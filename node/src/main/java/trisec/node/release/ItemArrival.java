@@ -43,9 +43,11 @@ public final class ItemArrival implements MessageHandler<ItemDelivery> {
     private final Postbox postbox;
     private final Runnable wakeCourier;
     private final Relabels relabels;
+    private final Decisions decisions;
 
-    public ItemArrival(Self self, Postbox postbox, Runnable wakeCourier, Relabels relabels) {
+    public ItemArrival(Self self, Postbox postbox, Runnable wakeCourier, Relabels relabels, Decisions decisions) {
         this.self = self;
+        this.decisions = decisions;
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
         this.relabels = relabels;
@@ -123,7 +125,8 @@ public final class ItemArrival implements MessageHandler<ItemDelivery> {
             if (!consent) {
                 throw new MessageRefused("a hub forwards only with the originator's consent, and none is attached");
             }
-            onward = self.facts().policy().decide(new ReleaseRequest(label, self.party(), finalRecipient, now, true));
+            onward = decisions.decide(new Decisions.Question(label, self.party(), finalRecipient, now, true,
+                    Optional.of(item.id()), Optional.empty()));
             if (onward.verdict() != Verdict.PERMIT || onward.route().size() != 2) {
                 throw new MessageRefused("on its own agreements " + self.party() + " would not forward this to "
                         + finalRecipient + ": " + String.join("; ", onward.reasonTexts()));
@@ -145,6 +148,8 @@ public final class ItemArrival implements MessageHandler<ItemDelivery> {
                 Optional.of(d.originRelease() == null ? d.releaseId() : d.originRelease()), Optional.empty(),
                 Optional.empty());
         Releases.insert(h, release);
+        decisions.record(h, sender.code(), Decisions.Purpose.FORWARD, new Decisions.Question(label, self.party(),
+                finalRecipient, now, true, Optional.of(item.id()), Optional.of(release.id())), onward);
         var delivery = new ItemDelivery(item, release.id(), release.route(), d.consent(), release.originParty().get(),
                 release.originRelease().get());
         postbox.post(h, finalRecipient, delivery, Postbox.header(label), Optional.of(release.id()));

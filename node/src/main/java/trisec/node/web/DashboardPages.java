@@ -6,7 +6,6 @@ import io.javalin.http.sse.SseClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import trisec.label.Banner;
 import trisec.label.NationalMarking;
@@ -124,8 +123,7 @@ public final class DashboardPages implements RouteGroup {
         if (!Access.RELEASE_DESK.allows(a)) {
             return List.of(); // the outbox route's own access: where items go says something about them
         }
-        Map<String, String> names = new java.util.HashMap<>();
-        self.store().read(Persons::all).forEach(p -> names.put(p.id(), p.username()));
+        var names = self.store().read(Persons::usernames);
         // The newest releases (a page's worth), or every one awaiting an approval, however old (few, by nature).
         var page = awaitingMe ? disclosures.outbox(a, Set.of(ReleaseStatus.AWAITING_APPROVAL), Integer.MAX_VALUE)
                 : disclosures.outbox(a, Set.of(), PAGE);
@@ -134,7 +132,7 @@ public final class DashboardPages implements RouteGroup {
                         && !r.requestedBy().orElse("").equals(a.id())))
                 .map(r -> new Models.ReleaseLine(r.id(), r.itemId(), t.partyCode(r.recipient()),
                         String.join(" → ", r.route()), t.releaseStatus(r.status()), r.status().name(),
-                        r.requestedBy().map(id -> names.getOrDefault(id, id))
+                        r.requestedBy().map(names)
                                 .orElse(r.originParty().map(p -> t.partyCode(p)).orElse("")),
                         t.dateTime(r.requestedAt())))
                 .toList();

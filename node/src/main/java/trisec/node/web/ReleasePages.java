@@ -10,9 +10,7 @@ import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.person.Account;
-import trisec.node.release.Decisions;
 import trisec.node.release.Disclosures;
-import trisec.node.store.Consents;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
@@ -23,14 +21,12 @@ public final class ReleasePages implements RouteGroup {
     private final Self self;
     private final Holdings holdings;
     private final Disclosures disclosures;
-    private final Decisions decisions;
 
-    public ReleasePages(Pages pages, Holdings holdings, Disclosures disclosures, Decisions decisions) {
+    public ReleasePages(Pages pages, Holdings holdings, Disclosures disclosures) {
         this.pages = pages;
         this.self = pages.self();
         this.holdings = holdings;
         this.disclosures = disclosures;
-        this.decisions = decisions;
     }
 
     @Override
@@ -52,11 +48,7 @@ public final class ReleasePages implements RouteGroup {
         String to = Optional.ofNullable(ctx.queryParam("to")).orElse("");
         Models.Decision decision = null;
         if (Party.isCode(to) && self.facts().scenario().has(Party.of(to)) && !Party.of(to).equals(self.party())) {
-            boolean consent = self.store().read(h -> Consents.granted(h, v.item().id(), to).isPresent());
-            ReleaseDecision d = decisions.decide(a.username(), Decisions.Purpose.QUERY, new Decisions.Question(
-                    v.label(), self.party(), Party.of(to), self.clock().instant(), consent,
-                    Optional.of(v.item().id()), Optional.empty()));
-            decision = decision(t, d);
+            decision = decision(t, disclosures.preview(a, v, Party.of(to)));
         }
         pages.render(ctx, 200, "release.jte", pages.page(ctx, a, "dashboard", "release.title")
                         .withMarking(pages.marking(List.of(v))),

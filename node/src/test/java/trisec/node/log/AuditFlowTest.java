@@ -117,6 +117,20 @@ class AuditFlowTest {
     }
 
     @Test
+    void theRequestAndTheApprovalAreEachOneDecisionNamingTheItemNotItsLabel() {
+        List<JsonNode> decisions = entries(KOR).stream().map(Logged::entry)
+                .filter(e -> e.path("type").asText().equals("DECISION") && e.path("release").asText().equals(releaseId))
+                .toList();
+        assertThat(decisions).extracting(e -> e.path("purpose").asText()).containsExactly("request", "approval");
+        for (JsonNode d : decisions) {
+            assertThat(d.path("item").asText()).isEqualTo(itemId);
+            assertThat(d.path("decision").asText()).isEqualTo("PERMIT");
+            // Partners read this log: an item is named by its id, its label (topic, level) stays with the item.
+            assertThat(d.has("topic") || d.has("level") || d.has("originator")).as(d.toString()).isFalse();
+        }
+    }
+
+    @Test
     void theReceiptAndEveryReadAreProvablyInTheRecipientsLog() {
         var received = find(JPN, "RECEIVED", "item", itemId);
         assertThat(received.entry().get("outcome").asText()).isEqualTo("ACCEPTED");

@@ -1,0 +1,112 @@
+package trisec.node.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trisec.node.Cluster.KOR;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import trisec.node.Client;
+import trisec.node.Cluster;
+import trisec.scenario.file.ScenarioFiles;
+
+/**
+ * Who may call each route, declared on the route and enforced by one access manager. The table below is the
+ * node's access policy for its routes written out: a route added without an access, or with a different one,
+ * fails here until the table says so; and a person without the role is refused every API route that needs one,
+ * before the route runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RouteAccessTest {
+    private static final Map<String, Set<String>> EXPECTED = new TreeMap<>();
+
+    private static void expect(String access, String... routes) {
+        for (String r : routes) {
+            EXPECTED.computeIfAbsent(r, k -> new java.util.TreeSet<>()).add(access);
+        }
+    }
+
+    static {
+        expect("PUBLIC", "GET /", "GET /health", "GET /api/v1/openapi.json", "GET /static/{file}",
+                "POST /api/v1/auth/token", "GET /federation/v1/identity", "POST /federation/v1/envelopes",
+                "GET /ui/login", "POST /ui/login", "POST /ui/logout", "POST /ui/lang", "GET /ui/events");
+        expect("SIGNED_IN", "GET /api/v1/me", "GET /api/v1/items", "GET /api/v1/items/{id}",
+                "POST /api/v1/items/{id}/compromise", "GET /api/v1/items/{id}/reports", "GET /api/v1/inbox",
+                "GET /api/v1/decide", "GET /api/v1/agreements", "GET /api/v1/agreements/events",
+                "GET /ui", "GET /ui/fragments/{name}", "GET /ui/items/{id}", "GET /ui/items/{id}/proof",
+                "GET /ui/banner", "GET /ui/items/{id}/release", "GET /ui/agreements", "GET /ui/me");
+        expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
+                "POST /ui/compose", "POST /ui/items/{id}/release");
+        expect("DISCLOSURE", "POST /api/v1/releases/{id}/approve", "POST /api/v1/consents/{id}",
+                "POST /ui/releases/{id}/approve", "POST /ui/consents/{id}");
+        expect("ITEM_AUTHORITY", "POST /api/v1/items/{id}/retract", "POST /api/v1/items/{id}/reclassify",
+                "POST /ui/items/{id}/retract");
+        expect("RELEASE_DESK", "GET /api/v1/outbox", "GET /api/v1/consents");
+        expect("ADMIN", "POST /api/v1/agreements/{id}/events", "GET /api/v1/persons", "POST /api/v1/persons",
+                "GET /ui/admin", "POST /ui/admin/persons", "POST /ui/admin/events");
+        expect("LOG_READER", "GET /log/checkpoint", "GET /api/v1/log/checkpoint/latest", "GET /log/tile/<path>",
+                "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "GET /api/v1/log/entries",
+                "GET /api/v1/log/alarms");
+        // Partner nodes, by a signed request, read the log to witness and audit it, and post their cosignatures.
+        expect("PARTNER", "GET /log/checkpoint", "GET /api/v1/log/checkpoint/latest", "GET /log/tile/<path>",
+                "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "POST /log/cosignature");
+    }
+
+    Cluster cluster;
+    Client kor;
+
+    @BeforeAll
+    void start() {
+        cluster = Cluster.start(List.of(KOR), ScenarioFiles.shipped(), Optional.empty(), c -> c);
+        kor = cluster.client(KOR);
+    }
+
+    @AfterAll
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** GET and POST routes (HEAD and the like follow their GET). */
+    private Map<String, Set<String>> declared() {
+        var all = new TreeMap<String, Set<String>>();
+        cluster.node(KOR).routeAccess().forEach((route, access) -> {
+            if (route.startsWith("GET ") || route.startsWith("POST ")) {
+                all.put(route, access);
+            }
+        });
+        return all;
+    }
+
+    @Test
+    void everyRouteDeclaresWhoMayCallItAsTheTableSays() {
+        assertThat(declared()).isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void aPersonWithoutTheRoleIsRefusedEveryApiRouteThatNeedsOne() {
+        // kor.guest is a reader: no role that any restricted route allows.
+        int checked = 0;
+        for (var e : EXPECTED.entrySet()) {
+            String route = e.getKey();
+            if (e.getValue().contains("PUBLIC") || e.getValue().contains("SIGNED_IN") || route.contains(" /ui")) {
+                continue;
+            }
+            String path = route.substring(route.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString())
+                    .replace("<path>", "0/000");
+            var answer = route.startsWith("GET ") ? kor.get("kor.guest", path) : kor.post("kor.guest", path, "{}");
+            assertThat(answer.status()).as(route + ": " + answer.body()).isEqualTo(403);
+            assertThat(answer.json().get("error").asText()).as(route).isEqualTo("FORBIDDEN");
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(15);
+    }
+}
