@@ -14,6 +14,7 @@ module trisec.core {
     exports trisec.audit.tiles;
     exports trisec.consult;
     exports trisec.envelope;
+    exports trisec.item;
     exports trisec.label;
     exports trisec.party;
     exports trisec.policy;

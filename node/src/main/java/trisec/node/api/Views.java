@@ -14,6 +14,7 @@ import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.label.NationalMarking;
 import trisec.node.item.Holdings;
+import trisec.node.item.ItemRow;
 import trisec.node.base.Json;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.RecordedEvents;
@@ -96,9 +97,9 @@ public final class Views {
         m.put("marking", NationalMarking.of(v.label(), v.heldLevel()));
         m.put("label", label(v.label()));
         m.put("heldLevel", v.heldLevel().name());
-        m.put("receivedFrom", v.item().receivedFrom().orElse(null));
-        m.put("receivedAt", v.item().receivedAt().map(Instant::toString).orElse(null));
-        m.put("state", v.item().state());
+        m.put("receivedFrom", v.held().receivedFrom().map(Party::code).orElse(null));
+        m.put("receivedAt", v.held().receivedAt().map(Instant::toString).orElse(null));
+        m.put("state", v.held().retracted() ? ItemRow.RETRACTED : ItemRow.ACTIVE);
         return m;
     }
 

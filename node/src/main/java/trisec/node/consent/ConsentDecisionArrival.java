@@ -75,7 +75,8 @@ public final class ConsentDecisionArrival implements MessageHandler<ConsentDecis
             } else {
                 ItemRow item = Items.byId(h, consent.itemId()).orElseThrow();
                 ReleaseDecision d2 = decisions.decide(h, sender.code(), Decisions.Purpose.CONSENT,
-                        new Decisions.Question(Labels.of(item, self.facts().scenario()), self.party(),
+                        new Decisions.Question(Labels.held(item, self.facts().scenario(), self.scheme()).item().label(),
+                                self.party(),
                                 Party.of(consent.recipient()), now, true, Optional.of(item.id()),
                                 Optional.of(release.get().id())));
                 if (d2.verdict() == Verdict.PERMIT) {

@@ -12,12 +12,13 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
+import trisec.item.Item;
+import trisec.item.Seal;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Refusal;
 import trisec.node.person.Account;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.CompromiseReport;
-import trisec.node.federation.Messages.ItemData;
 import trisec.node.federation.Messages.ItemNotice;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.MessageSignatures;
@@ -47,8 +48,21 @@ public final class Holdings {
     private static final EnumSet<ReleaseStatus> IN_FLIGHT_OR_HELD = EnumSet.of(ReleaseStatus.QUEUED,
             ReleaseStatus.RETRYING, ReleaseStatus.FORWARDING, ReleaseStatus.DELIVERED);
 
-    /** An item as a person may see it, with the access decision that let them. */
-    public record View(ItemRow item, ConfidentialityLabel label, Level heldLevel, AccessDecision access) {}
+    /** An item as this node holds it, with a person's access decision on it. */
+    public record View(HeldItem held, AccessDecision access) {
+        public Item item() {
+            return held.item();
+        }
+
+        public ConfidentialityLabel label() {
+            return held.item().label();
+        }
+
+        /** This node's marking of the item: its level in this party's scheme. */
+        public Level heldLevel() {
+            return held.heldLevel();
+        }
+    }
 
     private final Self self;
     private final Postbox postbox;
@@ -84,23 +98,27 @@ public final class Holdings {
         }
         // Signed as stored: the databases keep microseconds, so the signed instant must not carry more.
         Instant now = self.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        var unsigned = new ItemData(UUID.randomUUID().toString(), self.party().code(), label.level().name(),
-                Labels.codes(label.releasableTo()), label.caveatsInOrder().stream().map(Enum::name).toList(),
-                label.topic().path(), now.toString(), in.title().strip(), in.body(), self.keys().identity().keyId().value(),
-                "");
-        String signature = MessageSignatures.signItem(self.keys(), unsigned);
-        var row = new ItemRow(unsigned.id(), unsigned.originator(), unsigned.level(), unsigned.relTo(),
-                unsigned.caveats(), unsigned.topic(), now, unsigned.title(), unsigned.body(), label.level().name(),
-                unsigned.originKey(), signature, Optional.empty(), Optional.empty(), ItemRow.ACTIVE,
+        Item item = sealed(new Item(UUID.randomUUID().toString(), label.withCreated(now), in.title().strip(), in.body(),
+                Seal.unsigned(self.keys().identity().keyId().value())));
+        var held = new HeldItem(item, label.level(), Optional.empty(), Optional.empty(), false,
                 Optional.of(officer.id()));
         self.store().useTransaction(h -> {
-            Items.insert(h, row);
+            Items.insert(h, Labels.row(held));
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ITEM_CREATED, now, officer.username())
-                    .with("item", row.id()).with("level", row.level()).with("topic", row.topic())
+                    .with("item", item.id()).with("level", label.level().name()).with("topic", label.topic().path())
                     .with("banner", trisec.label.Banner.render(label)));
         });
         self.changes().signal(trisec.node.base.Changes.ITEMS);
-        return new View(row, label.withCreated(now), label.level(), access);
+        return new View(held, access);
+    }
+
+    /** The item under this node's seal: its signature over the item and the label, as messages carry them. */
+    private Item sealed(Item unsigned) {
+        String keyId = self.keys().identity().keyId().value();
+        String signature = MessageSignatures.signItem(self.keys(),
+                Labels.data(new Item(unsigned.id(), unsigned.label(), unsigned.title(), unsigned.body(),
+                        Seal.unsigned(keyId))));
+        return new Item(unsigned.id(), unsigned.label(), unsigned.title(), unsigned.body(), new Seal(keyId, signature));
     }
 
     private ConfidentialityLabel label(NewItem in) {
@@ -134,15 +152,20 @@ public final class Holdings {
         // Every access is on record, granted or not, before anything is answered (DESIGN §3, audit).
         self.store().useTransaction(h -> AuditLog.append(h, AuditEntry.of(v.access().granted()
                         ? AuditEntry.Type.ITEM_READ : AuditEntry.Type.ITEM_DENIED, self.clock().instant(), person.username())
-                .with("item", item.id()).with("heldLevel", item.heldLevel())
+                .with("item", item.id()).with("heldLevel", v.heldLevel().name())
                 .with("reasons", v.access().granted() ? null : v.access().reasons())));
         return v;
     }
 
-    public View view(Account person, ItemRow item) {
-        ConfidentialityLabel label = Labels.of(item, self.facts().scenario());
-        Level held = self.scheme().level(item.heldLevel());
-        return new View(item, label, held, AccessPolicy.decide(person.person(), label, held));
+    /** A stored item as this node holds it, and the person's access to it (DESIGN §2.9). */
+    public View view(Account person, ItemRow row) {
+        HeldItem held = held(row);
+        return new View(held, AccessPolicy.decide(person.person(), held.item().label(), held.heldLevel()));
+    }
+
+    /** A stored item as this node holds it. */
+    public HeldItem held(ItemRow row) {
+        return Labels.held(row, self.facts().scenario(), self.scheme());
     }
 
     /**
@@ -171,7 +194,7 @@ public final class Holdings {
      * Returns the holders it could not tell (reached only through the hub), which are also on record.
      */
     public List<Party> retract(Account person, String id) {
-        ItemRow item = own(person, id);
+        Item item = own(person, id);
         List<Party> notTold = self.store().inTransaction(h -> {
             Items.retract(h, item.id());
             List<Party> unreachable = unreachable(h, item.id());
@@ -179,7 +202,7 @@ public final class Holdings {
                     .with("item", item.id()).with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder, new ItemNotice(item.id(), Messages.RETRACT, null, null, null,
-                        self.clock().instant().toString()), Postbox.header(Labels.of(item, self.facts().scenario())),
+                        self.clock().instant().toString()), Postbox.header(item.label()),
                         Optional.empty());
             }
             return unreachable;
@@ -191,28 +214,26 @@ public final class Holdings {
 
     /** The originator changes the item's level, signs it anew, and every holder re-marks its copy. */
     public View reclassify(Account person, String id, String level) {
-        ItemRow item = own(person, id);
+        Item item = own(person, id);
         Level to;
         try {
             to = self.scheme().level(level);
         } catch (DomainException e) {
             throw Refusal.invalid(e.getMessage());
         }
-        var data = Labels.data(item);
-        var relabelled = new ItemData(data.id(), data.originator(), to.name(), data.relTo(), data.caveats(),
-                data.topic(), data.createdAt(), data.title(), data.body(), self.keys().identity().keyId().value(), "");
-        String signature = MessageSignatures.signItem(self.keys(), relabelled);
-        var label = Labels.of(relabelled, self.facts().scenario());
+        Item relabelled = sealed(item.reclassified(to, Seal.unsigned("")));
+        String signature = relabelled.seal().signature();
+        var label = relabelled.label();
         Instant now = self.clock().instant();
         self.store().useTransaction(h -> {
-            Items.relabel(h, item.id(), to.name(), to.name(), relabelled.originKey(), signature, now);
+            Items.relabel(h, item.id(), to.name(), to.name(), relabelled.seal().keyId(), signature, now);
             List<Party> unreachable = unreachable(h, item.id());
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECLASSIFIED, self.clock().instant(), person.username())
-                    .with("item", item.id()).with("from", item.level()).with("to", to.name())
+                    .with("item", item.id()).with("from", item.label().level().name()).with("to", to.name())
                     .with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
             for (Party holder : holders(h, item.id())) {
                 postbox.post(h, holder,
-                        new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.originKey(), signature,
+                        new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.seal().keyId(), signature,
                                 now.toString()), Postbox.header(label), Optional.empty());
             }
         });
@@ -233,7 +254,7 @@ public final class Holdings {
             Reports.insert(h, report);
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.COMPROMISE, report.reportedAt(), person.username())
                     .with("item", report.itemId()).with("report", report.id()));
-            Party originator = Party.of(v.item().originator());
+            Party originator = v.item().originator();
             if (!originator.equals(self.party())) {
                 postbox.post(h, originator,
                         new CompromiseReport(report.id(), v.item().id(), report.detail(), report.reportedAt().toString()), Postbox.UNCLASSIFIED_HEADER,
@@ -249,9 +270,9 @@ public final class Holdings {
         return self.store().read(h -> Reports.ofItem(h, v.item().id()));
     }
 
-    private ItemRow own(Account person, String id) {
+    private Item own(Account person, String id) {
         View v = read(person, id);
-        if (!v.item().originator().equals(self.party().code())) {
+        if (!v.item().originator().equals(self.party())) {
             throw Refusal.forbidden("only the originator " + v.item().originator() + " may do that");
         }
         return v.item();

@@ -1,6 +1,8 @@
 package trisec.node.release;
 
 import trisec.node.item.Labels;
+import trisec.item.Item;
+import trisec.node.item.HeldItem;
 import trisec.node.item.Holdings;
 import trisec.node.base.Json;
 import trisec.node.base.Changes;
@@ -20,7 +22,6 @@ import trisec.node.federation.Postbox;
 import trisec.node.federation.MessageSignatures;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.Consents;
-import trisec.node.item.ItemRow;
 import trisec.node.item.Items;
 import trisec.node.store.ReleaseRow;
 import trisec.node.store.ReleaseStatus;
@@ -162,8 +163,9 @@ public final class Disclosures {
             if (r.status() != ReleaseStatus.AWAITING_APPROVAL) {
                 throw Refusal.conflict("release " + releaseId + " is " + r.status() + ", not awaiting approval");
             }
-            ItemRow item = Items.lock(h, r.itemId()).orElseThrow();
-            if (item.retracted()) {
+            HeldItem held = holdings.held(Items.lock(h, r.itemId()).orElseThrow());
+            Item item = held.item();
+            if (held.retracted()) {
                 throw Refusal.retracted("the item has been retracted");
             }
             Party recipient = Party.of(r.recipient());
@@ -184,7 +186,7 @@ public final class Disclosures {
             Party next = d.route().get(1);
             ConsentProof proof = consent.flatMap(ConsentRow::signature)
                     .map(s -> Json.read(s, ConsentProof.class))
-                    .orElseGet(() -> d.route().size() == 3 && item.originator().equals(self.party().code())
+                    .orElseGet(() -> d.route().size() == 3 && item.originator().equals(self.party())
                             // The originator's release through a hub carries its consent for the hub to forward.
                             ? MessageSignatures.signConsent(self.keys(), UUID.randomUUID().toString(), item.id(), r.recipient(),
                                     true, now.toString())

@@ -18,11 +18,13 @@ import trisec.node.federation.Messages.ItemData;
 import trisec.node.federation.Messages.ItemDelivery;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Postbox;
+import trisec.item.Item;
+import trisec.item.Seal;
+import trisec.node.item.HeldItem;
 import trisec.node.item.Labels;
 import trisec.node.item.Relabels;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.Consents;
-import trisec.node.item.ItemRow;
 import trisec.node.item.Items;
 import trisec.node.store.ReleaseRow;
 import trisec.node.store.ReleaseStatus;
@@ -132,7 +134,8 @@ public final class ItemArrival implements MessageHandler<ItemDelivery> {
                         + finalRecipient + ": " + String.join("; ", onward.reasonTexts()));
             }
         }
-        storeCopy(h, item, sender, held, now);
+        storeCopy(h, new Item(item.id(), label, item.title(), item.body(), new Seal(item.originKey(),
+                item.originSignature())), sender, held, now);
         relabels.applyWaiting(h, item.id(), originator);
         if (d.consent() != null && consent) {
             recordConsent(h, d.consent(), sender);
@@ -176,14 +179,12 @@ public final class ItemArrival implements MessageHandler<ItemDelivery> {
         return identity.isPresent() && MessageSignatures.verifyConsent(identity.get(), c);
     }
 
-    private void storeCopy(Handle h, ItemData item, Party from, Level held, Instant now) {
+    private void storeCopy(Handle h, Item item, Party from, Level held, Instant now) {
         if (Items.byId(h, item.id()).isPresent()) {
             return; // already held (our own item coming back, or an earlier delivery): keep the one copy
         }
-        Items.insert(h, new ItemRow(item.id(), item.originator(), item.level(), item.relTo(), item.caveats(),
-                item.topic(), Instant.parse(item.createdAt()), item.title(), item.body(), held.name(),
-                item.originKey(), item.originSignature(), Optional.of(from.code()), Optional.of(now), ItemRow.ACTIVE,
-                Optional.empty()));
+        Items.insert(h, Labels.row(new HeldItem(item, held, Optional.of(from), Optional.of(now), false,
+                Optional.empty())));
     }
 
     private void recordConsent(Handle h, ConsentProof c, Party holder) {

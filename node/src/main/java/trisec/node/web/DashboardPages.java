@@ -84,7 +84,7 @@ public final class DashboardPages implements RouteGroup {
     }
 
     private List<Holdings.View> ownItems(Account a) {
-        return holdings.list(a).stream().filter(v -> v.item().receivedFrom().isEmpty()).toList();
+        return holdings.list(a).stream().filter(v -> v.held().own()).toList();
     }
 
     /**
@@ -115,8 +115,8 @@ public final class DashboardPages implements RouteGroup {
     List<Models.ItemLine> itemLines(Texts t, List<Holdings.View> views) {
         return views.stream().map(v -> new Models.ItemLine(v.item().id(), v.item().title(), Banner.render(v.label()),
                 Marking.of(List.of(Pages.shown(v)), self.scheme()).css(), NationalMarking.of(v.label(), v.heldLevel()),
-                v.item().receivedFrom().map(t::partyCode).orElse(""),
-                v.item().receivedAt().map(t::dateTime).orElse(t.dateTime(v.item().createdAt())))).toList();
+                v.held().receivedFrom().map(t::party).orElse(""),
+                v.held().receivedAt().map(t::dateTime).orElse(t.dateTime(v.item().createdAt())))).toList();
     }
 
     private List<Models.ReleaseLine> releaseLines(Texts t, Account a, boolean awaitingMe) {

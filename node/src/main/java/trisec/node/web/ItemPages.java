@@ -22,7 +22,7 @@ import trisec.node.item.Holdings;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
 import trisec.node.person.Account;
-import trisec.node.item.ItemRow;
+import trisec.item.Item;
 import trisec.node.store.ReleaseRow;
 import trisec.node.store.Releases;
 import trisec.party.Level;
@@ -64,7 +64,7 @@ public final class ItemPages implements RouteGroup {
             return;
         }
         Holdings.View v = readable.get();
-        ItemRow i = v.item();
+        Item i = v.item();
         ConfidentialityLabel l = v.label();
         var fields = new ArrayList<Models.Field>();
         fields.add(new Models.Field(t.t("item.banner"), Banner.render(l)));
@@ -77,8 +77,8 @@ public final class ItemPages implements RouteGroup {
         fields.add(new Models.Field(t.t("item.caveats"), String.join(", ",
                 l.caveatsInOrder().stream().map(Enum::name).toList())));
         fields.add(new Models.Field(t.t("item.created"), t.dateTime(i.createdAt())));
-        i.receivedFrom().ifPresent(f -> fields.add(new Models.Field(t.t("item.receivedFrom"),
-                t.partyCode(f) + " · " + i.receivedAt().map(t::dateTime).orElse(""))));
+        v.held().receivedFrom().ifPresent(f -> fields.add(new Models.Field(t.t("item.receivedFrom"),
+                t.party(f) + " · " + v.held().receivedAt().map(t::dateTime).orElse(""))));
         List<Models.ReleaseInfo> releases = self.store().read(h -> Releases.ofItem(h, i.id())).stream()
                 .map(r -> releaseInfo(t, l, r)).toList();
         var view = new Models.ItemView(i.id(), i.title(), i.body(), Banner.render(l),

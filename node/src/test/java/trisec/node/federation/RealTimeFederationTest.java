@@ -303,7 +303,10 @@ class RealTimeFederationTest {
         assertThat(copy.json().at("/label/level").asText()).isEqualTo(CLASS_III);
         // The new label is the originator's signed one.
         var row = Fed.item(c.node(JPN), id).orElseThrow();
-        assertThat(MessageSignatures.verifyItem(c.node(KOR).identity(), trisec.node.item.Labels.data(row))).isTrue();
+        var scenario = c.config(JPN).scenario();
+        var held = trisec.node.item.Labels.held(row, scenario, scenario.scheme(JPN));
+        assertThat(MessageSignatures.verifyItem(c.node(KOR).identity(), trisec.node.item.Labels.data(held.item())))
+                .isTrue();
         // The guest now has the clearance (秘) but still no need-to-know.
         assertThat(c.client(JPN).get("jpn.guest", "/api/v1/items/" + id).status()).isEqualTo(403);
 
