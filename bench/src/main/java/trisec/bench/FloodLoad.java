@@ -1,5 +1,6 @@
 package trisec.bench;
 
+import trisec.node.NodeConfig;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +53,7 @@ public final class FloodLoad {
         int port = freePort();
         Node.keys(root.resolve("kor"), kor);
         Peer korPeer = Node.peerOf(root.resolve("kor"), kor, URI.create("http://127.0.0.1:" + freePort()));
-        try (Node node = Node.start(Node.Config.builder(jpn, root.resolve("jpn"), ScenarioFiles.shipped()).port(port)
+        try (Node node = Node.start(NodeConfig.builder(jpn, root.resolve("jpn"), ScenarioFiles.shipped()).port(port)
                 .peers(new Peers(List.of(korPeer))).witness(false).build())) {
             node.seedDemoPersons(Passwords.hash("demo".toCharArray()));
             URI base = node.url();

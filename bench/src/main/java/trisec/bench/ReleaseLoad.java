@@ -1,5 +1,6 @@
 package trisec.bench;
 
+import trisec.node.NodeConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -57,8 +58,8 @@ public final class ReleaseLoad {
         String hash = Passwords.hash("demo".toCharArray());
         var toJpn = new Peers(List.of(Node.peerOf(root.resolve("jpn"), jpn, URI.create("http://127.0.0.1:" + jpnPort))));
         var toKor = new Peers(List.of(Node.peerOf(root.resolve("kor"), kor, URI.create("http://127.0.0.1:" + korPort))));
-        try (Node korNode = Node.start(Node.Config.builder(kor, root.resolve("kor"), scenario).port(korPort).peers(toJpn).build());
-             Node jpnNode = Node.start(Node.Config.builder(jpn, root.resolve("jpn"), scenario).port(jpnPort).peers(toKor).build())) {
+        try (Node korNode = Node.start(NodeConfig.builder(kor, root.resolve("kor"), scenario).port(korPort).peers(toJpn).build());
+             Node jpnNode = Node.start(NodeConfig.builder(jpn, root.resolve("jpn"), scenario).port(jpnPort).peers(toKor).build())) {
             korNode.seedDemoPersons(hash);
             jpnNode.seedDemoPersons(hash);
             URI base = korNode.url();

@@ -1,5 +1,6 @@
 package trisec.cli;
 
+import trisec.node.NodeConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -57,7 +58,7 @@ final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Scenario scenario = scenarioOption.load();
-        var config = Node.Config.builder(scenario.party(party), data, scenario).host(bind).port(port)
+        var config = NodeConfig.builder(scenario.party(party), data, scenario).host(bind).port(port)
                 .database(Optional.ofNullable(db)).peers(peers == null ? Peers.none() : Peers.load(peers))
                 .asOf(Optional.ofNullable(asOf).map(DateOrInstant::parse)).secureCookies(secureCookies).build();
         if (db != null && !db.startsWith("jdbc:")) {

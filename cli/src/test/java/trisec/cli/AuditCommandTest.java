@@ -1,5 +1,6 @@
 package trisec.cli;
 
+import trisec.node.NodeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class AuditCommandTest {
 
     /** A KOR node on a free port with some activity in its log, integrated and checkpointed. */
     private static Node node(Path dir) {
-        Node node = Node.start(Node.Config.builder(KOR, dir, ScenarioFiles.shipped()).port(0).witness(false).build());
+        Node node = Node.start(NodeConfig.builder(KOR, dir, ScenarioFiles.shipped()).port(0).witness(false).build());
         node.seedDemoPersons(Passwords.hash("demo".toCharArray()));
         for (String user : new String[] {"kor.officer", "kor.analyst", "kor.guest"}) {
             post(node.url(), "/api/v1/auth/token", "{\"username\":\"" + user + "\",\"password\":\"demo\"}");
@@ -117,7 +118,7 @@ class AuditCommandTest {
         Path backup = dir.resolveSibling(dir.getFileName() + "-backup.db");
         java.nio.file.Files.copy(dir.resolve("trisec.db"), backup);
 
-        Node node = Node.start(Node.Config.builder(KOR, dir, ScenarioFiles.shipped()).port(0).witness(false).build());
+        Node node = Node.start(NodeConfig.builder(KOR, dir, ScenarioFiles.shipped()).port(0).witness(false).build());
         String served;
         try {
             String token = token(node, "kor.auditor");
@@ -132,7 +133,7 @@ class AuditCommandTest {
         java.nio.file.Files.copy(backup, dir.resolve("trisec.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(dir.resolve("trisec.db-wal")).doesNotExist();
 
-        assertThatThrownBy(() -> Node.start(Node.Config.builder(KOR, dir, ScenarioFiles.shipped()).port(0).witness(false).build()))
+        assertThatThrownBy(() -> Node.start(NodeConfig.builder(KOR, dir, ScenarioFiles.shipped()).port(0).witness(false).build()))
                 .isInstanceOf(trisec.DomainException.class).hasMessageContaining("lost signed history");
         var found = Cli.run("audit", "verify", "--data", dir.toString(), "--party", "KOR");
         assertThat(found.status()).as(found.out()).isEqualTo(1);

@@ -37,7 +37,7 @@ public final class Cluster implements AutoCloseable {
     private final Path root;
     private final Map<Party, Integer> ports = new LinkedHashMap<>();
     private final Map<Party, NodeKeys> keys = new LinkedHashMap<>();
-    private final Map<Party, Node.Config> configs = new LinkedHashMap<>();
+    private final Map<Party, NodeConfig> configs = new LinkedHashMap<>();
     private final Map<Party, Node> nodes = new LinkedHashMap<>();
 
     private Cluster(Path root) {
@@ -57,7 +57,7 @@ public final class Cluster implements AutoCloseable {
      * @param adjust changes one party's config before its node starts (its own scenario, no delivery, a database)
      */
     public static Cluster start(List<Party> parties, Scenario scenario, Optional<Instant> asOf,
-                                UnaryOperator<Node.Config> adjust) {
+                                UnaryOperator<NodeConfig> adjust) {
         Cluster c;
         try {
             c = new Cluster(Files.createTempDirectory("trisec-test-"));
@@ -78,7 +78,7 @@ public final class Cluster implements AutoCloseable {
                 }
             }
             // Witnessing polls every second; tests that need it turn it on or drive it by hand.
-            var config = adjust.apply(Node.Config.builder(p, c.dir(p), scenario).port(c.ports.get(p))
+            var config = adjust.apply(NodeConfig.builder(p, c.dir(p), scenario).port(c.ports.get(p))
                     .peers(new Peers(peers)).asOf(asOf).witness(false).build());
             c.configs.put(p, config);
             c.startNode(p);
@@ -107,7 +107,7 @@ public final class Cluster implements AutoCloseable {
         return n;
     }
 
-    public Node.Config config(Party p) {
+    public NodeConfig config(Party p) {
         return configs.get(p);
     }
 
@@ -128,7 +128,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** Starts a stopped node again on its data, with its config changed by {@code adjust}. */
-    public Node restart(Party p, UnaryOperator<Node.Config> adjust) {
+    public Node restart(Party p, UnaryOperator<NodeConfig> adjust) {
         stop(p);
         configs.put(p, adjust.apply(configs.get(p)));
         return startNode(p);

@@ -1,5 +1,6 @@
 package trisec.node.demo;
 
+import trisec.node.NodeConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ public final class Demo implements AutoCloseable {
                         peers.add(entry);
                     }
                 });
-                var config = Node.Config.builder(party, root.resolve(party.code().toLowerCase()), scenario)
+                var config = NodeConfig.builder(party, root.resolve(party.code().toLowerCase()), scenario)
                         .port(e.getValue()).peers(new Peers(peers)).asOf(asOf).build();
                 Node node = Node.start(config);
                 started.add(node);

@@ -389,36 +389,6 @@ public final class AuditLog {
                 .bind("a", from).bind("n", limit).mapTo(byte[].class).list()).stream().map(AuditLog::text).toList();
     }
 
-    /**
-     * The integrated entries that name {@code id} (an item's UUID, as a quoted JSON value), oldest first, by index.
-     * The log holds ids, never content, so this is an item's history.
-     */
-    public List<Map.Entry<Long, String>> entriesNaming(String id) {
-        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            return List.of(); // only ids are looked for: anything else could match other items' entries
-        }
-        // Entries are stored as UTF-8 bytes; each database decodes them under its own name.
-        String text = store.isPostgres() ? "convert_from(entry, 'UTF8')" : "CAST(entry AS TEXT)";
-        return store.read(h -> h.createQuery("SELECT idx, entry FROM audit_entries WHERE " + text
-                        + " LIKE :p ORDER BY idx")
-                .bind("p", "%\"" + id + "\"%")
-                .map((rs, c) -> Map.entry(rs.getLong("idx"), text(rs.getBytes("entry"))))
-                .list());
-    }
-
-    /** The newest checkpoint partners have cosigned, and which of their witnesses did. */
-    public record Cosigned(long size, List<String> witnesses) {}
-
-    public Cosigned cosigned() {
-        // The node signs a new checkpoint every round; the witnesses catch up.
-        long size = store.read(h -> h.createQuery("SELECT COALESCE(MAX(size), 0) FROM audit_cosignatures")
-                .mapTo(Long.class).one());
-        List<String> witnesses = size == 0 ? List.of() : store.read(h -> h.createQuery(
-                "SELECT witness FROM audit_cosignatures WHERE size = :s ORDER BY witness").bind("s", size)
-                .mapTo(String.class).list());
-        return new Cosigned(size, witnesses);
-    }
-
     public long pending() {
         return store.read(h -> h.createQuery("SELECT COUNT(*) FROM audit_pending").mapTo(Long.class).one());
     }

@@ -16,6 +16,7 @@ import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
+import trisec.node.log.LogQueries;
 import trisec.node.person.Account;
 import trisec.node.release.Disclosures;
 import trisec.node.store.ConsentRow;
@@ -39,6 +40,7 @@ public final class DashboardPages implements RouteGroup {
     private final Disclosures disclosures;
     private final ConsentDesk consents;
     private final AuditLog auditLog;
+    private final LogQueries queries;
 
     public DashboardPages(Pages pages, Holdings holdings, Disclosures disclosures, ConsentDesk consents,
                           AuditLog auditLog) {
@@ -48,6 +50,7 @@ public final class DashboardPages implements RouteGroup {
         this.disclosures = disclosures;
         this.consents = consents;
         this.auditLog = auditLog;
+        this.queries = new LogQueries(self.store());
     }
 
     @Override
@@ -70,7 +73,7 @@ public final class DashboardPages implements RouteGroup {
         List<AgreementLine> lines = scenario.agreements().stream()
                 .map(ag -> Pages.agreementLine(t, scenario, ag, now)).toList();
         var checkpoint = auditLog.latest();
-        var cosigned = auditLog.cosigned();
+        var cosigned = queries.cosigned();
         var model = new Models.Dashboard(itemLines(t, inbox), itemLines(t, own), releaseLines(t, a, false),
                 releaseLines(t, a, true), Access.DISCLOSURE.allows(a), consentLines(t, a),
                 Access.DISCLOSURE.allows(a), lines,

@@ -21,6 +21,7 @@ import trisec.node.http.Statuses;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
+import trisec.node.log.LogQueries;
 import trisec.node.person.Account;
 import trisec.item.Item;
 import trisec.node.store.ReleaseRow;
@@ -38,12 +39,14 @@ public final class ItemPages implements RouteGroup {
     private final Self self;
     private final Holdings holdings;
     private final AuditLog auditLog;
+    private final LogQueries queries;
 
     public ItemPages(Pages pages, Holdings holdings, AuditLog auditLog) {
         this.pages = pages;
         this.self = pages.self();
         this.holdings = holdings;
         this.auditLog = auditLog;
+        this.queries = new LogQueries(self.store());
     }
 
     @Override
@@ -122,7 +125,7 @@ public final class ItemPages implements RouteGroup {
     /** The item's entries in the audit log (ids only, never content), oldest first. */
     private List<Models.HistoryLine> history(Texts t, Account a, String itemId) {
         List<Models.HistoryLine> out = new ArrayList<>();
-        for (var row : auditLog.entriesNaming(itemId)) {
+        for (var row : queries.entriesNaming(itemId)) {
             try {
                 var e = Json.MAPPER.readTree(row.getValue());
                 if (!shownTo(a, e)) {

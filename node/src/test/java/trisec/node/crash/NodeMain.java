@@ -1,5 +1,6 @@
 package trisec.node.crash;
 
+import trisec.node.NodeConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class NodeMain {
 
     public static void main(String[] args) throws InterruptedException {
         Party party = Party.of(args[0]);
-        var config = Node.Config.builder(party, Path.of(args[2]), ScenarioFiles.shipped())
+        var config = NodeConfig.builder(party, Path.of(args[2]), ScenarioFiles.shipped())
                 .port(Integer.parseInt(args[1]))
                 .database(args[3].equals("-") ? Optional.empty() : Optional.of(args[3]))
                 .peers(Peers.load(Path.of(args[4])))

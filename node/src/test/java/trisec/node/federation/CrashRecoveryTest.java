@@ -1,5 +1,6 @@
 package trisec.node.federation;
 
+import trisec.node.NodeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static trisec.node.Cluster.JPN;
 import static trisec.node.Cluster.KOR;
@@ -30,7 +31,7 @@ class CrashRecoveryTest {
     private static final String CLASS_II = "군사Ⅱ급비밀";
 
     private static Cluster korWithoutDelivery() {
-        UnaryOperator<Node.Config> adjust = cfg -> cfg.party().equals(KOR) ? cfg.toBuilder().deliver(false).build() : cfg;
+        UnaryOperator<NodeConfig> adjust = cfg -> cfg.party().equals(KOR) ? cfg.toBuilder().deliver(false).build() : cfg;
         return Cluster.start(List.of(KOR, JPN), ScenarioFiles.shipped(), Optional.empty(), adjust);
     }
 
@@ -133,7 +134,7 @@ class CrashRecoveryTest {
     /** Agreement notes to a partner arrive in the order they were written, even when the first is retried. */
     @Test
     void agreementNotesToAPartnerKeepTheirOrderThroughRetries() {
-        UnaryOperator<Node.Config> adjust = cfg -> cfg.party().equals(KOR) ? cfg.toBuilder().deliver(false).build() : cfg;
+        UnaryOperator<NodeConfig> adjust = cfg -> cfg.party().equals(KOR) ? cfg.toBuilder().deliver(false).build() : cfg;
         try (Cluster c = Cluster.start(List.of(KOR, JPN), ScenarioFiles.shipped(),
                 Optional.of(Instant.parse("2026-09-01T00:00:00Z")), adjust)) {
             String path = "/api/v1/agreements/kor-jpn-gsomia-2016/events";
