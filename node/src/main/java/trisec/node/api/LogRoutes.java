@@ -107,20 +107,20 @@ public final class LogRoutes implements RouteGroup {
     }
 
     private void inclusion(Context ctx) {
-        long index = longParam(ctx, "index");
-        long size = longParam(ctx, "size");
-        try {
-            json(ctx, 200, proof("index", index, size, auditLog.inclusion(index, size)));
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalid(e.getMessage());
-        }
+        proof(ctx, "index", "size", auditLog::inclusion);
     }
 
     private void consistency(Context ctx) {
-        long from = longParam(ctx, "from");
-        long to = longParam(ctx, "to");
+        proof(ctx, "from", "to", auditLog::consistency);
+    }
+
+    /** A proof between two whole-number parameters; out-of-range ones are the caller's mistake. */
+    private static void proof(Context ctx, String first, String second,
+                              java.util.function.BiFunction<Long, Long, List<byte[]>> prover) {
+        long a = longParam(ctx, first);
+        long b = longParam(ctx, second);
         try {
-            json(ctx, 200, proof("from", from, to, auditLog.consistency(from, to)));
+            json(ctx, 200, proof(first, a, b, prover.apply(a, b)));
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(e.getMessage());
         }

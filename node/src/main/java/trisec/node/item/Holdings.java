@@ -112,13 +112,14 @@ public final class Holdings {
         return new View(held, access);
     }
 
-    /** The item under this node's seal: its signature over the item and the label, as messages carry them. */
+    /**
+     * The item under this node's seal: its signature over the item and the label, as messages carry them. The
+     * unsigned item names this node's key in its seal, since the key id is part of what is signed.
+     */
     private Item sealed(Item unsigned) {
-        String keyId = self.keys().identity().keyId().value();
-        String signature = MessageSignatures.signItem(self.keys(),
-                Labels.data(new Item(unsigned.id(), unsigned.label(), unsigned.title(), unsigned.body(),
-                        Seal.unsigned(keyId))));
-        return new Item(unsigned.id(), unsigned.label(), unsigned.title(), unsigned.body(), new Seal(keyId, signature));
+        String signature = MessageSignatures.signItem(self.keys(), Labels.data(unsigned));
+        return new Item(unsigned.id(), unsigned.label(), unsigned.title(), unsigned.body(),
+                new Seal(unsigned.seal().keyId(), signature));
     }
 
     private ConfidentialityLabel label(NewItem in) {
@@ -221,7 +222,7 @@ public final class Holdings {
         } catch (DomainException e) {
             throw Refusal.invalid(e.getMessage());
         }
-        Item relabelled = sealed(item.reclassified(to, Seal.unsigned("")));
+        Item relabelled = sealed(item.reclassified(to, Seal.unsigned(self.keys().identity().keyId().value())));
         String signature = relabelled.seal().signature();
         var label = relabelled.label();
         Instant now = self.clock().instant();

@@ -43,13 +43,9 @@ public final class Labels {
                 h.createdBy());
     }
 
-    /**
-     * A partner's item as the domain's.
-     *
-     * @throws DomainException when the payload names parties, levels or topics this node does not know
-     */
-    public static Item item(ItemData d, Scenario scenario) {
-        return new Item(d.id(), of(d, scenario), d.title(), d.body(), new Seal(d.originKey(), d.originSignature()));
+    /** A partner's item as the domain's, with its label as {@link #of(ItemData, Scenario)} read it. */
+    public static Item item(ItemData d, ConfidentialityLabel label) {
+        return new Item(d.id(), label, d.title(), d.body(), new Seal(d.originKey(), d.originSignature()));
     }
 
     /** An item as messages carry it and as its originator signs it. */

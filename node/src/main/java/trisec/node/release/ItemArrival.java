@@ -19,7 +19,6 @@ import trisec.node.federation.Messages.ItemDelivery;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Postbox;
 import trisec.item.Item;
-import trisec.item.Seal;
 import trisec.node.item.HeldItem;
 import trisec.node.item.Labels;
 import trisec.node.item.Relabels;
@@ -134,8 +133,7 @@ public final class ItemArrival implements MessageHandler<ItemDelivery> {
                         + finalRecipient + ": " + String.join("; ", onward.reasonTexts()));
             }
         }
-        storeCopy(h, new Item(item.id(), label, item.title(), item.body(), new Seal(item.originKey(),
-                item.originSignature())), sender, held, now);
+        storeCopy(h, Labels.item(item, label), sender, held, now);
         relabels.applyWaiting(h, item.id(), originator);
         if (d.consent() != null && consent) {
             recordConsent(h, d.consent(), sender);
