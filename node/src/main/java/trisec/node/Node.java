@@ -42,6 +42,7 @@ import trisec.node.person.Sessions;
 import trisec.node.federation.Admission;
 import trisec.node.federation.Courier;
 import trisec.node.base.PeerClient;
+import trisec.node.federation.Outbox;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.Reception;
@@ -57,7 +58,7 @@ import trisec.node.consent.ConsentRequestDelivered;
 import trisec.node.release.ReceiptRelayArrival;
 import trisec.node.keys.LogKeyFiles;
 import trisec.node.keys.NodeKeyFiles;
-import trisec.node.store.RecordedEvents;
+import trisec.node.agreement.RecordedEvents;
 import trisec.node.store.Store;
 import trisec.party.ClassificationScheme;
 import trisec.party.Party;
@@ -143,7 +144,7 @@ public final class Node implements AutoCloseable {
         Store store = config.jdbcUrl().map(Store::open).orElseGet(() -> Store.embedded(config.dataDir()));
         try {
             Facts facts = new Facts(config.scenario());
-            facts.replay(store.read(RecordedEvents::all));
+            store.useTransaction(h -> RecordedEvents.replay(h, facts));
             NodeClock clock = config.asOf().map(NodeClock::asOf).orElseGet(NodeClock::system);
             Self self = new Self(config.party(), keys, store, facts, clock, config.peers(), new Changes());
 
@@ -158,7 +159,7 @@ public final class Node implements AutoCloseable {
             Courier courier = new Courier(self, peerClient, List.of(new ItemDelivered(postbox),
                     new ConsentRequestDelivered()));
             Witness witness = new Witness(store, config.peers(), origin, logKeys.getPrivate(), clock, peerClient,
-                    courier::peerAnswers);
+                    Outbox::resend, courier::peerAnswers);
             Runnable wake = courier::wake;
             ClassificationScheme scheme = self.scheme();
             Sessions sessions = new Sessions(store, scheme, clock, config.tokenLifetime());

@@ -14,7 +14,6 @@ import trisec.node.base.Refusal;
 import trisec.node.person.Account;
 import trisec.node.federation.Messages.EventNote;
 import trisec.node.federation.Postbox;
-import trisec.node.store.RecordedEvents;
 import trisec.party.Party;
 
 /**

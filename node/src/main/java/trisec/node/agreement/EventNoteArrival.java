@@ -12,7 +12,6 @@ import trisec.node.federation.Messages.EventNote;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
-import trisec.node.store.RecordedEvents;
 import trisec.party.Party;
 
 /**

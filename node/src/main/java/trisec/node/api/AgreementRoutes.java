@@ -18,7 +18,7 @@ import trisec.node.agreement.AgreementDesk;
 import trisec.node.base.Self;
 import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
-import trisec.node.store.RecordedEvents;
+import trisec.node.agreement.RecordedEvents;
 
 /** The agreements and their status on any date, and the events recorded since the scenario was written. */
 public final class AgreementRoutes implements RouteGroup {

@@ -17,7 +17,7 @@ import trisec.node.item.Holdings;
 import trisec.node.item.ItemRow;
 import trisec.node.base.Json;
 import trisec.node.store.ConsentRow;
-import trisec.node.store.RecordedEvents;
+import trisec.node.agreement.RecordedEvents;
 import trisec.node.store.ReleaseRow;
 import trisec.node.item.Reports;
 import trisec.party.Level;

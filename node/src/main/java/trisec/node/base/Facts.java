@@ -1,8 +1,6 @@
 package trisec.node.base;
 
 import trisec.agreement.LifecycleEvent;
-import trisec.node.store.RecordedEvents;
-import trisec.party.Party;
 import trisec.policy.ReleasePolicy;
 import trisec.scenario.Scenario;
 
@@ -47,17 +45,4 @@ public final class Facts {
         Scenario next = current.scenario().withEvent(agreementId, event);
         current = new Snapshot(next, ReleasePolicy.of(next));
     }
-
-    public static LifecycleEvent event(RecordedEvents.Row r) {
-        return LifecycleEvent.of(LifecycleEvent.EventType.valueOf(r.type()), r.at(), r.by().map(Party::of), r.note(),
-                r.effective());
-    }
-
-    /** Replays the recorded events onto the base scenario at start-up. */
-    public void replay(Iterable<RecordedEvents.Row> rows) {
-        for (RecordedEvents.Row r : rows) {
-            record(r.agreementId(), event(r));
-        }
-    }
-
 }

@@ -9,7 +9,7 @@ import trisec.node.federation.Messages.ConsentRequest;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.store.ConsentRow;
 import trisec.node.store.Consents;
-import trisec.node.store.OutboxRow;
+import trisec.node.federation.OutboxRow;
 import trisec.node.store.Releases;
 
 /**

@@ -17,8 +17,6 @@ import trisec.node.base.PeerClient;
 import trisec.node.base.Self;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Messages.SignedReceipt;
-import trisec.node.store.Outbox;
-import trisec.node.store.OutboxRow;
 import trisec.node.log.ReceiptChecks;
 import trisec.party.Party;
 

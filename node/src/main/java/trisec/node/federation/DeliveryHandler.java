@@ -4,7 +4,6 @@ import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 import trisec.node.federation.Messages.Message;
 import trisec.node.federation.Messages.SignedReceipt;
-import trisec.node.store.OutboxRow;
 
 /**
  * What a feature does when a message of its kind that this node sent is answered, or has to wait: a release moves

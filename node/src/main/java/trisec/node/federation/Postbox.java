@@ -9,7 +9,6 @@ import trisec.envelope.Envelopes;
 import trisec.node.base.Json;
 import trisec.node.base.Self;
 import trisec.node.base.Refusal;
-import trisec.node.store.Outbox;
 import trisec.party.Party;
 
 /**

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import trisec.audit.merkle.Verify;
 import trisec.node.base.Peer;
 import trisec.node.base.PeerClient;
-import trisec.node.log.ReceiptChecks;
 import trisec.node.store.Store;
 import trisec.party.Party;
 
@@ -25,8 +24,10 @@ final class ReceiptAudit {
     private final Store store;
     private final InstantSource clock;
     private final PeerClient client;
+    private final Resend resend;
 
-    ReceiptAudit(Store store, InstantSource clock, PeerClient client) {
+    ReceiptAudit(Store store, InstantSource clock, PeerClient client, Resend resend) {
+        this.resend = resend;
         this.store = store;
         this.clock = clock;
         this.client = client;
@@ -115,7 +116,7 @@ final class ReceiptAudit {
                     return false;
                 }
                 // Sent again once per message: a partner answering each copy with another bad receipt gets no more.
-                boolean resent = row.alarms() == 0 && trisec.node.store.Outbox.resend(h, row.messageId(), now);
+                boolean resent = row.alarms() == 0 && resend.resend(h, row.messageId(), now);
                 AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECEIPT_MISSING, now, party.code())
                         .with("message", row.messageId()).with("index", row.logIndex()).with("size", size)
                         .with("resent", resent));

@@ -65,12 +65,16 @@ public final class Witness implements AutoCloseable {
 
     private final java.util.function.Consumer<Party> answers;
 
-    /** @param answers told of each partner that served its checkpoint, i.e. is up and answering */
+    /**
+     * @param resend  sends a message again whose receipt names nothing in the partner's log
+     * @param answers told of each partner that served its checkpoint, i.e. is up and answering
+     */
     public Witness(Store store, Peers peers, String ownOrigin, PrivateKey cosigningKey,
-                   java.time.InstantSource clock, PeerClient client, java.util.function.Consumer<Party> answers) {
+                   java.time.InstantSource clock, PeerClient client, Resend resend,
+                   java.util.function.Consumer<Party> answers) {
         this.answers = answers;
         this.client = client;
-        this.receipts = new ReceiptAudit(store, clock, client);
+        this.receipts = new ReceiptAudit(store, clock, client, resend);
         this.store = store;
         this.peers = peers;
         this.ownOrigin = ownOrigin;

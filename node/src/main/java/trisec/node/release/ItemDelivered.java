@@ -11,7 +11,7 @@ import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Messages.ReceiptRelay;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.federation.Postbox;
-import trisec.node.store.OutboxRow;
+import trisec.node.federation.OutboxRow;
 import trisec.node.store.ReleaseRow;
 import trisec.node.store.ReleaseStatus;
 import trisec.node.store.Releases;

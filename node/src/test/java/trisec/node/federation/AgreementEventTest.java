@@ -17,7 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import trisec.node.Cluster;
 import trisec.node.federation.Messages.EventNote;
 import trisec.node.federation.Messages.SignedReceipt;
-import trisec.node.store.OutboxRow;
 import trisec.party.Party;
 
 /**

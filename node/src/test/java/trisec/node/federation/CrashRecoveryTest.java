@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import trisec.node.Cluster;
 import trisec.node.Node;
 import trisec.node.federation.Messages.SignedReceipt;
-import trisec.node.store.Outbox;
-import trisec.node.store.OutboxRow;
 import trisec.scenario.file.ScenarioFiles;
 
 /**

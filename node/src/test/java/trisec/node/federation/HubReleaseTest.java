@@ -22,7 +22,6 @@ import trisec.node.Cluster;
 import trisec.node.item.Labels;
 import trisec.node.federation.Messages.ItemDelivery;
 import trisec.node.federation.Messages.SignedReceipt;
-import trisec.node.store.OutboxRow;
 import trisec.scenario.file.ScenarioFiles;
 
 /**

@@ -1,5 +1,8 @@
 package trisec.node.store;
 
+import trisec.node.agreement.RecordedEvents;
+import trisec.node.federation.OutboxRow;
+import trisec.node.federation.Outbox;
 import trisec.node.federation.Inbox;
 import trisec.node.item.Reports;
 import trisec.node.item.ItemRow;

@@ -1,5 +1,6 @@
-package trisec.node.store;
+package trisec.node.federation;
 
+import trisec.node.store.Store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,16 +1,31 @@
-package trisec.node.store;
+package trisec.node.agreement;
 
+import trisec.node.store.Store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import trisec.agreement.LifecycleEvent;
+import trisec.node.base.Facts;
+import trisec.party.Party;
 
 /** Agreement events recorded at this node after the scenario was written, in the order they were recorded. */
 public final class RecordedEvents {
     private RecordedEvents() {}
 
     public record Row(String id, String agreementId, String type, Instant at, Optional<String> by,
-                      Optional<Instant> effective, String note, String origin, Instant recordedAt, String recordedBy) {}
+                      Optional<Instant> effective, String note, String origin, Instant recordedAt, String recordedBy) {
+        public LifecycleEvent event() {
+            return LifecycleEvent.of(LifecycleEvent.EventType.valueOf(type), at, by.map(Party::of), note, effective);
+        }
+    }
+
+    /** Replays the events recorded here onto the facts at start-up, in the order they were recorded. */
+    public static void replay(Handle h, Facts facts) {
+        for (Row r : all(h)) {
+            facts.record(r.agreementId(), r.event());
+        }
+    }
 
     public static void insert(Handle h, Row r) {
         h.createUpdate("""

@@ -1,4 +1,4 @@
-package trisec.node.store;
+package trisec.node.federation;
 
 import java.time.Instant;
 import java.util.Optional;
