@@ -2,6 +2,7 @@ package trisec.node;
 
 import trisec.node.agreement.AgreementDesk;
 import trisec.node.release.Disclosures;
+import trisec.node.release.Recipients;
 import trisec.node.item.Holdings;
 import trisec.node.base.Changes;
 import trisec.node.base.NodeClock;
@@ -47,14 +48,14 @@ import trisec.node.federation.Postbox;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.Reception;
 import trisec.node.agreement.EventNoteArrival;
-import trisec.node.consent.ConsentDecisionArrival;
+import trisec.node.release.ConsentDecisionArrival;
 import trisec.node.consent.ConsentRequestArrival;
 import trisec.node.item.NoticeArrival;
 import trisec.node.item.Relabels;
 import trisec.node.item.ReportArrival;
 import trisec.node.release.ItemArrival;
 import trisec.node.release.ItemDelivered;
-import trisec.node.consent.ConsentRequestDelivered;
+import trisec.node.release.ConsentRequestDelivered;
 import trisec.node.release.ReceiptRelayArrival;
 import trisec.node.keys.LogKeyFiles;
 import trisec.node.keys.NodeKeyFiles;
@@ -156,14 +157,14 @@ public final class Node implements AutoCloseable {
             Integrator integrator = new Integrator(auditLog);
             Postbox postbox = new Postbox(self);
             PeerClient peerClient = new PeerClient(keys);
-            Courier courier = new Courier(self, peerClient, List.of(new ItemDelivered(postbox),
-                    new ConsentRequestDelivered()));
+            Courier courier = new Courier(self, peerClient, List.of(new ItemDelivered(self, postbox),
+                    new ConsentRequestDelivered(self)));
             Witness witness = new Witness(store, config.peers(), origin, logKeys.getPrivate(), clock, peerClient,
                     Outbox::resend, courier::peerAnswers);
             Runnable wake = courier::wake;
             ClassificationScheme scheme = self.scheme();
             Sessions sessions = new Sessions(store, scheme, clock, config.tokenLifetime());
-            Holdings holdings = new Holdings(self, postbox, wake);
+            Holdings holdings = new Holdings(self, postbox, new Recipients(), wake);
             Decisions decisions = new Decisions(self);
             Disclosures disclosures = new Disclosures(self, holdings, decisions, postbox, wake);
             ConsentDesk consents = new ConsentDesk(self, holdings, postbox, wake);

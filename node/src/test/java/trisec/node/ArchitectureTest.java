@@ -30,7 +30,7 @@ class ArchitectureTest {
 
     /**
      * Who may use whom. A feature (item, release, consent, agreement, person) sits on federation, the log, base
-     * and the store; a release may use items, and a consent releases and items, never the reverse. The edges
+     * and the store; a consent may use items, and a release consents (it asks the originator) and items, never the reverse. The edges
      * (http, api, web) use the features, the node's root package wires everything, and nothing uses the root
      * but the demo.
      */
@@ -58,8 +58,8 @@ class ArchitectureTest {
             .whereLayer("web").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("http").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "consent")
+            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web")
+            .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
             .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
                     "consent", "agreement")

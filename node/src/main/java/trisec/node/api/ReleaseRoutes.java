@@ -20,7 +20,7 @@ import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
 import trisec.node.release.Decisions;
 import trisec.node.release.Disclosures;
-import trisec.node.store.ReleaseStatus;
+import trisec.node.release.ReleaseStatus;
 import trisec.party.Party;
 import trisec.scenario.file.LabelInput;
 

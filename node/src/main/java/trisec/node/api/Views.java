@@ -15,10 +15,11 @@ import trisec.label.ConfidentialityLabel;
 import trisec.label.NationalMarking;
 import trisec.node.item.Holdings;
 import trisec.node.item.ItemRow;
+import trisec.node.item.Labels;
 import trisec.node.base.Json;
-import trisec.node.store.ConsentRow;
+import trisec.node.consent.ConsentCase;
 import trisec.node.agreement.RecordedEvents;
-import trisec.node.store.ReleaseRow;
+import trisec.node.release.TrackedRelease;
 import trisec.node.item.Reports;
 import trisec.party.Level;
 import trisec.party.Party;
@@ -110,35 +111,36 @@ public final class Views {
         return m;
     }
 
-    static Map<String, Object> release(ReleaseRow r, Function<String, String> username) {
+    static Map<String, Object> release(TrackedRelease r, Function<String, String> username) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", r.id());
         m.put("itemId", r.itemId());
-        m.put("recipient", r.recipient());
-        m.put("route", r.route());
-        m.put("basis", r.basis());
-        m.put("recipientLevel", r.recipientLevel().orElse(null));
+        m.put("recipient", r.recipient().code());
+        m.put("route", Labels.codes(r.release().route()));
+        m.put("basis", r.release().basis());
+        m.put("recipientLevel", r.release().recipientLevel().map(Level::name).orElse(null));
         m.put("status", r.status().name());
         m.put("requestedBy", r.requestedBy().map(username).orElse(null));
         m.put("approvedBy", r.approvedBy().map(username).orElse(null));
         m.put("requestedAt", r.requestedAt().toString());
         m.put("updatedAt", r.updatedAt().toString());
         m.put("consentId", r.consentId().orElse(null));
-        m.put("forOriginator", r.originParty().filter(p -> r.requestedBy().isEmpty()).orElse(null));
+        m.put("forOriginator", r.origin().filter(o -> r.requestedBy().isEmpty()).map(o -> o.party().code())
+                .orElse(null));
         m.put("receipt", r.receipt().map(Views::tree).orElse(null));
         m.put("refusal", r.refusal().orElse(null));
         return m;
     }
 
-    static Map<String, Object> consent(ConsentRow c, Function<String, String> username) {
+    static Map<String, Object> consent(ConsentCase c, Function<String, String> username) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", c.id());
         m.put("itemId", c.itemId());
-        m.put("originator", c.originator());
-        m.put("holder", c.holder());
-        m.put("recipient", c.recipient());
-        m.put("direction", c.direction());
-        m.put("state", c.state());
+        m.put("originator", c.consent().originator().code());
+        m.put("holder", c.consent().holder().code());
+        m.put("recipient", c.consent().recipient().code());
+        m.put("direction", c.direction().name());
+        m.put("state", c.state().name());
         m.put("requestedAt", c.requestedAt().toString());
         m.put("decidedAt", c.decidedAt().map(Instant::toString).orElse(null));
         m.put("decidedBy", c.decidedBy().map(username).orElse(null));

@@ -8,8 +8,7 @@ import trisec.node.federation.MessageHandler;
 import trisec.node.federation.MessageRefused;
 import trisec.node.federation.Messages.ConsentRequest;
 import trisec.node.federation.Messages.Receipt;
-import trisec.node.store.ConsentRow;
-import trisec.node.store.Consents;
+import trisec.item.Consent;
 import trisec.node.item.ItemRow;
 import trisec.node.item.Items;
 import trisec.party.Party;
@@ -42,10 +41,13 @@ public final class ConsentRequestArrival implements MessageHandler<ConsentReques
             throw new MessageRefused("a consent request comes from the holder itself");
         }
         Party recipient = self.facts().scenario().party(c.recipient());
+        if (recipient.equals(sender)) {
+            throw new MessageRefused("a consent is asked for a release to another party than the holder");
+        }
         if (Consents.byId(h, c.consentId()).isEmpty()) {
-            Consents.insert(h, new ConsentRow(c.consentId(), c.itemId(), self.party().code(), sender.code(),
-                    recipient.code(), ConsentRow.IN, ConsentRow.PENDING, self.clock().instant(), Optional.empty(),
-                    Optional.empty(), Optional.empty()));
+            var consent = new Consent(c.consentId(), c.itemId(), self.party(), sender, recipient);
+            Consents.insert(h, new ConsentCase(consent, ConsentCase.Direction.IN, ConsentCase.State.PENDING,
+                    self.clock().instant(), Optional.empty(), Optional.empty(), Optional.empty()));
         }
         return m.accepted(null, c.itemId(), null, null);
     }

@@ -5,7 +5,6 @@ import trisec.node.log.AuditLog;
 import trisec.node.log.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,14 +21,7 @@ import trisec.node.federation.Messages.CompromiseReport;
 import trisec.node.federation.Messages.ItemNotice;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.MessageSignatures;
-import trisec.node.store.ConsentRow;
-import trisec.node.store.Consents;
-import trisec.node.item.ItemRow;
-import trisec.node.item.Items;
 import trisec.scenario.file.LabelInput;
-import trisec.node.store.ReleaseStatus;
-import trisec.node.store.Releases;
-import trisec.node.item.Reports;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.AccessDecision;
@@ -43,10 +35,6 @@ import trisec.policy.AccessPolicy;
 public final class Holdings {
     /** Bodies are limited to 1 MiB of UTF-8. */
     public static final int MAX_BODY_BYTES = 1 << 20;
-
-    /** Releases whose recipients hold the item or may hold it by the time a notice reaches them. */
-    private static final EnumSet<ReleaseStatus> IN_FLIGHT_OR_HELD = EnumSet.of(ReleaseStatus.QUEUED,
-            ReleaseStatus.RETRYING, ReleaseStatus.FORWARDING, ReleaseStatus.DELIVERED);
 
     /** An item as this node holds it, with a person's access decision on it. */
     public record View(HeldItem held, AccessDecision access) {
@@ -66,10 +54,12 @@ public final class Holdings {
 
     private final Self self;
     private final Postbox postbox;
+    private final Holders holders;
     private final Runnable wakeCourier;
 
-    public Holdings(Self self, Postbox postbox, Runnable wakeCourier) {
+    public Holdings(Self self, Postbox postbox, Holders holders, Runnable wakeCourier) {
         this.self = self;
+        this.holders = holders;
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
     }
@@ -296,15 +286,8 @@ public final class Holdings {
     }
 
     private List<Party> everyHolder(Handle h, String itemId) {
-        var delivered = Releases.ofItem(h, itemId).stream()
-                .filter(r -> IN_FLIGHT_OR_HELD.contains(r.status()))
-                .flatMap(r -> r.route().stream().skip(1));
-        var onward = Consents.all(h).stream()
-                .filter(c -> c.itemId().equals(itemId) && ConsentRow.IN.equals(c.direction())
-                        && ConsentRow.GRANTED.equals(c.state()))
-                .map(ConsentRow::recipient)
-                .filter(p -> postbox.reaches(Party.of(p)));
-        return Stream.concat(delivered, onward).distinct().map(Party::of)
+        var onward = holders.allowedOnward(h, itemId).filter(postbox::reaches);
+        return Stream.concat(holders.releasedTo(h, itemId), onward).distinct()
                 .filter(p -> !p.equals(self.party())).toList();
     }
 }

@@ -4,7 +4,6 @@ import trisec.node.item.Labels;
 import trisec.item.Item;
 import trisec.node.item.HeldItem;
 import trisec.node.item.Holdings;
-import trisec.node.base.Json;
 import trisec.node.base.Changes;
 import trisec.node.base.Self;
 import trisec.node.log.AuditLog;
@@ -20,12 +19,11 @@ import trisec.node.federation.Messages.ConsentRequest;
 import trisec.node.federation.Messages.ItemDelivery;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.MessageSignatures;
-import trisec.node.store.ConsentRow;
-import trisec.node.store.Consents;
+import trisec.item.Consent;
+import trisec.item.Release;
+import trisec.node.consent.ConsentCase;
+import trisec.node.consent.Consents;
 import trisec.node.item.Items;
-import trisec.node.store.ReleaseRow;
-import trisec.node.store.ReleaseStatus;
-import trisec.node.store.Releases;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
@@ -39,7 +37,7 @@ import trisec.policy.Verdict;
  */
 public final class Disclosures {
     /** The outcome of a release request: the decision, and the release it created unless denied. */
-    public record Requested(ReleaseDecision decision, Optional<ReleaseRow> release) {}
+    public record Requested(ReleaseDecision decision, Optional<TrackedRelease> release) {}
 
     private final Self self;
     private final Holdings holdings;
@@ -80,8 +78,7 @@ public final class Disclosures {
                 case DENY -> throw new IllegalStateException("decided above");
                 case PERMIT -> {
                     requireReachable(d.route().get(1));
-                    var release = release(itemId, recipient, d, ReleaseStatus.AWAITING_APPROVAL, officer, now,
-                            Optional.empty());
+                    var release = release(itemId, d, ReleaseStatus.AWAITING_APPROVAL, officer, now, Optional.empty());
                     Releases.insert(h, release);
                     decisions.record(h, officer.username(), Decisions.Purpose.REQUEST,
                             question.withRelease(release.id()), d);
@@ -91,11 +88,8 @@ public final class Disclosures {
                     Party originator = v.label().originator();
                     requireReachable(originator);
                     String consentId = UUID.randomUUID().toString();
-                    Consents.insert(h, new ConsentRow(consentId, itemId, originator.code(), self.party().code(),
-                            recipient.code(), ConsentRow.OUT, ConsentRow.PENDING, now, Optional.empty(),
-                            Optional.empty(), Optional.empty()));
-                    var release = release(itemId, recipient, d, ReleaseStatus.CONSENT_PENDING, officer, now,
-                            Optional.of(consentId));
+                    Consents.ask(h, new Consent(consentId, itemId, originator, self.party(), recipient), now);
+                    var release = release(itemId, d, ReleaseStatus.CONSENT_PENDING, officer, now, Optional.of(consentId));
                     Releases.insert(h, release);
                     decisions.record(h, officer.username(), Decisions.Purpose.REQUEST,
                             question.withRelease(release.id()), d);
@@ -118,8 +112,7 @@ public final class Disclosures {
 
     /** What a release of this item to {@code recipient} asks the policy: from here, with any consent on record. */
     private Decisions.Question question(Holdings.View v, Party recipient, Instant at) {
-        boolean consentOnRecord = self.store().read(h -> Consents.granted(h, v.item().id(), recipient.code())
-                .isPresent());
+        boolean consentOnRecord = self.store().read(h -> Consents.granted(h, v.item().id(), recipient).isPresent());
         return new Decisions.Question(v.label(), self.party(), recipient, at, consentOnRecord,
                 Optional.of(v.item().id()), Optional.empty());
     }
@@ -133,6 +126,10 @@ public final class Disclosures {
                 question(v, recipient, self.clock().instant()));
     }
 
+    private trisec.scenario.Scenario scenario() {
+        return self.facts().scenario();
+    }
+
     private void requireReachable(Party party) {
         if (!postbox.reaches(party)) {
             throw Refusal.conflict("NO_PEER", "this node has no connection to " + party
@@ -140,16 +137,15 @@ public final class Disclosures {
         }
     }
 
-    private ReleaseRow release(String itemId, Party recipient, ReleaseDecision d, ReleaseStatus status,
-                               Account officer, Instant now, Optional<String> consentId) {
-        return new ReleaseRow(UUID.randomUUID().toString(), itemId, recipient.code(), Labels.codes(d.route()),
-                d.basis(), d.recipientLevel().map(Level::name), status, Optional.of(officer.id()), Optional.empty(), now,
-                now, consentId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    private TrackedRelease release(String itemId, ReleaseDecision d, ReleaseStatus status, Account officer,
+                                   Instant now, Optional<String> consentId) {
+        var release = new Release(UUID.randomUUID().toString(), itemId, d.route(), d.basis(), d.recipientLevel());
+        return TrackedRelease.fresh(release, status, Optional.of(officer.id()), now, consentId, Optional.empty());
     }
 
     /** The second person approves: the decision is taken again now, and the envelope is committed to the outbox. */
-    public ReleaseRow approve(Account official, String releaseId) {
-        ReleaseRow found = self.store().read(h -> Releases.byId(h, releaseId))
+    public TrackedRelease approve(Account official, String releaseId) {
+        TrackedRelease found = self.store().read(h -> Releases.byId(h, scenario(), releaseId))
                 .orElseThrow(() -> Refusal.notFound("no release " + releaseId));
         if (found.requestedBy().isPresent() && found.requestedBy().get().equals(official.id())) {
             throw Refusal.forbidden("two-person rule: the requester cannot approve their own release");
@@ -159,7 +155,7 @@ public final class Disclosures {
         // A denial at approval commits its DECISION entry (nothing else was written) and is answered after the
         // commit: a transaction opened inside this one would join it (JDBI, same thread) and roll back with it.
         Object outcome = self.store().inTransaction(h -> {
-            ReleaseRow r = Releases.lock(h, releaseId).orElseThrow();
+            TrackedRelease r = Releases.lock(h, scenario(), releaseId).orElseThrow();
             if (r.status() != ReleaseStatus.AWAITING_APPROVAL) {
                 throw Refusal.conflict("release " + releaseId + " is " + r.status() + ", not awaiting approval");
             }
@@ -168,33 +164,32 @@ public final class Disclosures {
             if (held.retracted()) {
                 throw Refusal.retracted("the item has been retracted");
             }
-            Party recipient = Party.of(r.recipient());
-            Optional<ConsentRow> consent = Consents.granted(h, item.id(), r.recipient());
+            Party recipient = r.recipient();
+            Optional<ConsentCase> consent = Consents.granted(h, item.id(), recipient);
             ReleaseDecision d = decisions.decide(h, official.username(), Decisions.Purpose.APPROVAL,
                     new Decisions.Question(v.label(), self.party(), recipient, now, consent.isPresent(),
                             Optional.of(item.id()), Optional.of(r.id())));
             if (d.verdict() != Verdict.PERMIT) {
                 return d; // only the decision is on record; the release stays awaiting approval
             }
-            Releases.redecided(h, r.id(), ReleaseStatus.AWAITING_APPROVAL, Labels.codes(d.route()), d.basis(),
-                    d.recipientLevel().map(Level::name), now);
+            Releases.redecided(h, r.release().redecided(d.route(), d.basis(), d.recipientLevel()),
+                    ReleaseStatus.AWAITING_APPROVAL, now);
             Releases.approve(h, r.id(), official.id(), now);
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RELEASE_APPROVED, now, official.username())
-                    .with("release", r.id()).with("item", item.id()).with("recipient", r.recipient())
+                    .with("release", r.id()).with("item", item.id()).with("recipient", recipient.code())
                     .with("route", Labels.codes(d.route())).with("basis", d.basis())
                     .with("recipientLevel", d.recipientLevel().map(Level::name)));
             Party next = d.route().get(1);
-            ConsentProof proof = consent.flatMap(ConsentRow::signature)
-                    .map(s -> Json.read(s, ConsentProof.class))
+            ConsentProof proof = consent.flatMap(ConsentCase::proof)
                     .orElseGet(() -> d.route().size() == 3 && item.originator().equals(self.party())
                             // The originator's release through a hub carries its consent for the hub to forward.
-                            ? MessageSignatures.signConsent(self.keys(), UUID.randomUUID().toString(), item.id(), r.recipient(),
-                                    true, now.toString())
+                            ? MessageSignatures.signConsent(self.keys(), UUID.randomUUID().toString(), item.id(),
+                                    recipient.code(), true, now.toString())
                             : null);
             var delivery = new ItemDelivery(Labels.data(item), r.id(), Labels.codes(d.route()), proof,
                     self.party().code(), r.id());
             postbox.post(h, next, delivery, Postbox.header(v.label()), Optional.of(r.id()));
-            return Releases.byId(h, r.id()).orElseThrow();
+            return Releases.byId(h, scenario(), r.id()).orElseThrow();
         });
         if (outcome instanceof ReleaseDecision d) {
             throw Refusal.conflict("RELEASE_DENIED", "on the agreements as they stand now the release is "
@@ -202,11 +197,11 @@ public final class Disclosures {
         }
         wakeCourier.run();
         self.changes().signal(Changes.OUTBOX);
-        return (ReleaseRow) outcome;
+        return (TrackedRelease) outcome;
     }
 
     /** A page of the outbox: at most {@code limit} releases, and whether there are more. */
-    public record Page(List<ReleaseRow> releases, boolean more) {}
+    public record Page(List<TrackedRelease> releases, boolean more) {}
 
     /**
      * The releases of items the person may read, newest first: at most {@code limit}, of the given statuses (all
@@ -215,13 +210,13 @@ public final class Disclosures {
      */
     public Page outbox(Account person, java.util.Set<ReleaseStatus> statuses, int limit) {
         int batch = Math.min(Math.max(limit, 1), 500);
-        List<ReleaseRow> out = new java.util.ArrayList<>();
+        List<TrackedRelease> out = new java.util.ArrayList<>();
         java.util.Map<String, Boolean> readable = new java.util.HashMap<>();
-        Optional<ReleaseRow> last = Optional.empty();
+        Optional<TrackedRelease> last = Optional.empty();
         while (true) {
-            Optional<ReleaseRow> after = last;
-            List<ReleaseRow> rows = self.store().read(h -> Releases.page(h, statuses, after, batch));
-            for (ReleaseRow r : rows) {
+            Optional<TrackedRelease> after = last;
+            List<TrackedRelease> rows = self.store().read(h -> Releases.page(h, scenario(), statuses, after, batch));
+            for (TrackedRelease r : rows) {
                 boolean may = readable.computeIfAbsent(r.itemId(), id -> self.store().read(h -> Items.byId(h, id))
                         .map(item -> holdings.view(person, item).access().granted()).orElse(false));
                 if (may) {

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import trisec.agreement.AgreementKind;
 import trisec.label.ConfidentialityLabel;
-import trisec.node.base.Json;
 import trisec.node.base.Self;
 import trisec.node.federation.Incoming;
 import trisec.node.federation.MessageHandler;
@@ -22,12 +21,11 @@ import trisec.item.Item;
 import trisec.node.item.HeldItem;
 import trisec.node.item.Labels;
 import trisec.node.item.Relabels;
-import trisec.node.store.ConsentRow;
-import trisec.node.store.Consents;
+import trisec.item.Consent;
+import trisec.item.Release;
+import trisec.node.consent.ConsentCase;
+import trisec.node.consent.Consents;
 import trisec.node.item.Items;
-import trisec.node.store.ReleaseRow;
-import trisec.node.store.ReleaseStatus;
-import trisec.node.store.Releases;
 import trisec.node.item.Retractions;
 import trisec.party.Level;
 import trisec.party.Party;
@@ -136,23 +134,21 @@ public final class ItemArrival implements MessageHandler<ItemDelivery> {
         storeCopy(h, Labels.item(item, label), sender, held, now);
         relabels.applyWaiting(h, item.id(), originator);
         if (d.consent() != null && consent) {
-            recordConsent(h, d.consent(), sender);
+            recordConsent(h, d.consent(), originator, sender, finalRecipient);
         }
         if (!forwarding) {
             return m.accepted(d.releaseId(), item.id(), held.name(), null);
         }
         // As hub: a release of our own, serving the sender's, straight into the outbox (the originator consented).
-        var release = new ReleaseRow(UUID.randomUUID().toString(), item.id(), finalRecipient.code(),
-                Labels.codes(onward.route()), onward.basis(), onward.recipientLevel().map(Level::name),
-                ReleaseStatus.QUEUED, Optional.empty(), Optional.empty(), now, now, Optional.of(d.consent().consentId()),
-                Optional.of(d.originParty() == null ? sender.code() : d.originParty()),
-                Optional.of(d.originRelease() == null ? d.releaseId() : d.originRelease()), Optional.empty(),
-                Optional.empty());
+        var origin = new TrackedRelease.Origin(sender, d.originRelease() == null ? d.releaseId() : d.originRelease());
+        var release = TrackedRelease.fresh(new Release(UUID.randomUUID().toString(), item.id(), onward.route(),
+                onward.basis(), onward.recipientLevel()), ReleaseStatus.QUEUED, Optional.empty(), now,
+                Optional.of(d.consent().consentId()), Optional.of(origin));
         Releases.insert(h, release);
         decisions.record(h, sender.code(), Decisions.Purpose.FORWARD, new Decisions.Question(label, self.party(),
                 finalRecipient, now, true, Optional.of(item.id()), Optional.of(release.id())), onward);
-        var delivery = new ItemDelivery(item, release.id(), release.route(), d.consent(), release.originParty().get(),
-                release.originRelease().get());
+        var delivery = new ItemDelivery(item, release.id(), Labels.codes(onward.route()), d.consent(),
+                origin.party().code(), origin.releaseId());
         postbox.post(h, finalRecipient, delivery, Postbox.header(label), Optional.of(release.id()));
         m.afterCommit(wakeCourier);
         return m.forwarding(d.releaseId(), item.id(), held.name(),
@@ -185,13 +181,14 @@ public final class ItemArrival implements MessageHandler<ItemDelivery> {
                 Optional.empty())));
     }
 
-    private void recordConsent(Handle h, ConsentProof c, Party holder) {
+    /** A consent that {@link #consentHolds}: signed by the item's originator, for this item and recipient. */
+    private void recordConsent(Handle h, ConsentProof c, Party originator, Party holder, Party recipient) {
         if (Consents.byId(h, c.consentId()).isPresent()) {
             return;
         }
         Instant decided = Instant.parse(c.decidedAt());
-        Consents.insert(h, new ConsentRow(c.consentId(), c.itemId(), c.originator(), holder.code(), c.recipient(),
-                ConsentRow.OUT, ConsentRow.GRANTED, decided, Optional.of(decided), Optional.empty(),
-                Optional.of(Json.write(c))));
+        var consent = new Consent(c.consentId(), c.itemId(), originator, holder, recipient);
+        Consents.insert(h, new ConsentCase(consent, ConsentCase.Direction.OUT, ConsentCase.State.GRANTED, decided,
+                Optional.of(decided), Optional.empty(), Optional.of(c)));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.node.base.Json;
+import trisec.node.base.Self;
 import trisec.node.federation.DeliveryHandler;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.ItemDelivery;
@@ -12,19 +13,17 @@ import trisec.node.federation.Messages.ReceiptRelay;
 import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.OutboxRow;
-import trisec.node.store.ReleaseRow;
-import trisec.node.store.ReleaseStatus;
-import trisec.node.store.Releases;
-import trisec.party.Party;
 
 /**
  * A release's delivery answered: delivered, forwarding through the hub, or refused by the recipient with its
  * reason. As the hub, this node relays the final recipient's answer to the originator's node.
  */
 public final class ItemDelivered implements DeliveryHandler {
+    private final Self self;
     private final Postbox postbox;
 
-    public ItemDelivered(Postbox postbox) {
+    public ItemDelivered(Self self, Postbox postbox) {
+        this.self = self;
         this.postbox = postbox;
     }
 
@@ -36,7 +35,8 @@ public final class ItemDelivered implements DeliveryHandler {
     @Override
     public void answered(Handle h, OutboxRow sent, SignedReceipt signed, Instant now) {
         Receipt r = signed.receipt();
-        ReleaseRow release = Releases.lock(h, sent.releaseId().orElseThrow()).orElseThrow();
+        TrackedRelease release = Releases.lock(h, self.facts().scenario(), sent.releaseId().orElseThrow())
+                .orElseThrow();
         boolean settled = release.status() == ReleaseStatus.DELIVERED || release.status() == ReleaseStatus.REFUSED;
         if (Messages.REFUSED.equals(r.outcome())) {
             Releases.refused(h, release.id(), sent.peer() + ": " + r.reason(), Json.write(signed), now);
@@ -49,16 +49,16 @@ public final class ItemDelivered implements DeliveryHandler {
         } else {
             Releases.delivered(h, release.id(), ReleaseStatus.DELIVERED, Json.write(signed), now);
         }
-        if (release.originRelease().isPresent() && !Messages.FORWARDING.equals(r.outcome())) {
-            postbox.post(h, Party.of(release.originParty().orElseThrow()),
-                    new ReceiptRelay(release.originRelease().get(), signed), Postbox.UNCLASSIFIED_HEADER,
+        if (release.origin().isPresent() && !Messages.FORWARDING.equals(r.outcome())) {
+            TrackedRelease.Origin origin = release.origin().get();
+            postbox.post(h, origin.party(), new ReceiptRelay(origin.releaseId(), signed), Postbox.UNCLASSIFIED_HEADER,
                     Optional.empty());
         }
     }
 
     @Override
     public void retrying(Handle h, OutboxRow sent, Instant now) {
-        sent.releaseId().flatMap(id -> Releases.byId(h, id)).ifPresent(rel -> {
+        sent.releaseId().flatMap(id -> Releases.byId(h, self.facts().scenario(), id)).ifPresent(rel -> {
             if (rel.status() == ReleaseStatus.QUEUED) {
                 Releases.update(h, rel.id(), ReleaseStatus.RETRYING, now);
             }

@@ -1,6 +1,7 @@
 package trisec.node.release;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.node.base.Json;
 import trisec.node.base.Peer;
@@ -13,9 +14,6 @@ import trisec.node.federation.MessageSignatures;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Messages.ReceiptRelay;
-import trisec.node.store.ReleaseRow;
-import trisec.node.store.ReleaseStatus;
-import trisec.node.store.Releases;
 import trisec.party.Party;
 
 /** The hub passes on the final recipient's receipt for a release this node made through it. */
@@ -37,12 +35,12 @@ public final class ReceiptRelayArrival implements MessageHandler<ReceiptRelay> {
         if (r.receipt() == null || r.receipt().receipt() == null || r.originRelease() == null) {
             throw new MessageRefused("the relay lacks its receipt");
         }
-        ReleaseRow release = Releases.lock(h, r.originRelease())
+        TrackedRelease release = Releases.lock(h, self.facts().scenario(), r.originRelease())
                 .orElseThrow(() -> new MessageRefused("no release " + r.originRelease() + " here"));
-        if (release.route().size() != 3 || !release.route().get(1).equals(sender.code())) {
+        if (!release.release().hub().equals(Optional.of(sender))) {
             throw new MessageRefused(sender + " is not the hub of release " + release.id());
         }
-        Party signer = Party.of(release.recipient());
+        Party signer = release.recipient();
         var identity = self.peers().of(signer).map(Peer::identity);
         if (identity.isEmpty() || !MessageSignatures.verifyReceipt(identity.get(), r.receipt())) {
             throw new MessageRefused("the relayed receipt is not " + signer + "'s signature");

@@ -19,9 +19,9 @@ import trisec.node.log.AuditLog;
 import trisec.node.log.LogQueries;
 import trisec.node.person.Account;
 import trisec.node.release.Disclosures;
-import trisec.node.store.ConsentRow;
+import trisec.node.consent.ConsentCase;
 import trisec.node.person.Persons;
-import trisec.node.store.ReleaseStatus;
+import trisec.node.release.ReleaseStatus;
 import trisec.node.web.Models.AgreementLine;
 import trisec.scenario.Scenario;
 
@@ -133,10 +133,10 @@ public final class DashboardPages implements RouteGroup {
         return page.releases().stream()
                 .filter(r -> !awaitingMe || (r.status() == ReleaseStatus.AWAITING_APPROVAL
                         && !r.requestedBy().orElse("").equals(a.id())))
-                .map(r -> new Models.ReleaseLine(r.id(), r.itemId(), t.partyCode(r.recipient()),
-                        String.join(" → ", r.route()), t.releaseStatus(r.status()), r.status().name(),
+                .map(r -> new Models.ReleaseLine(r.id(), r.itemId(), t.partyCode(r.recipient().code()),
+                        Pages.route(r.release()), t.releaseStatus(r.status()), r.status().name(),
                         r.requestedBy().map(names)
-                                .orElse(r.originParty().map(p -> t.partyCode(p)).orElse("")),
+                                .orElse(r.origin().map(o -> t.partyCode(o.party().code())).orElse("")),
                         t.dateTime(r.requestedAt())))
                 .toList();
     }
@@ -146,9 +146,9 @@ public final class DashboardPages implements RouteGroup {
             return List.of(); // only those who may decide them are asked
         }
         return consents.consents(a).stream()
-                .filter(c -> ConsentRow.IN.equals(c.direction()) && ConsentRow.PENDING.equals(c.state()))
-                .map(c -> new Models.ConsentLine(c.id(), c.itemId(), t.partyCode(c.holder()), t.partyCode(c.recipient()),
-                        t.dateTime(c.requestedAt()))).toList();
+                .filter(c -> c.direction() == ConsentCase.Direction.IN && c.pending())
+                .map(c -> new Models.ConsentLine(c.id(), c.itemId(), t.partyCode(c.consent().holder().code()),
+                        t.partyCode(c.consent().recipient().code()), t.dateTime(c.requestedAt()))).toList();
     }
 
     /** Server-sent events: the name of what changed (inbox, outbox, consents), never content. */

@@ -24,8 +24,8 @@ import trisec.node.log.AuditLog;
 import trisec.node.log.LogQueries;
 import trisec.node.person.Account;
 import trisec.item.Item;
-import trisec.node.store.ReleaseRow;
-import trisec.node.store.Releases;
+import trisec.node.release.TrackedRelease;
+import trisec.node.release.Releases;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.scenario.file.LabelInput;
@@ -82,8 +82,8 @@ public final class ItemPages implements RouteGroup {
         fields.add(new Models.Field(t.t("item.created"), t.dateTime(i.createdAt())));
         v.held().receivedFrom().ifPresent(f -> fields.add(new Models.Field(t.t("item.receivedFrom"),
                 t.party(f) + " · " + v.held().receivedAt().map(t::dateTime).orElse(""))));
-        List<Models.ReleaseInfo> releases = self.store().read(h -> Releases.ofItem(h, i.id())).stream()
-                .map(r -> releaseInfo(t, l, r)).toList();
+        List<Models.ReleaseInfo> releases = self.store().read(h -> Releases.ofItem(h, self.facts().scenario(), i.id())).stream()
+                .map(r -> releaseInfo(t, r)).toList();
         var view = new Models.ItemView(i.id(), i.title(), i.body(), Banner.render(l),
                 Marking.of(List.of(Pages.shown(v)), self.scheme()).css(), fields,
                 v.access().checks().stream().map(t::check).toList(), releases, history(t, a, i.id()),
@@ -93,7 +93,7 @@ public final class ItemPages implements RouteGroup {
                 .withMarking(pages.marking(List.of(v))), view);
     }
 
-    private Models.ReleaseInfo releaseInfo(Texts t, ConfidentialityLabel l, ReleaseRow r) {
+    private Models.ReleaseInfo releaseInfo(Texts t, TrackedRelease r) {
         String receipt = r.receipt().map(json -> {
             try {
                 var node = Json.MAPPER.readTree(json).path("receipt");
@@ -103,9 +103,11 @@ public final class ItemPages implements RouteGroup {
                 return "";
             }
         }).orElse("");
-        String marking = r.recipientLevel().map(lv -> lv + " (" + l.originator().code() + ")").orElse("");
-        return new Models.ReleaseInfo(t.partyCode(r.recipient()), String.join(" → ", r.route()),
-                String.join(", ", r.basis()), marking, t.releaseStatus(r.status()), receipt, r.refusal().orElse(""));
+        // The level the recipient marks its copy with, in the recipient's own scheme.
+        String marking = r.release().recipientLevel().map(lv -> lv.name() + " (" + lv.party().code() + ")")
+                .orElse("");
+        return new Models.ReleaseInfo(t.partyCode(r.recipient().code()), Pages.route(r.release()),
+                String.join(", ", r.release().basis()), marking, t.releaseStatus(r.status()), receipt, r.refusal().orElse(""));
     }
 
     /**

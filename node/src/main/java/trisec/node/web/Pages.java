@@ -176,6 +176,11 @@ public final class Pages implements PageEdge {
         return out.toString();
     }
 
+    /** A release's route as the pages draw it: {@code KOR → USA → JPN}. */
+    static String route(trisec.item.Release r) {
+        return String.join(" → ", r.route().stream().map(trisec.party.Party::code).toList());
+    }
+
     static Marking.Shown shown(Holdings.View v) {
         return new Marking.Shown(v.label(), v.heldLevel());
     }

@@ -10,7 +10,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import trisec.agreement.Agreement;
 import trisec.agreement.AgreementStatus;
-import trisec.node.store.ReleaseStatus;
+import trisec.node.release.ReleaseStatus;
 import trisec.party.Party;
 import trisec.policy.AccessDecision;
 import trisec.policy.Reason;

@@ -41,9 +41,10 @@ import trisec.node.item.Items;
 import trisec.node.federation.Outbox;
 import trisec.node.federation.OutboxRow;
 import trisec.node.agreement.RecordedEvents;
-import trisec.node.store.ReleaseRow;
-import trisec.node.store.ReleaseStatus;
-import trisec.node.store.Releases;
+import trisec.node.release.TrackedRelease;
+import trisec.scenario.file.ScenarioFiles;
+import trisec.node.release.ReleaseStatus;
+import trisec.node.release.Releases;
 import trisec.node.store.Store;
 import trisec.party.Party;
 
@@ -263,13 +264,13 @@ class CrashTest {
 
             for (Party sender : PARTIES) {
                 Store s = stores.get(sender);
-                for (ReleaseRow r : s.read(Releases::all)) {
+                for (TrackedRelease r : s.read(h -> Releases.all(h, ScenarioFiles.shipped()))) {
                     // Releases a hub forwards are checked at the originator, whose receipt is the final one.
-                    if (r.status() != ReleaseStatus.DELIVERED || r.originParty().isPresent()) {
+                    if (r.status() != ReleaseStatus.DELIVERED || r.origin().isPresent()) {
                         continue;
                     }
                     delivered++;
-                    Party recipient = Party.of(r.recipient());
+                    Party recipient = r.recipient();
                     SignedReceipt receipt = Json.read(r.receipt().orElseThrow(), SignedReceipt.class);
                     if (!MessageSignatures.verifyReceipt(identities.get(recipient).identity(), receipt)) {
                         problems.add(sender + "'s release " + r.id() + " holds a receipt " + recipient + " did not sign");
@@ -278,7 +279,7 @@ class CrashTest {
                     Store at = stores.get(recipient);
                     if (at.read(h -> Items.byId(h, r.itemId())).isEmpty()) {
                         problems.add("LOST: " + sender + " holds " + recipient + "'s signed receipt for item "
-                                + r.itemId() + " (release " + r.id() + ", route " + r.route() + "), which "
+                                + r.itemId() + " (release " + r.id() + ", route " + r.release().route() + "), which "
                                 + recipient + " does not hold");
                     }
                     if (at.read(h -> Inbox.find(h, receipt.receipt().messageId())).isEmpty()) {

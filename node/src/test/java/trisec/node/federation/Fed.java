@@ -20,12 +20,11 @@ import trisec.node.item.Labels;
 import trisec.node.Node;
 import trisec.node.federation.Messages.ItemData;
 import trisec.node.federation.Messages.SignedReceipt;
-import trisec.node.federation.Inbox;
 import trisec.node.item.ItemRow;
 import trisec.node.item.Items;
 import trisec.node.agreement.RecordedEvents;
-import trisec.node.store.ReleaseRow;
-import trisec.node.store.Releases;
+import trisec.node.release.TrackedRelease;
+import trisec.node.release.Releases;
 import trisec.party.Party;
 
 /** Shared steps of the federation tests: items, releases, and looking into a node's tables. */
@@ -139,8 +138,8 @@ final class Fed {
         return n.self().store().read(Outbox::all);
     }
 
-    static List<ReleaseRow> releases(Node n) {
-        return n.self().store().read(Releases::all);
+    static List<TrackedRelease> releases(Node n) {
+        return n.self().store().read(h -> Releases.all(h, n.self().facts().scenario()));
     }
 
     static List<RecordedEvents.Row> recordedEvents(Node n) {

@@ -68,15 +68,8 @@ class StoreTest {
     void everyTableRoundTripsWhatItStores(String kind) {
         Store s = open(kind);
         var row = item("i1");
-        var release = new ReleaseRow("r1", "i1", "JPN", List.of("KOR", "USA", "JPN"), List.of("tisa-2014", "a", "b"),
-                Optional.of("極秘"), ReleaseStatus.AWAITING_APPROVAL, Optional.of("p1"), Optional.empty(), T, T,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        var consent = new ConsentRow("c1", "i1", "KOR", "USA", "JPN", ConsentRow.IN, ConsentRow.PENDING, T,
-                Optional.empty(), Optional.empty(), Optional.empty());
         s.useTransaction(h -> {
             Items.insert(h, row);
-            Releases.insert(h, release);
-            Consents.insert(h, consent);
             Outbox.enqueue(h, "m1", "JPN", "ITEM", Optional.of("r1"), "{\"envelope\":true}", T);
             Inbox.record(h, new Inbox.Entry("m0", "USA", "ITEM", "ab".repeat(32), "{}"), T);
             RecordedEvents.insert(h, new RecordedEvents.Row("e1", "kor-jpn-gsomia-2016", "TERMINATION_NOTICE", T,
@@ -85,8 +78,6 @@ class StoreTest {
         });
         s.read(h -> {
             assertThat(Items.byId(h, "i1")).contains(row);
-            assertThat(Releases.byId(h, "r1")).contains(release);
-            assertThat(Consents.byId(h, "c1")).contains(consent);
             assertThat(Outbox.all(h)).singleElement().satisfies(o -> {
                 assertThat(o.messageId()).isEqualTo("m1");
                 assertThat(o.nextAttemptAt()).isEqualTo(T);

@@ -1,4 +1,4 @@
-package trisec.node.store;
+package trisec.node.release;
 
 /** Where a release stands, as the outbox shows it. */
 public enum ReleaseStatus {

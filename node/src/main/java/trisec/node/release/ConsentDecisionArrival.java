@@ -1,9 +1,8 @@
-package trisec.node.consent;
+package trisec.node.release;
 
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import trisec.node.base.Json;
 import trisec.node.base.Peer;
 import trisec.node.base.Self;
 import trisec.node.federation.Incoming;
@@ -14,15 +13,11 @@ import trisec.node.federation.Messages.ConsentDecision;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.item.Labels;
-import trisec.node.release.Decisions;
-import trisec.node.store.ConsentRow;
-import trisec.node.store.Consents;
+import trisec.item.Consent;
+import trisec.node.consent.ConsentCase;
+import trisec.node.consent.Consents;
 import trisec.node.item.ItemRow;
 import trisec.node.item.Items;
-import trisec.node.store.ReleaseRow;
-import trisec.node.store.ReleaseStatus;
-import trisec.node.store.Releases;
-import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
 import trisec.policy.Verdict;
@@ -52,23 +47,24 @@ public final class ConsentDecisionArrival implements MessageHandler<ConsentDecis
         if (proof == null) {
             throw new MessageRefused("the decision lacks its proof");
         }
-        ConsentRow consent = Consents.lock(h, proof.consentId())
+        ConsentCase asked = Consents.lock(h, proof.consentId())
+                .filter(c -> c.direction() == ConsentCase.Direction.OUT)
                 .orElseThrow(() -> new MessageRefused("no consent request " + proof.consentId() + " here"));
-        if (!consent.originator().equals(sender.code()) || !consent.itemId().equals(proof.itemId())
-                || !consent.recipient().equals(proof.recipient())) {
+        Consent consent = asked.consent();
+        if (!consent.originator().equals(sender) || !consent.itemId().equals(proof.itemId())
+                || !consent.recipient().code().equals(proof.recipient())) {
             throw new MessageRefused("the decision does not answer request " + proof.consentId());
         }
         var identity = self.peers().of(sender).map(Peer::identity).orElseThrow();
         if (!MessageSignatures.verifyConsent(identity, proof)) {
             throw new MessageRefused("the consent is not " + sender + "'s signature");
         }
-        if (!ConsentRow.PENDING.equals(consent.state())) {
+        if (!asked.pending()) {
             return m.accepted(null, proof.itemId(), null, "already decided");
         }
         Instant now = self.clock().instant();
-        Consents.decide(h, consent.id(), proof.granted() ? ConsentRow.GRANTED : ConsentRow.REFUSED, now,
-                sender.code(), Json.write(proof));
-        Optional<ReleaseRow> release = Releases.byConsent(h, consent.id());
+        Consents.decide(h, consent.id(), proof.granted(), now, sender.code(), Optional.of(proof));
+        Optional<TrackedRelease> release = Releases.byConsent(h, self.facts().scenario(), consent.id());
         if (release.isPresent() && release.get().status() == ReleaseStatus.CONSENT_PENDING) {
             if (!proof.granted()) {
                 Releases.update(h, release.get().id(), ReleaseStatus.CONSENT_REFUSED, now);
@@ -77,16 +73,16 @@ public final class ConsentDecisionArrival implements MessageHandler<ConsentDecis
                 ReleaseDecision d2 = decisions.decide(h, sender.code(), Decisions.Purpose.CONSENT,
                         new Decisions.Question(Labels.held(item, self.facts().scenario(), self.scheme()).item().label(),
                                 self.party(),
-                                Party.of(consent.recipient()), now, true, Optional.of(item.id()),
+                                consent.recipient(), now, true, Optional.of(item.id()),
                                 Optional.of(release.get().id())));
                 if (d2.verdict() == Verdict.PERMIT) {
-                    Releases.redecided(h, release.get().id(), ReleaseStatus.AWAITING_APPROVAL, Labels.codes(d2.route()),
-                            d2.basis(), d2.recipientLevel().map(Level::name), now);
+                    Releases.redecided(h, release.get().release().redecided(d2.route(), d2.basis(),
+                            d2.recipientLevel()), ReleaseStatus.AWAITING_APPROVAL, now);
                 } else {
                     Releases.update(h, release.get().id(), ReleaseStatus.WITHDRAWN, now);
                 }
             }
         }
-        return m.accepted(release.map(ReleaseRow::id).orElse(null), proof.itemId(), null, null);
+        return m.accepted(release.map(TrackedRelease::id).orElse(null), proof.itemId(), null, null);
     }
 }
