@@ -1,7 +1,6 @@
 package trisec.node;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ public final class Cluster implements AutoCloseable {
         }
         var entries = new LinkedHashMap<Party, Peer>();
         for (Party p : parties) {
-            c.ports.put(p, freePort());
+            c.ports.put(p, TestPorts.free());
             c.keys.put(p, Node.keys(c.dir(p), p));
             entries.put(p, Node.peerOf(c.dir(p), p, URI.create("http://127.0.0.1:" + c.ports.get(p))));
         }
@@ -88,15 +87,6 @@ public final class Cluster implements AutoCloseable {
 
     private Path dir(Party p) {
         return root.resolve(p.code().toLowerCase());
-    }
-
-    private static int freePort() {
-        try (var s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public Node node(Party p) {

@@ -25,7 +25,7 @@ public final class NodeClock implements InstantSource {
         return new NodeClock(start);
     }
 
-    public boolean isReplay() {
+    boolean isReplay() {
         return start != null;
     }
 

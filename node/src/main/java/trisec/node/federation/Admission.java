@@ -71,7 +71,7 @@ public final class Admission implements AutoCloseable {
     }
 
     /** Whether an address still has budget for refusals; one that has none is answered 429 at once. */
-    public boolean admits(String address) {
+    boolean admits(String address) {
         Budget b;
         synchronized (budgets) {
             b = budgets.get(address);

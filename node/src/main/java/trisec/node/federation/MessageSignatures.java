@@ -89,7 +89,7 @@ public final class MessageSignatures {
         }
     }
 
-    public static SignedReceipt signReceipt(NodeKeys keys, Receipt r) {
+    static SignedReceipt signReceipt(NodeKeys keys, Receipt r) {
         return new SignedReceipt(r, keys.identity().keyId().value(),
                 b64(Signatures.sign(keys, purpose(r), receipt(r))));
     }

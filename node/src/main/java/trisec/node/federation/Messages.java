@@ -33,7 +33,7 @@ public final class Messages {
     }
 
     /** The envelope kind that carries a message record. */
-    public static String kindOf(Class<? extends Message> type) {
+    static String kindOf(Class<? extends Message> type) {
         for (String kind : List.of(ITEM, RECEIPT_RELAY, CONSENT_REQUEST, CONSENT_DECISION, EVENT_NOTE, ITEM_NOTICE,
                 COMPROMISE_REPORT)) {
             if (type(kind).orElseThrow() == type) {

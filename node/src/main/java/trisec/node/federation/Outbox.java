@@ -48,7 +48,7 @@ public final class Outbox {
         h.createUpdate("UPDATE outbox SET state = 'DONE', last_error = NULL WHERE id = :id").bind("id", id).execute();
     }
 
-    public static void retryLater(Handle h, long id, int attempts, Instant next, String error) {
+    static void retryLater(Handle h, long id, int attempts, Instant next, String error) {
         h.createUpdate("UPDATE outbox SET attempts = :a, next_attempt_at = :n, last_error = :e WHERE id = :id")
                 .bind("a", attempts).bind("n", Store.utc(next))
                 .bind("e", error.length() > 500 ? error.substring(0, 500) : error).bind("id", id).execute();
@@ -58,7 +58,7 @@ public final class Outbox {
      * Makes every waiting envelope due now: for a node that has just started on a store no other instance uses,
      * where any lease is a dead process's and any back-off was waiting on a world that may have changed.
      */
-    public static int resumeAll(Handle h, Instant now) {
+    static int resumeAll(Handle h, Instant now) {
         return h.createUpdate("UPDATE outbox SET next_attempt_at = :now WHERE state = 'PENDING' AND next_attempt_at > :now")
                 .bind("now", Store.utc(now)).execute();
     }
@@ -67,14 +67,14 @@ public final class Outbox {
      * Makes the envelopes for a peer that is answering again due now, when their back-off would have them wait
      * longer than {@code lease}: a wait that short may be another instance's lease on the envelope, and is left.
      */
-    public static int resumePeer(Handle h, String peer, Instant now, java.time.Duration lease) {
+    static int resumePeer(Handle h, String peer, Instant now, java.time.Duration lease) {
         return h.createUpdate("""
                 UPDATE outbox SET next_attempt_at = :now
                 WHERE state = 'PENDING' AND peer = :p AND next_attempt_at > :beyond""")
                 .bind("now", Store.utc(now)).bind("p", peer).bind("beyond", Store.utc(now.plus(lease))).execute();
     }
 
-    public static boolean waitingBeyond(Handle h, String peer, Instant t) {
+    static boolean waitingBeyond(Handle h, String peer, Instant t) {
         return h.createQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND peer = :p AND next_attempt_at > :t")
                 .bind("p", peer).bind("t", Store.utc(t)).mapTo(Long.class).one() > 0;
     }

@@ -53,7 +53,7 @@ public final class Items {
     }
 
     /** Re-marks an item with the originator's new label, made at {@code labelledAt}. */
-    public static void relabel(Handle h, String id, String level, String heldLevel, String originKey, String signature,
+    static void relabel(Handle h, String id, String level, String heldLevel, String originKey, String signature,
                                Instant labelledAt) {
         h.createUpdate("""
                 UPDATE items SET level = :level, held_level = :held, origin_key = :key, origin_signature = :sig,
@@ -64,7 +64,7 @@ public final class Items {
     }
 
     /** When the originator made the label the item carries, if it was ever reclassified. */
-    public static Optional<Instant> labelledAt(Handle h, String id) {
+    static Optional<Instant> labelledAt(Handle h, String id) {
         return h.createQuery("SELECT labelled_at FROM items WHERE id = :id").bind("id", id)
                 .map((rs, c) -> Optional.ofNullable(Store.instant(rs, "labelled_at")))
                 .findOne().flatMap(o -> o);

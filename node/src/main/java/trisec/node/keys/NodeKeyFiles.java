@@ -39,7 +39,7 @@ public final class NodeKeyFiles {
      * @throws EnvelopeException         if a key file already exists
      * @throws UncheckedIOException if the files cannot be written
      */
-    public static void save(NodeKeys keys, Path dir) {
+    static void save(NodeKeys keys, Path dir) {
         Objects.requireNonNull(dir, "dir");
         boolean posix = PrivateKeyFiles.isPosix(dir);
         for (String name : ALL) {

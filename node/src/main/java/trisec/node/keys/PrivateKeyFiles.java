@@ -34,7 +34,7 @@ final class PrivateKeyFiles {
 
     private PrivateKeyFiles() {}
 
-    public static boolean isPosix(Path path) {
+    static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
@@ -53,7 +53,7 @@ final class PrivateKeyFiles {
      * Refuses {@code file} when group or others may access it: "{@code what} FILE is accessible by group or
      * others (…); it must be rw-------".
      */
-    public static void requireOwnerOnly(Path file, String what, Function<String, RuntimeException> error) {
+    static void requireOwnerOnly(Path file, String what, Function<String, RuntimeException> error) {
         if (!isPosix(file)) {
             return;
         }
@@ -73,7 +73,7 @@ final class PrivateKeyFiles {
      * Writes a file that must not exist yet (owner-only if asked), recording it in {@code created} once it exists
      * so that the caller can remove what a failed save left; {@code content} is wiped either way.
      */
-    public static void writeNew(Path file, byte[] content, boolean ownerOnly, List<Path> created) throws IOException {
+    static void writeNew(Path file, byte[] content, boolean ownerOnly, List<Path> created) throws IOException {
         FileAttribute<?>[] attributes = ownerOnly
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
                 : new FileAttribute<?>[0];

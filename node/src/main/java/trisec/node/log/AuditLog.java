@@ -146,7 +146,7 @@ public final class AuditLog {
      *
      * @return how many entries were integrated
      */
-    public int integrate(int max) {
+    int integrate(int max) {
         return store.inTransaction(h -> {
             Head head = lockHead(h, store.isPostgres());
             List<Pending> rows = h.createQuery("SELECT id, entry FROM audit_pending ORDER BY id LIMIT :max")

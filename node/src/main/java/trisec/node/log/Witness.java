@@ -114,7 +114,7 @@ public final class Witness implements AutoCloseable {
     }
 
     /** Judges a checkpoint a partner served, and acts on it. */
-    public Outcome observe(Peer peer, String noteText) {
+    Outcome observe(Peer peer, String noteText) {
         Party party = peer.identity().party();
         String origin = Peer.logOrigin(peer.identity());
         SignedNote note;

@@ -44,7 +44,7 @@ public final class Passwords {
     }
 
     /** Spends the same time as a real verification, for unknown usernames. */
-    public static void verifyDecoy(char[] password) {
+    static void verifyDecoy(char[] password) {
         verify(password, DECOY);
     }
 

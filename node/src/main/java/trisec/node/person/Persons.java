@@ -25,7 +25,7 @@ public final class Persons {
                 .execute();
     }
 
-    public static Optional<PersonRow> byUsername(Handle h, String username) {
+    static Optional<PersonRow> byUsername(Handle h, String username) {
         return h.createQuery("SELECT * FROM persons WHERE username = :u").bind("u", username)
                 .map((rs, ctx) -> row(rs)).findOne();
     }
@@ -42,33 +42,33 @@ public final class Persons {
         return h.createQuery("SELECT COUNT(*) FROM persons").mapTo(Long.class).one();
     }
 
-    public static void recordFailure(Handle h, String id, int failures, Instant lockedUntil) {
+    static void recordFailure(Handle h, String id, int failures, Instant lockedUntil) {
         h.createUpdate("UPDATE persons SET failed_logins = :f, locked_until = :l WHERE id = :id")
                 .bind("f", failures).bind("l", Store.utc(lockedUntil)).bind("id", id).execute();
     }
 
-    public static void recordSuccess(Handle h, String id) {
+    static void recordSuccess(Handle h, String id) {
         h.createUpdate("UPDATE persons SET failed_logins = 0, locked_until = NULL WHERE id = :id").bind("id", id).execute();
     }
 
-    public static void insertToken(Handle h, String tokenHash, String personId, Instant expiresAt) {
+    static void insertToken(Handle h, String tokenHash, String personId, Instant expiresAt) {
         h.createUpdate("INSERT INTO tokens (token_hash, person_id, expires_at) VALUES (:t, :p, :e)")
                 .bind("t", tokenHash).bind("p", personId).bind("e", Store.utc(expiresAt)).execute();
     }
 
     /** The person a live token belongs to. */
-    public static Optional<PersonRow> byToken(Handle h, String tokenHash, Instant now) {
+    static Optional<PersonRow> byToken(Handle h, String tokenHash, Instant now) {
         return h.createQuery("""
                 SELECT p.* FROM tokens t JOIN persons p ON p.id = t.person_id
                 WHERE t.token_hash = :t AND t.expires_at > :now""")
                 .bind("t", tokenHash).bind("now", Store.utc(now)).map((rs, ctx) -> row(rs)).findOne();
     }
 
-    public static int deleteToken(Handle h, String tokenHash) {
+    static int deleteToken(Handle h, String tokenHash) {
         return h.createUpdate("DELETE FROM tokens WHERE token_hash = :t").bind("t", tokenHash).execute();
     }
 
-    public static void deleteExpiredTokens(Handle h, Instant now) {
+    static void deleteExpiredTokens(Handle h, Instant now) {
         h.createUpdate("DELETE FROM tokens WHERE expires_at <= :now").bind("now", Store.utc(now)).execute();
     }
 

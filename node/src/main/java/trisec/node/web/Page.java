@@ -8,7 +8,7 @@ package trisec.node.web;
 public record Page(Texts t, Marking marking, String party, String partyName, String user, String csrf, String nav,
                    boolean admin, String title, String here) {
 
-    public Page withMarking(Marking m) {
+    Page withMarking(Marking m) {
         return new Page(t, m, party, partyName, user, csrf, nav, admin, title, here);
     }
 

@@ -24,7 +24,7 @@ public final class Texts {
     private final Lang lang;
     private final ResourceBundle bundle;
 
-    public Texts(Lang lang) {
+    Texts(Lang lang) {
         this.lang = lang;
         // No fallback to the JVM's own locale: on a server running in Korean, English readers still get English.
         this.bundle = ResourceBundle.getBundle("trisec.node.web.messages", lang.locale(),
@@ -56,12 +56,12 @@ public final class Texts {
                 .format(t.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 
-    public String dateTime(Instant t) {
+    String dateTime(Instant t) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(lang.locale())
                 .format(t.atOffset(ZoneOffset.UTC).toLocalDateTime()) + " UTC";
     }
 
-    public String agreementName(Agreement a) {
+    String agreementName(Agreement a) {
         String key = "agreement." + a.id();
         return has(key) ? t(key) : a.title();
     }
@@ -71,7 +71,7 @@ public final class Texts {
         return has(key) ? t(key) : p.code();
     }
 
-    public String partyCode(String code) {
+    String partyCode(String code) {
         return Party.isCode(code) ? party(Party.of(code)) : code;
     }
 
@@ -86,11 +86,11 @@ public final class Texts {
         };
     }
 
-    public String releaseStatus(ReleaseStatus s) {
+    String releaseStatus(ReleaseStatus s) {
         return t("releaseStatus." + s.name());
     }
 
-    public String releaseStatus(String s) {
+    String releaseStatus(String s) {
         return t("releaseStatus." + s);
     }
 

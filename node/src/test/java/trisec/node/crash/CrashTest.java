@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +40,7 @@ import trisec.node.item.Items;
 import trisec.node.federation.Outbox;
 import trisec.node.federation.OutboxRow;
 import trisec.node.agreement.RecordedEvents;
+import trisec.node.TestPorts;
 import trisec.node.release.TrackedRelease;
 import trisec.scenario.file.ScenarioFiles;
 import trisec.node.release.ReleaseStatus;
@@ -94,7 +94,7 @@ class CrashTest {
         Map<Party, String> databases = new LinkedHashMap<>();
         try {
             for (Party p : PARTIES) {
-                int port = freePort();
+                int port = TestPorts.free();
                 Path dir = root.resolve(p.code().toLowerCase());
                 identities.put(p, Node.peerOf(dir, p, URI.create("http://127.0.0.1:" + port)));
                 databases.put(p, kind.equals("postgres") ? Databases.freshPostgresSchema() : "-");
@@ -432,12 +432,6 @@ class CrashTest {
     private static List<Witnessed> witnessed(Store store) {
         return store.read(h -> h.createQuery("SELECT party, size, root FROM witnessed")
                 .map((rs, c) -> new Witnessed(rs.getString("party"), rs.getLong("size"), rs.getBytes("root"))).list());
-    }
-
-    private static int freePort() throws IOException {
-        try (var s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static void delete(Path root) {
