@@ -17,24 +17,18 @@ import java.util.Optional;
 import trisec.DomainException;
 import trisec.envelope.NodeKeys;
 import trisec.envelope.PublicIdentity;
-import trisec.node.api.AgreementRoutes;
-import trisec.node.api.ConsentRoutes;
-import trisec.node.api.FederationRoutes;
-import trisec.node.api.ItemRoutes;
-import trisec.node.api.LogRoutes;
-import trisec.node.api.PersonRoutes;
-import trisec.node.api.ReleaseRoutes;
 import trisec.node.consent.ConsentDesk;
 import trisec.node.http.HttpServer;
 import trisec.node.release.Decisions;
-import trisec.node.web.AdminPages;
-import trisec.node.web.AgreementPages;
-import trisec.node.web.ConsentPages;
-import trisec.node.web.DashboardPages;
-import trisec.node.web.ItemPages;
-import trisec.node.web.PersonPages;
-import trisec.node.web.ReleasePages;
 import trisec.node.web.Pages;
+import trisec.node.web.Web;
+import trisec.node.release.ReleaseMessages;
+import trisec.node.item.ItemMessages;
+import trisec.node.consent.ConsentMessages;
+import trisec.node.agreement.AgreementMessages;
+import trisec.node.api.Api;
+import trisec.node.http.RouteGroup;
+import java.util.ArrayList;
 import trisec.node.log.AuditLog;
 import trisec.node.log.Integrator;
 import trisec.node.log.Witness;
@@ -47,16 +41,7 @@ import trisec.node.federation.Outbox;
 import trisec.node.federation.Postbox;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.Reception;
-import trisec.node.agreement.EventNoteArrival;
-import trisec.node.release.ConsentDecisionArrival;
-import trisec.node.consent.ConsentRequestArrival;
-import trisec.node.item.NoticeArrival;
 import trisec.node.item.Relabels;
-import trisec.node.item.ReportArrival;
-import trisec.node.release.ItemArrival;
-import trisec.node.release.ItemDelivered;
-import trisec.node.release.ConsentRequestDelivered;
-import trisec.node.release.ReceiptRelayArrival;
 import trisec.node.keys.LogKeyFiles;
 import trisec.node.keys.NodeKeyFiles;
 import trisec.node.agreement.RecordedEvents;
@@ -157,8 +142,7 @@ public final class Node implements AutoCloseable {
             Integrator integrator = new Integrator(auditLog);
             Postbox postbox = new Postbox(self);
             PeerClient peerClient = new PeerClient(keys);
-            Courier courier = new Courier(self, peerClient, List.of(new ItemDelivered(self, postbox),
-                    new ConsentRequestDelivered(self)));
+            Courier courier = new Courier(self, peerClient, ReleaseMessages.deliveries(self, postbox));
             Witness witness = new Witness(store, config.peers(), origin, logKeys.getPrivate(), clock, peerClient,
                     Outbox::resend, courier::peerAnswers);
             Runnable wake = courier::wake;
@@ -171,22 +155,19 @@ public final class Node implements AutoCloseable {
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Admission admission = new Admission(store, clock);
             Relabels relabels = new Relabels(self);
-            Reception reception = new Reception(self, admission, List.<MessageHandler<?>>of(
-                    new ItemArrival(self, postbox, wake, relabels, decisions), new ReceiptRelayArrival(self),
-                    new ConsentRequestArrival(self), new ConsentDecisionArrival(self, decisions),
-                    new EventNoteArrival(self), new NoticeArrival(self, relabels), new ReportArrival(self)));
+            var handlers = new ArrayList<MessageHandler<?>>(ReleaseMessages.handlers(self, postbox, wake, relabels,
+                    decisions));
+            handlers.addAll(ConsentMessages.handlers(self));
+            handlers.addAll(AgreementMessages.handlers(self));
+            handlers.addAll(ItemMessages.handlers(self, relabels));
+            Reception reception = new Reception(self, admission, handlers);
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             Pages pages = new Pages(self, sessions, config.secureCookies());
-            Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, List.of(
-                    new PersonRoutes(self, sessions), new ItemRoutes(holdings),
-                    new ReleaseRoutes(self, disclosures, decisions), new ConsentRoutes(self, consents),
-                    new AgreementRoutes(self, agreements), new LogRoutes(self, auditLog, witness),
-                    new FederationRoutes(self, reception, origin, logKeys.getPublic()),
-                    new DashboardPages(pages, holdings, disclosures, consents, auditLog),
-                    new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
-                    new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages),
-                    new AdminPages(pages, agreements)), pages));
+            var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
+                    decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic())));
+            routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog));
+            Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());
             } catch (RuntimeException e) {

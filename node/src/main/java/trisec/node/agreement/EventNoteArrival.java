@@ -18,10 +18,10 @@ import trisec.party.Party;
  * A partner's note of an agreement event it recorded: checked against the facts as this node knows them and
  * recorded too, so that every node decides on the same facts.
  */
-public final class EventNoteArrival implements MessageHandler<EventNote> {
+final class EventNoteArrival implements MessageHandler<EventNote> {
     private final Self self;
 
-    public EventNoteArrival(Self self) {
+    EventNoteArrival(Self self) {
         this.self = self;
     }
 

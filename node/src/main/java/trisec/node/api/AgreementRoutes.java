@@ -21,11 +21,11 @@ import trisec.node.http.RouteGroup;
 import trisec.node.agreement.RecordedEvents;
 
 /** The agreements and their status on any date, and the events recorded since the scenario was written. */
-public final class AgreementRoutes implements RouteGroup {
+final class AgreementRoutes implements RouteGroup {
     private final Self self;
     private final AgreementDesk desk;
 
-    public AgreementRoutes(Self self, AgreementDesk desk) {
+    AgreementRoutes(Self self, AgreementDesk desk) {
         this.self = self;
         this.desk = desk;
     }

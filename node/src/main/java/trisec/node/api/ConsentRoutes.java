@@ -15,11 +15,11 @@ import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
 
 /** Consents under the third-party rule: those asked of this node and those it asked. */
-public final class ConsentRoutes implements RouteGroup {
+final class ConsentRoutes implements RouteGroup {
     private final Self self;
     private final ConsentDesk consents;
 
-    public ConsentRoutes(Self self, ConsentDesk consents) {
+    ConsentRoutes(Self self, ConsentDesk consents) {
         this.self = self;
         this.consents = consents;
     }

@@ -18,13 +18,13 @@ import trisec.node.http.RouteGroup;
  * What partner nodes call: the node's public identity, and the endpoint they post envelopes to (open to anyone:
  * each envelope authenticates itself by its signature, and what is refused before it can be opened is throttled).
  */
-public final class FederationRoutes implements RouteGroup {
+final class FederationRoutes implements RouteGroup {
     private final Self self;
     private final Reception reception;
     private final String logOrigin;
     private final PublicKey logKey;
 
-    public FederationRoutes(Self self, Reception reception, String logOrigin, PublicKey logKey) {
+    FederationRoutes(Self self, Reception reception, String logOrigin, PublicKey logKey) {
         this.self = self;
         this.reception = reception;
         this.logOrigin = logOrigin;

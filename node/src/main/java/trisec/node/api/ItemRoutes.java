@@ -16,10 +16,10 @@ import trisec.node.item.Holdings;
 import trisec.node.item.Labels;
 
 /** Items: the party's own, the copies partners sent, retraction, reclassification, reports of compromise. */
-public final class ItemRoutes implements RouteGroup {
+final class ItemRoutes implements RouteGroup {
     private final Holdings holdings;
 
-    public ItemRoutes(Holdings holdings) {
+    ItemRoutes(Holdings holdings) {
         this.holdings = holdings;
     }
 

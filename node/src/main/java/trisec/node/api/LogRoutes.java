@@ -31,12 +31,12 @@ import trisec.party.Party;
  * witnesses post, and the alarms this node's witness raised (docs/AUDIT.md). For partner nodes, by signed request,
  * and this node's admins and auditors.
  */
-public final class LogRoutes implements RouteGroup {
+final class LogRoutes implements RouteGroup {
     private final Self self;
     private final AuditLog auditLog;
     private final Witness witness;
 
-    public LogRoutes(Self self, AuditLog auditLog, Witness witness) {
+    LogRoutes(Self self, AuditLog auditLog, Witness witness) {
         this.self = self;
         this.auditLog = auditLog;
         this.witness = witness;

@@ -21,11 +21,11 @@ import trisec.node.person.PersonRow;
 import trisec.node.person.Persons;
 
 /** Signing in for a bearer token, who one is, and the admin's management of persons. */
-public final class PersonRoutes implements RouteGroup {
+final class PersonRoutes implements RouteGroup {
     private final Self self;
     private final Sessions sessions;
 
-    public PersonRoutes(Self self, Sessions sessions) {
+    PersonRoutes(Self self, Sessions sessions) {
         this.self = self;
         this.sessions = sessions;
     }

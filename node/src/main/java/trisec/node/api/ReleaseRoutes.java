@@ -25,12 +25,12 @@ import trisec.party.Party;
 import trisec.scenario.file.LabelInput;
 
 /** Releases: the officer's request, the second person's approval, the outbox, and the policy's answer. */
-public final class ReleaseRoutes implements RouteGroup {
+final class ReleaseRoutes implements RouteGroup {
     private final Self self;
     private final Disclosures disclosures;
     private final Decisions decisions;
 
-    public ReleaseRoutes(Self self, Disclosures disclosures, Decisions decisions) {
+    ReleaseRoutes(Self self, Disclosures disclosures, Decisions decisions) {
         this.self = self;
         this.disclosures = disclosures;
         this.decisions = decisions;

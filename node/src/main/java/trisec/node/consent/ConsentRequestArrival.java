@@ -14,10 +14,10 @@ import trisec.node.item.Items;
 import trisec.party.Party;
 
 /** A holder asks this node, the originator, for consent to pass an item on (the third-party rule). */
-public final class ConsentRequestArrival implements MessageHandler<ConsentRequest> {
+final class ConsentRequestArrival implements MessageHandler<ConsentRequest> {
     private final Self self;
 
-    public ConsentRequestArrival(Self self) {
+    ConsentRequestArrival(Self self) {
         this.self = self;
     }
 

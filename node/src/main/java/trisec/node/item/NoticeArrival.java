@@ -19,11 +19,11 @@ import trisec.party.Party;
  * The originator retracts or reclassifies an item this node holds, and this node follows (GSOMIA Art. 4, 16),
  * also when the notice overtakes the copy it is about.
  */
-public final class NoticeArrival implements MessageHandler<ItemNotice> {
+final class NoticeArrival implements MessageHandler<ItemNotice> {
     private final Self self;
     private final Relabels relabels;
 
-    public NoticeArrival(Self self, Relabels relabels) {
+    NoticeArrival(Self self, Relabels relabels) {
         this.self = self;
         this.relabels = relabels;
     }

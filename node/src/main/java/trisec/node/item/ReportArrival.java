@@ -12,10 +12,10 @@ import trisec.node.item.Items;
 import trisec.node.item.Reports;
 
 /** A holder reports the loss or compromise of this node's item (GSOMIA Art. 17). */
-public final class ReportArrival implements MessageHandler<CompromiseReport> {
+final class ReportArrival implements MessageHandler<CompromiseReport> {
     private final Self self;
 
-    public ReportArrival(Self self) {
+    ReportArrival(Self self) {
         this.self = self;
     }
 

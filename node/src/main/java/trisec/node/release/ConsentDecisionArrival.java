@@ -26,11 +26,11 @@ import trisec.policy.Verdict;
  * The originator's signed answer to this node's request for consent. A grant puts the release that waited for it
  * before a disclosure official again, decided anew; a refusal closes it.
  */
-public final class ConsentDecisionArrival implements MessageHandler<ConsentDecision> {
+final class ConsentDecisionArrival implements MessageHandler<ConsentDecision> {
     private final Self self;
     private final Decisions decisions;
 
-    public ConsentDecisionArrival(Self self, Decisions decisions) {
+    ConsentDecisionArrival(Self self, Decisions decisions) {
         this.self = self;
         this.decisions = decisions;
     }

@@ -16,10 +16,10 @@ import trisec.node.federation.OutboxRow;
  * The originator's node refused even to take a request for consent (it does not hold the item, say): the consent
  * is refused and the release that waited for it ends there, with the originator's reason.
  */
-public final class ConsentRequestDelivered implements DeliveryHandler {
+final class ConsentRequestDelivered implements DeliveryHandler {
     private final Self self;
 
-    public ConsentRequestDelivered(Self self) {
+    ConsentRequestDelivered(Self self) {
         this.self = self;
     }
 

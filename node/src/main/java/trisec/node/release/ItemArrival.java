@@ -37,14 +37,14 @@ import trisec.policy.Verdict;
  * A partner's release arriving: the copy of an item, for this node or, as the hub, to forward. The leg that
  * arrives is decided again on this node's own agreements; whatever it would not have allowed is refused.
  */
-public final class ItemArrival implements MessageHandler<ItemDelivery> {
+final class ItemArrival implements MessageHandler<ItemDelivery> {
     private final Self self;
     private final Postbox postbox;
     private final Runnable wakeCourier;
     private final Relabels relabels;
     private final Decisions decisions;
 
-    public ItemArrival(Self self, Postbox postbox, Runnable wakeCourier, Relabels relabels, Decisions decisions) {
+    ItemArrival(Self self, Postbox postbox, Runnable wakeCourier, Relabels relabels, Decisions decisions) {
         this.self = self;
         this.decisions = decisions;
         this.postbox = postbox;

@@ -18,11 +18,11 @@ import trisec.node.federation.OutboxRow;
  * A release's delivery answered: delivered, forwarding through the hub, or refused by the recipient with its
  * reason. As the hub, this node relays the final recipient's answer to the originator's node.
  */
-public final class ItemDelivered implements DeliveryHandler {
+final class ItemDelivered implements DeliveryHandler {
     private final Self self;
     private final Postbox postbox;
 
-    public ItemDelivered(Self self, Postbox postbox) {
+    ItemDelivered(Self self, Postbox postbox) {
         this.self = self;
         this.postbox = postbox;
     }

@@ -17,10 +17,10 @@ import trisec.node.federation.Messages.ReceiptRelay;
 import trisec.party.Party;
 
 /** The hub passes on the final recipient's receipt for a release this node made through it. */
-public final class ReceiptRelayArrival implements MessageHandler<ReceiptRelay> {
+final class ReceiptRelayArrival implements MessageHandler<ReceiptRelay> {
     private final Self self;
 
-    public ReceiptRelayArrival(Self self) {
+    ReceiptRelayArrival(Self self) {
         this.self = self;
     }
 

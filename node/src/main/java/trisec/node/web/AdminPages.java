@@ -16,12 +16,12 @@ import trisec.node.person.Role;
 import trisec.node.person.Persons;
 
 /** The node's administration: its persons, and the agreement events its party records. */
-public final class AdminPages implements RouteGroup {
+final class AdminPages implements RouteGroup {
     private final Pages pages;
     private final Self self;
     private final AgreementDesk agreements;
 
-    public AdminPages(Pages pages, AgreementDesk agreements) {
+    AdminPages(Pages pages, AgreementDesk agreements) {
         this.pages = pages;
         this.self = pages.self();
         this.agreements = agreements;

@@ -14,11 +14,11 @@ import trisec.node.web.Models.AgreementLine;
 import trisec.scenario.Scenario;
 
 /** The agreements on any date, with the timeline of their lives. */
-public final class AgreementPages implements RouteGroup {
+final class AgreementPages implements RouteGroup {
     private final Pages pages;
     private final Self self;
 
-    public AgreementPages(Pages pages) {
+    AgreementPages(Pages pages) {
         this.pages = pages;
         this.self = pages.self();
     }

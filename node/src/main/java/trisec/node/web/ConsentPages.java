@@ -9,11 +9,11 @@ import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
 
 /** A disclosure official grants or refuses a partner's request for consent (the dashboard lists them). */
-public final class ConsentPages implements RouteGroup {
+final class ConsentPages implements RouteGroup {
     private final Pages pages;
     private final ConsentDesk consents;
 
-    public ConsentPages(Pages pages, ConsentDesk consents) {
+    ConsentPages(Pages pages, ConsentDesk consents) {
         this.pages = pages;
         this.consents = consents;
     }

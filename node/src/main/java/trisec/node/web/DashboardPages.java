@@ -30,7 +30,7 @@ import trisec.scenario.Scenario;
  * the agreements today and the log's state; kept current by server-sent events that name what changed and
  * fragments fetched after them.
  */
-public final class DashboardPages implements RouteGroup {
+final class DashboardPages implements RouteGroup {
     /** How many releases a page lists at most. */
     static final int PAGE = 500;
 
@@ -42,7 +42,7 @@ public final class DashboardPages implements RouteGroup {
     private final AuditLog auditLog;
     private final LogQueries queries;
 
-    public DashboardPages(Pages pages, Holdings holdings, Disclosures disclosures, ConsentDesk consents,
+    DashboardPages(Pages pages, Holdings holdings, Disclosures disclosures, ConsentDesk consents,
                           AuditLog auditLog) {
         this.pages = pages;
         this.self = pages.self();

@@ -34,14 +34,14 @@ import trisec.scenario.file.LabelInput;
  * An item's page (its marking, the access checks that let the viewer in, where it went, its history in the log
  * with proofs the browser checks), composing a new item with a live banner preview, and retracting one.
  */
-public final class ItemPages implements RouteGroup {
+final class ItemPages implements RouteGroup {
     private final Pages pages;
     private final Self self;
     private final Holdings holdings;
     private final AuditLog auditLog;
     private final LogQueries queries;
 
-    public ItemPages(Pages pages, Holdings holdings, AuditLog auditLog) {
+    ItemPages(Pages pages, Holdings holdings, AuditLog auditLog) {
         this.pages = pages;
         this.self = pages.self();
         this.holdings = holdings;

@@ -11,11 +11,11 @@ import trisec.node.http.RouteGroup;
 import trisec.node.person.Account;
 
 /** Signing in and out, the viewer's language, and who the viewer is at this node. */
-public final class PersonPages implements RouteGroup {
+final class PersonPages implements RouteGroup {
     private final Pages pages;
     private final Self self;
 
-    public PersonPages(Pages pages) {
+    PersonPages(Pages pages) {
         this.pages = pages;
         this.self = pages.self();
     }

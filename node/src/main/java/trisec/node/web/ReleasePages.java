@@ -16,13 +16,13 @@ import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
 
 /** A release: the decision shown before the officer confirms, the request, and the second person's approval. */
-public final class ReleasePages implements RouteGroup {
+final class ReleasePages implements RouteGroup {
     private final Pages pages;
     private final Self self;
     private final Holdings holdings;
     private final Disclosures disclosures;
 
-    public ReleasePages(Pages pages, Holdings holdings, Disclosures disclosures) {
+    ReleasePages(Pages pages, Holdings holdings, Disclosures disclosures) {
         this.pages = pages;
         this.self = pages.self();
         this.holdings = holdings;

@@ -1,0 +1,32 @@
+package trisec.node.api;
+
+import java.security.PublicKey;
+import java.util.List;
+import trisec.node.agreement.AgreementDesk;
+import trisec.node.base.Self;
+import trisec.node.consent.ConsentDesk;
+import trisec.node.federation.Reception;
+import trisec.node.http.RouteGroup;
+import trisec.node.item.Holdings;
+import trisec.node.log.AuditLog;
+import trisec.node.log.Witness;
+import trisec.node.person.Sessions;
+import trisec.node.release.Decisions;
+import trisec.node.release.Disclosures;
+
+/** The API's route groups, one per feature, built from the services they call: the wiring's one way in. */
+public final class Api {
+    private Api() {}
+
+    /** What the route groups call. {@code logOrigin} and {@code logKey} name and verify this node's log. */
+    public record Services(Self self, Sessions sessions, Holdings holdings, Disclosures disclosures,
+                           Decisions decisions, ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
+                           Witness witness, Reception reception, String logOrigin, PublicKey logKey) {}
+
+    public static List<RouteGroup> routes(Services s) {
+        return List.of(new PersonRoutes(s.self(), s.sessions()), new ItemRoutes(s.holdings()),
+                new ReleaseRoutes(s.self(), s.disclosures(), s.decisions()), new ConsentRoutes(s.self(), s.consents()),
+                new AgreementRoutes(s.self(), s.agreements()), new LogRoutes(s.self(), s.auditLog(), s.witness()),
+                new FederationRoutes(s.self(), s.reception(), s.logOrigin(), s.logKey()));
+    }
+}

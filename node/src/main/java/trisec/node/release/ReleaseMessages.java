@@ -1,0 +1,25 @@
+package trisec.node.release;
+
+import java.util.List;
+import trisec.node.base.Self;
+import trisec.node.federation.DeliveryHandler;
+import trisec.node.federation.MessageHandler;
+import trisec.node.federation.Postbox;
+import trisec.node.item.Relabels;
+
+/** What the release feature does with partners' messages, and with their receipts for its own. */
+public final class ReleaseMessages {
+    private ReleaseMessages() {}
+
+    /** An item arriving (or to forward, as the hub), a relayed final receipt, the originator's consent decision. */
+    public static List<MessageHandler<?>> handlers(Self self, Postbox postbox, Runnable wakeCourier,
+                                                   Relabels relabels, Decisions decisions) {
+        return List.of(new ItemArrival(self, postbox, wakeCourier, relabels, decisions), new ReceiptRelayArrival(self),
+                new ConsentDecisionArrival(self, decisions));
+    }
+
+    /** A release's delivery answered; a request for consent the originator would not take. */
+    public static List<DeliveryHandler> deliveries(Self self, Postbox postbox) {
+        return List.of(new ItemDelivered(self, postbox), new ConsentRequestDelivered(self));
+    }
+}
