@@ -1,8 +1,8 @@
 /**
  * trisec's domain: parties and classification schemes, topics, agreements and their lifecycles, labels, release and
- * access decisions, the scenario aggregate, the node's keys and sealed envelopes, and the audit log's formats. It
- * depends on nothing but the JDK (java.base, and java.xml for STANAG 4774 labels) and touches no files: reading and
- * writing is the scenario module's and the node's.
+ * access decisions, the scenario aggregate, the node's keys and sealed envelopes, the audit log's formats, and missile
+ * warnings with their great-circle geometry. It depends on nothing but the JDK (java.base, and java.xml for STANAG 4774
+ * labels) and touches no files: reading and writing is the scenario module's and the node's.
  */
 module trisec.core {
     requires java.xml;
@@ -20,4 +20,5 @@ module trisec.core {
     exports trisec.policy;
     exports trisec.scenario;
     exports trisec.topic;
+    exports trisec.warning;
 }

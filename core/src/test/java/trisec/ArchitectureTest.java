@@ -50,7 +50,7 @@ class ArchitectureTest {
     static void theRulesSeeCoresClassesAndNotItsTests(JavaClasses core) {
         assertThat(core.stream().map(JavaClass::getName))
                 .contains("trisec.DomainException", "trisec.envelope.NodeKeys", "trisec.audit.note.LogKeys",
-                        "trisec.scenario.Scenario", "trisec.policy.ReleasePolicy")
+                        "trisec.scenario.Scenario", "trisec.policy.ReleasePolicy", "trisec.warning.MissileWarning")
                 .doesNotContain(ArchitectureTest.class.getName(), "trisec.Fixtures")
                 .allMatch(name -> name.startsWith("trisec.") || name.equals("module-info"));
     }

@@ -58,12 +58,12 @@ public final class ScenarioFiles {
      * @throws DomainException          when the file cannot be read
      */
     public static Scenario load(Path file) {
-        return read(file.toString(), readText(file));
+        return read(file.toString(), readText(file, "scenario file"));
     }
 
     /** Every problem in a scenario file, ordered by line; empty when it is valid. */
     public static List<Problem> check(Path file) {
-        return check(readText(file));
+        return check(readText(file, "scenario file"));
     }
 
     public static List<Problem> check(String text) {
@@ -81,13 +81,14 @@ public final class ScenarioFiles {
         return problems.stream().sorted(Comparator.comparingInt(Problem::line)).toList();
     }
 
-    private static String readText(Path file) {
+    /** The UTF-8 text of a file of the scenario module's formats ({@code what}: "scenario file"). */
+    static String readText(Path file, String what) {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new DomainException("no scenario file at '" + file + "'");
+                throw new DomainException("no " + what + " at '" + file + "'");
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new DomainException(file + " is larger than a scenario file can be (" + (MAX_BYTES >> 20) + " MiB)");
+                throw new DomainException(file + " is larger than a " + what + " can be (" + (MAX_BYTES >> 20) + " MiB)");
             }
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

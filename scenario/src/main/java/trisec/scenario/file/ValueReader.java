@@ -1,5 +1,6 @@
 package trisec.scenario.file;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import trisec.DateOrInstant;
 import trisec.DomainException;
 import trisec.scenario.file.yaml.YamlNode;
@@ -25,6 +27,7 @@ import trisec.topic.Topic;
  * rest. The section readers record their own problems here too, so that all are kept in the order found.
  */
 final class ValueReader {
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,9}(\\.[0-9]{1,9})?");
     private final List<Problem> problems = new ArrayList<>();
 
     /** The problems found so far, in the order found; the YAML parser adds its own to this list. */
@@ -157,6 +160,37 @@ final class ValueReader {
             problem(node, what + " must be an ISO 8601 period such as P1Y or P90D, not '" + t + "'");
             return Optional.empty();
         }
+    }
+
+    /** A decimal number such as {@code 39.25}, {@code -3} or {@code 4475}. */
+    Double decimal(YamlNode node, String what) {
+        String t = text(node, what);
+        if (t == null) {
+            return null;
+        }
+        if (!DECIMAL.matcher(t).matches()) {
+            problem(node, what + " must be a number such as 39.25, not '" + t + "'");
+            return null;
+        }
+        return Double.parseDouble(t);
+    }
+
+    /** An ISO 8601 duration such as {@code PT53M}, not negative. */
+    Duration duration(YamlNode node, String what) {
+        String t = text(node, what);
+        if (t == null) {
+            return null;
+        }
+        try {
+            Duration d = Duration.parse(t);
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        problem(node, what + " must be an ISO 8601 duration such as PT53M or PT4135S, not '" + t + "'");
+        return null;
     }
 
     LocalDate date(YamlNode node, String what) {
