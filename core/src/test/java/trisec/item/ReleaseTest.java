@@ -55,10 +55,4 @@ class ReleaseTest {
         assertThat(again.hub()).contains(USA);
         assertThat(again.recipientLevel()).isEmpty();
     }
-
-    @Test
-    void aConsentIsForAReleaseToAnotherParty() {
-        assertThat(new Consent("c", "i", KOR, USA, JPN).recipient()).isEqualTo(JPN);
-        assertThatThrownBy(() -> new Consent("c", "i", KOR, JPN, JPN)).isInstanceOf(IllegalArgumentException.class);
-    }
 }

@@ -64,11 +64,12 @@ public final class Consents {
                 .findFirst();
     }
 
-    /** The recipients this node, as the item's originator, allowed holders to pass it on to. */
+    /** The recipients this node, as the item's originator, allowed holders to pass it on to, newest first. */
     public static Stream<Party> grantedOnward(Handle h, String itemId) {
         return h.createQuery("""
-                SELECT DISTINCT recipient FROM consents WHERE item_id = :i AND direction = 'IN' AND state = 'GRANTED'
-                ORDER BY recipient""").bind("i", itemId).mapTo(String.class).list().stream().map(Party::of);
+                SELECT recipient FROM consents WHERE item_id = :i AND direction = 'IN' AND state = 'GRANTED'
+                ORDER BY requested_at DESC, id""").bind("i", itemId).mapTo(String.class).list().stream()
+                .distinct().map(Party::of);
     }
 
     /**

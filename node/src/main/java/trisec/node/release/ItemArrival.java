@@ -88,7 +88,13 @@ final class ItemArrival implements MessageHandler<ItemDelivery> {
         if (!MessageSignatures.verifyItem(originatorIdentity.get(), item)) {
             throw new MessageRefused("the originator's signature over the item and its label does not verify");
         }
+        if (d.route() == null || d.route().stream().anyMatch(p -> !Party.isCode(p))) {
+            throw new MessageRefused("the route " + d.route() + " is not a list of party codes");
+        }
         List<Party> route = d.route().stream().map(Party::of).toList();
+        if (route.stream().distinct().count() != route.size()) {
+            throw new MessageRefused("the route " + d.route() + " names a party twice");
+        }
         if (route.size() < 2 || route.size() > 3 || !route.getFirst().equals(sender)) {
             throw new MessageRefused("the route " + d.route() + " does not start with the sender " + sender);
         }

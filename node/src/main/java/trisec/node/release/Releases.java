@@ -41,7 +41,7 @@ public final class Releases {
                 .bind("receipt", t.receipt().orElse(null)).bind("refusal", t.refusal().orElse(null)).execute();
     }
 
-    public static Optional<TrackedRelease> byId(Handle h, Scenario s, String id) {
+    static Optional<TrackedRelease> byId(Handle h, Scenario s, String id) {
         return h.createQuery("SELECT * FROM releases WHERE id = :id").bind("id", id).map((rs, c) -> read(rs, s))
                 .findOne();
     }
@@ -97,7 +97,8 @@ public final class Releases {
 
     /** The parties on the routes of the item's releases in the given statuses, the sender's own excluded. */
     static List<Party> reached(Handle h, String itemId, Set<ReleaseStatus> statuses) {
-        return h.createQuery("SELECT route FROM releases WHERE item_id = :i AND status IN (<statuses>)")
+        return h.createQuery("""
+                SELECT route FROM releases WHERE item_id = :i AND status IN (<statuses>) ORDER BY requested_at, id""")
                 .bind("i", itemId).bindList("statuses", statuses.stream().map(ReleaseStatus::name).toList())
                 .mapTo(String.class).stream()
                 .flatMap(route -> Lists.split(route).stream().skip(1)).distinct().map(Party::of).toList();

@@ -83,7 +83,7 @@ final class ItemPages implements RouteGroup {
         v.held().receivedFrom().ifPresent(f -> fields.add(new Models.Field(t.t("item.receivedFrom"),
                 t.party(f) + " · " + v.held().receivedAt().map(t::dateTime).orElse(""))));
         List<Models.ReleaseInfo> releases = self.store().read(h -> Releases.ofItem(h, self.facts().scenario(), i.id())).stream()
-                .map(r -> releaseInfo(t, r)).toList();
+                .map(r -> releaseInfo(t, i, r)).toList();
         var view = new Models.ItemView(i.id(), i.title(), i.body(), Banner.render(l),
                 Marking.of(List.of(Pages.shown(v)), self.scheme()).css(), fields,
                 v.access().checks().stream().map(t::check).toList(), releases, history(t, a, i.id()),
@@ -93,7 +93,7 @@ final class ItemPages implements RouteGroup {
                 .withMarking(pages.marking(List.of(v))), view);
     }
 
-    private Models.ReleaseInfo releaseInfo(Texts t, TrackedRelease r) {
+    private Models.ReleaseInfo releaseInfo(Texts t, Item item, TrackedRelease r) {
         String receipt = r.receipt().map(json -> {
             try {
                 var node = Json.MAPPER.readTree(json).path("receipt");
@@ -103,8 +103,8 @@ final class ItemPages implements RouteGroup {
                 return "";
             }
         }).orElse("");
-        // The level the recipient marks its copy with, in the recipient's own scheme.
-        String marking = r.release().recipientLevel().map(lv -> lv.name() + " (" + lv.party().code() + ")")
+        // The recipient marks its copy with its own level and the originator's name (GSOMIA Art. 4(2)).
+        String marking = r.release().recipientLevel().map(lv -> lv.name() + " (" + item.originator().code() + ")")
                 .orElse("");
         return new Models.ReleaseInfo(t.partyCode(r.recipient().code()), Pages.route(r.release()),
                 String.join(", ", r.release().basis()), marking, t.releaseStatus(r.status()), receipt, r.refusal().orElse(""));

@@ -1,5 +1,7 @@
 package trisec.node.federation;
 
+import trisec.node.item.Labels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static trisec.node.Cluster.JPN;
 import static trisec.node.Cluster.KOR;
@@ -248,6 +250,25 @@ class EnvelopeAttackTest {
         var genuineAnswer = Fed.post(c, JPN, wire);
         assertThat(genuineAnswer.status()).as(genuineAnswer.body()).isEqualTo(200);
         assertThat(Fed.signedReceipt(genuineAnswer.json()).receipt().outcome()).isEqualTo(Messages.ACCEPTED);
+    }
+
+    @Test
+    void aDeliveryWhoseRouteIsNotARouteIsRefusedWithItsReason() {
+        // Genuinely sealed and signed by KOR: only the route is wrong. A party twice (the hub asked to send the item
+        // back to its sender) or a word that is not a party code is refused, not a server error.
+        for (var route : List.of(List.of("KOR", "JPN", "KOR"), List.of("KOR", "kor"), List.of("KOR", "JPN", ""))) {
+            ItemData item = koreanItem("routed " + route);
+            String releaseId = UUID.randomUUID().toString();
+            var delivery = new Messages.ItemDelivery(item, releaseId, route, null, "KOR", releaseId);
+            var answer = Fed.post(c, JPN, Wire.encode(Fed.seal(c.keys(KOR), c.keys(JPN).identity(), Messages.ITEM,
+                    UUID.randomUUID(), Postbox.header(Labels.of(item, c.config(KOR).scenario())), delivery)));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            var receipt = Fed.signedReceipt(answer.json()).receipt();
+            assertThat(receipt.outcome()).as("%s", route).isEqualTo(Messages.REFUSED);
+            assertThat(receipt.reason()).as("%s", route).contains("route");
+            assertThat(Fed.item(c.node(JPN), item.id())).isEmpty();
+        }
+        assertThat(Fed.itemCount(c.node(JPN))).isEqualTo(items);
     }
 
     @Test
