@@ -67,6 +67,17 @@ public sealed interface Reason {
         }
     }
 
+    /**
+     * A data mechanism of the originator, the holder and the recipient, in force and covering the topic, is their
+     * standing consent to share that data among themselves: no consent per item, the hub's forwarding included.
+     */
+    record StandingConsent(Agreement mechanism, Party originator, Party recipient, Topic topic) implements Reason {
+        public String message() {
+            return "third-party rule: " + mechanism.id() + " is in force and stands for " + originator
+                    + "'s consent to share " + topic + " with " + recipient + ", through its hub too";
+        }
+    }
+
     record ConsentRequired(Party originator, Party holder, Party recipient) implements Reason {
         public String message() {
             return "third-party rule: " + holder + " may release " + originator + "'s information to " + recipient

@@ -73,6 +73,8 @@ public final class ReleasePolicy {
     private final Level[][] levels;          // [party][ordinal]
     private final Sia[][][] sias;            // [a][b] SIAs between a and b, declaration order
     private final Hub[][][] hubs;            // [h][r] hub arrangements with h, r and a third party as hub
+    private final Hub[][][] mechanisms;      // [h][r] data mechanisms with h, r and a third party as hub
+    private final Hub[] standing;            // every data mechanism: the standing consent of its parties
     private final Level[][] holderLevels;    // [level id of O's level][holder] → holder's level, or null
     private final List<Party>[][] directRoutes;
 
@@ -90,6 +92,9 @@ public final class ReleasePolicy {
         this.stride = widest;
         this.sias = new Sia[n][n][];
         this.hubs = new Hub[n][n][];
+        this.mechanisms = new Hub[n][n][];
+        this.standing = scenario.agreements().stream().filter(a -> a.kind() == AgreementKind.DATA_MECHANISM)
+                .map(a -> new Hub(a, scenario.lifecycle(a), a.hub().map(index::get).orElse(-1))).toArray(Hub[]::new);
         @SuppressWarnings("unchecked")
         List<Party>[][] routes = new List[n][n];
         this.directRoutes = routes;
@@ -107,18 +112,8 @@ public final class ReleasePolicy {
                 final Party pb = parties[b];
                 sias[a][b] = a == b ? NO_SIAS
                         : compiled.stream().filter(s -> s.agreement.isBetween(pa, pb)).toArray(Sia[]::new);
-                List<Hub> hs = new ArrayList<>();
-                if (a != b) {
-                    for (Agreement x : scenario.agreements()) {
-                        if (x.kind() == AgreementKind.HUB_ARRANGEMENT && x.isBetween(pa, pb)) {
-                            Party hub = x.hub().orElseThrow();
-                            if (!hub.equals(pa) && !hub.equals(pb)) {
-                                hs.add(new Hub(x, scenario.lifecycle(x), index.get(hub)));
-                            }
-                        }
-                    }
-                }
-                hubs[a][b] = hs.isEmpty() ? NO_HUBS : hs.toArray(Hub[]::new);
+                hubs[a][b] = a == b ? NO_HUBS : through(AgreementKind.HUB_ARRANGEMENT, pa, pb);
+                mechanisms[a][b] = a == b ? NO_HUBS : through(AgreementKind.DATA_MECHANISM, pa, pb);
             }
         }
         this.holderLevels = new Level[n * stride][];
@@ -131,6 +126,26 @@ public final class ReleasePolicy {
                 holderLevels[id(l, o)] = row;
             }
         }
+    }
+
+    /** The agreements of this kind between a and b with a hub that is neither, in declaration order. */
+    private Hub[] through(AgreementKind kind, Party a, Party b) {
+        List<Hub> hs = new ArrayList<>();
+        for (Agreement x : scenario.agreements()) {
+            if (x.kind() == kind && x.isBetween(a, b) && x.hub().isPresent()) {
+                Party hub = x.hub().get();
+                if (!hub.equals(a) && !hub.equals(b)) {
+                    hs.add(new Hub(x, scenario.lifecycle(x), index.get(hub)));
+                }
+            }
+        }
+        return hs.isEmpty() ? NO_HUBS : hs.toArray(Hub[]::new);
+    }
+
+    /** Whether an agreement routes through its hub: a hub arrangement, or a data mechanism with a hub. */
+    private static boolean routesThroughHub(Agreement x) {
+        return x.hub().isPresent()
+                && (x.kind() == AgreementKind.HUB_ARRANGEMENT || x.kind() == AgreementKind.DATA_MECHANISM);
     }
 
     public static ReleasePolicy of(Scenario scenario) {
@@ -178,7 +193,7 @@ public final class ReleasePolicy {
             }
         }
         for (Agreement x : scenario.agreements()) {
-            if (x.kind() != AgreementKind.HUB_ARRANGEMENT || !x.isBetween(parties[o], parties[h])) {
+            if (!routesThroughHub(x) || !x.isBetween(parties[o], parties[h])) {
                 continue;
             }
             int p = index.get(x.hub().orElseThrow());
@@ -267,20 +282,47 @@ public final class ReleasePolicy {
         if (held == null) {
             return ReleaseDecision.deny(List.of(new Reason.NoHolderLevel(holder, level)));
         }
-        boolean consentNeeded = h != o && r != o;
+        // The third-party rule, unless a data mechanism of all three stands for the originator's consent.
+        Agreement standingFor = standingConsent(o, h, r, topic, held, t);
+        boolean consentNeeded = h != o && r != o && standingFor == null;
         boolean consentMissing = consentNeeded && !request.consentOnRecord();
         Verdict verdict = consentMissing ? Verdict.CONSENT_REQUIRED : Verdict.PERMIT;
+        Reason standing = standingFor == null ? null
+                : new Reason.StandingConsent(standingFor, label.originator(), recipient, topic);
 
+        // A data mechanism is the agreed channel for its data: its route comes before the direct one.
+        ReleaseDecision viaMechanism = throughHub(mechanisms[h][r], label, h, r, o, held, t, verdict, consentNeeded,
+                consentMissing, standing);
+        if (viaMechanism != null) {
+            return viaMechanism;
+        }
         // §2.4: direct route.
         for (Sia s : sias[h][r]) {
             Level mapped = carry(s, held, h, r, topic, t);
             if (mapped != null) {
                 return new ReleaseDecision(verdict, directRoutes[h][r], s.basis, Optional.of(mapped),
-                        directReasons(label, s, held, mapped, holder, recipient, consentNeeded, consentMissing));
+                        directReasons(label, s, held, mapped, holder, recipient, consentNeeded, consentMissing,
+                                standing));
             }
         }
         // §2.5: hub route.
-        for (Hub x : hubs[h][r]) {
+        ReleaseDecision viaHub = throughHub(hubs[h][r], label, h, r, o, held, t, verdict, consentNeeded,
+                consentMissing, standing);
+        if (viaHub != null) {
+            return viaHub;
+        }
+        return ReleaseDecision.deny(explainDeny(h, r, held, topic, t));
+    }
+
+    /**
+     * The first of these agreements (declaration order) in force at t, covering the topic and the holder's level,
+     * with SIAs that carry the level from the holder to the hub and on to the recipient; null when none.
+     */
+    private ReleaseDecision throughHub(Hub[] candidates, ConfidentialityLabel label, int h, int r, int o, Level held,
+                                       Instant t, Verdict verdict, boolean consentNeeded, boolean consentMissing,
+                                       Reason standing) {
+        Topic topic = label.topic();
+        for (Hub x : candidates) {
             if (!inForce(x.from, x.until, t) || !x.agreement.scope().covers(topic) || !x.agreement.scope().covers(held)) {
                 continue;
             }
@@ -293,27 +335,53 @@ public final class ReleasePolicy {
                 for (Sia second : sias[p][r]) {
                     Level mapped = carry(second, atHub, p, r, topic, t);
                     if (mapped != null) {
-                        Reason route = new Reason.ViaHub(x.agreement, topic, first.agreement, second.agreement,
-                                held, atHub, mapped);
-                        Reason forwarding = new Reason.HubForwarding(parties[p], label.originator(), h == o);
-                        Reason marking = new Reason.RecipientMarking(mapped, label.originator());
-                        List<Reason> reasons = consentNeeded
-                                ? List.of(route, forwarding, consent(label, holder, recipient, consentMissing), marking)
-                                : List.of(route, forwarding, marking);
-                        return new ReleaseDecision(verdict, List.of(holder, parties[p], recipient),
+                        var reasons = new ArrayList<Reason>(4);
+                        reasons.add(new Reason.ViaHub(x.agreement, topic, first.agreement, second.agreement, held,
+                                atHub, mapped));
+                        reasons.add(standing != null ? standing
+                                : new Reason.HubForwarding(parties[p], label.originator(), h == o));
+                        if (consentNeeded) {
+                            reasons.add(consent(label, parties[h], parties[r], consentMissing));
+                        }
+                        reasons.add(new Reason.RecipientMarking(mapped, label.originator()));
+                        return new ReleaseDecision(verdict, List.of(parties[h], parties[p], parties[r]),
                                 List.of(x.agreement.id(), first.agreement.id(), second.agreement.id()),
                                 Optional.of(mapped), reasons);
                     }
                 }
             }
         }
-        return ReleaseDecision.deny(explainDeny(h, r, held, topic, t));
+        return null;
+    }
+
+    /**
+     * The first data mechanism (declaration order) in force at t whose parties include the originator, the holder
+     * and the recipient and whose scope covers the topic and the holder's level: the standing consent of its
+     * parties to share that data among themselves, hub forwarding included. Null when none, or when no consent
+     * is needed at all.
+     */
+    private Agreement standingConsent(int o, int h, int r, Topic topic, Level held, Instant t) {
+        if (h == o || r == o) {
+            return null;
+        }
+        for (Hub m : standing) {
+            Agreement a = m.agreement;
+            if (a.parties().contains(parties[o]) && a.parties().contains(parties[h]) && a.parties().contains(parties[r])
+                    && inForce(m.from, m.until, t) && a.scope().covers(topic) && a.scope().covers(held)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static List<Reason> directReasons(ConfidentialityLabel label, Sia s, Level held, Level mapped,
-                                              Party holder, Party recipient, boolean needed, boolean missing) {
+                                              Party holder, Party recipient, boolean needed, boolean missing,
+                                              Reason standing) {
         Reason route = new Reason.Direct(s.agreement, label.topic(), held, mapped);
         Reason marking = new Reason.RecipientMarking(mapped, label.originator());
+        if (standing != null) {
+            return List.of(route, standing, marking);
+        }
         return needed ? List.of(route, consent(label, holder, recipient, missing), marking) : List.of(route, marking);
     }
 
@@ -334,7 +402,7 @@ public final class ReleasePolicy {
         if (hubs[h][r].length == 0) {
             reasons.add(new Reason.NoHub(parties[h], parties[r]));
         }
-        for (Hub x : hubs[h][r]) {
+        for (Hub x : concat(mechanisms[h][r], hubs[h][r])) {
             Agreement a = x.agreement;
             if (!inForce(x.from, x.until, t)) {
                 reasons.add(new Reason.NotInForce(a, scenario.lifecycle(a).statusAt(t), t));
@@ -347,6 +415,12 @@ public final class ReleasePolicy {
             }
         }
         return reasons;
+    }
+
+    private static List<Hub> concat(Hub[] a, Hub[] b) {
+        var all = new ArrayList<Hub>(List.of(a));
+        all.addAll(List.of(b));
+        return all;
     }
 
     private Reason whySiaFails(Sia s, Level held, int h, int r, Topic topic, Instant t) {

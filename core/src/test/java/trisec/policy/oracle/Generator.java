@@ -118,6 +118,12 @@ final class Generator {
                         pivots.isEmpty() ? Optional.empty() : Optional.of(pick(pivots))));
             }
         }
+        // Data mechanisms (like the missile-warning link through the USA): a route through their hub that comes
+        // before a direct one, and the standing consent of their parties.
+        if (n >= 3 && chance(45)) {
+            deals.add(mechanism(someParties(nations, n >= 4 && chance(50) ? 4 : 3),
+                    pivots.isEmpty() ? Optional.empty() : Optional.of(pick(pivots))));
+        }
         int others = rnd.nextInt(3);
         for (int c = 0; c < others; c++) {
             deals.add(other(someParties(nations, 2)));
@@ -215,9 +221,17 @@ final class Generator {
                 highest(parties, 40), List.of(), term, notice, lifecycle(parties, term, notice, 60));
     }
 
+    /** A data mechanism; in a hub-shaped world usually with a pivot as its hub, sometimes with no hub at all. */
+    private Deal mechanism(List<String> chosen, Optional<String> pivot) {
+        Deal asHub = hub(chosen, pivot);
+        Optional<String> hub = chance(15) ? Optional.empty() : asHub.hub();
+        return new Deal("mechanism-" + nextId++, Kind.DATA_MECHANISM, asHub.parties(), hub, asHub.topics(),
+                asHub.highest(), List.of(), asHub.term(), asHub.noticePeriod(), asHub.events());
+    }
+
     /** Treaties, frameworks and the like: rich enough to look usable, but no release may rest on them. */
     private Deal other(List<String> parties) {
-        Kind kind = List.of(Kind.TREATY, Kind.FRAMEWORK, Kind.DATA_MECHANISM, Kind.COMMITMENT).get(rnd.nextInt(4));
+        Kind kind = List.of(Kind.TREATY, Kind.FRAMEWORK, Kind.COMMITMENT).get(rnd.nextInt(3));
         Optional<String> hub = chance(40) ? Optional.of(parties.get(rnd.nextInt(parties.size()))) : Optional.empty();
         Optional<Period> notice = Optional.of(Period.ofDays(90));
         return new Deal(kind.name().toLowerCase().replace('_', '-') + "-" + nextId++, kind, parties, hub,

@@ -24,7 +24,8 @@ final class Oracle {
     /** Which rule decided, from the oracle's side: the coverage buckets of the differential test. */
     enum Bucket {
         DENY_NOFORN, DENY_REL_TO, PERMIT_UNCLASSIFIED, DENY_NO_HOLDER_LEVEL,
-        PERMIT_DIRECT, CONSENT_REQUIRED_DIRECT, PERMIT_HUB, CONSENT_REQUIRED_HUB, DENY_NO_ROUTE
+        PERMIT_MECHANISM, CONSENT_REQUIRED_MECHANISM, PERMIT_DIRECT, CONSENT_REQUIRED_DIRECT, PERMIT_HUB,
+        CONSENT_REQUIRED_HUB, DENY_NO_ROUTE
     }
 
     /** Interesting things that happened on the way; counted so the test proves it exercised them. */
@@ -33,7 +34,8 @@ final class Oracle {
         SIA_SKIPPED_NOT_IN_FORCE, SIA_SKIPPED_TOPIC, SIA_SKIPPED_LEVEL_SCOPE, SIA_SKIPPED_UNMAPPED,
         LATER_SIA_USED, HUB_SKIPPED_NOT_IN_FORCE, HUB_SKIPPED_NO_LEGS, HUB_LEG_SKIPPED_NOT_IN_FORCE,
         LATER_HUB_USED, HUB_SEVERAL_PAIRS, HUB_PAIR_ORDER_MATTERS,
-        RETURN_TO_ORIGINATOR, UNCLASSIFIED_WITH_CAVEAT, HUB_CONSENT_CARRIED_BY_ORIGINATOR, REL_TO_PERMITS
+        RETURN_TO_ORIGINATOR, UNCLASSIFIED_WITH_CAVEAT, HUB_CONSENT_CARRIED_BY_ORIGINATOR, REL_TO_PERMITS,
+        STANDING_CONSENT, MECHANISM_BEFORE_DIRECT, HOLDER_LEVEL_VIA_MECHANISM
     }
 
     record Result(Answer answer, Bucket bucket, Set<Flag> flags) {}
@@ -75,13 +77,26 @@ final class Oracle {
             return new Result(Answer.deny(), Bucket.DENY_NO_HOLDER_LEVEL, flags);
         }
         String lh = held.get();
-        // Decision 4: the third-party rule, except when the item goes back to its originator.
+        // Decision 4: the third-party rule, except when the item goes back to its originator, or a data mechanism
+        // of all three stands for the originator's consent.
         boolean consentNeeded = !h.equals(o) && !r.equals(o);
         if (r.equals(o)) {
             flags.add(Flag.RETURN_TO_ORIGINATOR);
         }
+        if (consentNeeded && standingConsent(o, h, r, label.topic(), lh, q.at())) {
+            consentNeeded = false;
+            flags.add(Flag.STANDING_CONSENT);
+        }
         boolean blocked = consentNeeded && !q.consent();
         Verdict verdict = blocked ? Verdict.CONSENT_REQUIRED : Verdict.PERMIT;
+        // Decision 5a: a data mechanism is the agreed channel for its data, so its route through its hub comes first.
+        Optional<Result> mechanism = throughHub(Kind.DATA_MECHANISM, label, h, lh, r, q.at(), verdict, flags);
+        if (mechanism.isPresent()) {
+            if (firstDirect(h, lh, r, label.topic(), q.at()).isPresent()) {
+                flags.add(Flag.MECHANISM_BEFORE_DIRECT);
+            }
+            return mechanism.get();
+        }
         // Decision 5: direct.
         boolean firstCandidate = true;
         for (Deal a : world.deals()) {
@@ -99,8 +114,44 @@ final class Oracle {
             firstCandidate = false;
         }
         // Decision 6: through a hub; the first arrangement (declaration order) that has usable legs.
+        return throughHub(Kind.HUB_ARRANGEMENT, label, h, lh, r, q.at(), verdict, flags)
+                .orElseGet(() -> new Result(Answer.deny(), Bucket.DENY_NO_ROUTE, flags));
+    }
+
+    /** Decision 4's exception: the first data mechanism in force at t with O, H and R, covering T and L_H. */
+    private boolean standingConsent(String o, String h, String r, String topic, String lh, Instant t) {
         for (Deal x : world.deals()) {
-            if (x.kind() != Kind.HUB_ARRANGEMENT || x.hub().isEmpty()) {
+            if (x.kind() == Kind.DATA_MECHANISM && x.parties().contains(o) && x.parties().contains(h)
+                    && x.parties().contains(r) && coversTopic(x, topic) && coversLevel(x, h, lh)
+                    && OracleLifecycle.inForceAt(x, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first SIA that carries L_H from H to R at t, without recording anything. */
+    private Optional<String> firstDirect(String h, String lh, String r, String topic, Instant t) {
+        for (Deal a : world.deals()) {
+            Optional<String> to = carries(a, h, lh, r, topic, t, EnumSet.noneOf(Flag.class), true);
+            if (to.isPresent()) {
+                return to;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Decisions 5a and 6: the first agreement of this kind (declaration order) with a hub P that is neither H nor
+     * R, in force at t, covering T and L_H, with a usable pair of legs.
+     */
+    private Optional<Result> throughHub(Kind kind, Tag label, String h, String lh, String r, Instant at,
+                                        Verdict verdict, Set<Flag> flags) {
+        boolean mechanism = kind == Kind.DATA_MECHANISM;
+        String o = label.originator();
+        boolean blocked = verdict == Verdict.CONSENT_REQUIRED;
+        for (Deal x : world.deals()) {
+            if (x.kind() != kind || x.hub().isEmpty()) {
                 continue;
             }
             String p = x.hub().get();
@@ -110,11 +161,13 @@ final class Oracle {
             if (!coversTopic(x, label.topic()) || !coversLevel(x, h, lh)) {
                 continue;
             }
-            if (!OracleLifecycle.inForceAt(x, q.at())) {
-                flags.add(Flag.HUB_SKIPPED_NOT_IN_FORCE);
+            if (!OracleLifecycle.inForceAt(x, at)) {
+                if (!mechanism) {
+                    flags.add(Flag.HUB_SKIPPED_NOT_IN_FORCE);
+                }
                 continue;
             }
-            List<Leg> legs = legs(h, lh, p, r, label.topic(), q.at(), flags);
+            List<Leg> legs = legs(h, lh, p, r, label.topic(), at, flags);
             if (!legs.isEmpty()) {
                 Leg first = legs.getFirst(); // the first pair in declaration order of A1, then of A2
                 if (legs.size() > 1) {
@@ -124,19 +177,22 @@ final class Oracle {
                         ? Integer.compare(u.a2Index(), v.a2Index()) : Integer.compare(u.a1Index(), v.a1Index())).get())) {
                     flags.add(Flag.HUB_PAIR_ORDER_MATTERS);
                 }
-                if (h.equals(o)) {
+                if (h.equals(o) && !mechanism) {
                     flags.add(Flag.HUB_CONSENT_CARRIED_BY_ORIGINATOR);
                 }
-                if (flags.contains(Flag.HUB_SKIPPED_NO_LEGS)) {
+                if (flags.contains(Flag.HUB_SKIPPED_NO_LEGS) && !mechanism) {
                     flags.add(Flag.LATER_HUB_USED);
                 }
-                return new Result(new Answer(verdict, List.of(h, p, r), List.of(x.id(), first.a1(), first.a2()),
-                        Optional.of(first.recipientLevel())),
-                        blocked ? Bucket.CONSENT_REQUIRED_HUB : Bucket.PERMIT_HUB, flags);
+                Bucket bucket = mechanism ? (blocked ? Bucket.CONSENT_REQUIRED_MECHANISM : Bucket.PERMIT_MECHANISM)
+                        : (blocked ? Bucket.CONSENT_REQUIRED_HUB : Bucket.PERMIT_HUB);
+                return Optional.of(new Result(new Answer(verdict, List.of(h, p, r),
+                        List.of(x.id(), first.a1(), first.a2()), Optional.of(first.recipientLevel())), bucket, flags));
             }
-            flags.add(Flag.HUB_SKIPPED_NO_LEGS);
+            if (!mechanism) {
+                flags.add(Flag.HUB_SKIPPED_NO_LEGS);
+            }
         }
-        return new Result(Answer.deny(), Bucket.DENY_NO_ROUTE, flags);
+        return Optional.empty();
     }
 
     /** A usable pair of SIAs through the hub, with their declaration positions. */
@@ -193,7 +249,8 @@ final class Oracle {
             }
         }
         for (Deal x : world.deals()) {
-            if (x.kind() != Kind.HUB_ARRANGEMENT || x.hub().isEmpty()) {
+            // Hub arrangements and data mechanisms alike, in declaration order: both route through their hub.
+            if ((x.kind() != Kind.HUB_ARRANGEMENT && x.kind() != Kind.DATA_MECHANISM) || x.hub().isEmpty()) {
                 continue;
             }
             String p = x.hub().get();
@@ -214,7 +271,8 @@ final class Oracle {
                     }
                     Optional<String> m = maps(a2, p, lp.get(), h);
                     if (m.isPresent()) {
-                        flags.add(Flag.HOLDER_LEVEL_VIA_HUB);
+                        flags.add(x.kind() == Kind.DATA_MECHANISM ? Flag.HOLDER_LEVEL_VIA_MECHANISM
+                                : Flag.HOLDER_LEVEL_VIA_HUB);
                         return m;
                     }
                 }

@@ -123,6 +123,8 @@ public final class Texts {
             case Reason.ConsentRequired x -> t("reason.consentRequired", party(x.holder()), party(x.originator()),
                     party(x.recipient()));
             case Reason.ConsentOnRecord x -> t("reason.consentOnRecord", party(x.originator()), party(x.recipient()));
+            case Reason.StandingConsent x -> t("reason.standingConsent", named(x.mechanism()), party(x.originator()),
+                    party(x.recipient()), x.topic().path());
             case Reason.RecipientMarking x -> t("reason.recipientMarking", party(x.level().party()), x.level().name(),
                     party(x.originator()));
             case Reason.NoSia x -> t("reason.noSia", party(x.a()), party(x.b()));
