@@ -2,6 +2,7 @@ package trisec.node;
 
 import trisec.node.agreement.AgreementDesk;
 import trisec.node.release.Disclosures;
+import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Recipients;
 import trisec.node.item.Holdings;
 import trisec.node.base.Changes;
@@ -148,8 +149,10 @@ public final class Node implements AutoCloseable {
             Runnable wake = courier::wake;
             ClassificationScheme scheme = self.scheme();
             Sessions sessions = new Sessions(store, scheme, clock, config.tokenLifetime());
-            Holdings holdings = new Holdings(self, postbox, new Recipients(), wake);
             Decisions decisions = new Decisions(self);
+            AuthorityDesk authorities = new AuthorityDesk(self, decisions, postbox, wake);
+            Holdings holdings = new Holdings(self, postbox, new Recipients(), List.of(authorities.onItemCreated()),
+                    wake);
             Disclosures disclosures = new Disclosures(self, holdings, decisions, postbox, wake);
             ConsentDesk consents = new ConsentDesk(self, holdings, postbox, wake);
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
@@ -165,7 +168,7 @@ public final class Node implements AutoCloseable {
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             Pages pages = new Pages(self, sessions, config.secureCookies());
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
-                    decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic())));
+                    decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities)));
             routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {

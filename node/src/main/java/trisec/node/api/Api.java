@@ -11,6 +11,7 @@ import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
 import trisec.node.log.Witness;
 import trisec.node.person.Sessions;
+import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Decisions;
 import trisec.node.release.Disclosures;
 
@@ -21,12 +22,14 @@ public final class Api {
     /** What the route groups call. {@code logOrigin} and {@code logKey} name and verify this node's log. */
     public record Services(Self self, Sessions sessions, Holdings holdings, Disclosures disclosures,
                            Decisions decisions, ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
-                           Witness witness, Reception reception, String logOrigin, PublicKey logKey) {}
+                           Witness witness, Reception reception, String logOrigin, PublicKey logKey,
+                           AuthorityDesk authorities) {}
 
     public static List<RouteGroup> routes(Services s) {
         return List.of(new PersonRoutes(s.self(), s.sessions()), new ItemRoutes(s.holdings()),
                 new ReleaseRoutes(s.self(), s.disclosures(), s.decisions()), new ConsentRoutes(s.self(), s.consents()),
                 new AgreementRoutes(s.self(), s.agreements()), new LogRoutes(s.self(), s.auditLog(), s.witness()),
-                new FederationRoutes(s.self(), s.reception(), s.logOrigin(), s.logKey()));
+                new FederationRoutes(s.self(), s.reception(), s.logOrigin(), s.logKey()),
+                new AuthorityRoutes(s.self(), s.authorities(), s.holdings()));
     }
 }

@@ -19,6 +19,7 @@ import trisec.node.item.Labels;
 import trisec.node.base.Json;
 import trisec.node.consent.ConsentCase;
 import trisec.node.agreement.RecordedEvents;
+import trisec.node.release.AuthorityRecord;
 import trisec.node.release.TrackedRelease;
 import trisec.node.item.Reports;
 import trisec.party.Level;
@@ -125,10 +126,31 @@ public final class Views {
         m.put("requestedAt", r.requestedAt().toString());
         m.put("updatedAt", r.updatedAt().toString());
         m.put("consentId", r.consentId().orElse(null));
+        m.put("authority", r.authority().orElse(null));
         m.put("forOriginator", r.origin().filter(o -> r.requestedBy().isEmpty()).map(o -> o.party().code())
                 .orElse(null));
         m.put("receipt", r.receipt().map(Views::tree).orElse(null));
         m.put("refusal", r.refusal().orElse(null));
+        return m;
+    }
+
+    static Map<String, Object> authority(AuthorityRecord r, Function<String, String> username) {
+        var a = r.authority();
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", a.id());
+        m.put("state", r.state().name());
+        m.put("topic", a.topic().path());
+        m.put("highest", a.highest().name());
+        m.put("recipients", Labels.codes(a.recipients()));
+        m.put("validFrom", a.validFrom().toString());
+        m.put("validUntil", a.validUntil().map(Instant::toString).orElse(null));
+        m.put("under", a.under().orElse(null));
+        m.put("proposedBy", username.apply(r.proposedBy()));
+        m.put("proposedAt", r.proposedAt().toString());
+        m.put("approvedBy", r.approvedBy().map(username).orElse(null));
+        m.put("approvedAt", r.approvedAt().map(Instant::toString).orElse(null));
+        m.put("revokedBy", r.revokedBy().map(username).orElse(null));
+        m.put("revokedAt", r.revokedAt().map(Instant::toString).orElse(null));
         return m;
     }
 

@@ -55,11 +55,14 @@ public final class Holdings {
     private final Self self;
     private final Postbox postbox;
     private final Holders holders;
+    private final List<ItemCreated> onCreated;
     private final Runnable wakeCourier;
 
-    public Holdings(Self self, Postbox postbox, Holders holders, Runnable wakeCourier) {
+    /** @param onCreated told of each item created here, in the transaction that stores it */
+    public Holdings(Self self, Postbox postbox, Holders holders, List<ItemCreated> onCreated, Runnable wakeCourier) {
         this.self = self;
         this.holders = holders;
+        this.onCreated = List.copyOf(onCreated);
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
     }
@@ -97,6 +100,9 @@ public final class Holdings {
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ITEM_CREATED, now, officer.username())
                     .with("item", item.id()).with("level", label.level().name()).with("topic", label.topic().path())
                     .with("banner", trisec.label.Banner.render(label)));
+            for (ItemCreated listener : onCreated) {
+                listener.created(h, officer, held);
+            }
         });
         self.changes().signal(trisec.node.base.Changes.ITEMS);
         return new View(held, access);

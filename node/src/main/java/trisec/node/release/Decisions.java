@@ -34,7 +34,9 @@ public final class Decisions {
         /** The originator's consent arrived, and the release waiting for it is decided again. */
         CONSENT,
         /** This node, as the hub, decides the onward leg of a release it received to forward. */
-        FORWARD
+        FORWARD,
+        /** A standing authority covers a new item: the policy decides each of its recipients. */
+        AUTHORITY
     }
 
     /**

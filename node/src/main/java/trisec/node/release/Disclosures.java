@@ -14,11 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import trisec.node.base.Refusal;
 import trisec.node.person.Account;
-import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Messages.ConsentRequest;
-import trisec.node.federation.Messages.ItemDelivery;
 import trisec.node.federation.Postbox;
-import trisec.node.federation.MessageSignatures;
 import trisec.item.Consent;
 import trisec.item.Release;
 import trisec.node.consent.ConsentCase;
@@ -179,16 +176,7 @@ public final class Disclosures {
                     .with("release", r.id()).with("item", item.id()).with("recipient", recipient.code())
                     .with("route", Labels.codes(d.route())).with("basis", d.basis())
                     .with("recipientLevel", d.recipientLevel().map(Level::name)));
-            Party next = d.route().get(1);
-            ConsentProof proof = consent.flatMap(ConsentCase::proof)
-                    .orElseGet(() -> d.route().size() == 3 && item.originator().equals(self.party())
-                            // The originator's release through a hub carries its consent for the hub to forward.
-                            ? MessageSignatures.signConsent(self.keys(), UUID.randomUUID().toString(), item.id(),
-                                    recipient.code(), true, now.toString())
-                            : null);
-            var delivery = new ItemDelivery(Labels.data(item), r.id(), Labels.codes(d.route()), proof,
-                    self.party().code(), r.id());
-            postbox.post(h, next, delivery, Postbox.header(v.label()), Optional.of(r.id()));
+            Dispatch.post(self, postbox, h, item, r, d, consent, now);
             return Releases.byId(h, scenario(), r.id()).orElseThrow();
         });
         if (outcome instanceof ReleaseDecision d) {

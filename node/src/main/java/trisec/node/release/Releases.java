@@ -27,9 +27,10 @@ public final class Releases {
         h.createUpdate("""
                 INSERT INTO releases (id, item_id, recipient, route, basis, recipient_level, status, requested_by,
                                       approved_by, requested_at, updated_at, consent_id, origin_party, origin_release,
-                                      receipt, refusal)
+                                      receipt, refusal, authority_id)
                 VALUES (:id, :item, :recipient, :route, :basis, :level, :status, :requestedBy, :approvedBy,
-                        :requestedAt, :updatedAt, :consent, :originParty, :originRelease, :receipt, :refusal)""")
+                        :requestedAt, :updatedAt, :consent, :originParty, :originRelease, :receipt, :refusal,
+                        :authority)""")
                 .bind("id", r.id()).bind("item", r.itemId()).bind("recipient", r.recipient().code())
                 .bind("route", Lists.join(codes(r.route()))).bind("basis", Lists.join(r.basis()))
                 .bind("level", r.recipientLevel().map(Level::name).orElse(null)).bind("status", t.status().name())
@@ -38,7 +39,8 @@ public final class Releases {
                 .bind("consent", t.consentId().orElse(null))
                 .bind("originParty", t.origin().map(o -> o.party().code()).orElse(null))
                 .bind("originRelease", t.origin().map(TrackedRelease.Origin::releaseId).orElse(null))
-                .bind("receipt", t.receipt().orElse(null)).bind("refusal", t.refusal().orElse(null)).execute();
+                .bind("receipt", t.receipt().orElse(null)).bind("refusal", t.refusal().orElse(null))
+                .bind("authority", t.authority().orElse(null)).execute();
     }
 
     static Optional<TrackedRelease> byId(Handle h, Scenario s, String id) {
@@ -154,6 +156,6 @@ public final class Releases {
                 Optional.ofNullable(rs.getString("requested_by")), Optional.ofNullable(rs.getString("approved_by")),
                 Store.instant(rs, "requested_at"), Store.instant(rs, "updated_at"),
                 Optional.ofNullable(rs.getString("consent_id")), origin, Optional.ofNullable(rs.getString("receipt")),
-                Optional.ofNullable(rs.getString("refusal")));
+                Optional.ofNullable(rs.getString("refusal")), Optional.ofNullable(rs.getString("authority_id")));
     }
 }

@@ -45,10 +45,13 @@ class RouteAccessTest {
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /ui/compose", "POST /ui/items/{id}/release");
         expect("DISCLOSURE", "POST /api/v1/releases/{id}/approve", "POST /api/v1/consents/{id}",
+                "POST /api/v1/authorities", "POST /api/v1/authorities/{id}/approve",
+                "POST /api/v1/authorities/{id}/revoke",
                 "POST /ui/releases/{id}/approve", "POST /ui/consents/{id}");
         expect("ITEM_AUTHORITY", "POST /api/v1/items/{id}/retract", "POST /api/v1/items/{id}/reclassify",
                 "POST /ui/items/{id}/retract");
-        expect("RELEASE_DESK", "GET /api/v1/outbox", "GET /api/v1/consents");
+        expect("RELEASE_DESK", "GET /api/v1/outbox", "GET /api/v1/consents", "GET /api/v1/authorities",
+                "GET /api/v1/items/{id}/authorities");
         expect("ADMIN", "POST /api/v1/agreements/{id}/events", "GET /api/v1/persons", "POST /api/v1/persons",
                 "GET /ui/admin", "POST /ui/admin/persons", "POST /ui/admin/events");
         expect("LOG_READER", "GET /log/checkpoint", "GET /api/v1/log/checkpoint/latest", "GET /log/tile/<path>",

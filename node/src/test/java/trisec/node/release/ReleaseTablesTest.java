@@ -71,7 +71,7 @@ class ReleaseTablesTest {
                 Optional.of(scenario.scheme(route.getLast())
                         .level(route.getLast().equals(JPN) ? "極秘" : "SECRET")));
         return new TrackedRelease(r, status, Optional.of("p1"), Optional.of("p2"), T, T.plusSeconds(5),
-                Optional.of("c1"), origin, Optional.of("{\"receipt\":{}}"), Optional.of("no"));
+                Optional.of("c1"), origin, Optional.of("{\"receipt\":{}}"), Optional.of("no"), Optional.empty());
     }
 
     @ParameterizedTest
@@ -81,7 +81,8 @@ class ReleaseTablesTest {
         var viaHub = release("r1", "i1", List.of(KOR, USA, JPN), ReleaseStatus.AWAITING_APPROVAL, Optional.empty());
         var forwarded = new TrackedRelease(new Release("r2", "i1", List.of(USA, JPN), List.of("jpn-usa"),
                 Optional.empty()), ReleaseStatus.QUEUED, Optional.empty(), Optional.empty(), T, T, Optional.empty(),
-                Optional.of(new TrackedRelease.Origin(KOR, "r0")), Optional.empty(), Optional.empty());
+                Optional.of(new TrackedRelease.Origin(KOR, "r0")), Optional.empty(), Optional.empty(),
+                Optional.of("a1"));
         var proof = new ConsentProof("c2", "i1", "KOR", "JPN", true, T.toString(), "key", "sig");
         var asked = new ConsentCase(new Consent("c1", "i1", KOR, USA, JPN), ConsentCase.Direction.IN,
                 ConsentCase.State.PENDING, T, Optional.empty(), Optional.empty(), Optional.empty());

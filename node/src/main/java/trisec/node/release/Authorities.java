@@ -1,0 +1,76 @@
+package trisec.node.release;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import trisec.node.store.Lists;
+import trisec.node.store.Store;
+import trisec.party.Party;
+import trisec.policy.StandingAuthority;
+import trisec.scenario.Scenario;
+import trisec.topic.Topic;
+
+/** The standing authorities table; the highest level is stored by name, in this node's own scheme. */
+final class Authorities {
+    private Authorities() {}
+
+    static void insert(Handle h, AuthorityRecord r) {
+        StandingAuthority a = r.authority();
+        h.createUpdate("""
+                INSERT INTO authorities (id, topic, highest, recipients, valid_from, valid_until, under, proposed_by,
+                                         proposed_at)
+                VALUES (:id, :topic, :highest, :recipients, :from, :until, :under, :by, :at)""")
+                .bind("id", a.id()).bind("topic", a.topic().path()).bind("highest", a.highest().name())
+                .bind("recipients", Lists.join(a.recipients().stream().map(Party::code).toList()))
+                .bind("from", Store.utc(a.validFrom())).bind("until", Store.utc(a.validUntil().orElse(null)))
+                .bind("under", a.under().orElse(null)).bind("by", r.proposedBy()).bind("at", Store.utc(r.proposedAt()))
+                .execute();
+    }
+
+    static Optional<AuthorityRecord> lock(Handle h, Scenario s, Party own, String id) {
+        return h.createQuery("SELECT * FROM authorities WHERE id = :id <forUpdate>").bind("id", id)
+                .map((rs, c) -> read(rs, s, own)).findOne();
+    }
+
+    static Optional<AuthorityRecord> byId(Handle h, Scenario s, Party own, String id) {
+        return h.createQuery("SELECT * FROM authorities WHERE id = :id").bind("id", id)
+                .map((rs, c) -> read(rs, s, own)).findOne();
+    }
+
+    /** Every authority, newest proposal first. */
+    static List<AuthorityRecord> all(Handle h, Scenario s, Party own) {
+        return h.createQuery("SELECT * FROM authorities ORDER BY proposed_at DESC, id")
+                .map((rs, c) -> read(rs, s, own)).list();
+    }
+
+    /** The approved authorities not revoked, in the order they were proposed. */
+    static List<AuthorityRecord> active(Handle h, Scenario s, Party own) {
+        return h.createQuery("""
+                SELECT * FROM authorities WHERE approved_at IS NOT NULL AND revoked_at IS NULL
+                ORDER BY proposed_at, id""").map((rs, c) -> read(rs, s, own)).list();
+    }
+
+    static void approve(Handle h, String id, String by, Instant at) {
+        h.createUpdate("UPDATE authorities SET approved_by = :by, approved_at = :at WHERE id = :id")
+                .bind("by", by).bind("at", Store.utc(at)).bind("id", id).execute();
+    }
+
+    static void revoke(Handle h, String id, String by, Instant at) {
+        h.createUpdate("UPDATE authorities SET revoked_by = :by, revoked_at = :at WHERE id = :id")
+                .bind("by", by).bind("at", Store.utc(at)).bind("id", id).execute();
+    }
+
+    private static AuthorityRecord read(ResultSet rs, Scenario s, Party own) throws SQLException {
+        var authority = new StandingAuthority(rs.getString("id"), Topic.of(rs.getString("topic")),
+                s.scheme(own).level(rs.getString("highest")),
+                Lists.split(rs.getString("recipients")).stream().map(Party::of).toList(),
+                Store.instant(rs, "valid_from"), Optional.ofNullable(Store.instant(rs, "valid_until")),
+                Optional.ofNullable(rs.getString("under")));
+        return new AuthorityRecord(authority, rs.getString("proposed_by"), Store.instant(rs, "proposed_at"),
+                Optional.ofNullable(rs.getString("approved_by")), Optional.ofNullable(Store.instant(rs, "approved_at")),
+                Optional.ofNullable(rs.getString("revoked_by")), Optional.ofNullable(Store.instant(rs, "revoked_at")));
+    }
+}
