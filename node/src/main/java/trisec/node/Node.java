@@ -4,6 +4,7 @@ import trisec.node.agreement.AgreementDesk;
 import trisec.node.release.Disclosures;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Recipients;
+import trisec.node.warning.WarningDesk;
 import trisec.node.item.Holdings;
 import trisec.node.base.Changes;
 import trisec.node.base.NodeClock;
@@ -168,7 +169,8 @@ public final class Node implements AutoCloseable {
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             Pages pages = new Pages(self, sessions, config.secureCookies());
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
-                    decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities)));
+                    decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
+                    new WarningDesk(self, holdings))));
             routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {

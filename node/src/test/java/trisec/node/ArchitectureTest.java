@@ -41,6 +41,7 @@ class ArchitectureTest {
             .layer("http").definedBy("trisec.node.http..")
             .layer("api").definedBy("trisec.node.api..")
             .layer("web").definedBy("trisec.node.web..")
+            .layer("warning").definedBy("trisec.node.warning..")
             .layer("agreement").definedBy("trisec.node.agreement..")
             .layer("consent").definedBy("trisec.node.consent..")
             .layer("release").definedBy("trisec.node.release..")
@@ -57,18 +58,19 @@ class ArchitectureTest {
             .whereLayer("api").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("web").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("http").mayOnlyBeAccessedByLayers("wiring", "api", "web")
+            .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
-            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent")
+            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
-                    "consent", "agreement")
+                    "consent", "agreement", "warning")
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
                     "agreement")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
                     "release", "consent", "agreement")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",
-                    "federation", "log", "item", "release", "consent", "agreement")
+                    "federation", "log", "item", "release", "consent", "agreement", "warning")
             .because("the features sit on the transport and the log, and only the edges know HTTP and pages");
 
     /** The web framework and the templates are the edges' business. */

@@ -13,6 +13,7 @@ import trisec.node.log.Witness;
 import trisec.node.person.Sessions;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Decisions;
+import trisec.node.warning.WarningDesk;
 import trisec.node.release.Disclosures;
 
 /** The API's route groups, one per feature, built from the services they call: the wiring's one way in. */
@@ -23,13 +24,13 @@ public final class Api {
     public record Services(Self self, Sessions sessions, Holdings holdings, Disclosures disclosures,
                            Decisions decisions, ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
                            Witness witness, Reception reception, String logOrigin, PublicKey logKey,
-                           AuthorityDesk authorities) {}
+                           AuthorityDesk authorities, WarningDesk warnings) {}
 
     public static List<RouteGroup> routes(Services s) {
         return List.of(new PersonRoutes(s.self(), s.sessions()), new ItemRoutes(s.holdings()),
                 new ReleaseRoutes(s.self(), s.disclosures(), s.decisions()), new ConsentRoutes(s.self(), s.consents()),
                 new AgreementRoutes(s.self(), s.agreements()), new LogRoutes(s.self(), s.auditLog(), s.witness()),
                 new FederationRoutes(s.self(), s.reception(), s.logOrigin(), s.logKey()),
-                new AuthorityRoutes(s.self(), s.authorities(), s.holdings()));
+                new AuthorityRoutes(s.self(), s.authorities(), s.holdings()), new WarningRoutes(s.warnings()));
     }
 }

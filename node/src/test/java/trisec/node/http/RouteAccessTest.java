@@ -41,8 +41,10 @@ class RouteAccessTest {
                 "POST /api/v1/items/{id}/compromise", "GET /api/v1/items/{id}/reports", "GET /api/v1/inbox",
                 "GET /api/v1/decide", "GET /api/v1/agreements", "GET /api/v1/agreements/events",
                 "GET /ui", "GET /ui/fragments/{name}", "GET /ui/items/{id}", "GET /ui/items/{id}/proof",
-                "GET /ui/banner", "GET /ui/items/{id}/release", "GET /ui/agreements", "GET /ui/me");
+                "GET /ui/banner", "GET /ui/items/{id}/release", "GET /ui/agreements", "GET /ui/me",
+                "GET /api/v1/warnings", "GET /api/v1/warnings/{party}/{track}");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
+                "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");
         expect("DISCLOSURE", "POST /api/v1/releases/{id}/approve", "POST /api/v1/consents/{id}",
                 "POST /api/v1/authorities", "POST /api/v1/authorities/{id}/approve",
@@ -104,6 +106,7 @@ class RouteAccessTest {
                 continue;
             }
             String path = route.substring(route.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString())
+                    .replace("{party}", "KOR").replace("{track}", "TN-1")
                     .replace("<path>", "0/000");
             var answer = route.startsWith("GET ") ? kor.get("kor.guest", path) : kor.post("kor.guest", path, "{}");
             assertThat(answer.status()).as(route + ": " + answer.body()).isEqualTo(403);

@@ -1,0 +1,55 @@
+package trisec.node.api;
+
+import static trisec.node.http.Requests.account;
+import static trisec.node.http.Requests.body;
+import static trisec.node.http.Requests.json;
+
+import io.javalin.config.RoutesConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import trisec.node.http.Access;
+import trisec.node.http.RouteGroup;
+import trisec.node.warning.WarningDesk;
+import trisec.node.warning.WarningDocument;
+
+/** Missile warnings: opened, updated and closed by this party's officers; seen by whoever may read them. */
+final class WarningRoutes implements RouteGroup {
+    private final WarningDesk desk;
+
+    WarningRoutes(WarningDesk desk) {
+        this.desk = desk;
+    }
+
+    @Override
+    public void addTo(RoutesConfig r) {
+        r.get("/api/v1/warnings", ctx -> json(ctx, 200, Map.of("warnings",
+                desk.list(account(ctx)).stream().map(WarningRoutes::view).toList())), Access.SIGNED_IN);
+        r.post("/api/v1/warnings", ctx -> json(ctx, 201,
+                view(desk.open(account(ctx), body(ctx, WarningDesk.NewWarning.class)))), Access.OFFICER);
+        r.get("/api/v1/warnings/{party}/{track}", ctx -> json(ctx, 200,
+                view(desk.get(account(ctx), ctx.pathParam("party"), ctx.pathParam("track")))), Access.SIGNED_IN);
+        r.post("/api/v1/warnings/{track}/updates", ctx -> json(ctx, 201, view(desk.update(account(ctx),
+                ctx.pathParam("track"), body(ctx, WarningDesk.Update.class)))), Access.OFFICER);
+        r.post("/api/v1/warnings/{track}/close", ctx -> json(ctx, 201, view(desk.close(account(ctx),
+                ctx.pathParam("track"), body(ctx, WarningDocument.ClosureDoc.class)))), Access.OFFICER);
+    }
+
+    static Map<String, Object> view(WarningDesk.Seen s) {
+        var w = s.warning();
+        var m = new LinkedHashMap<String, Object>();
+        m.put("party", w.detectingParty().code());
+        m.put("track", w.track().value());
+        m.put("status", w.isOpen() ? "OPEN" : "CLOSED");
+        m.put("itemId", s.item().item().id());
+        m.put("banner", trisec.label.Banner.render(s.item().label()));
+        m.put("warning", WarningDocument.of(w));
+        var current = w.current();
+        var impact = current.flight().impactPoint();
+        m.put("impact", Map.of("lat", impact.latitude(), "lon", impact.longitude()));
+        var g = s.geography();
+        m.put("overflies", g.overflown().stream().map(p -> p.code()).toList());
+        // A modelled stand-in for each party's EEZ, named as such: 200 NM from its coast.
+        m.put("within200NmOfCoast", g.within200NmOfCoast().stream().map(p -> p.code()).toList());
+        return m;
+    }
+}

@@ -1,0 +1,185 @@
+package trisec.node.warning;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import trisec.DomainException;
+import trisec.geo.FlightGeography;
+import trisec.geo.Region;
+import trisec.label.Caveat;
+import trisec.label.ConfidentialityLabel;
+import trisec.node.base.Json;
+import trisec.node.base.Refusal;
+import trisec.node.base.Self;
+import trisec.node.item.Holdings;
+import trisec.node.person.Account;
+import trisec.party.Party;
+import trisec.topic.Topic;
+import trisec.warning.Closure;
+import trisec.warning.Detection;
+import trisec.warning.MissileWarning;
+import trisec.warning.TrackNumber;
+
+/**
+ * Missile warnings (issue 11). A warning is an item of topic {@code dprk.missile.warning} (or below) whose body is
+ * the whole warning so far ({@link WarningDocument}); each update and the close is a new version, a new item, so
+ * that it goes wherever the release policy and the standing authorities send items, with every guarantee of the
+ * federation. A person sees a warning only through an item of it they may read: no trace otherwise.
+ */
+public final class WarningDesk {
+    /** The topic every warning is on or under. */
+    public static final Topic TOPIC = Topic.of("dprk.missile.warning");
+
+    /** A new warning: its track number, the sensor, the first state, and the label of its item. */
+    public record NewWarning(String track, String sensor, String detectedAt, WarningDocument.StateDoc state,
+                             String level, String topic, List<String> relTo, List<String> caveats) {}
+
+    /** An update: the refined state; the label stays the last version's unless given. */
+    public record Update(WarningDocument.StateDoc state, String level, List<String> relTo, List<String> caveats) {}
+
+    /** A warning as a person sees it: the latest version they may read, and what it means on the ground. */
+    public record Seen(MissileWarning warning, Holdings.View item, FlightGeography geography) {}
+
+    private final Self self;
+    private final Holdings holdings;
+
+    public WarningDesk(Self self, Holdings holdings) {
+        this.self = self;
+        this.holdings = holdings;
+    }
+
+    public Seen open(Account officer, NewWarning in) {
+        if (in == null) {
+            throw Refusal.invalid("a warning is required");
+        }
+        MissileWarning w;
+        try {
+            var first = WarningDocument.state(in.state());
+            // Detected when first tracked, unless the sensor says earlier.
+            Instant detected = in.detectedAt() == null ? first.at()
+                    : WarningDocument.instant("detectedAt", in.detectedAt());
+            w = MissileWarning.open(TrackNumber.of(in.track()), new Detection(detected, self.party(), in.sensor()),
+                    first);
+        } catch (DomainException e) {
+            throw Refusal.invalid(e.getMessage());
+        }
+        String topic = in.topic() == null ? TOPIC.path() : in.topic();
+        if (!Topic.isValid(topic) || !TOPIC.covers(Topic.of(topic))) {
+            throw Refusal.invalid("a warning's topic is " + TOPIC + " or below, got '" + topic + "'");
+        }
+        if (latest(officer, self.party(), w.track().value(), true).isPresent()) {
+            throw Refusal.conflict("warning " + w.track() + " is already open here; update or close it");
+        }
+        return store(officer, w, in.level(), topic, in.relTo(), in.caveats());
+    }
+
+    public Seen update(Account officer, String track, Update in) {
+        if (in == null) {
+            throw Refusal.invalid("an update is required");
+        }
+        Seen last = ownLatest(officer, track);
+        MissileWarning w;
+        try {
+            w = last.warning().update(WarningDocument.state(in.state()));
+        } catch (DomainException e) {
+            throw Refusal.invalid(e.getMessage());
+        }
+        return store(officer, w, in.level(), null, in.relTo(), in.caveats(), last.item().label());
+    }
+
+    public Seen close(Account officer, String track, WarningDocument.ClosureDoc in) {
+        if (in == null) {
+            throw Refusal.invalid("a closure is required");
+        }
+        Seen last = ownLatest(officer, track);
+        MissileWarning w;
+        try {
+            Closure how = WarningDocument.closure(in);
+            w = last.warning().close(how);
+        } catch (DomainException e) {
+            throw Refusal.invalid(e.getMessage());
+        }
+        return store(officer, w, null, null, null, null, last.item().label());
+    }
+
+    /** Every warning the person may see, newest detection first: the latest version of each they may read. */
+    public List<Seen> list(Account person) {
+        Map<String, Seen> latest = new LinkedHashMap<>();
+        for (Holdings.View v : holdings.list(person)) {
+            if (!TOPIC.covers(v.label().topic())) {
+                continue;
+            }
+            Optional<MissileWarning> w = parse(v);
+            if (w.isEmpty()) {
+                continue;
+            }
+            String key = w.get().detectingParty().code() + "/" + w.get().track().value();
+            Seen seen = new Seen(w.get(), v, null);
+            latest.merge(key, seen, (a, b) -> newer(a, b) ? a : b);
+        }
+        return latest.values().stream().map(s -> new Seen(s.warning(), s.item(),
+                        Region.shipped().assess(s.warning().current().flight())))
+                .sorted(Comparator.comparing((Seen s) -> s.warning().detection().at()).reversed()).toList();
+    }
+
+    /** One warning, or not found: a warning the person may not read is not there for them. */
+    public Seen get(Account person, String party, String track) {
+        return list(person).stream().filter(s -> s.warning().detectingParty().code().equals(party)
+                        && s.warning().track().value().equals(track)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("no warning " + party + "/" + track));
+    }
+
+    private Seen ownLatest(Account officer, String track) {
+        return latest(officer, self.party(), track, false)
+                .orElseThrow(() -> Refusal.notFound("no warning " + self.party() + "/" + track));
+    }
+
+    private Optional<Seen> latest(Account person, Party party, String track, boolean openOnly) {
+        return list(person).stream().filter(s -> s.warning().detectingParty().equals(party)
+                && s.warning().track().value().equals(track) && (!openOnly || s.warning().isOpen())).findFirst();
+    }
+
+    /** The later of two versions: more states, or closed. */
+    private static boolean newer(Seen a, Seen b) {
+        int sa = a.warning().states().size() + (a.warning().isOpen() ? 0 : 1);
+        int sb = b.warning().states().size() + (b.warning().isOpen() ? 0 : 1);
+        return sa >= sb;
+    }
+
+    /**
+     * The warning an item carries, when its body is one and its detecting party is the item's originator (only
+     * the originator speaks for its own detection).
+     */
+    private Optional<MissileWarning> parse(Holdings.View v) {
+        try {
+            var doc = Json.read(v.item().body(), WarningDocument.Doc.class);
+            MissileWarning w = WarningDocument.warning(doc, self.facts().scenario());
+            return w.detectingParty().equals(v.label().originator()) ? Optional.of(w) : Optional.empty();
+        } catch (RuntimeException notAWarning) {
+            return Optional.empty();
+        }
+    }
+
+    private Seen store(Account officer, MissileWarning w, String level, String topic, List<String> relTo,
+                       List<String> caveats) {
+        return store(officer, w, level, topic, relTo, caveats, null);
+    }
+
+    private Seen store(Account officer, MissileWarning w, String level, String topic, List<String> relTo,
+                       List<String> caveats, ConfidentialityLabel previous) {
+        if (previous != null) {
+            level = level == null ? previous.level().name() : level;
+            topic = previous.topic().path();
+            relTo = relTo == null ? previous.releasableTo().stream().map(Party::code).toList() : relTo;
+            caveats = caveats == null ? previous.caveatsInOrder().stream().map(Caveat::name).toList() : caveats;
+        }
+        String title = "Missile warning " + w.track() + " (" + w.detectingParty() + ", "
+                + (w.isOpen() ? "state " + w.states().size() : "closed") + ")";
+        Holdings.View v = holdings.create(officer, new Holdings.NewItem(title, Json.write(WarningDocument.of(w)),
+                level, topic, relTo == null ? List.of() : relTo, caveats == null ? List.of() : caveats));
+        return new Seen(w, v, Region.shipped().assess(w.current().flight()));
+    }
+}

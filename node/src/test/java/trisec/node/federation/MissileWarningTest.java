@@ -1,0 +1,163 @@
+package trisec.node.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trisec.node.Cluster.JPN;
+import static trisec.node.Cluster.KOR;
+import static trisec.node.Cluster.USA;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import trisec.node.Client;
+import trisec.node.Cluster;
+import trisec.party.Party;
+import trisec.scenario.file.LaunchCatalogueFiles;
+import trisec.warning.FlightPrediction;
+
+/**
+ * Missile warnings between the three nodes (issue 11): a Korean warning on a launch of the public record, its
+ * update and its close, reaching Japan and the USA by a standing authority under the mechanism (2024), or only by
+ * an ordinary approved release (2017); its overflight and 200-NM flags; no trace for a person who may not read
+ * it; bad input refused with nothing stored.
+ */
+class MissileWarningTest {
+    private Cluster c;
+
+    @AfterEach
+    void stop() {
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private Client kor() {
+        return c.client(KOR);
+    }
+
+    private void authorityUnderTheMechanism() {
+        var person = kor().post("kor.admin", "/api/v1/persons", """
+                {"username":"kor.disclosure2","password":"second-official","clearance":"군사Ⅰ급비밀",
+                 "needToKnow":["dprk"],"roles":["disclosure"]}""");
+        assertThat(person.status()).as(person.body()).isEqualTo(201);
+        kor().signIn("kor.disclosure2", "second-official");
+        var proposed = kor().post("kor.disclosure", "/api/v1/authorities", """
+                {"topic":"dprk.missile.warning","highest":"군사Ⅱ급비밀","recipients":["USA","JPN"],
+                 "validFrom":"2014-01-01","under":"missile-warning-2023"}""");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        var approved = kor().post("kor.disclosure2", "/api/v1/authorities/" + proposed.json().get("id").asText()
+                + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    }
+
+    /** A state of the flight modelled for a launch of the public record, at {@code at}. */
+    private static String state(String day, Instant at, double confidence) {
+        FlightPrediction f = LaunchCatalogueFiles.shipped().on(LocalDate.parse(day)).modelledFlight();
+        return String.format(Locale.ROOT, """
+                {"at":"%s","launch":{"lat":%.4f,"lon":%.4f},"azimuthDeg":%.2f,"apogeeKm":%.1f,"rangeKm":%.1f,
+                 "flightTimeSeconds":%d,"ellipse":{"semiMajorKm":40,"semiMinorKm":15,"orientationDeg":%.1f},
+                 "confidence":%.2f,"missileType":"Hwasong"}""", at, f.launchPoint().latitude(),
+                f.launchPoint().longitude(), f.azimuthDeg(), f.apogeeKm(), f.rangeKm(), f.flightTime().toSeconds(),
+                f.azimuthDeg(), confidence);
+    }
+
+    private JsonNode open(String track, String day, Instant at) {
+        var r = kor().post("kor.officer", "/api/v1/warnings", """
+                {"track":"%s","sensor":"Green Pine","detectedAt":"%s","state":%s,"level":"군사Ⅱ급비밀"}"""
+                .formatted(track, at, state(day, at, 0.6)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    private static JsonNode seenAt(Cluster c, Party p, String user, String track) {
+        for (JsonNode w : c.client(p).get(user, "/api/v1/warnings").json().get("warnings")) {
+            if (w.get("track").asText().equals(track)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void underTheMechanismAWarningItsUpdateAndItsCloseReachBothPartnersByThemselves() {
+        c = Cluster.trilateral(Instant.parse("2024-10-31T00:00:00Z"));
+        authorityUnderTheMechanism();
+        Instant detected = Instant.parse("2024-10-30T22:11:30Z");
+        JsonNode opened = open("TN-1031", "2024-10-31", detected);
+        assertThat(opened.get("status").asText()).isEqualTo("OPEN");
+        assertThat(opened.get("overflies").toString()).doesNotContain("JPN");
+
+        Cluster.eventually(() -> seenAt(c, JPN, "jpn.analyst", "TN-1031") != null
+                && seenAt(c, USA, "usa.analyst", "TN-1031") != null, "Japan and the USA see the warning");
+        JsonNode atJapan = seenAt(c, JPN, "jpn.analyst", "TN-1031");
+        assertThat(atJapan.get("party").asText()).isEqualTo("KOR");
+        assertThat(atJapan.at("/warning/states").size()).isEqualTo(1);
+
+        var update = kor().post("kor.officer", "/api/v1/warnings/TN-1031/updates", "{\"state\":"
+                + state("2024-10-31", detected.plusSeconds(60), 0.9) + "}");
+        assertThat(update.status()).as(update.body()).isEqualTo(201);
+        var close = kor().post("kor.officer", "/api/v1/warnings/TN-1031/close", """
+                {"at":"%s","splashdown":{"lat":41.8,"lon":137.2}}""".formatted(detected.plusSeconds(5200)));
+        assertThat(close.status()).as(close.body()).isEqualTo(201);
+        assertThat(close.json().get("status").asText()).isEqualTo("CLOSED");
+        Cluster.eventually(() -> {
+            JsonNode w = seenAt(c, JPN, "jpn.analyst", "TN-1031");
+            return w != null && w.get("status").asText().equals("CLOSED");
+        }, "Japan sees the warning closed");
+        assertThat(seenAt(c, JPN, "jpn.analyst", "TN-1031").at("/warning/states").size()).isEqualTo(2);
+        // Closed is closed.
+        assertThat(kor().post("kor.officer", "/api/v1/warnings/TN-1031/updates", "{\"state\":"
+                + state("2024-10-31", detected.plusSeconds(6000), 0.9) + "}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void in2017AWarningOverHokkaidoIsFlaggedAndReachesJapanOnlyByAnApprovedRelease() {
+        c = Cluster.trilateral(Instant.parse("2017-08-29T00:00:00Z"));
+        authorityUnderTheMechanism();
+        JsonNode opened = open("TN-0829", "2017-08-29", Instant.parse("2017-08-28T20:57:00Z"));
+        assertThat(Fed.textList(opened.get("overflies"))).contains("JPN");
+        String itemId = opened.get("itemId").asText();
+        assertThat(Fed.outbox(c, KOR).stream().filter(r -> r.get("itemId").asText().equals(itemId))).isEmpty();
+
+        JsonNode requested = Fed.request(c, KOR, itemId, JPN);
+        Fed.approve(c, KOR, requested.at("/release/id").asText());
+        Cluster.eventually(() -> seenAt(c, JPN, "jpn.analyst", "TN-0829") != null, "Japan sees the warning");
+        assertThat(Fed.textList(seenAt(c, JPN, "jpn.analyst", "TN-0829").get("overflies"))).contains("JPN");
+    }
+
+    @Test
+    void aPersonWhoMayNotReadItSeesNoTraceAndBadInputStoresNothing() {
+        c = Cluster.trilateral(Instant.parse("2024-10-31T00:00:00Z"));
+        open("TN-7", "2024-10-31", Instant.parse("2024-10-30T22:11:30Z"));
+        // kor.guest has no need-to-know for dprk: no warning in the list, and not found by name.
+        assertThat(kor().get("kor.guest", "/api/v1/warnings").json().get("warnings").size()).isZero();
+        var one = kor().get("kor.guest", "/api/v1/warnings/KOR/TN-7");
+        assertThat(one.status()).isEqualTo(404);
+        assertThat(one.body()).doesNotContain("Hwasong").doesNotContain("군사");
+        assertThat(kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-7").status()).isEqualTo(200);
+
+        int items = kor().get("kor.officer", "/api/v1/items").json().size();
+        String good = state("2024-10-31", Instant.parse("2024-10-30T22:11:30Z"), 0.5);
+        for (String bad : List.of(good.replaceFirst("\"lat\":[0-9.]+", "\"lat\":95"),
+                good.replaceFirst("\"rangeKm\":[0-9.]+", "\"rangeKm\":-5"),
+                good.replaceFirst("\"confidence\":[0-9.]+", "\"confidence\":1.5"),
+                good.replaceFirst(",\"azimuthDeg\":[0-9.]+", ""))) {
+            var r = kor().post("kor.officer", "/api/v1/warnings", """
+                    {"track":"TN-8","sensor":"Green Pine","state":%s,"level":"군사Ⅱ급비밀"}""".formatted(bad));
+            assertThat(r.status()).as("%s → %s", bad, r.body()).isEqualTo(400);
+        }
+        assertThat(kor().post("kor.officer", "/api/v1/warnings", """
+                {"track":"bad track!","sensor":"Green Pine","state":%s,"level":"군사Ⅱ급비밀"}""".formatted(good))
+                .status()).isEqualTo(400);
+        assertThat(kor().post("kor.officer", "/api/v1/warnings", """
+                {"track":"TN-9","sensor":"Green Pine","state":%s,"level":"군사Ⅱ급비밀","topic":"dprk.nuclear"}"""
+                .formatted(good)).status()).isEqualTo(400);
+        assertThat(kor().post("kor.officer", "/api/v1/warnings", """
+                {"track":"TN-7","sensor":"Green Pine","state":%s,"level":"군사Ⅱ급비밀"}""".formatted(good))
+                .status()).isEqualTo(409);
+        assertThat(kor().get("kor.officer", "/api/v1/items").json().size()).isEqualTo(items);
+    }
+}
