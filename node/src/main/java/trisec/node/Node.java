@@ -152,8 +152,8 @@ public final class Node implements AutoCloseable {
             Sessions sessions = new Sessions(store, scheme, clock, config.tokenLifetime());
             Decisions decisions = new Decisions(self);
             AuthorityDesk authorities = new AuthorityDesk(self, decisions, postbox, wake);
-            Holdings holdings = new Holdings(self, postbox, new Recipients(), List.of(authorities.onItemCreated()),
-                    wake);
+            Recipients holders = new Recipients();
+            Holdings holdings = new Holdings(self, postbox, holders, List.of(authorities.onItemCreated()), wake);
             Disclosures disclosures = new Disclosures(self, holdings, decisions, postbox, wake);
             ConsentDesk consents = new ConsentDesk(self, holdings, postbox, wake);
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
@@ -163,7 +163,7 @@ public final class Node implements AutoCloseable {
                     decisions));
             handlers.addAll(ConsentMessages.handlers(self));
             handlers.addAll(AgreementMessages.handlers(self));
-            handlers.addAll(ItemMessages.handlers(self, relabels));
+            handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake));
             Reception reception = new Reception(self, admission, handlers);
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).

@@ -47,13 +47,17 @@ final class ItemRoutes implements RouteGroup {
     }
 
     private void retract(Context ctx) {
-        var notTold = holdings.retract(account(ctx), id(ctx));
+        var told = holdings.retract(account(ctx), id(ctx));
         var answer = new LinkedHashMap<String, Object>();
         answer.put("id", id(ctx));
         answer.put("state", "RETRACTED");
-        if (!notTold.isEmpty()) {
-            // Reached only through the hub, which does not pass notices on: someone must tell them otherwise.
-            answer.put("notTold", Labels.codes(notTold));
+        if (!told.relayed().isEmpty()) {
+            // Told by the holder the copy came through (the hub), which passes the originator's signed notice on.
+            answer.put("relayed", Labels.codes(told.relayed()));
+        }
+        if (!told.notTold().isEmpty()) {
+            // Reached by no route this node or a holder can tell: someone must tell them otherwise.
+            answer.put("notTold", Labels.codes(told.notTold()));
         }
         json(ctx, 200, answer);
     }

@@ -7,6 +7,7 @@ import trisec.envelope.PublicIdentity;
 import trisec.envelope.Signatures;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.federation.Messages.ItemData;
+import trisec.node.federation.Messages.ItemNotice;
 import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Messages.SignedReceipt;
 
@@ -18,6 +19,7 @@ import trisec.node.federation.Messages.SignedReceipt;
 public final class MessageSignatures {
     static final String ITEM = "trisec item v1";
     static final String CONSENT = "trisec consent v1";
+    static final String NOTICE = "trisec notice v1";
     static final String RECEIPT = "trisec receipt v1";
     /** A receipt that names the signer's RECEIVED log entry; one without (a node before that) stays v1. */
     static final String RECEIPT_LOGGED = "trisec receipt v2";
@@ -55,6 +57,29 @@ public final class MessageSignatures {
     public static boolean verifyConsent(PublicIdentity originator, ConsentProof c) {
         return originator.party().code().equals(c.originator()) && originator.keyId().value().equals(c.signerKey())
                 && Signatures.verify(originator, CONSENT, consent(c), unb64(c.signature()));
+    }
+
+    static byte[] notice(ItemNotice n) {
+        return new Canonical().add(n.itemId()).add(n.originator()).add(n.action()).add(nz(n.level()))
+                .add(nz(n.originKey())).add(nz(n.originSignature())).add(n.at()).bytes();
+    }
+
+    /**
+     * The originator's notice (a retraction, a new marking), signed by it so that any holder can pass it on and
+     * every holder, direct or through the hub, can check it came from the originator.
+     */
+    public static ItemNotice signNotice(NodeKeys keys, String itemId, String action, String level, String originKey,
+                                        String originSignature, String at) {
+        var unsigned = new ItemNotice(itemId, action, level, originKey, originSignature, at, keys.party().code(),
+                keys.identity().keyId().value(), "");
+        return new ItemNotice(itemId, action, level, originKey, originSignature, at, unsigned.originator(),
+                unsigned.signerKey(), b64(Signatures.sign(keys, NOTICE, notice(unsigned))));
+    }
+
+    public static boolean verifyNotice(PublicIdentity originator, ItemNotice n) {
+        return n.signature() != null && originator.party().code().equals(n.originator())
+                && originator.keyId().value().equals(n.signerKey())
+                && Signatures.verify(originator, NOTICE, notice(n), unb64(n.signature()));
     }
 
     static byte[] receipt(Receipt r) {

@@ -132,8 +132,14 @@ public final class Messages {
     public static final String RETRACT = "RETRACT";
     public static final String RECLASSIFY = "RECLASSIFY";
 
+    /**
+     * The originator's retraction or new marking of an item, signed by the originator ({@code signature}, with
+     * {@code signerKey}) so that whoever passed the item on can pass the notice on too: a hub relays it to the
+     * parties it forwarded the item to. A reclassification also carries the originator's signature over the item
+     * with its new label ({@code originKey}, {@code originSignature}).
+     */
     public record ItemNotice(String itemId, String action, String level, String originKey, String originSignature,
-                             String at) implements Message {
+                             String at, String originator, String signerKey, String signature) implements Message {
         @Override
         public String envelopeKind() {
             return ITEM_NOTICE;

@@ -1,5 +1,6 @@
 package trisec.node.item;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import trisec.party.Party;
@@ -10,10 +11,10 @@ import trisec.party.Party;
  */
 public interface Holders {
     /**
-     * The parties the item was delivered to or through, or is on its way to (a copy may already be there while
-     * its receipt is not yet back).
+     * The routes of the releases by which the item was delivered, or is on its way (a copy may already be there
+     * while its receipt is not yet back): this node first, then the hub if any, then the recipient.
      */
-    Stream<Party> releasedTo(Handle h, String itemId);
+    Stream<List<Party>> routes(Handle h, String itemId);
 
     /**
      * The parties a holder was allowed to pass the item on to (this node's granted consents as originator): those

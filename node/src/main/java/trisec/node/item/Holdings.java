@@ -5,10 +5,10 @@ import trisec.node.log.AuditLog;
 import trisec.node.log.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
 import trisec.item.Item;
@@ -190,26 +190,33 @@ public final class Holdings {
      * The originator withdraws its item; every party it went to that this node reaches is told (GSOMIA Art. 4).
      * Returns the holders it could not tell (reached only through the hub), which are also on record.
      */
-    public List<Party> retract(Account person, String id) {
+    /**
+     * Whom a retraction reached: directly, or through a holder that passes the originator's signed notice on (the
+     * hub to the parties it forwarded the item to), and those no one could tell.
+     */
+    public record Told(List<Party> direct, List<Party> relayed, List<Party> notTold) {}
+
+    public Told retract(Account person, String id) {
         Item item = own(person, id);
-        List<Party> notTold = self.store().inTransaction(h -> {
+        Told told = self.store().inTransaction(h -> {
             Items.retract(h, item.id());
-            List<Party> unreachable = unreachable(h, item.id());
-            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RETRACTED, self.clock().instant(), person.username())
-                    .with("item", item.id()).with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
-            for (Party holder : holders(h, item.id())) {
-                postbox.post(h, holder, new ItemNotice(item.id(), Messages.RETRACT, null, null, null,
-                        self.clock().instant().toString()), Postbox.header(item.label()),
-                        Optional.empty());
+            Told t = telling(h, item.id());
+            Instant now = self.clock().instant();
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RETRACTED, now, person.username())
+                    .with("item", item.id()).with("relayed", t.relayed().isEmpty() ? null : Labels.codes(t.relayed()))
+                    .with("notTold", t.notTold().isEmpty() ? null : Labels.codes(t.notTold())));
+            ItemNotice notice = MessageSignatures.signNotice(self.keys(), item.id(), Messages.RETRACT, null, null,
+                    null, now.toString());
+            for (Party holder : t.direct()) {
+                postbox.post(h, holder, notice, Postbox.header(item.label()), Optional.empty());
             }
-            return unreachable;
+            return t;
         });
         wakeCourier.run();
         self.changes().signal(trisec.node.base.Changes.ITEMS);
-        return notTold;
+        return told;
     }
 
-    /** The originator changes the item's level, signs it anew, and every holder re-marks its copy. */
     public View reclassify(Account person, String id, String level) {
         Item item = own(person, id);
         Level to;
@@ -224,14 +231,15 @@ public final class Holdings {
         Instant now = self.clock().instant();
         self.store().useTransaction(h -> {
             Items.relabel(h, item.id(), to.name(), to.name(), relabelled.seal().keyId(), signature, now);
-            List<Party> unreachable = unreachable(h, item.id());
+            Told t = telling(h, item.id());
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECLASSIFIED, self.clock().instant(), person.username())
                     .with("item", item.id()).with("from", item.label().level().name()).with("to", to.name())
-                    .with("notTold", unreachable.isEmpty() ? null : Labels.codes(unreachable)));
-            for (Party holder : holders(h, item.id())) {
-                postbox.post(h, holder,
-                        new ItemNotice(item.id(), Messages.RECLASSIFY, to.name(), relabelled.seal().keyId(), signature,
-                                now.toString()), Postbox.header(label), Optional.empty());
+                    .with("relayed", t.relayed().isEmpty() ? null : Labels.codes(t.relayed()))
+                    .with("notTold", t.notTold().isEmpty() ? null : Labels.codes(t.notTold())));
+            ItemNotice notice = MessageSignatures.signNotice(self.keys(), item.id(), Messages.RECLASSIFY, to.name(),
+                    relabelled.seal().keyId(), signature, now.toString());
+            for (Party holder : t.direct()) {
+                postbox.post(h, holder, notice, Postbox.header(label), Optional.empty());
             }
         });
         wakeCourier.run();
@@ -276,24 +284,36 @@ public final class Holdings {
     }
 
     /**
-     * Every party an item was delivered to or through, or is on its way to (a copy may already be there while its
-     * receipt is not yet back; one not yet there is refused on arrival once the retraction is), and every party a
-     * holder was allowed to pass it on to (the originator's granted consents): those copies came from the holder,
-     * not from here, but the originator's retraction or new marking binds them too. Only those this node
-     * reaches are told; see {@link #unreachable}.
+     * Whom the originator's notice about an item goes to. Directly: every party on the route of a release of it in
+     * flight or delivered (a copy may be there while its receipt is not yet back), and every party a holder was
+     * allowed to pass it on to, that this node reaches. Relayed: a final recipient this node does not reach, whose
+     * copy went through a hub it does reach (the hub passes the signed notice on), and a party a holder was
+     * allowed to pass it on to (that holder passes it on). Not told: anyone else.
      */
-    private List<Party> holders(Handle h, String itemId) {
-        return everyHolder(h, itemId).stream().filter(postbox::reaches).toList();
+    private Told telling(Handle h, String itemId) {
+        var direct = new LinkedHashSet<Party>();
+        var relayed = new LinkedHashSet<Party>();
+        var notTold = new LinkedHashSet<Party>();
+        for (List<Party> route : holders.routes(h, itemId).toList()) {
+            for (Party p : route.subList(1, route.size())) {
+                if (p.equals(self.party())) {
+                    continue;
+                }
+                if (postbox.reaches(p)) {
+                    direct.add(p);
+                } else if (p.equals(route.getLast()) && route.size() == 3 && postbox.reaches(route.get(1))) {
+                    relayed.add(p);
+                } else {
+                    notTold.add(p);
+                }
+            }
+        }
+        holders.allowedOnward(h, itemId).filter(p -> !p.equals(self.party()))
+                .forEach(p -> (postbox.reaches(p) ? direct : relayed).add(p));
+        relayed.removeAll(direct);
+        notTold.removeAll(direct);
+        notTold.removeAll(relayed);
+        return new Told(List.copyOf(direct), List.copyOf(relayed), List.copyOf(notTold));
     }
 
-    /** Holders this node cannot tell directly: a final recipient reached only through the hub. */
-    private List<Party> unreachable(Handle h, String itemId) {
-        return everyHolder(h, itemId).stream().filter(p -> !postbox.reaches(p)).toList();
-    }
-
-    private List<Party> everyHolder(Handle h, String itemId) {
-        var onward = holders.allowedOnward(h, itemId).filter(postbox::reaches);
-        return Stream.concat(holders.releasedTo(h, itemId), onward).distinct()
-                .filter(p -> !p.equals(self.party())).toList();
-    }
 }

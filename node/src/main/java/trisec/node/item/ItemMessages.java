@@ -3,12 +3,14 @@ package trisec.node.item;
 import java.util.List;
 import trisec.node.base.Self;
 import trisec.node.federation.MessageHandler;
+import trisec.node.federation.Postbox;
 
 /** What the item feature does with partners' messages: the originator's notices and holders' reports. */
 public final class ItemMessages {
     private ItemMessages() {}
 
-    public static List<MessageHandler<?>> handlers(Self self, Relabels relabels) {
-        return List.of(new NoticeArrival(self, relabels), new ReportArrival(self));
+    public static List<MessageHandler<?>> handlers(Self self, Relabels relabels, Holders holders, Postbox postbox,
+                                                   Runnable wakeCourier) {
+        return List.of(new NoticeArrival(self, relabels, holders, postbox, wakeCourier), new ReportArrival(self));
     }
 }

@@ -6,6 +6,8 @@ import trisec.node.base.Self;
 import trisec.node.federation.Incoming;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.MessageRefused;
+import trisec.node.federation.MessageSignatures;
+import trisec.node.federation.Postbox;
 import trisec.node.federation.Messages;
 import trisec.node.federation.Messages.ItemNotice;
 import trisec.node.federation.Messages.Receipt;
@@ -22,10 +24,16 @@ import trisec.party.Party;
 final class NoticeArrival implements MessageHandler<ItemNotice> {
     private final Self self;
     private final Relabels relabels;
+    private final Holders holders;
+    private final Postbox postbox;
+    private final Runnable wakeCourier;
 
-    NoticeArrival(Self self, Relabels relabels) {
+    NoticeArrival(Self self, Relabels relabels, Holders holders, Postbox postbox, Runnable wakeCourier) {
         this.self = self;
         this.relabels = relabels;
+        this.holders = holders;
+        this.postbox = postbox;
+        this.wakeCourier = wakeCourier;
     }
 
     @Override
@@ -44,10 +52,20 @@ final class NoticeArrival implements MessageHandler<ItemNotice> {
         if (n.itemId() == null || !Incoming.isUuid(n.itemId())) {
             throw new MessageRefused("item ids are UUIDs");
         }
+        // The originator signed the notice; whoever brings it (the originator, or the hub that passed the item on)
+        // only carries it.
+        if (n.originator() == null || !Party.isCode(n.originator())) {
+            throw new MessageRefused("the notice does not name its originator");
+        }
+        Party originator = Party.of(n.originator());
+        var identity = self.identityOf(originator);
+        if (identity.isEmpty() || !MessageSignatures.verifyNotice(identity.get(), n)) {
+            throw new MessageRefused("the notice is not signed by its originator " + originator);
+        }
         Optional<ItemRow> copy = Items.lock(h, n.itemId());
         if (copy.isEmpty() && Messages.RETRACT.equals(n.action())) {
             // The retraction overtook a copy still on its way here: refuse the copy on arrival.
-            Retractions.record(h, n.itemId(), sender.code(), self.clock().instant());
+            Retractions.record(h, n.itemId(), originator.code(), self.clock().instant());
             return m.accepted(null, n.itemId(), null, "not held here; a copy arriving later will be refused");
         }
         if (copy.isEmpty() && Messages.RECLASSIFY.equals(n.action())) {
@@ -56,19 +74,20 @@ final class NoticeArrival implements MessageHandler<ItemNotice> {
             if (n.level() == null || n.originKey() == null || n.originSignature() == null) {
                 throw new MessageRefused("the reclassification lacks its level or the originator's signature");
             }
-            PendingRelabels.record(h, new PendingRelabels.Row(n.itemId(), sender.code(), n.level(), n.originKey(),
-                    n.originSignature(), m.label(), Incoming.instant(n.at(), "the reclassification's time")));
+            PendingRelabels.record(h, new PendingRelabels.Row(n.itemId(), originator.code(), n.level(),
+                    n.originKey(), n.originSignature(), m.label(),
+                    Incoming.instant(n.at(), "the reclassification's time")));
             return m.accepted(null, n.itemId(), null, "not held here; a copy arriving later will be re-marked");
         }
         ItemRow item = copy.orElseThrow(() -> new MessageRefused("no item " + n.itemId() + " here"));
-        if (!item.originator().equals(sender.code())) {
+        if (!item.originator().equals(originator.code())) {
             throw new MessageRefused("only the originator " + item.originator() + " may retract or reclassify item "
                     + n.itemId());
         }
         switch (n.action()) {
             case Messages.RETRACT -> Items.retract(h, item.id());
             case Messages.RECLASSIFY -> {
-                if (!relabels.relabel(h, item, sender, n.level(), n.originKey(), n.originSignature(), m.label(),
+                if (!relabels.relabel(h, item, originator, n.level(), n.originKey(), n.originSignature(), m.label(),
                         Incoming.instant(n.at(), "the reclassification's time"))) {
                     return m.accepted(null, item.id(), null,
                             "a later reclassification by the originator is already applied");
@@ -76,6 +95,25 @@ final class NoticeArrival implements MessageHandler<ItemNotice> {
             }
             default -> throw new MessageRefused("unknown action '" + n.action() + "'");
         }
+        relay(h, m, n, originator, sender);
         return m.accepted(null, item.id(), null, null);
+    }
+
+    /**
+     * Passes the originator's signed notice on, unchanged, to every party this node passed the item to (as the
+     * hub, or with the originator's consent): the originator may not reach them itself.
+     */
+    private void relay(Handle h, Incoming m, ItemNotice n, Party originator, Party sender) {
+        var onward = new java.util.LinkedHashSet<Party>();
+        holders.routes(h, n.itemId()).forEach(route -> onward.addAll(route.subList(1, route.size())));
+        holders.allowedOnward(h, n.itemId()).forEach(onward::add);
+        onward.removeIf(p -> p.equals(sender) || p.equals(originator) || p.equals(self.party())
+                || !postbox.reaches(p));
+        for (Party p : onward) {
+            postbox.post(h, p, n, m.label(), Optional.empty());
+        }
+        if (!onward.isEmpty()) {
+            m.afterCommit(wakeCourier);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package trisec.node.release;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import trisec.node.consent.Consents;
@@ -14,8 +15,8 @@ public final class Recipients implements Holders {
             ReleaseStatus.RETRYING, ReleaseStatus.FORWARDING, ReleaseStatus.DELIVERED);
 
     @Override
-    public Stream<Party> releasedTo(Handle h, String itemId) {
-        return Releases.reached(h, itemId, IN_FLIGHT_OR_HELD).stream();
+    public Stream<List<Party>> routes(Handle h, String itemId) {
+        return Releases.routes(h, itemId, IN_FLIGHT_OR_HELD).stream();
     }
 
     @Override

@@ -97,13 +97,13 @@ public final class Releases {
                 .map((rs, c) -> read(rs, s)).list();
     }
 
-    /** The parties on the routes of the item's releases in the given statuses, the sender's own excluded. */
-    static List<Party> reached(Handle h, String itemId, Set<ReleaseStatus> statuses) {
+    /** The routes of the item's releases in the given statuses, in the order they were requested. */
+    static List<List<Party>> routes(Handle h, String itemId, Set<ReleaseStatus> statuses) {
         return h.createQuery("""
                 SELECT route FROM releases WHERE item_id = :i AND status IN (<statuses>) ORDER BY requested_at, id""")
                 .bind("i", itemId).bindList("statuses", statuses.stream().map(ReleaseStatus::name).toList())
                 .mapTo(String.class).stream()
-                .flatMap(route -> Lists.split(route).stream().skip(1)).distinct().map(Party::of).toList();
+                .map(route -> Lists.split(route).stream().map(Party::of).toList()).toList();
     }
 
     static void update(Handle h, String id, ReleaseStatus status, Instant at) {

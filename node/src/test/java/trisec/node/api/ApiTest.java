@@ -855,7 +855,8 @@ class ApiTest {
             String release = requestRelease(kor, "kor.officer", id, "USA");
             JsonNode listed = byId(outbox(kor), "releases", release);
             assertThat(keys(listed)).containsExactly("id", "itemId", "recipient", "route", "basis", "recipientLevel",
-                    "status", "requestedBy", "approvedBy", "requestedAt", "updatedAt", "consentId", "forOriginator",
+                    "status", "requestedBy", "approvedBy", "requestedAt", "updatedAt", "consentId", "authority",
+                    "forOriginator",
                     "receipt", "refusal");
             assertThat(texts(listed.get("basis"))).containsExactly(USA_KOR_GSOMIA);
             assertThat(listed.get("recipientLevel").asText()).isEqualTo("SECRET");

@@ -94,9 +94,12 @@ class HubReleaseTest {
                 && c.client(JPN).get("jpn.analyst", "/api/v1/items/" + id).status() == 410, "both copies are retracted");
     }
 
-    /** Under TISA Korea may know only the hub: its retraction still goes through, and says whom it could not tell. */
+    /**
+     * Under TISA Korea may know only the hub. Its new marking and its retraction still reach Japan: the hub passes
+     * Korea's signed notices on to the party it forwarded the item to, and nobody is left untold.
+     */
     @Test
-    void aRetractionNamesTheHoldersReachedOnlyThroughTheHub() {
+    void notReachingJapanKoreaStillTellsItThroughTheHub() {
         try (Cluster x = Cluster.start(List.of(KOR, JPN, USA), ScenarioFiles.shipped(), Optional.of(JUNE_2015),
                 cfg -> cfg.party().equals(KOR) ? cfg.toBuilder().peers(new Peers(cfg.peers().all().stream()
                         .filter(p -> !p.identity().party().equals(JPN)).toList())).build() : cfg)) {
@@ -108,11 +111,19 @@ class HubReleaseTest {
             Cluster.eventually(() -> x.client(JPN).get("jpn.analyst", "/api/v1/items/" + id).status() == 200,
                     "JPN holds the copy");
 
+            var reclassified = x.client(KOR).post("kor.officer", "/api/v1/items/" + id + "/reclassify",
+                    "{\"level\":\"군사Ⅲ급비밀\"}");
+            assertThat(reclassified.status()).as(reclassified.body()).isEqualTo(200);
+            Cluster.eventually(() -> x.client(JPN).get("jpn.analyst", "/api/v1/items/" + id).json()
+                    .path("heldLevel").asText().equals("秘"), "JPN's copy is re-marked through the hub");
+
             var r = x.client(KOR).post("kor.officer", "/api/v1/items/" + id + "/retract", "");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
-            assertThat(Fed.textList(r.json().get("notTold"))).containsExactly("JPN");
-            Cluster.eventually(() -> x.client(USA).get("usa.analyst", "/api/v1/items/" + id).status() == 410,
-                    "the hub's copy is retracted");
+            assertThat(Fed.textList(r.json().get("relayed"))).containsExactly("JPN");
+            assertThat(r.json().has("notTold")).isFalse();
+            Cluster.eventually(() -> x.client(USA).get("usa.analyst", "/api/v1/items/" + id).status() == 410
+                    && x.client(JPN).get("jpn.analyst", "/api/v1/items/" + id).status() == 410,
+                    "the hub's copy and JPN's, told by the hub, are retracted");
         }
     }
 

@@ -36,7 +36,8 @@ class RetractionBeforeDeliveryTest {
     }
 
     private Messages.SignedReceipt retract(trisec.envelope.NodeKeys by, String itemId) {
-        var notice = new ItemNotice(itemId, Messages.RETRACT, null, null, null, Instant.now().toString());
+        var notice = MessageSignatures.signNotice(by, itemId, Messages.RETRACT, null, null, null,
+                Instant.now().toString());
         var e = Fed.seal(by, c.keys(JPN).identity(), Messages.ITEM_NOTICE, UUID.randomUUID(),
                 Postbox.UNCLASSIFIED_HEADER, notice);
         var answer = Fed.post(c, JPN, Wire.encode(e));
@@ -73,6 +74,33 @@ class RetractionBeforeDeliveryTest {
     }
 
     @Test
+    void aNoticeCountsOnlyWithItsOriginatorsSignatureWhoeverBringsIt() {
+        var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "relayed notice");
+        var delivered = Fed.post(c, JPN, Wire.encode(Fed.itemEnvelope(c, c.keys(KOR), c.keys(JPN).identity(), item,
+                UUID.randomUUID())));
+        assertThat(Fed.signedReceipt(delivered.json()).receipt().outcome()).isEqualTo(Messages.ACCEPTED);
+
+        // USA claims a Korean retraction but signs it itself: refused, and the copy stays.
+        var genuine = MessageSignatures.signNotice(c.keys(KOR), item.id(), Messages.RETRACT, null, null, null,
+                Instant.now().toString());
+        var forged = MessageSignatures.signNotice(c.keys(USA), item.id(), Messages.RETRACT, null, null, null,
+                genuine.at());
+        var claimed = new ItemNotice(forged.itemId(), forged.action(), null, null, null, forged.at(), "KOR",
+                forged.signerKey(), forged.signature());
+        var refused = Fed.signedReceipt(Fed.post(c, JPN, Wire.encode(Fed.seal(c.keys(USA), c.keys(JPN).identity(),
+                Messages.ITEM_NOTICE, UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER, claimed))).json()).receipt();
+        assertThat(refused.outcome()).isEqualTo(Messages.REFUSED);
+        assertThat(refused.reason()).contains("signed by its originator");
+        assertThat(Fed.item(c.node(JPN), item.id()).orElseThrow().retracted()).isFalse();
+
+        // The same retraction signed by Korea, brought by the USA (as a hub would pass it on): it counts.
+        var relayed = Fed.signedReceipt(Fed.post(c, JPN, Wire.encode(Fed.seal(c.keys(USA), c.keys(JPN).identity(),
+                Messages.ITEM_NOTICE, UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER, genuine))).json()).receipt();
+        assertThat(relayed.outcome()).isEqualTo(Messages.ACCEPTED);
+        assertThat(Fed.item(c.node(JPN), item.id()).orElseThrow().retracted()).isTrue();
+    }
+
+    @Test
     void anotherPartysRetractionDoesNotTakeThePlaceOfTheOriginators() {
         var item = Fed.signedItem(c.keys(KOR), "군사Ⅱ급비밀", "dprk.missile", "USA retracts first");
         retract(c.keys(USA), item.id());
@@ -99,7 +127,8 @@ class RetractionBeforeDeliveryTest {
                     UUID.randomUUID()));
             String retraction = Wire.encode(Fed.seal(c.keys(KOR), c.keys(JPN).identity(), Messages.ITEM_NOTICE,
                     UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER,
-                    new ItemNotice(item.id(), Messages.RETRACT, null, null, null, Instant.now().toString())));
+                    MessageSignatures.signNotice(c.keys(KOR), item.id(), Messages.RETRACT, null, null, null,
+                            Instant.now().toString())));
             for (String body : List.of(copy, retraction)) {
                 sends.add(() -> {
                     start.await();
@@ -127,8 +156,8 @@ class RetractionBeforeDeliveryTest {
                 item.topic(), item.createdAt(), item.title(), item.body(), signer.identity().keyId().value(), "");
         String signature = MessageSignatures.signItem(signer, unsigned);
         var header = Postbox.header(Labels.of(unsigned, c.config(KOR).scenario()));
-        var notice = new ItemNotice(item.id(), Messages.RECLASSIFY, level, unsigned.originKey(), signature,
-                at.toString());
+        var notice = MessageSignatures.signNotice(by, item.id(), Messages.RECLASSIFY, level, unsigned.originKey(),
+                signature, at.toString());
         var e = Fed.seal(by, c.keys(JPN).identity(), Messages.ITEM_NOTICE, UUID.randomUUID(), header, notice);
         var answer = Fed.post(c, JPN, Wire.encode(e));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -227,8 +256,8 @@ class RetractionBeforeDeliveryTest {
 
     @Test
     void aReclassificationWithoutItsSignatureIsRefused() {
-        var notice = new ItemNotice(UUID.randomUUID().toString(), Messages.RECLASSIFY, "군사Ⅲ급비밀", null, null,
-                Instant.now().toString());
+        var notice = MessageSignatures.signNotice(c.keys(KOR), UUID.randomUUID().toString(), Messages.RECLASSIFY,
+                "군사Ⅲ급비밀", null, null, Instant.now().toString());
         var e = Fed.seal(c.keys(KOR), c.keys(JPN).identity(), Messages.ITEM_NOTICE, UUID.randomUUID(),
                 Postbox.UNCLASSIFIED_HEADER, notice);
         var receipt = Fed.signedReceipt(Fed.post(c, JPN, Wire.encode(e)).json()).receipt();

@@ -129,9 +129,10 @@ class ReleaseTablesTest {
         });
         var holders = new Recipients();
         s.read(h -> {
-            assertThat(holders.releasedTo(h, "i1")).containsExactlyInAnyOrder(USA, JPN);
-            assertThat(Releases.reached(h, "i1", Set.of(ReleaseStatus.AWAITING_APPROVAL))).containsExactly(JPN);
-            assertThat(holders.releasedTo(h, "i2")).containsExactly(USA);
+            assertThat(holders.routes(h, "i1")).containsExactly(List.of(KOR, USA, JPN));
+            assertThat(Releases.routes(h, "i1", Set.of(ReleaseStatus.AWAITING_APPROVAL)))
+                    .containsExactly(List.of(KOR, JPN));
+            assertThat(holders.routes(h, "i2")).containsExactly(List.of(KOR, USA));
             assertThat(holders.allowedOnward(h, "i1")).containsExactly(JPN);
             assertThat(holders.allowedOnward(h, "i2")).isEmpty();
             return null;
