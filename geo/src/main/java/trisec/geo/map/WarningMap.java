@@ -78,7 +78,7 @@ public final class WarningMap {
         var svg = new Svg();
         svg.open("svg", "xmlns", SVG_NS, "viewBox", "0 0 " + frame.width + " " + frame.height,
                 "width", Integer.toString(frame.width), "height", Integer.toString(frame.height), "role", "img",
-                "lang", text.tag(), "font-family", "sans-serif");
+                "lang", text.tag(), "xml:lang", text.tag(), "font-family", "sans-serif");
         svg.element("title", text.title());
         svg.element("desc", description(region, warnings, text));
         svg.empty("rect", "width", Integer.toString(frame.width), "height", Integer.toString(frame.height),
@@ -520,9 +520,10 @@ public final class WarningMap {
      * the scale bar and the attribution); ties go to the earlier.
      */
     private static double[] legendCorner(MapFrame frame, List<MissileWarning> warnings, double width, double height) {
+        double right = Math.max(8, frame.width - width - 8);
         double[][] corners = {
-                {8, 8}, {frame.width - width - 8, 8},
-                {8, frame.height - height - 34}, {frame.width - width - 8, frame.height - height - 20}};
+                {8, 8}, {right, 8},
+                {8, Math.max(8, frame.height - height - 34)}, {right, Math.max(8, frame.height - height - 20)}};
         var points = new ArrayList<double[]>();
         for (MissileWarning w : warnings) {
             for (GeoPoint p : w.current().flight().groundTrack()) {

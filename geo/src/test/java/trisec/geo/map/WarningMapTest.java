@@ -48,6 +48,7 @@ class WarningMapTest {
             assertThat(svg.getLocalName()).isEqualTo("svg");
             assertThat(svg.getAttribute("role")).isEqualTo("img");
             assertThat(svg.getAttribute("lang")).isEqualTo(lang.getLanguage());
+            assertThat(svg.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")).isEqualTo(lang.getLanguage());
             assertThat(svg.getAttribute("viewBox")).isEqualTo("0 0 960 640");
             // The accessible name and description are the first children, as SVG-AAM reads them.
             List<Element> children = children(svg);
@@ -303,6 +304,19 @@ class WarningMapTest {
         assertThat(doc.withClass("trisec-warning")).isEmpty();
         assertThat(doc.all("desc").getFirst().getTextContent()).contains("表示する警報なし");
         assertThat(seaNames(doc)).contains("日本海", "太平洋");
+    }
+
+    @Test
+    void manyWarningsStillMakeAMapWhoseLegendStartsInsideIt() {
+        var many = new ArrayList<MissileWarning>();
+        for (int i = 0; i < 40; i++) {
+            many.add(TestWarnings.open("2017-11-29", i % 2 == 0 ? "KOR" : "JPN", "T-" + i, Optional.empty()));
+        }
+        SvgDocument doc = SvgDocument.parse(WarningMap.svg(REGION, many, EN));
+        assertThat(doc.withClass("trisec-warning")).hasSize(40);
+        Element box = SvgDocument.within(doc.only("trisec-legend"), "rect").getFirst();
+        assertThat(Double.parseDouble(box.getAttribute("x"))).isGreaterThanOrEqualTo(0);
+        assertThat(Double.parseDouble(box.getAttribute("y"))).isGreaterThanOrEqualTo(0);
     }
 
     @Test
