@@ -8,6 +8,10 @@
  * indexes are JTS's; distances are great-circle distances from {@link trisec.warning.GreatCircle}, on the same
  * sphere as the warnings themselves, never planar distances in degrees.
  *
+ * <p>What people and their tools see of a warning is built on these: {@link trisec.geo.ImpactEllipse} lays the error
+ * ellipse out on the ground, {@code trisec.geo.map} draws the warnings map as SVG, {@code trisec.geo.geojson} and
+ * {@code trisec.geo.cot} write a warning as GeoJSON and as a Cursor-on-Target event.
+ *
  * <p>"Within 200 nautical miles of a coast" is trisec's <em>modelled stand-in</em> for an exclusive economic zone,
  * not the legal zone: real EEZ limits follow median lines and agreements where coasts face each other, and are
  * measured from baselines and islets a 1:50m map does not have.
