@@ -402,7 +402,15 @@ public final class ReleasePolicy {
         if (hubs[h][r].length == 0) {
             reasons.add(new Reason.NoHub(parties[h], parties[r]));
         }
-        for (Hub x : concat(mechanisms[h][r], hubs[h][r])) {
+        // A data mechanism is a route for its own data only: one that does not cover the item is not worth a word.
+        var candidates = new ArrayList<Hub>();
+        for (Hub m : mechanisms[h][r]) {
+            if (m.agreement.scope().covers(topic) && m.agreement.scope().covers(held)) {
+                candidates.add(m);
+            }
+        }
+        candidates.addAll(List.of(hubs[h][r]));
+        for (Hub x : candidates) {
             Agreement a = x.agreement;
             if (!inForce(x.from, x.until, t)) {
                 reasons.add(new Reason.NotInForce(a, scenario.lifecycle(a).statusAt(t), t));
@@ -415,12 +423,6 @@ public final class ReleasePolicy {
             }
         }
         return reasons;
-    }
-
-    private static List<Hub> concat(Hub[] a, Hub[] b) {
-        var all = new ArrayList<Hub>(List.of(a));
-        all.addAll(List.of(b));
-        return all;
     }
 
     private Reason whySiaFails(Sia s, Level held, int h, int r, Topic topic, Instant t) {

@@ -76,6 +76,16 @@ class MissileWarningMechanismTest {
     }
 
     @Test
+    void aRefusalNamesTheMechanismOnlyForTheDataItCarries() {
+        var warning = fromKorea(WARNING, JPN, "2013-06-01");
+        assertThat(warning.verdict()).isEqualTo(Verdict.DENY);
+        assertThat(warning.reasonTexts()).anySatisfy(r -> assertThat(r).startsWith("missile-warning-2023"));
+        var other = fromKorea(Topic.of("dprk.missile"), JPN, "2013-06-01");
+        assertThat(other.verdict()).isEqualTo(Verdict.DENY);
+        assertThat(other.reasonTexts()).noneSatisfy(r -> assertThat(r).contains("missile-warning-2023"));
+    }
+
+    @Test
     void toTheHubItselfAWarningGoesDirectly() {
         assertThat(fromKorea(WARNING, USA, "2024-10-31").route()).containsExactly(KOR, USA);
     }
