@@ -5,8 +5,12 @@ import static trisec.node.http.Requests.body;
 import static trisec.node.http.Requests.json;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import trisec.geo.Region;
+import trisec.geo.cot.WarningCot;
+import trisec.geo.geojson.WarningGeoJson;
 import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
 import trisec.node.warning.WarningDesk;
@@ -28,10 +32,19 @@ final class WarningRoutes implements RouteGroup {
                 view(desk.open(account(ctx), body(ctx, WarningDesk.NewWarning.class)))), Access.OFFICER);
         r.get("/api/v1/warnings/{party}/{track}", ctx -> json(ctx, 200,
                 view(desk.get(account(ctx), ctx.pathParam("party"), ctx.pathParam("track")))), Access.SIGNED_IN);
+        // The formats users' tools read: GeoJSON (RFC 7946) for GIS, a Cursor-on-Target event for TAK.
+        r.get("/api/v1/warnings/{party}/{track}/geojson", ctx -> ctx.status(200).contentType(WarningGeoJson.MEDIA_TYPE)
+                .result(WarningGeoJson.of(seen(ctx).warning(), Region.shipped())), Access.SIGNED_IN);
+        r.get("/api/v1/warnings/{party}/{track}/cot", ctx -> ctx.status(200).contentType(WarningCot.MEDIA_TYPE)
+                .result(WarningCot.event(seen(ctx).warning(), Region.shipped())), Access.SIGNED_IN);
         r.post("/api/v1/warnings/{track}/updates", ctx -> json(ctx, 201, view(desk.update(account(ctx),
                 ctx.pathParam("track"), body(ctx, WarningDesk.Update.class)))), Access.OFFICER);
         r.post("/api/v1/warnings/{track}/close", ctx -> json(ctx, 201, view(desk.close(account(ctx),
                 ctx.pathParam("track"), body(ctx, WarningDocument.ClosureDoc.class)))), Access.OFFICER);
+    }
+
+    private WarningDesk.Seen seen(Context ctx) {
+        return desk.get(account(ctx), ctx.pathParam("party"), ctx.pathParam("track"));
     }
 
     static Map<String, Object> view(WarningDesk.Seen s) {

@@ -129,7 +129,7 @@ class MissileWarningTest {
     }
 
     @Test
-    void aPersonWhoMayNotReadItSeesNoTraceAndBadInputStoresNothing() {
+    void aPersonWhoMayNotReadItSeesNoTraceAndBadInputStoresNothing() throws Exception {
         c = Cluster.trilateral(Instant.parse("2024-10-31T00:00:00Z"));
         open("TN-7", "2024-10-31", Instant.parse("2024-10-30T22:11:30Z"));
         // kor.guest has no need-to-know for dprk: no warning in the list, and not found by name.
@@ -138,6 +138,22 @@ class MissileWarningTest {
         assertThat(one.status()).isEqualTo(404);
         assertThat(one.body()).doesNotContain("Hwasong").doesNotContain("군사");
         assertThat(kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-7").status()).isEqualTo(200);
+        // The formats users' tools read, for those who may read it, and nothing for the others.
+        var geojson = kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-7/geojson");
+        assertThat(geojson.status()).as(geojson.body()).isEqualTo(200);
+        assertThat(geojson.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/geo+json");
+        JsonNode features = geojson.json();
+        assertThat(features.get("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(features.get("features").size()).isGreaterThanOrEqualTo(3);
+        var cot = kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-7/cot");
+        assertThat(cot.status()).as(cot.body()).isEqualTo(200);
+        var event = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(cot.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getDocumentElement();
+        assertThat(event.getTagName()).isEqualTo("event");
+        assertThat(event.getAttribute("uid")).contains("TN-7");
+        assertThat(kor().get("kor.guest", "/api/v1/warnings/KOR/TN-7/geojson").status()).isEqualTo(404);
+        assertThat(kor().get("kor.guest", "/api/v1/warnings/KOR/TN-7/cot").status()).isEqualTo(404);
 
         int items = kor().get("kor.officer", "/api/v1/items").json().size();
         String good = state("2024-10-31", Instant.parse("2024-10-30T22:11:30Z"), 0.5);
