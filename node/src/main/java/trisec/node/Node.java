@@ -168,10 +168,11 @@ public final class Node implements AutoCloseable {
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             Pages pages = new Pages(self, sessions, config.secureCookies());
+            WarningDesk warnings = new WarningDesk(self, holdings);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
-                    new WarningDesk(self, holdings))));
-            routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog));
+                    warnings)));
+            routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

@@ -69,4 +69,11 @@ public final class Models {
                         List<Option> eventTypes, String notice) {}
 
     public record Problem(String status, String message, List<String> reasons) {}
+
+    /** The warnings page: the map (SVG, made and escaped by the geo module) and one line per warning. */
+    public record Warnings(String map, List<WarningLine> lines) {}
+
+    /** A warning as the page lists it: who detected it, its track, its state, and what it means on the ground. */
+    public record WarningLine(String key, String itemId, String party, String track, String status, String detected,
+                              String impact, String overflies, String within200Nm, String banner, String css) {}
 }

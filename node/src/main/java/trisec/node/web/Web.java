@@ -7,16 +7,18 @@ import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
 import trisec.node.release.Disclosures;
+import trisec.node.warning.WarningDesk;
 
 /** The pages' route groups, one per feature, on the shared page kit: the wiring's one way in. */
 public final class Web {
     private Web() {}
 
     public static List<RouteGroup> pages(Pages pages, Holdings holdings, Disclosures disclosures,
-                                         ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog) {
+                                         ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
+                                         WarningDesk warnings) {
         return List.of(new DashboardPages(pages, holdings, disclosures, consents, auditLog),
                 new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
                 new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages),
-                new AdminPages(pages, agreements));
+                new AdminPages(pages, agreements), new WarningPages(pages, warnings));
     }
 }

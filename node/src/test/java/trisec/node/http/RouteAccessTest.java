@@ -43,7 +43,8 @@ class RouteAccessTest {
                 "GET /ui", "GET /ui/fragments/{name}", "GET /ui/items/{id}", "GET /ui/items/{id}/proof",
                 "GET /ui/banner", "GET /ui/items/{id}/release", "GET /ui/agreements", "GET /ui/me",
                 "GET /api/v1/warnings", "GET /api/v1/warnings/{party}/{track}",
-                "GET /api/v1/warnings/{party}/{track}/geojson", "GET /api/v1/warnings/{party}/{track}/cot");
+                "GET /api/v1/warnings/{party}/{track}/geojson", "GET /api/v1/warnings/{party}/{track}/cot",
+                "GET /ui/warnings", "GET /ui/warnings/fragment");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");

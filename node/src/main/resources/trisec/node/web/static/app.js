@@ -38,10 +38,13 @@ document.addEventListener("DOMContentLoaded", () => {
     const latest = new Map();
     const refresh = async (names) => {
       for (const el of fragments) {
-        if (!names.includes(el.dataset.fragment)) continue;
+        // A fragment follows its own name, or the changes it lists (the warnings follow items and the inbox).
+        const topics = (el.dataset.topics || el.dataset.fragment).split(" ");
+        if (!names.some((n) => topics.includes(n))) continue;
         const seq = ++issued;
         latest.set(el, seq);
-        const r = await fetch("/ui/fragments/" + el.dataset.fragment, { credentials: "same-origin" });
+        const url = el.dataset.fragmentUrl || "/ui/fragments/" + el.dataset.fragment;
+        const r = await fetch(url, { credentials: "same-origin" });
         if (!r.ok) continue;
         const html = await r.text();
         if (latest.get(el) !== seq) continue;
