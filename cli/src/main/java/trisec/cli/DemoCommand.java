@@ -42,9 +42,11 @@ final class DemoCommand implements Callable<Integer> {
                 .orElse(""));
         for (Node n : demo.nodes()) {
             String p = n.party().code().toLowerCase(java.util.Locale.ROOT);
-            out.printf("  %s  %s   persons: %s.officer %s.disclosure %s.analyst %s.guest %s.admin %s.auditor%n",
-                    n.party(), n.url(), p, p, p, p, p, p);
+            out.printf("  %s  %s   persons: %s.officer %s.disclosure %s.approver %s.analyst %s.guest %s.admin"
+                    + " %s.auditor%n", n.party(), n.url(), p, p, p, p, p, p, p);
         }
+        out.println("  each node's missile warnings go to the other two by a standing authority under"
+                + " missile-warning-2023 (in force from 2023-12-19): trisec warn replay DATE");
         out.println("  password for every demo person: " + Demo.PASSWORD);
         out.println("  web UI: open " + demo.node(Party.of("KOR")).url() + " in a browser (Korean, Japanese or English)");
         out.println("  API description: " + demo.node(Party.of("KOR")).url() + "/api/v1/openapi.json");

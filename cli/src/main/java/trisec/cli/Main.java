@@ -26,6 +26,7 @@ import trisec.DomainException;
                 ScenarioCommand.class,
                 KeysCommand.class,
                 AuditCommand.class,
+                WarnCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for input the command cannot use. */

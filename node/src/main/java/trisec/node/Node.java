@@ -35,6 +35,7 @@ import trisec.node.log.AuditLog;
 import trisec.node.log.Integrator;
 import trisec.node.log.Witness;
 import trisec.node.base.Peer;
+import trisec.node.person.Role;
 import trisec.node.person.Sessions;
 import trisec.node.federation.Admission;
 import trisec.node.federation.Courier;
@@ -70,8 +71,11 @@ public final class Node implements AutoCloseable {
 
     private final Admission admission;
 
+    private final AuthorityDesk authorities;
+
     private Node(NodeConfig config, Self self, Sessions sessions, Courier courier, Javalin http, AuditLog auditLog,
-                 Integrator integrator, Witness witness, Admission admission) {
+                 Integrator integrator, Witness witness, Admission admission, AuthorityDesk authorities) {
+        this.authorities = authorities;
         this.admission = admission;
         this.config = config;
         this.self = self;
@@ -198,7 +202,8 @@ public final class Node implements AutoCloseable {
                 http.stop();
                 throw e;
             }
-            return new Node(config, self, sessions, courier, http, auditLog, integrator, witness, admission);
+            return new Node(config, self, sessions, courier, http, auditLog, integrator, witness, admission,
+                    authorities);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -267,6 +272,35 @@ public final class Node implements AutoCloseable {
     /** The demo's persons of this party, all with the password whose hash is given ({@link Sessions#seedDemo}). */
     public void seedDemoPersons(String passwordHash) {
         sessions.seedDemo(self.party(), passwordHash);
+    }
+
+    /**
+     * The demo's standing authority for this party's missile warnings: up to its SECRET level, to the other two
+     * parties, under the missile-warning mechanism, so that from 2023-12-19 a warning leaves at once. Proposed by
+     * {@code <party>.disclosure} and approved by a second disclosure official, {@code <party>.approver}, created
+     * here with the demo's password. Nothing when the node already has an authority.
+     */
+    public void seedDemoWarningAuthority(String passwordHash, String demoPassword) {
+        if (!authorities.list().isEmpty()) {
+            return;
+        }
+        String p = self.party().code().toLowerCase(java.util.Locale.ROOT);
+        var scheme = self.scheme();
+        trisec.node.person.Account approver;
+        try {
+            approver = sessions.account(sessions.create(p + ".approver", passwordHash, self.party(),
+                    scheme.highest().name(), List.of("dprk"), List.of(Role.DISCLOSURE)));
+        } catch (trisec.node.base.Refusal alreadyThere) {
+            approver = sessions.authenticate(sessions.signIn(p + ".approver", demoPassword).token());
+        }
+        var proposer = sessions.authenticate(sessions.signIn(p + ".disclosure", demoPassword).token());
+        String secret = scheme.levels().stream().filter(l -> l.banner() == trisec.party.Classification.SECRET)
+                .findFirst().orElse(scheme.highest()).name();
+        var others = self.facts().scenario().parties().stream().filter(x -> !x.equals(self.party()))
+                .map(Party::code).toList();
+        var proposed = authorities.propose(proposer, new AuthorityDesk.NewAuthority("dprk.missile.warning", secret,
+                others, "2014-01-01", null, "missile-warning-2023"));
+        authorities.approve(approver, proposed.id());
     }
 
     @Override

@@ -79,6 +79,7 @@ public final class Demo implements AutoCloseable {
                 Node node = Node.start(config);
                 started.add(node);
                 node.seedDemoPersons(hash);
+                node.seedDemoWarningAuthority(hash, PASSWORD);
             }
         } catch (RuntimeException e) {
             started.forEach(Node::close);
