@@ -60,13 +60,13 @@ class ArchitectureTest {
             .whereLayer("http").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web")
+            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning")
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
             .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
                     "consent", "agreement", "warning")
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
-                    "agreement")
+                    "agreement", "warning")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
                     "release", "consent", "agreement")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",

@@ -30,8 +30,7 @@ final class WarningRoutes implements RouteGroup {
                 desk.list(account(ctx)).stream().map(WarningRoutes::view).toList())), Access.SIGNED_IN);
         r.post("/api/v1/warnings", ctx -> json(ctx, 201,
                 view(desk.open(account(ctx), body(ctx, WarningDesk.NewWarning.class)))), Access.OFFICER);
-        r.get("/api/v1/warnings/{party}/{track}", ctx -> json(ctx, 200,
-                view(desk.get(account(ctx), ctx.pathParam("party"), ctx.pathParam("track")))), Access.SIGNED_IN);
+        r.get("/api/v1/warnings/{party}/{track}", ctx -> json(ctx, 200, detailed(seen(ctx))), Access.SIGNED_IN);
         // The formats users' tools read: GeoJSON (RFC 7946) for GIS, a Cursor-on-Target event for TAK.
         r.get("/api/v1/warnings/{party}/{track}/geojson", ctx -> ctx.status(200).contentType(WarningGeoJson.MEDIA_TYPE)
                 .result(WarningGeoJson.of(seen(ctx).warning(), Region.shipped())), Access.SIGNED_IN);
@@ -63,6 +62,21 @@ final class WarningRoutes implements RouteGroup {
         m.put("overflies", g.overflown().stream().map(p -> p.code()).toList());
         // A modelled stand-in for each party's EEZ, named as such: 200 NM from its coast.
         m.put("within200NmOfCoast", g.within200NmOfCoast().stream().map(p -> p.code()).toList());
+        return m;
+    }
+
+    /** A warning with, for the originator, how its latest version went to each partner and how fast. */
+    private Map<String, Object> detailed(WarningDesk.Seen s) {
+        var m = view(s);
+        m.put("deliveries", desk.deliveries(s).stream().map(d -> {
+            var x = new LinkedHashMap<String, Object>();
+            x.put("recipient", d.recipient().code());
+            x.put("route", d.route().stream().map(p -> p.code()).toList());
+            x.put("status", d.status());
+            x.put("receivedAt", d.receivedAt().map(Object::toString).orElse(null));
+            x.put("delayMillis", d.delayMillis().orElse(null));
+            return x;
+        }).toList());
         return m;
     }
 }

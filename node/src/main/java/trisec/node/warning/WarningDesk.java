@@ -1,5 +1,6 @@
 package trisec.node.warning;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import trisec.node.base.Json;
 import trisec.node.base.Refusal;
 import trisec.node.base.Self;
 import trisec.node.item.Holdings;
+import trisec.node.federation.Messages.SignedReceipt;
 import trisec.node.person.Account;
+import trisec.node.release.Releases;
 import trisec.party.Party;
 import trisec.topic.Topic;
 import trisec.warning.Closure;
@@ -123,6 +126,35 @@ public final class WarningDesk {
         return latest.values().stream().map(s -> new Seen(s.warning(), s.item(),
                         Region.shipped().assess(s.warning().current().flight())))
                 .sorted(Comparator.comparing((Seen s) -> s.warning().detection().at()).reversed()).toList();
+    }
+
+    /**
+     * How one version of this party's own warning went to each partner: the release's status, and once the
+     * recipient's signed receipt is back, the recipient's own time of taking it and the delay since the version was
+     * created here. Empty for a partner's warning: where it went is its originator's to know.
+     */
+    public record Delivery(Party recipient, List<Party> route, String status, Optional<Instant> receivedAt,
+                           Optional<Long> delayMillis) {}
+
+    public List<Delivery> deliveries(Seen s) {
+        if (!s.warning().detectingParty().equals(self.party())) {
+            return List.of();
+        }
+        var item = s.item().item();
+        return self.store().read(h -> Releases.ofItem(h, self.facts().scenario(), item.id())).stream().map(r -> {
+            Optional<Instant> at = r.receipt().flatMap(WarningDesk::receiptTime);
+            return new Delivery(r.recipient(), r.release().route(), r.status().name(), at,
+                    at.map(a -> Duration.between(item.createdAt(), a).toMillis()));
+        }).toList();
+    }
+
+    private static Optional<Instant> receiptTime(String json) {
+        try {
+            var signed = Json.read(json, SignedReceipt.class);
+            return Optional.of(Instant.parse(signed.receipt().at()));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** One warning, or not found: a warning the person may not read is not there for them. */

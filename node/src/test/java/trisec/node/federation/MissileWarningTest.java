@@ -108,6 +108,21 @@ class MissileWarningTest {
             return w != null && w.get("status").asText().equals("CLOSED");
         }, "Japan sees the warning closed");
         assertThat(seenAt(c, JPN, "jpn.analyst", "TN-1031").at("/warning/states").size()).isEqualTo(2);
+        // The originator sees how its latest version went to each partner, with the partner's own time of taking it.
+        Cluster.eventually(() -> {
+            JsonNode d = kor().get("kor.officer", "/api/v1/warnings/KOR/TN-1031").json().get("deliveries");
+            return d.size() == 2 && java.util.stream.StreamSupport.stream(d.spliterator(), false)
+                    .allMatch(x -> x.get("status").asText().equals("DELIVERED"));
+        }, "both deliveries of the closed version are receipted");
+        for (JsonNode d : kor().get("kor.officer", "/api/v1/warnings/KOR/TN-1031").json().get("deliveries")) {
+            // Two nodes' clocks: here each runs from 2024-10-31 since its own start, so they differ by the start-up.
+            assertThat(Math.abs(d.get("delayMillis").asLong())).as("%s", d).isLessThan(60_000L);
+            assertThat(Instant.parse(d.get("receivedAt").asText())).isAfter(Instant.parse("2024-10-31T00:00:00Z"));
+            assertThat(d.get("recipient").asText()).isIn("USA", "JPN");
+        }
+        // Where the originator's warning went is not the recipient's to see.
+        assertThat(c.client(JPN).get("jpn.analyst", "/api/v1/warnings/KOR/TN-1031").json().get("deliveries").size())
+                .isZero();
         // Closed is closed.
         assertThat(kor().post("kor.officer", "/api/v1/warnings/TN-1031/updates", "{\"state\":"
                 + state("2024-10-31", detected.plusSeconds(6000), 0.9) + "}").status()).isEqualTo(400);
