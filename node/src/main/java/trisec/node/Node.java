@@ -5,6 +5,7 @@ import trisec.node.release.Disclosures;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Recipients;
 import trisec.node.warning.WarningDesk;
+import trisec.node.warning.WarningMessages;
 import trisec.node.item.Holdings;
 import trisec.node.base.Changes;
 import trisec.node.base.NodeClock;
@@ -168,11 +169,12 @@ public final class Node implements AutoCloseable {
             handlers.addAll(ConsentMessages.handlers(self));
             handlers.addAll(AgreementMessages.handlers(self));
             handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake));
+            handlers.addAll(WarningMessages.handlers(self));
             Reception reception = new Reception(self, admission, handlers);
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             Pages pages = new Pages(self, sessions, config.secureCookies());
-            WarningDesk warnings = new WarningDesk(self, holdings);
+            WarningDesk warnings = new WarningDesk(self, holdings, postbox, wake);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
                     warnings)));

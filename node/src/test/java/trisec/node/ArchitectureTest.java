@@ -68,7 +68,7 @@ class ArchitectureTest {
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
                     "agreement", "warning")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
-                    "release", "consent", "agreement")
+                    "release", "consent", "agreement", "warning")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",
                     "federation", "log", "item", "release", "consent", "agreement", "warning")
             .because("the features sit on the transport and the log, and only the edges know HTTP and pages");

@@ -36,6 +36,10 @@ final class WarningRoutes implements RouteGroup {
                 .result(WarningGeoJson.of(seen(ctx).warning(), Region.shipped())), Access.SIGNED_IN);
         r.get("/api/v1/warnings/{party}/{track}/cot", ctx -> ctx.status(200).contentType(WarningCot.MEDIA_TYPE)
                 .result(WarningCot.event(seen(ctx).warning(), Region.shipped())), Access.SIGNED_IN);
+        r.post("/api/v1/warnings/{party}/{track}/acknowledge", ctx -> {
+            var a = desk.acknowledge(account(ctx), ctx.pathParam("party"), ctx.pathParam("track"));
+            json(ctx, 201, Map.of("by", a.by().code(), "at", a.at().toString()));
+        }, Access.SIGNED_IN);
         r.post("/api/v1/warnings/{track}/updates", ctx -> json(ctx, 201, view(desk.update(account(ctx),
                 ctx.pathParam("track"), body(ctx, WarningDesk.Update.class)))), Access.OFFICER);
         r.post("/api/v1/warnings/{track}/close", ctx -> json(ctx, 201, view(desk.close(account(ctx),
@@ -77,6 +81,8 @@ final class WarningRoutes implements RouteGroup {
             x.put("delayMillis", d.delayMillis().orElse(null));
             return x;
         }).toList());
+        m.put("acknowledgements", desk.acknowledgements(s).stream()
+                .map(a -> Map.of("by", a.by().code(), "at", a.at().toString())).toList());
         return m;
     }
 }

@@ -28,6 +28,7 @@ public final class Messages {
             case EVENT_NOTE -> EventNote.class;
             case ITEM_NOTICE -> ItemNotice.class;
             case COMPROMISE_REPORT -> CompromiseReport.class;
+            case WARNING_ACK -> WarningAck.class;
             default -> null;
         });
     }
@@ -35,7 +36,7 @@ public final class Messages {
     /** The envelope kind that carries a message record. */
     static String kindOf(Class<? extends Message> type) {
         for (String kind : List.of(ITEM, RECEIPT_RELAY, CONSENT_REQUEST, CONSENT_DECISION, EVENT_NOTE, ITEM_NOTICE,
-                COMPROMISE_REPORT)) {
+                COMPROMISE_REPORT, WARNING_ACK)) {
             if (type(kind).orElseThrow() == type) {
                 return kind;
             }
@@ -51,6 +52,7 @@ public final class Messages {
     public static final String EVENT_NOTE = "EVENT_NOTE";
     public static final String ITEM_NOTICE = "ITEM_NOTICE";
     public static final String COMPROMISE_REPORT = "COMPROMISE_REPORT";
+    public static final String WARNING_ACK = "WARNING_ACK";
 
     /** An item with its label, as its originator signed it ({@link MessageSignatures#item}). */
     public record ItemData(String id, String originator, String level, List<String> relTo, List<String> caveats,
@@ -151,6 +153,14 @@ public final class Messages {
         @Override
         public String envelopeKind() {
             return COMPROMISE_REPORT;
+        }
+    }
+
+    /** A watch officer's acknowledgement of a missile warning, told to the warning's originator (issue 11). */
+    public record WarningAck(String ackId, String itemId, String track, String at) implements Message {
+        @Override
+        public String envelopeKind() {
+            return WARNING_ACK;
         }
     }
 }

@@ -17,6 +17,10 @@ import trisec.node.base.Refusal;
 import trisec.node.base.Self;
 import trisec.node.item.Holdings;
 import trisec.node.federation.Messages.SignedReceipt;
+import trisec.node.federation.Messages.WarningAck;
+import trisec.node.federation.Postbox;
+import trisec.node.log.AuditEntry;
+import trisec.node.log.AuditLog;
 import trisec.node.person.Account;
 import trisec.node.release.Releases;
 import trisec.party.Party;
@@ -49,9 +53,55 @@ public final class WarningDesk {
     private final Self self;
     private final Holdings holdings;
 
-    public WarningDesk(Self self, Holdings holdings) {
+    private final Postbox postbox;
+    private final Runnable wakeCourier;
+
+    public WarningDesk(Self self, Holdings holdings, Postbox postbox, Runnable wakeCourier) {
         this.self = self;
         this.holdings = holdings;
+        this.postbox = postbox;
+        this.wakeCourier = wakeCourier;
+    }
+
+    /** Who acknowledged a warning (a partner's watch officer), and when, as this node knows it. */
+    public record Acknowledgement(Party by, Instant at) {}
+
+    /**
+     * A watch officer acknowledges a partner's warning they may read: kept here, and told to the originator, who
+     * sees who acknowledged when. Once per warning and party.
+     */
+    public Acknowledgement acknowledge(Account officer, String party, String track) {
+        Seen s = get(officer, party, track);
+        Party originator = s.warning().detectingParty();
+        if (originator.equals(self.party())) {
+            throw Refusal.invalid("a warning is acknowledged by the partners it reaches, not by its originator");
+        }
+        if (!postbox.reaches(originator)) {
+            throw Refusal.conflict("NO_PEER", "this node has no connection to " + originator + "'s node");
+        }
+        Instant now = self.clock().instant();
+        String id = java.util.UUID.randomUUID().toString();
+        String itemId = s.item().item().id();
+        self.store().useTransaction(h -> {
+            if (!Acknowledgements.insert(h, new Acknowledgements.Ack(id, originator, track, itemId, self.party(),
+                    now))) {
+                throw Refusal.conflict("warning " + party + "/" + track + " is already acknowledged by "
+                        + self.party());
+            }
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.WARNING_ACKNOWLEDGED, now, officer.username())
+                    .with("item", itemId).with("track", track).with("by", self.party().code())
+                    .with("at", now.toString()));
+            postbox.post(h, originator, new WarningAck(id, itemId, track, now.toString()),
+                    Postbox.UNCLASSIFIED_HEADER, Optional.empty());
+            h.afterCommit(wakeCourier);
+        });
+        return new Acknowledgement(self.party(), now);
+    }
+
+    /** The acknowledgements of a warning this node knows: all of them at the originator, its own elsewhere. */
+    public List<Acknowledgement> acknowledgements(Seen s) {
+        return self.store().read(h -> Acknowledgements.of(h, s.warning().detectingParty(),
+                s.warning().track().value())).stream().map(a -> new Acknowledgement(a.by(), a.at())).toList();
     }
 
     public Seen open(Account officer, NewWarning in) {

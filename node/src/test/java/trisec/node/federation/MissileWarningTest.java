@@ -120,6 +120,16 @@ class MissileWarningTest {
             assertThat(Instant.parse(d.get("receivedAt").asText())).isAfter(Instant.parse("2024-10-31T00:00:00Z"));
             assertThat(d.get("recipient").asText()).isIn("USA", "JPN");
         }
+        // Japan's watch officer acknowledges it; Korea sees who acknowledged when. Once per party.
+        var ack = c.client(JPN).post("jpn.analyst", "/api/v1/warnings/KOR/TN-1031/acknowledge", "");
+        assertThat(ack.status()).as(ack.body()).isEqualTo(201);
+        assertThat(ack.json().get("by").asText()).isEqualTo("JPN");
+        assertThat(c.client(JPN).post("jpn.analyst", "/api/v1/warnings/KOR/TN-1031/acknowledge", "").status())
+                .isEqualTo(409);
+        assertThat(kor().post("kor.officer", "/api/v1/warnings/KOR/TN-1031/acknowledge", "").status())
+                .isEqualTo(400);
+        Cluster.eventually(() -> kor().get("kor.officer", "/api/v1/warnings/KOR/TN-1031").json()
+                .get("acknowledgements").toString().contains("\"by\":\"JPN\""), "Korea sees Japan's acknowledgement");
         // Where the originator's warning went is not the recipient's to see.
         assertThat(c.client(JPN).get("jpn.analyst", "/api/v1/warnings/KOR/TN-1031").json().get("deliveries").size())
                 .isZero();
@@ -152,6 +162,7 @@ class MissileWarningTest {
         var one = kor().get("kor.guest", "/api/v1/warnings/KOR/TN-7");
         assertThat(one.status()).isEqualTo(404);
         assertThat(one.body()).doesNotContain("Hwasong").doesNotContain("군사");
+        assertThat(kor().post("kor.guest", "/api/v1/warnings/KOR/TN-7/acknowledge", "").status()).isEqualTo(404);
         assertThat(kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-7").status()).isEqualTo(200);
         // The formats users' tools read, for those who may read it, and nothing for the others.
         var geojson = kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-7/geojson");

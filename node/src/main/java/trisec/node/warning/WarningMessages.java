@@ -1,0 +1,14 @@
+package trisec.node.warning;
+
+import java.util.List;
+import trisec.node.base.Self;
+import trisec.node.federation.MessageHandler;
+
+/** What the warnings feature does with partners' messages: a watch officer's acknowledgement. */
+public final class WarningMessages {
+    private WarningMessages() {}
+
+    public static List<MessageHandler<?>> handlers(Self self) {
+        return List.of(new WarningAckArrival(self));
+    }
+}
