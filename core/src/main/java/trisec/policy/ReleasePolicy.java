@@ -282,17 +282,19 @@ public final class ReleasePolicy {
         if (held == null) {
             return ReleaseDecision.deny(List.of(new Reason.NoHolderLevel(holder, level)));
         }
-        // The third-party rule, unless a data mechanism of all three stands for the originator's consent.
-        Agreement standingFor = standingConsent(o, h, r, topic, held, t);
+        // The third-party rule, unless the holder is the hub of a data mechanism of all three, which stands for the
+        // originator's consent to its forwarding (never for an ORCON item: its originator controls every release).
+        Agreement standingFor = label.has(Caveat.ORCON) ? null : standingConsent(o, h, r, topic, held, t);
         boolean consentNeeded = h != o && r != o && standingFor == null;
         boolean consentMissing = consentNeeded && !request.consentOnRecord();
         Verdict verdict = consentMissing ? Verdict.CONSENT_REQUIRED : Verdict.PERMIT;
         Reason standing = standingFor == null ? null
                 : new Reason.StandingConsent(standingFor, label.originator(), recipient, topic);
 
-        // A data mechanism is the agreed channel for its data: its route comes before the direct one.
-        ReleaseDecision viaMechanism = throughHub(mechanisms[h][r], label, h, r, o, held, t, verdict, consentNeeded,
-                consentMissing, standing);
+        // A data mechanism is the agreed channel for its originators' data: their route through its hub comes before
+        // the direct one. A holder passing on another's data goes as it always did.
+        ReleaseDecision viaMechanism = h != o ? null : throughHub(mechanisms[h][r], label, h, r, o, held, t, verdict,
+                consentNeeded, consentMissing, standing);
         if (viaMechanism != null) {
             return viaMechanism;
         }
@@ -355,10 +357,9 @@ public final class ReleasePolicy {
     }
 
     /**
-     * The first data mechanism (declaration order) in force at t whose parties include the originator, the holder
-     * and the recipient and whose scope covers the topic and the holder's level: the standing consent of its
-     * parties to share that data among themselves, hub forwarding included. Null when none, or when no consent
-     * is needed at all.
+     * The first data mechanism (declaration order) in force at t whose hub is the holder, whose parties include the
+     * originator and the recipient and whose scope covers the topic and the holder's level: the standing consent of
+     * its parties for the hub to forward that data among them. Null when none, or when no consent is needed at all.
      */
     private Agreement standingConsent(int o, int h, int r, Topic topic, Level held, Instant t) {
         if (h == o || r == o) {
@@ -366,7 +367,7 @@ public final class ReleasePolicy {
         }
         for (Hub m : standing) {
             Agreement a = m.agreement;
-            if (a.parties().contains(parties[o]) && a.parties().contains(parties[h]) && a.parties().contains(parties[r])
+            if (m.hub == h && a.parties().contains(parties[o]) && a.parties().contains(parties[r])
                     && inForce(m.from, m.until, t) && a.scope().covers(topic) && a.scope().covers(held)) {
                 return a;
             }

@@ -24,7 +24,7 @@ final class Oracle {
     /** Which rule decided, from the oracle's side: the coverage buckets of the differential test. */
     enum Bucket {
         DENY_NOFORN, DENY_REL_TO, PERMIT_UNCLASSIFIED, DENY_NO_HOLDER_LEVEL,
-        PERMIT_MECHANISM, CONSENT_REQUIRED_MECHANISM, PERMIT_DIRECT, CONSENT_REQUIRED_DIRECT, PERMIT_HUB,
+        PERMIT_MECHANISM, PERMIT_DIRECT, CONSENT_REQUIRED_DIRECT, PERMIT_HUB,
         CONSENT_REQUIRED_HUB, DENY_NO_ROUTE
     }
 
@@ -83,14 +83,16 @@ final class Oracle {
         if (r.equals(o)) {
             flags.add(Flag.RETURN_TO_ORIGINATOR);
         }
-        if (consentNeeded && standingConsent(o, h, r, label.topic(), lh, q.at())) {
+        if (consentNeeded && !label.orcon() && standingConsent(o, h, r, label.topic(), lh, q.at())) {
             consentNeeded = false;
             flags.add(Flag.STANDING_CONSENT);
         }
         boolean blocked = consentNeeded && !q.consent();
         Verdict verdict = blocked ? Verdict.CONSENT_REQUIRED : Verdict.PERMIT;
-        // Decision 5a: a data mechanism is the agreed channel for its data, so its route through its hub comes first.
-        Optional<Result> mechanism = throughHub(Kind.DATA_MECHANISM, label, h, lh, r, q.at(), verdict, flags);
+        // Decision 5a: a data mechanism is the agreed channel for its originators' data, so their route through its
+        // hub comes first; a holder passing on another's data goes as it always did.
+        Optional<Result> mechanism = h.equals(o)
+                ? throughHub(Kind.DATA_MECHANISM, label, h, lh, r, q.at(), verdict, flags) : Optional.empty();
         if (mechanism.isPresent()) {
             if (firstDirect(h, lh, r, label.topic(), q.at()).isPresent()) {
                 flags.add(Flag.MECHANISM_BEFORE_DIRECT);
@@ -118,10 +120,10 @@ final class Oracle {
                 .orElseGet(() -> new Result(Answer.deny(), Bucket.DENY_NO_ROUTE, flags));
     }
 
-    /** Decision 4's exception: the first data mechanism in force at t with O, H and R, covering T and L_H. */
+    /** Decision 4's exception: a data mechanism in force at t whose hub is H, with O and R, covering T and L_H. */
     private boolean standingConsent(String o, String h, String r, String topic, String lh, Instant t) {
         for (Deal x : world.deals()) {
-            if (x.kind() == Kind.DATA_MECHANISM && x.parties().contains(o) && x.parties().contains(h)
+            if (x.kind() == Kind.DATA_MECHANISM && x.hub().equals(Optional.of(h)) && x.parties().contains(o)
                     && x.parties().contains(r) && coversTopic(x, topic) && coversLevel(x, h, lh)
                     && OracleLifecycle.inForceAt(x, t)) {
                 return true;
@@ -183,7 +185,8 @@ final class Oracle {
                 if (flags.contains(Flag.HUB_SKIPPED_NO_LEGS) && !mechanism) {
                     flags.add(Flag.LATER_HUB_USED);
                 }
-                Bucket bucket = mechanism ? (blocked ? Bucket.CONSENT_REQUIRED_MECHANISM : Bucket.PERMIT_MECHANISM)
+                // The mechanism's route is its originators' own (H = O): no consent is ever missing on it.
+                Bucket bucket = mechanism ? Bucket.PERMIT_MECHANISM
                         : (blocked ? Bucket.CONSENT_REQUIRED_HUB : Bucket.PERMIT_HUB);
                 return Optional.of(new Result(new Answer(verdict, List.of(h, p, r),
                         List.of(x.id(), first.a1(), first.a2()), Optional.of(first.recipientLevel())), bucket, flags));

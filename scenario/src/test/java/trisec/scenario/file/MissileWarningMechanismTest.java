@@ -105,4 +105,24 @@ class MissileWarningMechanismTest {
                 false));
         assertThat(other.verdict()).isEqualTo(Verdict.CONSENT_REQUIRED);
     }
+
+    @Test
+    void itStandsOnlyForTheHubsForwardingAndNeverForAnOrconItem() {
+        var label = korean(WARNING);
+        // Japan, not the hub, passing a Korean warning to the USA: the third-party rule as always.
+        assertThat(policy.decide(new ReleaseRequest(label, JPN, USA, day("2024-01-01"), false)).verdict())
+                .isEqualTo(Verdict.CONSENT_REQUIRED);
+        // ORCON: the originator controls every release, the hub's too.
+        var orcon = new ConfidentialityLabel(KOR, label.level(), java.util.List.of(),
+                java.util.EnumSet.of(trisec.label.Caveat.ORCON), WARNING, java.util.Optional.empty());
+        assertThat(policy.decide(new ReleaseRequest(orcon, USA, JPN, day("2024-01-01"), false)).verdict())
+                .isEqualTo(Verdict.CONSENT_REQUIRED);
+    }
+
+    @Test
+    void aHolderGivingTheWarningBackToItsOriginatorGoesDirectly() {
+        var back = policy.decide(new ReleaseRequest(korean(WARNING), JPN, KOR, day("2024-10-31"), false));
+        assertThat(back.verdict()).isEqualTo(Verdict.PERMIT);
+        assertThat(back.route()).containsExactly(JPN, KOR);
+    }
 }
