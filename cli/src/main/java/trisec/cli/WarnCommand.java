@@ -65,7 +65,8 @@ final class WarnCommand implements Runnable {
                 description = "The warning's level in the node's scheme (default: its SECRET level).")
         String level;
 
-        @Option(names = "--track", paramLabel = "TN", description = "The track number (default: made from the date).")
+        @Option(names = "--track", paramLabel = "TN",
+                description = "The track number (default: made from the date and the time of the run, so runs differ).")
         String track;
 
         @Option(names = "--speed", defaultValue = "60", paramLabel = "N",
@@ -105,7 +106,7 @@ final class WarnCommand implements Runnable {
                     .orElseThrow(() -> new DomainException("no launch on " + day + " in the catalogue; it has "
                             + String.join(", ", catalogue.launches().stream().map(l -> l.date().toString()).toList())));
             return play(spec, target, json, launch.launchedAt().toInstant(), launch.modelledFlight(), launch.missile(),
-                    "R" + day.toString().replace("-", ""));
+                    "R" + day.toString().replace("-", "") + "-" + (Instant.now().getEpochSecond() % 100_000));
         }
     }
 
@@ -184,8 +185,10 @@ final class WarnCommand implements Runnable {
                 .orElseThrow(() -> new DomainException(party + " has no SECRET level; give --level")).name();
         String track = t.track != null ? t.track : defaultTrack;
         Duration flightTime = flight.flightTime();
-        // A first, rough state a minute in; the refined one half-way; the splashdown at the end.
-        Instant first = launchedAt.plusSeconds(60);
+        // A first, rough state a minute in (a third of the way for a short flight); the refined one half-way; the
+        // splashdown at the end.
+        Instant first = launchedAt.plus(flightTime.dividedBy(3).compareTo(Duration.ofSeconds(60)) < 0
+                ? flightTime.dividedBy(3) : Duration.ofSeconds(60));
         Instant half = launchedAt.plus(flightTime.dividedBy(2));
         Instant end = launchedAt.plus(flightTime);
         var rough = new FlightPrediction(flight.launchPoint(), flight.azimuthDeg(), flight.apogeeKm() * 0.9,
@@ -195,7 +198,8 @@ final class WarnCommand implements Runnable {
 
         wait(started, launchedAt, first, t.speed);
         ObjectNode open = Api.MAPPER.createObjectNode().put("track", track).put("sensor", "trisec replay")
-                .put("detectedAt", launchedAt.plusSeconds(30).toString()).put("level", level);
+                .put("detectedAt", launchedAt.plus(Duration.between(launchedAt, first).dividedBy(2)).toString())
+                .put("level", level);
         open.set("state", state(first, rough, 150, 60, 0.5, missile));
         steps.add(step(out, json, "opened", launchedAt, first, api.post("/api/v1/warnings", token, open)));
 

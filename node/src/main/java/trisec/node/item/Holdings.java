@@ -187,15 +187,15 @@ public final class Holdings {
     }
 
     /**
-     * The originator withdraws its item; every party it went to that this node reaches is told (GSOMIA Art. 4).
-     * Returns the holders it could not tell (reached only through the hub), which are also on record.
-     */
-    /**
      * Whom a retraction reached: directly, or through a holder that passes the originator's signed notice on (the
      * hub to the parties it forwarded the item to), and those no one could tell.
      */
     public record Told(List<Party> direct, List<Party> relayed, List<Party> notTold) {}
 
+    /**
+     * The originator withdraws its item (GSOMIA Art. 4): every holder is told, directly or through the holder its
+     * copy came from; whom, and whom no one could tell, is on record and answered.
+     */
     public Told retract(Account person, String id) {
         Item item = own(person, id);
         Told told = self.store().inTransaction(h -> {
@@ -217,6 +217,10 @@ public final class Holdings {
         return told;
     }
 
+    /**
+     * The originator marks its item at another of its levels, signed anew; every holder is told as of a retraction
+     * and re-marks its copy.
+     */
     public View reclassify(Account person, String id, String level) {
         Item item = own(person, id);
         Level to;

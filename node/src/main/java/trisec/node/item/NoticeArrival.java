@@ -85,7 +85,13 @@ final class NoticeArrival implements MessageHandler<ItemNotice> {
                     + n.itemId());
         }
         switch (n.action()) {
-            case Messages.RETRACT -> Items.retract(h, item.id());
+            case Messages.RETRACT -> {
+                if (item.retracted()) {
+                    // Already followed, and passed on then: a repeated notice changes nothing and goes no further.
+                    return m.accepted(null, item.id(), null, "already retracted");
+                }
+                Items.retract(h, item.id());
+            }
             case Messages.RECLASSIFY -> {
                 if (!relabels.relabel(h, item, originator, n.level(), n.originKey(), n.originSignature(), m.label(),
                         Incoming.instant(n.at(), "the reclassification's time"))) {

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trisec.DomainException;
 import trisec.node.store.Lists;
 import trisec.node.store.Store;
 import trisec.party.Party;
@@ -15,6 +18,8 @@ import trisec.topic.Topic;
 
 /** The standing authorities table; the highest level is stored by name, in this node's own scheme. */
 final class Authorities {
+    private static final Logger LOG = LoggerFactory.getLogger(Authorities.class);
+
     private Authorities() {}
 
     static void insert(Handle h, AuthorityRecord r) {
@@ -40,17 +45,31 @@ final class Authorities {
                 .map((rs, c) -> read(rs, s, own)).findOne();
     }
 
-    /** Every authority, newest proposal first. */
+    /** Every authority, newest proposal first; one the scenario can no longer read is left out (and logged). */
     static List<AuthorityRecord> all(Handle h, Scenario s, Party own) {
         return h.createQuery("SELECT * FROM authorities ORDER BY proposed_at DESC, id")
-                .map((rs, c) -> read(rs, s, own)).list();
+                .map((rs, c) -> readable(rs, s, own)).stream().flatMap(Optional::stream).toList();
     }
 
-    /** The approved authorities not revoked, in the order they were proposed. */
+    /**
+     * The approved authorities not revoked, in the order they were proposed. One whose level the scenario no
+     * longer knows releases nothing, and does not stop items from being created.
+     */
     static List<AuthorityRecord> active(Handle h, Scenario s, Party own) {
         return h.createQuery("""
                 SELECT * FROM authorities WHERE approved_at IS NOT NULL AND revoked_at IS NULL
-                ORDER BY proposed_at, id""").map((rs, c) -> read(rs, s, own)).list();
+                ORDER BY proposed_at, id""").map((rs, c) -> readable(rs, s, own)).stream()
+                .flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<AuthorityRecord> readable(ResultSet rs, Scenario s, Party own) throws SQLException {
+        try {
+            return Optional.of(read(rs, s, own));
+        } catch (DomainException | IllegalArgumentException e) {
+            LOG.warn("standing authority {} cannot be read on this scenario and is left out: {}",
+                    rs.getString("id"), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static void approve(Handle h, String id, String by, Instant at) {

@@ -44,8 +44,11 @@ public final class WarningDesk {
     public record NewWarning(String track, String sensor, String detectedAt, WarningDocument.StateDoc state,
                              String level, String topic, List<String> relTo, List<String> caveats) {}
 
-    /** An update: the refined state; the label stays the last version's unless given. */
-    public record Update(WarningDocument.StateDoc state, String level, List<String> relTo, List<String> caveats) {}
+    /**
+     * An update: the refined state. Every version keeps the first one's label: each carries the whole warning, so a
+     * looser label on a later version would release the earlier states under it.
+     */
+    public record Update(WarningDocument.StateDoc state) {}
 
     /** A warning as a person sees it: the latest version they may read, and what it means on the ground. */
     public record Seen(MissileWarning warning, Holdings.View item, FlightGeography geography) {}
@@ -123,8 +126,9 @@ public final class WarningDesk {
         if (!Topic.isValid(topic) || !TOPIC.covers(Topic.of(topic))) {
             throw Refusal.invalid("a warning's topic is " + TOPIC + " or below, got '" + topic + "'");
         }
-        if (latest(officer, self.party(), w.track().value(), true).isPresent()) {
-            throw Refusal.conflict("warning " + w.track() + " is already open here; update or close it");
+        if (latest(officer, self.party(), w.track().value(), false).isPresent()) {
+            throw Refusal.conflict("warning " + w.track() + " already exists here; a new warning takes a new track"
+                    + " number");
         }
         return store(officer, w, in.level(), topic, in.relTo(), in.caveats());
     }
@@ -140,7 +144,7 @@ public final class WarningDesk {
         } catch (DomainException e) {
             throw Refusal.invalid(e.getMessage());
         }
-        return store(officer, w, in.level(), null, in.relTo(), in.caveats(), last.item().label());
+        return store(officer, w, null, null, null, null, last.item().label());
     }
 
     public Seen close(Account officer, String track, WarningDocument.ClosureDoc in) {
@@ -224,11 +228,11 @@ public final class WarningDesk {
                 && s.warning().track().value().equals(track) && (!openOnly || s.warning().isOpen())).findFirst();
     }
 
-    /** The later of two versions: more states, or closed. */
+    /** The later of two versions: more states, or closed; of two alike, the one created later. */
     private static boolean newer(Seen a, Seen b) {
         int sa = a.warning().states().size() + (a.warning().isOpen() ? 0 : 1);
         int sb = b.warning().states().size() + (b.warning().isOpen() ? 0 : 1);
-        return sa >= sb;
+        return sa != sb ? sa > sb : !a.item().item().createdAt().isBefore(b.item().item().createdAt());
     }
 
     /**

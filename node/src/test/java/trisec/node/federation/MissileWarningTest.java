@@ -133,6 +133,13 @@ class MissileWarningTest {
         // Where the originator's warning went is not the recipient's to see.
         assertThat(c.client(JPN).get("jpn.analyst", "/api/v1/warnings/KOR/TN-1031").json().get("deliveries").size())
                 .isZero();
+        // A later version cannot loosen the label the whole history travels under.
+        assertThat(kor().post("kor.officer", "/api/v1/warnings/TN-1031/updates", "{\"caveats\":[],\"state\":"
+                + state("2024-10-31", detected.plusSeconds(90), 0.9) + "}").status()).isEqualTo(400);
+        // A track number is a warning's for good: a new warning takes a new one.
+        assertThat(kor().post("kor.officer", "/api/v1/warnings", """
+                {"track":"TN-1031","sensor":"Green Pine","state":%s,"level":"군사Ⅱ급비밀"}"""
+                .formatted(state("2024-10-31", detected.plusSeconds(9000), 0.5))).status()).isEqualTo(409);
         // Closed is closed.
         assertThat(kor().post("kor.officer", "/api/v1/warnings/TN-1031/updates", "{\"state\":"
                 + state("2024-10-31", detected.plusSeconds(6000), 0.9) + "}").status()).isEqualTo(400);

@@ -98,6 +98,11 @@ class RetractionBeforeDeliveryTest {
                 Messages.ITEM_NOTICE, UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER, genuine))).json()).receipt();
         assertThat(relayed.outcome()).isEqualTo(Messages.ACCEPTED);
         assertThat(Fed.item(c.node(JPN), item.id()).orElseThrow().retracted()).isTrue();
+        // The same notice again, in a fresh envelope: followed already, so nothing more happens or is passed on.
+        var again = Fed.signedReceipt(Fed.post(c, JPN, Wire.encode(Fed.seal(c.keys(USA), c.keys(JPN).identity(),
+                Messages.ITEM_NOTICE, UUID.randomUUID(), Postbox.UNCLASSIFIED_HEADER, genuine))).json()).receipt();
+        assertThat(again.outcome()).isEqualTo(Messages.ACCEPTED);
+        assertThat(again.reason()).isEqualTo("already retracted");
     }
 
     @Test
