@@ -170,6 +170,14 @@ class MissileWarningTest {
         assertThat(one.status()).isEqualTo(404);
         assertThat(one.body()).doesNotContain("Hwasong").doesNotContain("군사");
         assertThat(kor().post("kor.guest", "/api/v1/warnings/KOR/TN-7/acknowledge", "").status()).isEqualTo(404);
+        // A reader whose clearance is short of the warning's level: no trace either.
+        var above = kor().post("kor.officer", "/api/v1/warnings", """
+                {"track":"TN-70","sensor":"Green Pine","state":%s,"level":"군사Ⅰ급비밀"}"""
+                .formatted(state("2024-10-31", Instant.parse("2024-10-30T22:11:30Z"), 0.5)));
+        assertThat(above.status()).as(above.body()).isEqualTo(201);
+        assertThat(kor().get("kor.analyst", "/api/v1/warnings").body()).doesNotContain("TN-70");
+        assertThat(kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-70").status()).isEqualTo(404);
+        assertThat(kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-70/geojson").status()).isEqualTo(404);
         assertThat(kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-7").status()).isEqualTo(200);
         // The formats users' tools read, for those who may read it, and nothing for the others.
         var geojson = kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-7/geojson");
@@ -188,7 +196,7 @@ class MissileWarningTest {
         assertThat(kor().get("kor.guest", "/api/v1/warnings/KOR/TN-7/geojson").status()).isEqualTo(404);
         assertThat(kor().get("kor.guest", "/api/v1/warnings/KOR/TN-7/cot").status()).isEqualTo(404);
 
-        int items = kor().get("kor.officer", "/api/v1/items").json().size();
+        int items = kor().get("kor.officer", "/api/v1/items").json().size(); // TN-7 and TN-70
         String good = state("2024-10-31", Instant.parse("2024-10-30T22:11:30Z"), 0.5);
         for (String bad : List.of(good.replaceFirst("\"lat\":[0-9.]+", "\"lat\":95"),
                 good.replaceFirst("\"rangeKm\":[0-9.]+", "\"rangeKm\":-5"),
