@@ -173,8 +173,8 @@ public final class Node implements AutoCloseable {
             Reception reception = new Reception(self, admission, handlers);
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
-            Pages pages = new Pages(self, sessions, config.secureCookies());
             WarningDesk warnings = new WarningDesk(self, holdings, postbox, wake);
+            Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
                     warnings)));

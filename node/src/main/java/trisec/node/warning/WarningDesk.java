@@ -164,6 +164,17 @@ public final class WarningDesk {
 
     /** Every warning the person may see, newest detection first: the latest version of each they may read. */
     public List<Seen> list(Account person) {
+        return latestVersions(person).stream().map(s -> new Seen(s.warning(), s.item(),
+                        Region.shipped().assess(s.warning().current().flight())))
+                .sorted(Comparator.comparing((Seen s) -> s.warning().detection().at()).reversed()).toList();
+    }
+
+    /** The items of the open warnings the person may read (their latest versions): what every page alerts to. */
+    public List<Holdings.View> open(Account person) {
+        return latestVersions(person).stream().filter(s -> s.warning().isOpen()).map(Seen::item).toList();
+    }
+
+    private List<Seen> latestVersions(Account person) {
         Map<String, Seen> latest = new LinkedHashMap<>();
         for (Holdings.View v : holdings.list(person)) {
             if (!TOPIC.covers(v.label().topic())) {
@@ -177,9 +188,7 @@ public final class WarningDesk {
             Seen seen = new Seen(w.get(), v, null);
             latest.merge(key, seen, (a, b) -> newer(a, b) ? a : b);
         }
-        return latest.values().stream().map(s -> new Seen(s.warning(), s.item(),
-                        Region.shipped().assess(s.warning().current().flight())))
-                .sorted(Comparator.comparing((Seen s) -> s.warning().detection().at()).reversed()).toList();
+        return List.copyOf(latest.values());
     }
 
     /**

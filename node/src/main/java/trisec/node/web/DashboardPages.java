@@ -83,7 +83,7 @@ final class DashboardPages implements RouteGroup {
                 t.t("dashboard.log.witnesses", cosigned.size()),
                 Pages.notice(ctx, t));
         pages.render(ctx, 200, "dashboard.jte", pages.page(ctx, a, "dashboard", "dashboard.title")
-                .withMarking(pages.marking(all)), model);
+                .showing(Pages.shownAll(all)), model);
     }
 
     private List<Holdings.View> ownItems(Account a) {
@@ -110,7 +110,7 @@ final class DashboardPages implements RouteGroup {
         };
         List<Holdings.View> all = new ArrayList<>(inbox);
         all.addAll(ownItems(a));
-        Page p = pages.page(ctx, a, "dashboard", "dashboard.title").withMarking(pages.marking(all));
+        Page p = pages.page(ctx, a, "dashboard", "dashboard.title").showing(Pages.shownAll(all));
         ctx.contentType("text/html; charset=utf-8")
                 .result(pages.html("fragment/" + name + ".jte", p, model) + pages.html("fragment/marking.jte", p, null));
     }

@@ -90,7 +90,7 @@ final class ItemPages implements RouteGroup {
                 Access.OFFICER.allows(a), Access.OFFICER.allows(a) && l.originator().equals(self.party()),
                 pages.parties(t, List.of()));
         pages.render(ctx, 200, "item.jte", pages.page(ctx, a, "dashboard", "item.title")
-                .withMarking(pages.marking(List.of(v))), view);
+                .showing(Pages.shownAll(List.of(v))), view);
     }
 
     private Models.ReleaseInfo releaseInfo(Texts t, Item item, TrackedRelease r) {
@@ -234,17 +234,18 @@ final class ItemPages implements RouteGroup {
             // what it shows again (the highest of the scheme when that level is not one).
             // Its dissemination controls (REL TO, NOFORN) as chosen, when the choices make a label.
             String level = Optional.ofNullable(ctx.formParam("level")).orElse("");
-            Marking marking;
+            Marking.Shown draft;
             try {
                 var label = LabelInput.parse(self.facts().scenario(), self.party().code(), level, "preview", rel,
                         caveats);
-                marking = Marking.of(List.of(new Marking.Shown(label, label.level())), self.scheme());
+                draft = new Marking.Shown(label, label.level());
             } catch (DomainException | IllegalArgumentException notALabel) {
                 Level shown = self.scheme().find(level).orElse(self.scheme().highest());
-                marking = new Marking(shown.banner().banner(), shown.name(), shown.banner());
+                draft = new Marking.Shown(trisec.label.ConfidentialityLabel.of(shown, trisec.topic.Topic.of("preview")),
+                        shown);
             }
             pages.render(ctx, Statuses.of(e), "compose.jte", pages.page(ctx, a, "compose", "compose.title")
-                            .withMarking(marking),
+                            .showing(List.of(draft)),
                     new Models.Compose(pages.levels(level), pages.parties(t, rel), caveats(caveats),
                             Optional.ofNullable(ctx.formParam("topic")).orElse(""),
                             Optional.ofNullable(ctx.formParam("title")).orElse(""),

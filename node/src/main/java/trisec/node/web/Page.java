@@ -1,15 +1,27 @@
 package trisec.node.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import trisec.party.ClassificationScheme;
+
 /**
  * What every page's layout needs: the viewer's language, the page's marking (top and bottom), whose node it is,
  * who is signed in ("" on the sign-in page), the form token, which part of the navigation is current, and the
  * page's own address (the language switch comes back to it).
  */
 public record Page(Texts t, Marking marking, String party, String partyName, String user, String csrf, String nav,
-                   boolean admin, String title, String here) {
+                   boolean admin, String title, String here, List<String> alerts, List<Marking.Shown> alertShown,
+                   ClassificationScheme scheme) {
 
-    Page withMarking(Marking m) {
-        return new Page(t, m, party, partyName, user, csrf, nav, admin, title, here);
+    /**
+     * The page marked as what it shows: these items, and the open warnings its alert names (the alert is itself
+     * drawn from them, so the page is marked at least as they are).
+     */
+    Page showing(List<Marking.Shown> shown) {
+        var all = new ArrayList<Marking.Shown>(alertShown);
+        all.addAll(shown);
+        return new Page(t, Marking.of(all, scheme), party, partyName, user, csrf, nav, admin, title, here, alerts,
+                alertShown, scheme);
     }
 
     public Lang[] languages() {

@@ -38,10 +38,15 @@ public final class Pages implements PageEdge {
     private final boolean secureCookies;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    public Pages(Self self, Sessions sessions, boolean secureCookies) {
+    private final java.util.function.Function<Account, List<Holdings.View>> alerting;
+
+    /** @param alerting the items of the open warnings a person may read, which every page of theirs alerts to */
+    public Pages(Self self, Sessions sessions, boolean secureCookies,
+                 java.util.function.Function<Account, List<Holdings.View>> alerting) {
         this.self = self;
         this.sessions = sessions;
         this.secureCookies = secureCookies;
+        this.alerting = alerting;
     }
 
     Self self() {
@@ -156,9 +161,12 @@ public final class Pages implements PageEdge {
         Texts t = texts(ctx);
         String csrf = WebSession.token(ctx).map(WebSession::csrf).orElse("");
         String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        return new Page(t, Marking.of(List.of(), self.scheme()), self.party().code(), t.party(self.party()),
+        List<Holdings.View> open = a == null ? List.of() : alerting.apply(a);
+        List<String> alerts = open.stream().map(v -> v.item().title()).toList();
+        List<Marking.Shown> alertShown = open.stream().map(Pages::shown).toList();
+        return new Page(t, Marking.of(alertShown, self.scheme()), self.party().code(), t.party(self.party()),
                 a == null ? "" : a.username(), csrf, nav, a != null && Access.ADMIN.allows(a), t.t(title),
-                here.startsWith("/ui") ? here : "/ui");
+                here.startsWith("/ui") ? here : "/ui", alerts, alertShown, self.scheme());
     }
 
     void render(Context ctx, int status, String template, Page page, Object model) {
@@ -187,6 +195,11 @@ public final class Pages implements PageEdge {
 
     Marking marking(List<Holdings.View> views) {
         return Marking.of(views.stream().map(Pages::shown).toList(), self.scheme());
+    }
+
+    /** What these items contribute to a page's marking. */
+    static List<Marking.Shown> shownAll(List<Holdings.View> views) {
+        return views.stream().map(Pages::shown).toList();
     }
 
     /** Answers a refused or failed page in the viewer's language. */

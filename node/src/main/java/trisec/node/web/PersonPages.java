@@ -34,7 +34,8 @@ final class PersonPages implements RouteGroup {
     private void loginForm(Context ctx) {
         Page p = pages.page(ctx, null, "", "login.title");
         pages.render(ctx, 200, "login.jte", new Page(p.t(), p.marking(), p.party(), p.partyName(), "",
-                WebSession.loginToken(ctx), "", false, p.title(), "/ui/login"), ctx.queryParam("failed") == null ? ""
+                WebSession.loginToken(ctx), "", false, p.title(), "/ui/login", List.of(), List.of(), p.scheme()),
+                ctx.queryParam("failed") == null ? ""
                 : pages.texts(ctx).t("locked".equals(ctx.queryParam("failed")) ? "login.locked" : "login.failed"));
     }
 

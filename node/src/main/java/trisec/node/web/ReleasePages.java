@@ -51,7 +51,7 @@ final class ReleasePages implements RouteGroup {
             decision = decision(t, disclosures.preview(a, v, Party.of(to)));
         }
         pages.render(ctx, 200, "release.jte", pages.page(ctx, a, "dashboard", "release.title")
-                        .withMarking(pages.marking(List.of(v))),
+                        .showing(Pages.shownAll(List.of(v))),
                 new Models.Release(v.item().id(), v.item().title(), pages.parties(t, List.of(to)), to, decision,
                         decision != null && !"DENY".equals(decision.verdictCode()) && Access.OFFICER.allows(a), ""));
     }

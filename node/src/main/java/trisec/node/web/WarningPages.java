@@ -36,20 +36,20 @@ final class WarningPages implements RouteGroup {
     private void page(Context ctx) {
         Account a = pages.account(ctx);
         List<WarningDesk.Seen> seen = warnings.list(a);
-        Page p = pages.page(ctx, a, "warnings", "warnings.title").withMarking(marking(seen));
+        Page p = pages.page(ctx, a, "warnings", "warnings.title").showing(shown(seen));
         pages.render(ctx, 200, "warnings.jte", p, model(pages.texts(ctx), seen));
     }
 
     private void fragment(Context ctx) {
         Account a = pages.account(ctx);
         List<WarningDesk.Seen> seen = warnings.list(a);
-        Page p = pages.page(ctx, a, "warnings", "warnings.title").withMarking(marking(seen));
+        Page p = pages.page(ctx, a, "warnings", "warnings.title").showing(shown(seen));
         ctx.contentType("text/html; charset=utf-8").result(pages.html("fragment/warnings.jte", p,
                 model(pages.texts(ctx), seen)) + pages.html("fragment/marking.jte", p, null));
     }
 
-    private Marking marking(List<WarningDesk.Seen> seen) {
-        return pages.marking(seen.stream().map(WarningDesk.Seen::item).toList());
+    private static List<Marking.Shown> shown(List<WarningDesk.Seen> seen) {
+        return Pages.shownAll(seen.stream().map(WarningDesk.Seen::item).toList());
     }
 
     private Models.Warnings model(Texts t, List<WarningDesk.Seen> seen) {

@@ -67,4 +67,23 @@ class WarningPagesTest {
         }
         assertThat(tab.get("/ui/warnings").body()).contains("No warning you may read.");
     }
+
+    @Test
+    void everyPageOfAReaderAlertsToTheOpenWarningAndIsMarkedAsIt() {
+        var analyst = new WebTab(base, "en").signIn("kor.analyst");
+        for (String path : List.of("/ui", "/ui/me", "/ui/agreements")) {
+            String html = analyst.get(path).body();
+            assertThat(html).as(path).contains("data-testid=\"warning-alert\"").contains("Missile warning TN-5");
+            // The alert is drawn from a 군사Ⅱ급비밀 item: the page is marked at least so, whatever else it shows.
+            assertThat(html).as(path)
+                    .containsPattern("data-testid=\"banner-top\">\\s*<span class=\"banner-text\">SECRET");
+        }
+        var guest = new WebTab(base, "en").signIn("kor.guest");
+        for (String path : List.of("/ui", "/ui/me")) {
+            String html = guest.get(path).body();
+            assertThat(html).as(path).doesNotContain("warning-alert").doesNotContain("TN-5");
+            assertThat(html).as(path)
+                    .containsPattern("data-testid=\"banner-top\">\\s*<span class=\"banner-text\">UNCLASSIFIED");
+        }
+    }
 }
