@@ -194,4 +194,31 @@ final class Fed {
             throw new AssertionError(e);
         }
     }
+
+    /** A second disclosure official at {@code p} ({@code <party>.disclosure2}), signed in, for the two-person rule. */
+    static void secondOfficial(Cluster c, Party p) {
+        String user = user(p, "disclosure2");
+        var r = c.client(p).post(user(p, "admin"), "/api/v1/persons", """
+                {"username":"%s","password":"second-official","clearance":"%s","needToKnow":["dprk"],
+                 "roles":["disclosure"]}""".formatted(user, c.config(p).scenario().scheme(p).highest().name()));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        c.client(p).signIn(user, "second-official");
+    }
+
+    /** A standing authority proposed by {@code <party>.disclosure} and approved by the second official: its id. */
+    static String proposeAndApprove(Cluster c, Party p, String body) {
+        var proposed = c.client(p).post(user(p, "disclosure"), "/api/v1/authorities", body);
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        assertThat(proposed.json().get("state").asText()).isEqualTo("PROPOSED");
+        String id = proposed.json().get("id").asText();
+        var approved = c.client(p).post(user(p, "disclosure2"), "/api/v1/authorities/" + id + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("state").asText()).isEqualTo("ACTIVE");
+        return id;
+    }
+
+    /** Korea's missile warnings to the USA and Japan, under the missile-warning mechanism. */
+    static final String KOREAN_WARNINGS = """
+            {"topic":"dprk.missile.warning","highest":"군사Ⅱ급비밀","recipients":["USA","JPN"],
+             "validFrom":"2014-01-01","under":"missile-warning-2023"}""";
 }

@@ -39,18 +39,8 @@ class MissileWarningTest {
     }
 
     private void authorityUnderTheMechanism() {
-        var person = kor().post("kor.admin", "/api/v1/persons", """
-                {"username":"kor.disclosure2","password":"second-official","clearance":"군사Ⅰ급비밀",
-                 "needToKnow":["dprk"],"roles":["disclosure"]}""");
-        assertThat(person.status()).as(person.body()).isEqualTo(201);
-        kor().signIn("kor.disclosure2", "second-official");
-        var proposed = kor().post("kor.disclosure", "/api/v1/authorities", """
-                {"topic":"dprk.missile.warning","highest":"군사Ⅱ급비밀","recipients":["USA","JPN"],
-                 "validFrom":"2014-01-01","under":"missile-warning-2023"}""");
-        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
-        var approved = kor().post("kor.disclosure2", "/api/v1/authorities/" + proposed.json().get("id").asText()
-                + "/approve", "");
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        Fed.secondOfficial(c, KOR);
+        Fed.proposeAndApprove(c, KOR, Fed.KOREAN_WARNINGS);
     }
 
     /** A state of the flight modelled for a launch of the public record, at {@code at}. */

@@ -37,29 +37,15 @@ class StandingAuthorityTest {
         return c.client(KOR);
     }
 
-    /** A second disclosure official at KOR, for the two-person rule. */
     private void secondOfficial() {
-        var r = kor().post("kor.admin", "/api/v1/persons", """
-                {"username":"kor.disclosure2","password":"second-official","clearance":"군사Ⅰ급비밀","needToKnow":["dprk"],
-                 "roles":["disclosure"]}""");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        kor().signIn("kor.disclosure2", "second-official");
+        Fed.secondOfficial(c, KOR);
     }
 
     private String proposeAndApprove(String body) {
-        var proposed = kor().post("kor.disclosure", "/api/v1/authorities", body);
-        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
-        assertThat(proposed.json().get("state").asText()).isEqualTo("PROPOSED");
-        String id = proposed.json().get("id").asText();
-        var approved = kor().post("kor.disclosure2", "/api/v1/authorities/" + id + "/approve", "");
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        assertThat(approved.json().get("state").asText()).isEqualTo("ACTIVE");
-        return id;
+        return Fed.proposeAndApprove(c, KOR, body);
     }
 
-    private static final String WARNINGS = """
-            {"topic":"dprk.missile.warning","highest":"군사Ⅱ급비밀","recipients":["USA","JPN"],
-             "validFrom":"2014-01-01","under":"missile-warning-2023"}""";
+    private static final String WARNINGS = Fed.KOREAN_WARNINGS;
 
     private String item(String level, String topic, String relTo, String caveats) {
         var r = kor().post("kor.officer", "/api/v1/items", """
