@@ -51,9 +51,10 @@ import trisec.warning.FlightPrediction;
  * it, fetched on the event as the warnings page fetches its fragment ({@link PartnerScreen}). The USA is reached
  * directly, Japan through the U.S. hub (KOR → USA → JPN), as the mechanism routes it.
  *
- * <p>Two scenarios: unloaded (one warning at a time, the next once the last is settled everywhere), and a burst
+ * <p>The scenarios: unloaded (one warning at a time, the next once the last is settled everywhere), and a burst
  * (by default 100 warnings in one second, one every 10 ms, each call on its own thread whatever the earlier ones
- * are doing). The nodes' own stamps ({@link WarningStamps}) show where the time goes.
+ * are doing), run twice: with the screens only listening, and with them fetching their list on each event as the
+ * page does. The nodes' own stamps ({@link WarningStamps}) show where the time goes.
  *
  * <p>Beside them, in the same process, what the path cannot avoid ({@link PathBaseline}): the cryptography, and one
  * durable commit on the nodes' disk. Until the USA's screen is told, three commits follow one another (KOR's item,
@@ -136,20 +137,39 @@ public final class WarningLoad {
             System.out.printf(Locale.ROOT, "measuring %d warnings, one at a time…%n", unloadedCount);
             List<Timeline> unloaded = unloaded(kor, officer, screens, "U", unloadedCount);
 
-            System.out.printf(Locale.ROOT, "measuring a burst of %d warnings in %s s…%n", burstCount,
-                    WarningReport.trim(burstSeconds));
-            List<Timeline> burst = burst(kor, officer, screens, "B", burstCount, burstSeconds);
+            String burst = burstCount + " in " + WarningReport.trim(burstSeconds) + " s";
+            System.out.printf(Locale.ROOT, "measuring a burst of %s, the screens listening…%n", burst);
+            List<Timeline> listening = burst(kor, officer, screens, "B", burstCount, burstSeconds, false);
+            awaitQuiet(kor, officer, screens);
+            List<String> listed = new ArrayList<>();
+            for (PartnerScreen s : screens) {
+                Set<String> now = s.listed();
+                long shown = listening.stream().filter(t -> now.contains(t.key())).count();
+                listed.add(String.format(Locale.ROOT, "%s lists %d of the %d afterwards", s.name(), shown,
+                        listening.size()));
+            }
+            System.out.printf(Locale.ROOT, "measuring a burst of %s, the screens fetching their list on each event…%n",
+                    burst);
+            List<Timeline> fetching = burst(kor, officer, screens, "S", burstCount, burstSeconds, true);
             awaitQuiet(kor, officer, screens);
             PathBaseline after = PathBaseline.measure(keys, payload, root, 300);
             double listAfter = listCost(screens.get(1), 20);
 
-            List<String> itemIds = new ArrayList<>(unloaded.stream().map(Timeline::itemId).toList());
-            itemIds.addAll(burst.stream().map(Timeline::itemId).toList());
+            List<String> itemIds = new ArrayList<>();
+            for (var timelines : List.of(unloaded, listening, fetching)) {
+                timelines.forEach(t -> itemIds.add(t.itemId()));
+            }
             Map<String, WarningStamps> stamps = WarningStamps.of(nodes, keys, clocks, itemIds);
-            new WarningReport(unloaded, placeBurstEvents(burst, stamps, screens), stamps,
-                    PathBaseline.mean(before, after), payload.length,
-                    Map.of(WARM_UP, listBefore, WARM_UP + unloadedCount + burstCount, listAfter), WARM_UP,
-                    burstSeconds).print();
+            var scenarios = List.of(
+                    new WarningReport.Scenario("unloaded, " + unloadedCount + " one at a time", unloaded, true,
+                            List.of()),
+                    new WarningReport.Scenario("burst, " + burst + ", screens listening",
+                            placeBurstEvents(listening, stamps, screens), false, listed),
+                    new WarningReport.Scenario("burst, " + burst + ", screens fetching",
+                            placeBurstEvents(fetching, stamps, screens), false, List.of()));
+            new WarningReport(scenarios, stamps, PathBaseline.mean(before, after), payload.length,
+                    Map.of(WARM_UP, listBefore, WARM_UP + unloadedCount + 2 * burstCount, listAfter), WARM_UP)
+                    .print();
         } finally {
             screens.forEach(PartnerScreen::close);
         }
@@ -225,7 +245,7 @@ public final class WarningLoad {
                     seen.put(w.getKey(), w.getValue().get());
                 }
                 String itemId = opened.get("itemId").asText();
-                timelines.add(new Timeline(itemId, t0, returned, seen));
+                timelines.add(new Timeline(itemId, "KOR/" + track, t0, returned, seen));
                 settle(kor, officer, itemId, screens);
             }
         }
@@ -290,13 +310,15 @@ public final class WarningLoad {
     private record Followed(long lastFetchWithout, long listed) {}
 
     /**
-     * A burst: warning {@code i} is called at {@code i × seconds / n}, each call on its own thread. A coalesced
-     * event names no warning, so each partner's screen is followed as the page follows it: on an inbox event the
-     * list is fetched (once more if events came during the fetch), and a warning counts as listed when the first
-     * list showing it comes back. Its event is placed once the nodes' stamps are known ({@link #placeBurstEvents}).
+     * A burst: warning {@code i} is called at {@code i × seconds / n}, each call on its own thread. The screens
+     * either only listen, or also fetch their list as the page does: on an inbox event the list is fetched (once
+     * more if events came during the fetch), and a warning counts as listed when the first list showing it comes
+     * back. A fetch is work for the partner's node, as much as a page's would be, so the two are run apart. A
+     * coalesced event names no warning: each warning's event is placed once the nodes' stamps are known
+     * ({@link #placeBurstEvents}).
      */
     private static List<Timeline> burst(URI kor, String officer, List<PartnerScreen> screens, String prefix, int n,
-                                        double seconds) throws Exception {
+                                        double seconds, boolean fetching) throws Exception {
         Map<String, long[]> calls = new ConcurrentHashMap<>();
         Map<String, String> items = new ConcurrentHashMap<>();
         List<String> keys = new ArrayList<>();
@@ -308,14 +330,16 @@ public final class WarningLoad {
             long begin = System.nanoTime() + 50_000_000L;
             Map<String, Future<Map<String, Followed>>> following = new LinkedHashMap<>();
             for (PartnerScreen s : screens) {
-                Set<String> before = s.listed();
-                following.put(s.name(), followers.submit(() -> follow(s, Set.copyOf(keys), before, begin)));
+                if (fetching) {
+                    Set<String> before = s.listed();
+                    following.put(s.name(), followers.submit(() -> follow(s, Set.copyOf(keys), before, begin)));
+                }
             }
             long step = (long) (seconds * 1e9 / n);
             try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < n; i++) {
                     String key = keys.get(i);
-                    String body = warning(key.substring("KOR/".length()), 10_000 + i);
+                    String body = warning(key.substring("KOR/".length()), (fetching ? 2_000 : 1_000) + i);
                     LockSupport.parkNanos(begin + i * step - System.nanoTime());
                     callers.submit(() -> {
                         long t0 = System.nanoTime();
@@ -333,10 +357,13 @@ public final class WarningLoad {
         List<Timeline> timelines = new ArrayList<>();
         for (String key : keys) {
             Map<String, Timeline.Seen> seen = new LinkedHashMap<>();
-            // Until placed, the event is the start of the last fetch that did not show the warning.
-            followed.forEach((partner, m) -> seen.put(partner,
-                    new Timeline.Seen(m.get(key).lastFetchWithout(), m.get(key).listed(), false)));
-            timelines.add(new Timeline(items.get(key), calls.get(key)[0], calls.get(key)[1], seen));
+            long t0 = calls.get(key)[0];
+            // Until placed, the event is the earliest it can be: the start of the last fetch not showing it.
+            for (PartnerScreen s : screens) {
+                Followed f = fetching ? followed.get(s.name()).get(key) : new Followed(t0, -1);
+                seen.put(s.name(), new Timeline.Seen(f.lastFetchWithout(), f.listed(), false));
+            }
+            timelines.add(new Timeline(items.get(key), key, t0, calls.get(key)[1], seen));
         }
         return timelines;
     }
@@ -382,9 +409,10 @@ public final class WarningLoad {
                 Timeline.Seen v = t.seen().get(s.name());
                 long done = st == null ? t.start() : s.name().equals(USA.code()) ? st.usaFirstDone() : st.jpnDone();
                 long event = s.firstInboxAfter(Math.max(Math.max(v.event(), done), t.start()));
-                seen.put(s.name(), new Timeline.Seen(event > v.listed() ? -1 : event, v.listed(), false));
+                boolean listedFirst = v.listed() >= 0 && (event < 0 || event > v.listed());
+                seen.put(s.name(), new Timeline.Seen(listedFirst ? -1 : event, v.listed(), false));
             }
-            out.add(new Timeline(t.itemId(), t.start(), t.returned(), seen));
+            out.add(new Timeline(t.itemId(), t.key(), t.start(), t.returned(), seen));
         }
         return out;
     }
