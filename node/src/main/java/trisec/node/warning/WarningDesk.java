@@ -55,6 +55,7 @@ public final class WarningDesk {
 
     private final Self self;
     private final Holdings holdings;
+    private final java.util.Map<String, FlightGeography> geographies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Postbox postbox;
     private final Runnable wakeCourier;
@@ -126,11 +127,17 @@ public final class WarningDesk {
         if (!Topic.isValid(topic) || !TOPIC.covers(Topic.of(topic))) {
             throw Refusal.invalid("a warning's topic is " + TOPIC + " or below, got '" + topic + "'");
         }
-        if (latest(officer, self.party(), w.track().value(), false).isPresent()) {
+        if (version(officer, self.party(), w.track().value()).isPresent()) {
             throw Refusal.conflict("warning " + w.track() + " already exists here; a new warning takes a new track"
                     + " number");
         }
         return store(officer, w, in.level(), topic, in.relTo(), in.caveats());
+    }
+
+    /** One warning of a party, its latest version the person may read, without its geography (not needed here). */
+    private Optional<Seen> version(Account person, Party party, String track) {
+        return latestVersions(person).stream().filter(s -> s.warning().detectingParty().equals(party)
+                && s.warning().track().value().equals(track)).findFirst();
     }
 
     public Seen update(Account officer, String track, Update in) {
@@ -164,9 +171,18 @@ public final class WarningDesk {
 
     /** Every warning the person may see, newest detection first: the latest version of each they may read. */
     public List<Seen> list(Account person) {
-        return latestVersions(person).stream().map(s -> new Seen(s.warning(), s.item(),
-                        Region.shipped().assess(s.warning().current().flight())))
+        return latestVersions(person).stream().map(s -> new Seen(s.warning(), s.item(), geography(s)))
                 .sorted(Comparator.comparing((Seen s) -> s.warning().detection().at()).reversed()).toList();
+    }
+
+    /**
+     * What a version means on the ground. A version (an item) never changes, so its geography is worked out once:
+     * it is the costliest part of listing warnings (the benchmark in docs/BENCHMARKS.md found it a third of the
+     * nodes' time when it was not kept).
+     */
+    private FlightGeography geography(Seen s) {
+        return geographies.computeIfAbsent(s.item().item().id(),
+                id -> Region.shipped().assess(s.warning().current().flight()));
     }
 
     /** The items of the open warnings the person may read (their latest versions): what every page alerts to. */
@@ -222,19 +238,15 @@ public final class WarningDesk {
 
     /** One warning, or not found: a warning the person may not read is not there for them. */
     public Seen get(Account person, String party, String track) {
-        return list(person).stream().filter(s -> s.warning().detectingParty().code().equals(party)
+        return latestVersions(person).stream().filter(s -> s.warning().detectingParty().code().equals(party)
                         && s.warning().track().value().equals(track)).findFirst()
+                .map(s -> new Seen(s.warning(), s.item(), geography(s)))
                 .orElseThrow(() -> Refusal.notFound("no warning " + party + "/" + track));
     }
 
     private Seen ownLatest(Account officer, String track) {
-        return latest(officer, self.party(), track, false)
+        return version(officer, self.party(), track)
                 .orElseThrow(() -> Refusal.notFound("no warning " + self.party() + "/" + track));
-    }
-
-    private Optional<Seen> latest(Account person, Party party, String track, boolean openOnly) {
-        return list(person).stream().filter(s -> s.warning().detectingParty().equals(party)
-                && s.warning().track().value().equals(track) && (!openOnly || s.warning().isOpen())).findFirst();
     }
 
     /** The later of two versions: more states, or closed; of two alike, the one created later. */
@@ -275,6 +287,7 @@ public final class WarningDesk {
                 + (w.isOpen() ? "state " + w.states().size() : "closed") + ")";
         Holdings.View v = holdings.create(officer, new Holdings.NewItem(title, Json.write(WarningDocument.of(w)),
                 level, topic, relTo == null ? List.of() : relTo, caveats == null ? List.of() : caveats));
-        return new Seen(w, v, Region.shipped().assess(w.current().flight()));
+        Seen seen = new Seen(w, v, null);
+        return new Seen(w, v, geography(seen));
     }
 }
