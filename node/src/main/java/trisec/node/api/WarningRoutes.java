@@ -40,6 +40,8 @@ final class WarningRoutes implements RouteGroup {
             var a = desk.acknowledge(account(ctx), ctx.pathParam("party"), ctx.pathParam("track"));
             json(ctx, 201, Map.of("by", a.by().code(), "at", a.at().toString()));
         }, Access.SIGNED_IN);
+        r.post("/api/v1/warnings/{track}/retract", ctx -> json(ctx, 200, Map.of("track", ctx.pathParam("track"),
+                "retractedVersions", desk.retract(account(ctx), ctx.pathParam("track")))), Access.ITEM_AUTHORITY);
         r.post("/api/v1/warnings/{track}/updates", ctx -> json(ctx, 201, view(desk.update(account(ctx),
                 ctx.pathParam("track"), body(ctx, WarningDesk.Update.class)))), Access.OFFICER);
         r.post("/api/v1/warnings/{track}/close", ctx -> json(ctx, 201, view(desk.close(account(ctx),

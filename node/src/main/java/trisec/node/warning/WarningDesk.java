@@ -190,6 +190,26 @@ public final class WarningDesk {
         return latestVersions(person).stream().filter(s -> s.warning().isOpen()).map(Seen::item).toList();
     }
 
+    /**
+     * This party withdraws one of its warnings: every version the person may see is retracted (each an item, each
+     * told to its holders as any retraction is). Returns how many versions were retracted.
+     */
+    public int retract(Account officer, String track) {
+        List<Holdings.View> versions = new java.util.ArrayList<>();
+        for (Holdings.View v : holdings.list(officer)) {
+            if (TOPIC.covers(v.label().topic()) && v.label().originator().equals(self.party())) {
+                parse(v).filter(w -> w.track().value().equals(track)).ifPresent(w -> versions.add(v));
+            }
+        }
+        if (versions.isEmpty()) {
+            throw Refusal.notFound("no warning " + self.party() + "/" + track);
+        }
+        for (Holdings.View v : versions) {
+            holdings.retract(officer, v.item().id());
+        }
+        return versions.size();
+    }
+
     private List<Seen> latestVersions(Account person) {
         Map<String, Seen> latest = new LinkedHashMap<>();
         for (Holdings.View v : holdings.list(person)) {

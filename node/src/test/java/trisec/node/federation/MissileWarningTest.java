@@ -133,6 +133,14 @@ class MissileWarningTest {
         // Closed is closed.
         assertThat(kor().post("kor.officer", "/api/v1/warnings/TN-1031/updates", "{\"state\":"
                 + state("2024-10-31", detected.plusSeconds(6000), 0.9) + "}").status()).isEqualTo(400);
+        // Withdrawn, every version goes: from Korea's list and, told through the notices, from Japan's and the USA's.
+        var retracted = kor().post("kor.officer", "/api/v1/warnings/TN-1031/retract", "");
+        assertThat(retracted.status()).as(retracted.body()).isEqualTo(200);
+        assertThat(retracted.json().get("retractedVersions").asInt()).isEqualTo(3);
+        assertThat(kor().get("kor.officer", "/api/v1/warnings").body()).doesNotContain("TN-1031");
+        Cluster.eventually(() -> seenAt(c, JPN, "jpn.analyst", "TN-1031") == null
+                && seenAt(c, USA, "usa.analyst", "TN-1031") == null, "the partners no longer list it");
+        assertThat(kor().post("kor.officer", "/api/v1/warnings/TN-1031/retract", "").status()).isEqualTo(404);
     }
 
     @Test

@@ -53,6 +53,7 @@ class RouteAccessTest {
                 "POST /api/v1/authorities/{id}/revoke",
                 "POST /ui/releases/{id}/approve", "POST /ui/consents/{id}");
         expect("ITEM_AUTHORITY", "POST /api/v1/items/{id}/retract", "POST /api/v1/items/{id}/reclassify",
+                "POST /api/v1/warnings/{track}/retract",
                 "POST /ui/items/{id}/retract");
         expect("RELEASE_DESK", "GET /api/v1/outbox", "GET /api/v1/consents", "GET /api/v1/authorities",
                 "GET /api/v1/items/{id}/authorities");
