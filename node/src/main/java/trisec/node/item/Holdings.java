@@ -176,8 +176,17 @@ public final class Holdings {
 
     /** Every active item the person may see. */
     public List<View> list(Account person) {
-        return self.store().read(Items::all).stream().filter(i -> !i.retracted()).map(i -> view(person, i))
-                .filter(v -> v.access().granted()).toList();
+        return visible(person, self.store().read(Items::all));
+    }
+
+    /** The active items on a topic or below it that the person may see. */
+    public List<View> list(Account person, trisec.topic.Topic topic) {
+        return visible(person, self.store().read(h -> Items.onTopic(h, topic)));
+    }
+
+    private List<View> visible(Account person, List<ItemRow> rows) {
+        return rows.stream().filter(i -> !i.retracted()).map(i -> view(person, i)).filter(v -> v.access().granted())
+                .toList();
     }
 
     /** Copies received from partners that the person may see. */

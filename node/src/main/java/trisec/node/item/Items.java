@@ -42,6 +42,15 @@ public final class Items {
         return h.createQuery("SELECT * FROM items ORDER BY created_at DESC, id").map((rs, ctx) -> row(rs)).list();
     }
 
+    /** The items on a topic or below it, newest first (a prefix compared as text: no pattern to escape). */
+    public static List<ItemRow> onTopic(Handle h, trisec.topic.Topic topic) {
+        String below = topic.path() + ".";
+        return h.createQuery("""
+                SELECT * FROM items WHERE topic = :t OR substr(topic, 1, :n) = :below
+                ORDER BY created_at DESC, id""").bind("t", topic.path()).bind("n", below.length())
+                .bind("below", below).map((rs, ctx) -> row(rs)).list();
+    }
+
     /** Copies received from partners, newest first. */
     public static List<ItemRow> received(Handle h) {
         return h.createQuery("SELECT * FROM items WHERE received_from IS NOT NULL ORDER BY received_at DESC, id")

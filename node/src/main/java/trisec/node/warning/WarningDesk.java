@@ -151,7 +151,7 @@ public final class WarningDesk {
         } catch (DomainException e) {
             throw Refusal.invalid(e.getMessage());
         }
-        return store(officer, w, null, null, null, null, last.item().label());
+        return store(officer, w, last.item().label());
     }
 
     public Seen close(Account officer, String track, WarningDocument.ClosureDoc in) {
@@ -166,7 +166,7 @@ public final class WarningDesk {
         } catch (DomainException e) {
             throw Refusal.invalid(e.getMessage());
         }
-        return store(officer, w, null, null, null, null, last.item().label());
+        return store(officer, w, last.item().label());
     }
 
     /** Every warning the person may see, newest detection first: the latest version of each they may read. */
@@ -196,8 +196,8 @@ public final class WarningDesk {
      */
     public int retract(Account officer, String track) {
         List<Holdings.View> versions = new java.util.ArrayList<>();
-        for (Holdings.View v : holdings.list(officer)) {
-            if (TOPIC.covers(v.label().topic()) && v.label().originator().equals(self.party())) {
+        for (Holdings.View v : holdings.list(officer, TOPIC)) {
+            if (v.label().originator().equals(self.party())) {
                 parse(v).filter(w -> w.track().value().equals(track)).ifPresent(w -> versions.add(v));
             }
         }
@@ -212,10 +212,7 @@ public final class WarningDesk {
 
     private List<Seen> latestVersions(Account person) {
         Map<String, Seen> latest = new LinkedHashMap<>();
-        for (Holdings.View v : holdings.list(person)) {
-            if (!TOPIC.covers(v.label().topic())) {
-                continue;
-            }
+        for (Holdings.View v : holdings.list(person, TOPIC)) {
             Optional<MissileWarning> w = parse(v);
             if (w.isEmpty()) {
                 continue;
@@ -258,8 +255,7 @@ public final class WarningDesk {
 
     /** One warning, or not found: a warning the person may not read is not there for them. */
     public Seen get(Account person, String party, String track) {
-        return latestVersions(person).stream().filter(s -> s.warning().detectingParty().code().equals(party)
-                        && s.warning().track().value().equals(track)).findFirst()
+        return (Party.isCode(party) ? version(person, Party.of(party), track) : Optional.<Seen>empty())
                 .map(s -> new Seen(s.warning(), s.item(), geography(s)))
                 .orElseThrow(() -> Refusal.notFound("no warning " + party + "/" + track));
     }
@@ -290,19 +286,16 @@ public final class WarningDesk {
         }
     }
 
-    private Seen store(Account officer, MissileWarning w, String level, String topic, List<String> relTo,
-                       List<String> caveats) {
-        return store(officer, w, level, topic, relTo, caveats, null);
+    /** A later version of a warning, under the label of the one before (see {@link Update}). */
+    private Seen store(Account officer, MissileWarning w, ConfidentialityLabel previous) {
+        return store(officer, w, previous.level().name(), previous.topic().path(),
+                previous.releasableTo().stream().map(Party::code).toList(),
+                previous.caveatsInOrder().stream().map(Caveat::name).toList());
     }
 
+    /** A version of a warning as a new item, whose body is the whole warning so far. */
     private Seen store(Account officer, MissileWarning w, String level, String topic, List<String> relTo,
-                       List<String> caveats, ConfidentialityLabel previous) {
-        if (previous != null) {
-            level = level == null ? previous.level().name() : level;
-            topic = previous.topic().path();
-            relTo = relTo == null ? previous.releasableTo().stream().map(Party::code).toList() : relTo;
-            caveats = caveats == null ? previous.caveatsInOrder().stream().map(Caveat::name).toList() : caveats;
-        }
+                       List<String> caveats) {
         String title = "Missile warning " + w.track() + " (" + w.detectingParty() + ", "
                 + (w.isOpen() ? "state " + w.states().size() : "closed") + ")";
         Holdings.View v = holdings.create(officer, new Holdings.NewItem(title, Json.write(WarningDocument.of(w)),

@@ -59,7 +59,9 @@ class StandingAuthorityTest {
         return Fed.outbox(c, KOR).stream().filter(r -> r.get("itemId").asText().equals(itemId)).toList();
     }
 
+    /** KOR's log entries of a type: what is pending is integrated first, as the integrator would shortly. */
     private List<JsonNode> log(String type) {
+        c.node(KOR).integrateNow();
         var out = new ArrayList<JsonNode>();
         JsonNode page = kor().get("kor.auditor", "/api/v1/log/entries?from=0&limit=1000").json();
         for (JsonNode e : page.get("entries")) {
