@@ -2,13 +2,9 @@ package trisec.bench;
 
 import trisec.node.NodeConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +35,6 @@ import trisec.scenario.file.ScenarioFiles;
  * <pre>bench/load [releases] [concurrency]</pre>
  */
 public final class ReleaseLoad {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ReleaseLoad() {}
 
@@ -63,8 +57,8 @@ public final class ReleaseLoad {
             korNode.seedDemoPersons(hash);
             jpnNode.seedDemoPersons(hash);
             URI base = korNode.url();
-            String officer = token(base, "kor.officer");
-            String disclosure = token(base, "kor.disclosure");
+            String officer = NodeApi.token(base, "kor.officer", "demo");
+            String disclosure = NodeApi.token(base, "kor.disclosure", "demo");
 
             System.out.printf(Locale.ROOT, "warming up (%d releases)…%n", Math.min(100, releases / 4));
             run(base, officer, disclosure, Math.min(100, releases / 4), concurrency);
@@ -111,13 +105,13 @@ public final class ReleaseLoad {
             for (int i = 0; i < n; i++) {
                 int k = i;
                 work.add(pool.submit(() -> {
-                    JsonNode item = post(base, officer, "/api/v1/items", """
+                    JsonNode item = NodeApi.post(base, officer, "/api/v1/items", """
                             {"title":"load %d","body":"%s","level":"군사Ⅱ급비밀","topic":"dprk.missile","relTo":[],"caveats":[]}"""
                             .formatted(k, "x".repeat(2048)), 201);
-                    JsonNode r = post(base, officer, "/api/v1/items/" + item.get("id").asText() + "/releases",
+                    JsonNode r = NodeApi.post(base, officer, "/api/v1/items/" + item.get("id").asText() + "/releases",
                             "{\"to\":\"JPN\"}", 202);
                     String id = r.at("/release/id").asText();
-                    post(base, disclosure, "/api/v1/releases/" + id + "/approve", "", 200);
+                    NodeApi.post(base, disclosure, "/api/v1/releases/" + id + "/approve", "", 200);
                     ids.add(id);
                     return null;
                 }));
@@ -134,7 +128,7 @@ public final class ReleaseLoad {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             long delivered = 0;
-            for (JsonNode r : get(base, officer, "/api/v1/outbox?limit=1000").get("releases")) {
+            for (JsonNode r : NodeApi.get(base, officer, "/api/v1/outbox?limit=1000").get("releases")) {
                 if (ids.contains(r.get("id").asText()) && r.get("status").asText().equals("DELIVERED")) {
                     delivered++;
                 }
@@ -149,7 +143,7 @@ public final class ReleaseLoad {
 
     private static List<Double> latencies(URI base, String officer, List<String> ids) throws Exception {
         List<Double> out = new ArrayList<>();
-        for (JsonNode r : get(base, officer, "/api/v1/outbox?limit=1000").get("releases")) {
+        for (JsonNode r : NodeApi.get(base, officer, "/api/v1/outbox?limit=1000").get("releases")) {
             if (ids.contains(r.get("id").asText())) {
                 Instant requested = Instant.parse(r.get("requestedAt").asText());
                 Instant delivered = Instant.parse(r.get("updatedAt").asText());
@@ -186,31 +180,6 @@ public final class ReleaseLoad {
             return Double.NaN;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static String token(URI base, String username) throws Exception {
-        return post(base, null, "/api/v1/auth/token", "{\"username\":\"" + username + "\",\"password\":\"demo\"}", 200)
-                .get("token").asText();
-    }
-
-    private static JsonNode post(URI base, String token, String path, String body, int expected)
-            throws IOException, InterruptedException {
-        var b = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        var r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
-
-    private static JsonNode get(URI base, String token, String path) throws IOException, InterruptedException {
-        var r = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body());
     }
 
     private static int freePort() throws IOException {
