@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,19 +29,15 @@ import trisec.party.Party;
 /**
  * One warning's way through the nodes, from their own records, on the load generator's clock: KOR stamps the item;
  * both its envelopes (to the USA, and to Japan through the USA) are in KOR's outbox, written in the item's
- * transaction; KOR's courier begins the round that claims them; the USA's handler is done with the direct copy
- * and with the hub leg; the onward envelope is in the USA's outbox, and claimed; Japan's handler is done with it.
+ * transaction and handed to the courier on its commit (the fast path: no round claims them); the USA's handler is
+ * done with the direct copy and with the hub leg; the onward envelope is in the USA's outbox; Japan's handler is
+ * done with it.
  * "Done" is the time in the receipt the handler's node signs: after its checks and writes, before the audit entry,
  * the receipt's signature and the commit.
  */
-record WarningStamps(long created, long enqueued, long claimed, long usaDirectDone, long usaHubDone,
-                     long onwardEnqueued, long onwardClaimed, long jpnDone) {
+record WarningStamps(long created, long enqueued, long usaDirectDone, long usaHubDone, long onwardEnqueued,
+                     long jpnDone) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * The courier leases a row it claims for this long from the start of its round (Courier.LEASE): a claimed row's
-     * next attempt, which delivery leaves as it was, less the lease, is the moment its round began.
-     */
-    private static final Duration LEASE = Duration.ofSeconds(30);
 
     /** When the USA first held a copy, whichever envelope brought it. */
     long usaFirstDone() {
@@ -50,7 +45,7 @@ record WarningStamps(long created, long enqueued, long claimed, long usaDirectDo
     }
 
     /** An envelope of a warning's item as its sender's outbox holds it, on the load generator's clock. */
-    private record Sent(List<String> route, String messageId, long enqueued, long claimed) {}
+    private record Sent(List<String> route, String messageId, long enqueued) {}
 
     /** The stamps of each of these items that took the mechanism's two routes, by item id. */
     static Map<String, WarningStamps> of(Map<Party, Node> nodes, Map<Party, NodeKeys> keys, NodeClocks clocks,
@@ -69,10 +64,9 @@ record WarningStamps(long created, long enqueued, long claimed, long usaDirectDo
             Sent onward = usa.getFirst();
             out.put(id, new WarningStamps(clocks.nanos(KOR, itemStamp(nodes.get(KOR), id)),
                     Math.max(direct.get().enqueued(), viaHub.get().enqueued()),
-                    Math.min(direct.get().claimed(), viaHub.get().claimed()),
                     clocks.nanos(USA, receiptAt(nodes.get(USA), direct.get().messageId())),
                     clocks.nanos(USA, receiptAt(nodes.get(USA), viaHub.get().messageId())),
-                    onward.enqueued(), onward.claimed(),
+                    onward.enqueued(),
                     clocks.nanos(JPN, receiptAt(nodes.get(JPN), onward.messageId()))));
         }
         return out;
@@ -92,20 +86,16 @@ record WarningStamps(long created, long enqueued, long claimed, long usaDirectDo
                     s.created() - t.start());
             add(stages, "→ both envelopes in KOR's outbox (decisions, consent, seals, in the item's transaction)",
                     s.enqueued() - s.created());
-            add(stages, "→ KOR's courier begins the round that claims them (commit, wake)",
-                    s.claimed() - s.enqueued());
-            add(stages, "→ USA's handler done with the direct copy (claim, post, open, checks, store)",
-                    s.usaDirectDone() - s.claimed());
+            add(stages, "→ USA's handler done with the direct copy (commit, hand-over, post, open, checks, store)",
+                    s.usaDirectDone() - s.enqueued());
             if (usaEvent >= 0) {
                 add(stages, "→ USA's screen: inbox event (audit entry, receipt, commit, signal)",
                         usaEvent - s.usaFirstDone());
             }
-            add(stages, "KOR's round → onward envelope in USA's outbox (hub leg taken)",
-                    s.onwardEnqueued() - s.claimed());
-            add(stages, "→ USA's courier begins the round that claims it (commit, wake)",
-                    s.onwardClaimed() - s.onwardEnqueued());
-            add(stages, "→ JPN's handler done with it (claim, post, open, checks, store)",
-                    s.jpnDone() - s.onwardClaimed());
+            add(stages, "KOR's outbox → onward envelope in USA's outbox (commit, hand-over, post, hub leg taken)",
+                    s.onwardEnqueued() - s.enqueued());
+            add(stages, "→ JPN's handler done with it (commit, hand-over, post, open, checks, store)",
+                    s.jpnDone() - s.onwardEnqueued());
             if (jpnEvent >= 0) {
                 add(stages, "→ JPN's screen: inbox event (audit entry, receipt, commit, signal)",
                         jpnEvent - s.jpnDone());
@@ -132,8 +122,7 @@ record WarningStamps(long created, long enqueued, long claimed, long usaDirectDo
             List<String> route = new ArrayList<>();
             delivery.get("route").forEach(p -> route.add(p.asText()));
             out.computeIfAbsent(delivery.at("/item/id").asText(), k -> new ArrayList<>()).add(new Sent(route,
-                    row.messageId(), clocks.nanos(node.party(), row.createdAt()),
-                    clocks.nanos(node.party(), row.nextAttemptAt().minus(LEASE))));
+                    row.messageId(), clocks.nanos(node.party(), row.createdAt())));
         }
         return out;
     }

@@ -149,7 +149,7 @@ public final class Node implements AutoCloseable {
             Integrator integrator = new Integrator(auditLog);
             Postbox postbox = new Postbox(self);
             PeerClient peerClient = new PeerClient(keys);
-            Courier courier = new Courier(self, peerClient, ReleaseMessages.deliveries(self, postbox));
+            Courier courier = new Courier(self, peerClient, postbox, ReleaseMessages.deliveries(self, postbox));
             Witness witness = new Witness(store, config.peers(), origin, logKeys.getPrivate(), clock, peerClient,
                     Outbox::resend, courier::peerAnswers);
             Runnable wake = courier::wake;

@@ -24,6 +24,10 @@ import trisec.party.Party;
  * The delivery worker: sends what the outbox holds, records each signed receipt in the same transaction that
  * marks the envelope done, and retries failures with exponential back-off. Claims are leased, so a crash mid-send
  * means the envelope is sent again after the lease, and the recipient's inbox turns that into a no-op.
+ *
+ * <p>Copies of items do not wait for a round: the {@link Postbox} enqueues them leased to this process and hands
+ * them here the moment their transaction commits ({@link #express}), so the first attempt takes no write of its
+ * own. A failed attempt backs off like any other, and the rounds take over.
  */
 public final class Courier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Courier.class);
@@ -35,11 +39,15 @@ public final class Courier implements AutoCloseable {
     private final PeerClient client;
     private final Map<String, DeliveryHandler> handlers;
     private final trisec.node.base.Worker worker;
+    private final Postbox postbox;
+    private final java.util.concurrent.ExecutorService expressLane =
+            java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("express-", 0).factory());
 
     /** @param handlers what each kind of message is for, told when its answer comes back (by the features) */
-    public Courier(Self self, PeerClient client, List<DeliveryHandler> handlers) {
+    public Courier(Self self, PeerClient client, Postbox postbox, List<DeliveryHandler> handlers) {
         this.self = self;
         this.client = client;
+        this.postbox = postbox;
         var byKind = new java.util.HashMap<String, DeliveryHandler>();
         for (DeliveryHandler handler : handlers) {
             if (byKind.put(Messages.kindOf(handler.type()), handler) != null) {
@@ -57,6 +65,21 @@ public final class Courier implements AutoCloseable {
             self.store().useTransaction(h -> Outbox.resumeAll(h, self.clock().instant()));
         }
         worker.start();
+        postbox.expressVia(this::express);
+    }
+
+    /**
+     * Sends one committed envelope now, on its own thread, if it is still waiting for its first attempt (a round
+     * that found its lease run out may have sent it meanwhile; the recipient's inbox makes a second send a no-op).
+     */
+    void express(String messageId) {
+        try {
+            expressLane.execute(() -> self.store().read(h -> Outbox.byMessage(h, messageId))
+                    .filter(r -> r.state().equals(OutboxRow.PENDING) && r.attempts() == 0)
+                    .ifPresent(this::deliver));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The node is stopping: the envelope is on record, and a later round (or the next start) sends it.
+        }
     }
 
     /**
@@ -78,12 +101,25 @@ public final class Courier implements AutoCloseable {
 
     @Override
     public void close() {
+        postbox.expressVia(null);
         worker.close();
+        expressLane.shutdownNow();
+        try {
+            if (!expressLane.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.warn("express deliveries still running after 10 s; their envelopes are sent again later");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One round: claims the due envelopes (leasing them), sends each, records the outcomes. */
     public int deliverDue() {
         Instant now = self.clock().instant();
+        // Most rounds find nothing due (the fast path sent it); looking costs no turn at the store's one writer.
+        if (!self.store().read(h -> Outbox.anyDue(h, now))) {
+            return 0;
+        }
         List<OutboxRow> due = self.store().inTransaction(h -> {
             List<OutboxRow> rows = Outbox.claimDue(h, now, 16);
             for (OutboxRow r : rows) {

@@ -16,14 +16,22 @@ import org.jdbi.v3.core.Handle;
 public final class Outbox {
     private Outbox() {}
 
+    /** @param firstAttempt when a round may first send it: now, or later when it is leased to a sender already */
     public static void enqueue(Handle h, String messageId, String peer, String kind, Optional<String> releaseId,
-                               String envelope, Instant now) {
+                               String envelope, Instant now, Instant firstAttempt) {
         h.createUpdate("""
                 INSERT INTO outbox (message_id, peer, kind, release_id, envelope, state, attempts, next_attempt_at,
                                     created_at)
-                VALUES (:m, :peer, :kind, :release, :envelope, 'PENDING', 0, :now, :now)""")
+                VALUES (:m, :peer, :kind, :release, :envelope, 'PENDING', 0, :first, :now)""")
                 .bind("m", messageId).bind("peer", peer).bind("kind", kind).bind("release", releaseId.orElse(null))
-                .bind("envelope", envelope).bind("now", Store.utc(now)).execute();
+                .bind("envelope", envelope).bind("first", Store.utc(firstAttempt)).bind("now", Store.utc(now))
+                .execute();
+    }
+
+    /** The envelope with this message id, if it was committed. */
+    static Optional<OutboxRow> byMessage(Handle h, String messageId) {
+        return h.createQuery("SELECT * FROM outbox WHERE message_id = :m").bind("m", messageId)
+                .map((rs, c) -> row(rs)).findOne();
     }
 
     /**
@@ -42,6 +50,12 @@ public final class Outbox {
                                                AND e.kind = 'EVENT_NOTE' AND e.id < o.id))
                 ORDER BY o.id LIMIT :limit <forUpdate> <skipLocked>""")
                 .bind("now", Store.utc(now)).bind("limit", limit).map((rs, c) -> row(rs)).list();
+    }
+
+    /** Whether a round would find anything to send (without the order of agreement notes, which only holds back). */
+    static boolean anyDue(Handle h, Instant now) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= :now)")
+                .bind("now", Store.utc(now)).mapTo(Boolean.class).one();
     }
 
     public static void done(Handle h, long id) {

@@ -70,7 +70,7 @@ class StoreTest {
         var row = item("i1");
         s.useTransaction(h -> {
             Items.insert(h, row);
-            Outbox.enqueue(h, "m1", "JPN", "ITEM", Optional.of("r1"), "{\"envelope\":true}", T);
+            Outbox.enqueue(h, "m1", "JPN", "ITEM", Optional.of("r1"), "{\"envelope\":true}", T, T);
             Inbox.record(h, new Inbox.Entry("m0", "USA", "ITEM", "ab".repeat(32), "{}"), T);
             RecordedEvents.insert(h, new RecordedEvents.Row("e1", "kor-jpn-gsomia-2016", "TERMINATION_NOTICE", T,
                     Optional.of("KOR"), Optional.of(T.plus(90, ChronoUnit.DAYS)), "note", "KOR", T, "kor.admin"));
@@ -107,8 +107,8 @@ class StoreTest {
         String kind = "postgres";
         Store s = open(kind);
         s.useTransaction(h -> {
-            Outbox.enqueue(h, "m1", "JPN", "ITEM", Optional.empty(), "{}", T);
-            Outbox.enqueue(h, "m2", "JPN", "ITEM", Optional.empty(), "{}", T);
+            Outbox.enqueue(h, "m1", "JPN", "ITEM", Optional.empty(), "{}", T, T);
+            Outbox.enqueue(h, "m2", "JPN", "ITEM", Optional.empty(), "{}", T, T);
         });
         var claimed = new CountDownLatch(1);
         var release = new CountDownLatch(1);
@@ -147,9 +147,10 @@ class StoreTest {
         // Instants whose text would sort wrongly in ISO-8601's shortest form (…:30Z after …:30.5Z).
         Instant at = Instant.parse("2026-12-05T10:00:30Z");
         s.useTransaction(h -> {
-            Outbox.enqueue(h, "whole", "JPN", "ITEM", Optional.empty(), "{}", at);
-            Outbox.enqueue(h, "later", "JPN", "ITEM", Optional.empty(), "{}", at.plusMillis(500));
-            Outbox.enqueue(h, "next-year", "JPN", "ITEM", Optional.empty(), "{}", Instant.parse("2027-01-01T00:00:00Z"));
+            Outbox.enqueue(h, "whole", "JPN", "ITEM", Optional.empty(), "{}", at, at);
+            Outbox.enqueue(h, "later", "JPN", "ITEM", Optional.empty(), "{}", at.plusMillis(500), at.plusMillis(500));
+            Instant nextYear = Instant.parse("2027-01-01T00:00:00Z");
+            Outbox.enqueue(h, "next-year", "JPN", "ITEM", Optional.empty(), "{}", nextYear, nextYear);
         });
         List<OutboxRow> first = s.inTransaction(h -> Outbox.claimDue(h, at.plusMillis(1), 10));
         assertThat(first).extracting(OutboxRow::messageId).containsExactly("whole");
