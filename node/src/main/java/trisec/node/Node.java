@@ -169,7 +169,7 @@ public final class Node implements AutoCloseable {
             handlers.addAll(ConsentMessages.handlers(self));
             handlers.addAll(AgreementMessages.handlers(self));
             handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake));
-            handlers.addAll(WarningMessages.handlers(self));
+            handlers.addAll(WarningMessages.handlers(self, holders, postbox));
             Reception reception = new Reception(self, admission, handlers);
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).

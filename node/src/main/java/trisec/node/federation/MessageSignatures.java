@@ -20,6 +20,7 @@ public final class MessageSignatures {
     static final String ITEM = "trisec item v1";
     static final String CONSENT = "trisec consent v1";
     static final String NOTICE = "trisec notice v1";
+    static final String WARNING_ACK = "trisec warning acknowledgement v1";
     static final String RECEIPT = "trisec receipt v1";
     /** A receipt that names the signer's RECEIVED log entry; one without (a node before that) stays v1. */
     static final String RECEIPT_LOGGED = "trisec receipt v2";
@@ -80,6 +81,23 @@ public final class MessageSignatures {
         return n.signature() != null && originator.party().code().equals(n.originator())
                 && originator.keyId().value().equals(n.signerKey())
                 && Signatures.verify(originator, NOTICE, notice(n), unb64(n.signature()));
+    }
+
+    static byte[] ack(Messages.WarningAck a) {
+        return new Canonical().add(a.ackId()).add(a.itemId()).add(a.track()).add(a.at()).add(a.by()).bytes();
+    }
+
+    /** This node's acknowledgement of a partner's warning, signed so that it can reach the originator through a hub. */
+    public static Messages.WarningAck signAck(NodeKeys keys, String ackId, String itemId, String track, String at) {
+        var unsigned = new Messages.WarningAck(ackId, itemId, track, at, keys.party().code(),
+                keys.identity().keyId().value(), "");
+        return new Messages.WarningAck(ackId, itemId, track, at, unsigned.by(), unsigned.signerKey(),
+                b64(Signatures.sign(keys, WARNING_ACK, ack(unsigned))));
+    }
+
+    public static boolean verifyAck(PublicIdentity by, Messages.WarningAck a) {
+        return a.signature() != null && by.party().code().equals(a.by()) && by.keyId().value().equals(a.signerKey())
+                && Signatures.verify(by, WARNING_ACK, ack(a), unb64(a.signature()));
     }
 
     static byte[] receipt(Receipt r) {

@@ -156,8 +156,12 @@ public final class Messages {
         }
     }
 
-    /** A watch officer's acknowledgement of a missile warning, told to the warning's originator (issue 11). */
-    public record WarningAck(String ackId, String itemId, String track, String at) implements Message {
+    /**
+     * A watch officer's acknowledgement of a missile warning, told to the warning's originator: signed by the
+     * acknowledging party's node ({@code by}), so that a hub that passed the warning on can relay it unchanged.
+     */
+    public record WarningAck(String ackId, String itemId, String track, String at, String by, String signerKey,
+                             String signature) implements Message {
         @Override
         public String envelopeKind() {
             return WARNING_ACK;

@@ -17,7 +17,7 @@ import trisec.node.base.Refusal;
 import trisec.node.base.Self;
 import trisec.node.item.Holdings;
 import trisec.node.federation.Messages.SignedReceipt;
-import trisec.node.federation.Messages.WarningAck;
+import trisec.node.federation.MessageSignatures;
 import trisec.node.federation.Postbox;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
@@ -72,7 +72,10 @@ public final class WarningDesk {
 
     /**
      * A watch officer acknowledges a partner's warning they may read: kept here, and told to the originator, who
-     * sees who acknowledged when. Once per warning and party.
+     * sees who acknowledged when. Once per warning and party. The acknowledgement goes back the way the warning
+     * came: from the originator directly, straight to it; through a hub (the missile-warning mechanism's route),
+     * to the hub, which relays it. It is signed by this node, so the originator knows who acknowledged whichever
+     * way it came. Only when the node it came from is not a partner any more does it go straight to the originator.
      */
     public Acknowledgement acknowledge(Account officer, String party, String track) {
         Seen s = get(officer, party, track);
@@ -80,9 +83,10 @@ public final class WarningDesk {
         if (originator.equals(self.party())) {
             throw Refusal.invalid("a warning is acknowledged by the partners it reaches, not by its originator");
         }
-        if (!postbox.reaches(originator)) {
-            throw Refusal.conflict("NO_PEER", "this node has no connection to " + originator + "'s node");
-        }
+        Party via = s.item().held().receivedFrom().filter(postbox::reaches)
+                .or(() -> Optional.of(originator).filter(postbox::reaches))
+                .orElseThrow(() -> Refusal.conflict("NO_PEER", "this node has no connection to " + originator
+                        + "'s node, nor to the node the warning came from"));
         Instant now = self.clock().instant();
         String id = java.util.UUID.randomUUID().toString();
         String itemId = s.item().item().id();
@@ -94,8 +98,8 @@ public final class WarningDesk {
             }
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.WARNING_ACKNOWLEDGED, now, officer.username())
                     .with("item", itemId).with("track", track).with("by", self.party().code())
-                    .with("at", now.toString()));
-            postbox.post(h, originator, new WarningAck(id, itemId, track, now.toString()),
+                    .with("at", now.toString()).with("via", via.equals(originator) ? null : via.code()));
+            postbox.post(h, via, MessageSignatures.signAck(self.keys(), id, itemId, track, now.toString()),
                     Postbox.UNCLASSIFIED_HEADER, Optional.empty());
             h.afterCommit(wakeCourier);
         });

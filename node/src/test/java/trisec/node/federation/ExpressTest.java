@@ -37,7 +37,8 @@ class ExpressTest {
             postbox.expressVia(handedOver::add);
             var store = kor.self().store();
             String now = Instant.now().toString();
-            WarningAck ack = new WarningAck(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "K24-0001", now);
+            WarningAck ack = new WarningAck(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "K24-0001", now,
+                    "KOR", null, null);
             ConsentRequest ordered = new ConsentRequest(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                     "KOR", "USA", now);
 

@@ -62,6 +62,50 @@ class MissileWarningTest {
         return r.json();
     }
 
+    private List<String> entries(Party p, String type) {
+        return c.node(p).auditLog().entries(0, 10_000).stream().filter(e -> e.contains("\"type\":\"" + type + "\""))
+                .toList();
+    }
+
+    /**
+     * An acknowledgement the hub would relay, or the originator keep, must be signed by the party it names, and
+     * that party must be one the warning went to.
+     */
+    private void acknowledgementsThatAreNotWhatTheySayAreRefused(String itemId) {
+        Instant now = Instant.now();
+        var jpnKeys = c.keys(JPN);
+        var korIdentity = c.node(KOR).identity();
+        var usaIdentity = c.node(USA).identity();
+        // Signed by Japan, but altered on the way: the track it names is another.
+        var signed = MessageSignatures.signAck(jpnKeys, java.util.UUID.randomUUID().toString(), itemId, "TN-1031",
+                now.toString());
+        var altered = new Messages.WarningAck(signed.ackId(), signed.itemId(), "TN-9999", signed.at(), signed.by(),
+                signed.signerKey(), signed.signature());
+        assertThat(refusal(c.keys(USA), korIdentity, altered)).contains("not signed by JPN");
+        // The USA cannot pass off an acknowledgement in Japan's name that Japan did not sign.
+        var forged = MessageSignatures.signAck(c.keys(USA), java.util.UUID.randomUUID().toString(), itemId,
+                "TN-1031", now.toString());
+        forged = new Messages.WarningAck(forged.ackId(), forged.itemId(), forged.track(), forged.at(), "JPN",
+                forged.signerKey(), forged.signature());
+        assertThat(refusal(c.keys(USA), korIdentity, forged)).contains("not signed by JPN");
+        // Korea acknowledging its own warning, through the hub, is refused there: the hub never sent it to Korea.
+        var own = MessageSignatures.signAck(c.keys(KOR), java.util.UUID.randomUUID().toString(), itemId, "TN-1031",
+                now.toString());
+        assertThat(refusal(c.keys(KOR), usaIdentity, own)).contains("did not send warning");
+        assertThat(entries(KOR, "WARNING_ACKNOWLEDGED")).hasSize(2);
+        assertThat(entries(USA, "WARNING_ACK_RELAYED")).hasSize(1);
+    }
+
+    private String refusal(trisec.envelope.NodeKeys sender, trisec.envelope.PublicIdentity to, Messages.WarningAck a) {
+        var envelope = Fed.seal(sender, to, Messages.WARNING_ACK, java.util.UUID.randomUUID(),
+                Postbox.UNCLASSIFIED_HEADER, a);
+        var answer = Fed.post(c, to.party(), Wire.encode(envelope));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        var receipt = Fed.signedReceipt(answer.json()).receipt();
+        assertThat(receipt.outcome()).isEqualTo(Messages.REFUSED);
+        return receipt.reason();
+    }
+
     private static JsonNode seenAt(Cluster c, Party p, String user, String track) {
         for (JsonNode w : c.client(p).get(user, "/api/v1/warnings").json().get("warnings")) {
             if (w.get("track").asText().equals(track)) {
@@ -120,6 +164,23 @@ class MissileWarningTest {
                 .isEqualTo(400);
         Cluster.eventually(() -> kor().get("kor.officer", "/api/v1/warnings/KOR/TN-1031").json()
                 .get("acknowledgements").toString().contains("\"by\":\"JPN\""), "Korea sees Japan's acknowledgement");
+        // Japan's copy came through the U.S. hub, and so did its acknowledgement: the hub relayed it unchanged.
+        Cluster.eventually(() -> entries(USA, "WARNING_ACK_RELAYED").size() == 1
+                && entries(KOR, "WARNING_ACKNOWLEDGED").size() == 1, "the audit entries are in the logs");
+        assertThat(entries(USA, "WARNING_ACK_RELAYED")).singleElement().satisfies(e -> assertThat(e)
+                .contains("\"by\":\"JPN\"").contains("\"to\":\"KOR\""));
+        assertThat(entries(KOR, "WARNING_ACKNOWLEDGED")).singleElement().satisfies(e -> assertThat(e)
+                .contains("\"by\":\"JPN\"").contains("\"via\":\"USA\""));
+        // The USA's copy came straight from Korea, and its acknowledgement goes straight back.
+        assertThat(c.client(USA).post("usa.analyst", "/api/v1/warnings/KOR/TN-1031/acknowledge", "").status())
+                .isEqualTo(201);
+        Cluster.eventually(() -> kor().get("kor.officer", "/api/v1/warnings/KOR/TN-1031").json()
+                .get("acknowledgements").findValuesAsText("by").containsAll(List.of("JPN", "USA")),
+                "Korea sees both acknowledgements");
+        Cluster.eventually(() -> entries(KOR, "WARNING_ACKNOWLEDGED").size() == 2, "Korea's log has both");
+        assertThat(entries(USA, "WARNING_ACK_RELAYED")).hasSize(1);
+        acknowledgementsThatAreNotWhatTheySayAreRefused(
+                kor().get("kor.officer", "/api/v1/warnings/KOR/TN-1031").json().get("itemId").asText());
         // Where the originator's warning went is not the recipient's to see.
         assertThat(c.client(JPN).get("jpn.analyst", "/api/v1/warnings/KOR/TN-1031").json().get("deliveries").size())
                 .isZero();
