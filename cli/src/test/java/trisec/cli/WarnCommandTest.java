@@ -92,6 +92,22 @@ class WarnCommandTest {
         }
     }
 
+    /** A release is decided on the agreements of the node's clock, when it is sent, not of the launch it replays. */
+    @Test
+    void the2017ReplayOnADemoWhoseClockIsPastTheMechanismReachesJapanByItself() throws Exception {
+        int base = freeBase();
+        try (var demo = Demo.start(Optional.empty(), Optional.of(Instant.parse("2025-06-01T00:00:00Z")),
+                ScenarioFiles.shipped(), Demo.ports(base))) {
+            String track = Cli.run("warn", "replay", "2017-11-29", "--url", "http://127.0.0.1:" + base, "--speed",
+                    "1000000", "--json").ok().json().get("track").asText();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!japanSees(base, track) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(japanSees(base, track)).as("Japan sees the 2017 launch replayed in 2025").isTrue();
+        }
+    }
+
     @Test
     void badInputIsRefusedWithOneLine() {
         for (var args : List.of(List.of("warn", "replay", "2017-13-01"), List.of("warn", "replay", "2016-01-01"),

@@ -1,6 +1,7 @@
 package trisec.node.web;
 
 import java.util.List;
+import java.util.Optional;
 
 /** What the templates show: plain values, already in the viewer's language. */
 public final class Models {
@@ -73,7 +74,12 @@ public final class Models {
     /** The warnings page: the map (SVG, made and escaped by the geo module) and one line per warning. */
     public record Warnings(String map, List<WarningLine> lines) {}
 
-    /** A warning as the page lists it: who detected it, its track, its state, and what it means on the ground. */
+    /**
+     * A warning as the page lists it: who detected it, its track, its state, what it means on the ground, who
+     * acknowledged it when (every partner at the originator, this party elsewhere), and where this party's watch
+     * officer acknowledges it while nobody here has.
+     */
     public record WarningLine(String key, String itemId, String party, String track, String status, String detected,
-                              String impact, String overflies, String within200Nm, String banner, String css) {}
+                              String impact, String overflies, String within200Nm, String banner, String css,
+                              List<String> acknowledgements, Optional<String> acknowledgePath) {}
 }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import trisec.geo.Region;
 import trisec.geo.map.WarningMap;
 import trisec.node.http.Access;
@@ -31,6 +32,14 @@ final class WarningPages implements RouteGroup {
     public void addTo(RoutesConfig r) {
         r.get("/ui/warnings", this::page, Access.SIGNED_IN);
         r.get("/ui/warnings/fragment", this::fragment, Access.SIGNED_IN);
+        r.post("/ui/warnings/{party}/{track}/acknowledge", this::acknowledge, Access.SIGNED_IN);
+    }
+
+    /** A watch officer acknowledges a partner's warning; the originator is told and sees who acknowledged when. */
+    private void acknowledge(Context ctx) {
+        pages.requireForm(ctx);
+        warnings.acknowledge(pages.account(ctx), ctx.pathParam("party"), ctx.pathParam("track"));
+        ctx.redirect("/ui/warnings");
     }
 
     private void page(Context ctx) {
@@ -54,17 +63,24 @@ final class WarningPages implements RouteGroup {
 
     private Models.Warnings model(Texts t, List<WarningDesk.Seen> seen) {
         Locale language = t.lang().locale();
+        Party self = pages.self().party();
         String map = WarningMap.svg(Region.shipped(), seen.stream().map(WarningDesk.Seen::warning).toList(), language);
         List<Models.WarningLine> lines = seen.stream().map(s -> {
             var w = s.warning();
             var impact = w.current().flight().impactPoint();
             Holdings.View v = s.item();
+            List<WarningDesk.Acknowledgement> acks = warnings.acknowledgements(s);
+            boolean partners = !w.detectingParty().equals(self);
+            Optional<String> acknowledge = partners && acks.stream().noneMatch(ack -> ack.by().equals(self))
+                    ? Optional.of("/ui/warnings/" + w.detectingParty().code() + "/" + w.track().value()
+                    + "/acknowledge") : Optional.empty();
             return new Models.WarningLine(w.detectingParty().code() + "/" + w.track().value(), v.item().id(),
                     t.partyCode(w.detectingParty().code()), w.track().value(),
                     t.t(w.isOpen() ? "warnings.open" : "warnings.closed"), t.dateTime(w.detection().at()),
                     impact.toString(), codes(t, s.geography().overflown()),
                     codes(t, s.geography().within200NmOfCoast()), pages.marking(List.of(v)).banner(),
-                    pages.marking(List.of(v)).css());
+                    pages.marking(List.of(v)).css(), acks.stream().map(ack -> t.partyCode(ack.by().code()) + " "
+                    + t.dateTime(ack.at())).toList(), acknowledge);
         }).toList();
         return new Models.Warnings(map, lines);
     }

@@ -44,7 +44,8 @@ class RouteAccessTest {
                 "GET /ui/banner", "GET /ui/items/{id}/release", "GET /ui/agreements", "GET /ui/me",
                 "GET /api/v1/warnings", "GET /api/v1/warnings/{party}/{track}",
                 "GET /api/v1/warnings/{party}/{track}/geojson", "GET /api/v1/warnings/{party}/{track}/cot",
-                "GET /ui/warnings", "GET /ui/warnings/fragment", "POST /api/v1/warnings/{party}/{track}/acknowledge");
+                "GET /ui/warnings", "GET /ui/warnings/fragment", "POST /api/v1/warnings/{party}/{track}/acknowledge",
+                "POST /ui/warnings/{party}/{track}/acknowledge");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");

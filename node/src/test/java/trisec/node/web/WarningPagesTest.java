@@ -86,4 +86,16 @@ class WarningPagesTest {
                     .containsPattern("data-testid=\"banner-top\">\\s*<span class=\"banner-text\">UNCLASSIFIED");
         }
     }
+
+    @Test
+    void theOriginatorIsNotOfferedToAcknowledgeItsOwnWarningAndAFormWithoutItsTokenChangesNothing() {
+        var officer = new WebTab(base, "en").signIn("kor.officer");
+        String html = officer.get("/ui/warnings").body();
+        assertThat(html).contains("Acknowledged").doesNotContain("/acknowledge\"");
+        assertThat(officer.post("/ui/warnings/KOR/TN-5/acknowledge", java.util.Map.of()).statusCode()).isEqualTo(403);
+        // With its token, the service's own rule answers: a warning is acknowledged by the partners it reaches.
+        var r = officer.submit("/ui/warnings/KOR/TN-5/acknowledge", java.util.Map.of());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("not by its originator");
+    }
 }
