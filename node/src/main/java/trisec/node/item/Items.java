@@ -32,6 +32,15 @@ public final class Items {
         return h.createQuery("SELECT * FROM items WHERE id = :id").bind("id", id).map((rs, ctx) -> row(rs)).findOne();
     }
 
+    /** The items of these ids that are held here, in no particular order. */
+    public static List<ItemRow> byIds(Handle h, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT * FROM items WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> row(rs)).list();
+    }
+
     /** Locks the row for the rest of the transaction (approvals and notices must not race). */
     public static Optional<ItemRow> lock(Handle h, String id) {
         return h.createQuery("SELECT * FROM items WHERE id = :id <forUpdate>").bind("id", id)
