@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,13 +75,21 @@ final class WarnCommand implements Runnable {
                 description = "How many times faster than the flight (default ${DEFAULT-VALUE}: a minute a second).")
         double speed;
 
+        @Option(names = "--at-node-date", description = "Play it even though the node's clock shows another date "
+                + "than the launch's and the agreements stood otherwise then: the node decides where the warning goes "
+                + "on the agreements of its own date, and this is said first. Without it such a run is refused before "
+                + "anything is posted; run the nodes as of the launch (trisec demo --as-of ...) to see it as it was.")
+        boolean atNodeDate;
+
         @Mixin
         ScenarioOption scenario;
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Replay a launch of the public record (FACTS.md, scenarios/launches.yaml) as warnings from",
-                    "the node: opened a minute after launch, refined half-way, closed at the splashdown."})
+            description = "Replay a launch of the public record (FACTS.md, scenarios/launches.yaml) as warnings from "
+                    + "the node: opened a minute after launch, refined half-way, closed at the splashdown. The node "
+                    + "sends each version where the agreements of its own date allow: when its date is not the "
+                    + "launch's and they stood otherwise then, the replay is refused unless --at-node-date is given.")
     static final class Replay implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -105,8 +115,10 @@ final class WarnCommand implements Runnable {
             PublicLaunch launch = catalogue.launches().stream().filter(l -> l.date().equals(day)).findFirst()
                     .orElseThrow(() -> new DomainException("no launch on " + day + " in the catalogue; it has "
                             + String.join(", ", catalogue.launches().stream().map(l -> l.date().toString()).toList())));
-            return play(spec, target, json, launch.launchedAt().toInstant(), launch.modelledFlight(), launch.missile(),
-                    "R" + day.toString().replace("-", "") + "-" + (Instant.now().getEpochSecond() % 100_000));
+            // A new track for every run, even two in one second: a track number is a warning's for good.
+            String track = "R" + day.toString().replace("-", "") + "-" + (Instant.now().toEpochMilli() % 100_000_000);
+            return play(spec, target, json, Optional.of(launch.launchedAt().toInstant()), Optional.of(day),
+                    launch.modelledFlight(), launch.missile(), at -> track);
         }
     }
 
@@ -116,7 +128,7 @@ final class WarnCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--at", paramLabel = "INSTANT", description = "Launch time (default: now).")
+        @Option(names = "--at", paramLabel = "INSTANT", description = "Launch time (default: the node's clock).")
         String at;
 
         @Option(names = "--launch", required = true, paramLabel = "LAT,LON", description = "Launch point.")
@@ -145,9 +157,9 @@ final class WarnCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Instant launchedAt;
+            Optional<Instant> launchedAt;
             try {
-                launchedAt = at == null ? Instant.now() : Instant.parse(at);
+                launchedAt = at == null ? Optional.empty() : Optional.of(Instant.parse(at));
             } catch (DateTimeParseException e) {
                 throw new DomainException("--at is an ISO-8601 instant such as 2024-10-31T07:11:00Z, got '" + at + "'");
             }
@@ -165,13 +177,20 @@ final class WarnCommand implements Runnable {
                 throw new DomainException("--flight-time is a positive number of seconds, got " + flightTime);
             }
             var flight = new FlightPrediction(from, azimuth, apogee, range, Duration.ofSeconds(flightTime));
-            return play(spec, target, json, launchedAt, flight, missile, "S" + (launchedAt.getEpochSecond() % 1_000_000));
+            return play(spec, target, json, launchedAt, Optional.empty(), flight, missile,
+                    when -> "S" + (when.getEpochSecond() % 1_000_000));
         }
     }
 
-    /** Opens, refines and closes the warning; prints each step, or one JSON object with all of them. */
-    static int play(CommandSpec spec, Target t, JsonOption json, Instant launchedAt, FlightPrediction flight,
-                    String missile, String defaultTrack) {
+    /**
+     * Opens, refines and closes the warning; prints each step, or one JSON object with all of them.
+     *
+     * @param launchedAt the launch, or the node's clock when empty
+     * @param catalogueDay the launch's date as the public record gives it (local to the launch), if it is one
+     */
+    static int play(CommandSpec spec, Target t, JsonOption json, Optional<Instant> launchedAt,
+                    Optional<LocalDate> catalogueDay, FlightPrediction flight, String missile,
+                    Function<Instant, String> defaultTrack) {
         if (!(t.speed >= 1)) {
             throw new DomainException("--speed is at least 1, got " + t.speed);
         }
@@ -183,7 +202,16 @@ final class WarnCommand implements Runnable {
         String level = t.level != null ? t.level : t.scenario.load().scheme(party).levels().stream()
                 .filter(l -> l.banner() == Classification.SECRET).findFirst()
                 .orElseThrow(() -> new DomainException(party + " has no SECRET level; give --level")).name();
-        String track = t.track != null ? t.track : defaultTrack;
+        NodeDate date = NodeDate.of(api, token, launchedAt, catalogueDay);
+        date.refuseUnless(t.atNodeDate);
+        date.notice().filter(n -> !json.json).ifPresent(n -> out.println("notice: " + n));
+        return play(out, api, token, t, json, party, level, date, date.launchedAt(), flight, missile,
+                t.track != null ? t.track : defaultTrack.apply(date.launchedAt()));
+    }
+
+    private static int play(PrintWriter out, Api api, String token, Target t, JsonOption json, Party party,
+                            String level, NodeDate date, Instant launchedAt, FlightPrediction flight, String missile,
+                            String track) {
         Duration flightTime = flight.flightTime();
         // A first, rough state a minute in (a third of the way for a short flight); the refined one half-way; the
         // splashdown at the end.
@@ -218,7 +246,9 @@ final class WarnCommand implements Runnable {
 
         if (json.json) {
             var all = Api.MAPPER.createObjectNode().put("node", t.url.toString()).put("party", party.code())
-                    .put("track", track);
+                    .put("track", track).put("nodeDate", date.nodeDate().toString())
+                    .put("launchDate", date.launchDate().toString());
+            date.notice().ifPresent(n -> all.put("notice", n));
             all.putArray("steps").addAll(steps);
             JsonOutput.print(out, all);
         }
@@ -276,6 +306,72 @@ final class WarnCommand implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DomainException("interrupted");
+            }
+        }
+    }
+
+    /**
+     * The node's date beside the launch's. A node decides releases on its own clock (agreements in force that day),
+     * so a launch played against a node whose clock shows another date goes where that date's agreements send it.
+     * The node's clock is read from its agreements' list, which answers as of it, and the agreements are compared
+     * as the node knows them (its scenario and the events recorded since) at both instants.
+     *
+     * @param differing the agreements that stand otherwise on the node's date than at the launch, as
+     *                  "id: at the launch → on the node's date"
+     */
+    record NodeDate(Instant nodeNow, Instant launchedAt, LocalDate launchDate, boolean sameDate,
+                    java.util.List<String> differing) {
+
+        static NodeDate of(Api api, String token, Optional<Instant> launch, Optional<LocalDate> catalogueDay) {
+            JsonNode now = api.get("/api/v1/agreements", token);
+            Instant nodeNow = Instant.parse(now.path("at").asText());
+            Instant launchedAt = launch.orElse(nodeNow);
+            LocalDate utcDay = LocalDate.ofInstant(launchedAt, java.time.ZoneOffset.UTC);
+            LocalDate nodeDay = LocalDate.ofInstant(nodeNow, java.time.ZoneOffset.UTC);
+            // The record dates a launch where it happened (KST); the nodes' dates are UTC's. Either is the launch's.
+            boolean same = nodeDay.equals(utcDay) || catalogueDay.map(nodeDay::equals).orElse(false);
+            var differing = new ArrayList<String>();
+            if (!same) {
+                JsonNode then = api.get("/api/v1/agreements?at=" + launchedAt, token);
+                var before = new java.util.HashMap<String, String>();
+                then.path("agreements").forEach(a -> before.put(a.path("id").asText(),
+                        a.path("status").path("text").asText()));
+                now.path("agreements").forEach(a -> {
+                    String id = a.path("id").asText();
+                    String onNodeDate = a.path("status").path("text").asText();
+                    String atLaunch = before.getOrDefault(id, "unknown");
+                    if (!onNodeDate.equals(atLaunch)) {
+                        differing.add(id + ": " + atLaunch + " at the launch, " + onNodeDate + " on the node's date");
+                    }
+                });
+            }
+            return new NodeDate(nodeNow, launchedAt, catalogueDay.orElse(utcDay), same,
+                    java.util.List.copyOf(differing));
+        }
+
+        LocalDate nodeDate() {
+            return LocalDate.ofInstant(nodeNow, java.time.ZoneOffset.UTC);
+        }
+
+        /** What a person must know before reading the result: nothing when the node's date is the launch's. */
+        Optional<String> notice() {
+            if (sameDate) {
+                return Optional.empty();
+            }
+            String head = "the node's clock shows " + nodeDate() + ", not the launch's date " + launchDate()
+                    + ": the node decides where the warning goes on the agreements in force on " + nodeDate()
+                    + ", not on " + launchDate();
+            return Optional.of(differing.isEmpty()
+                    ? head + "; they stand alike on both dates, so it goes where it would have gone then."
+                    : head + ", and they differ (" + String.join("; ", differing) + ").");
+        }
+
+        /** Refuses, before anything is posted, a run whose result would not be the launch's. */
+        void refuseUnless(boolean atNodeDate) {
+            if (!sameDate && !differing.isEmpty() && !atNodeDate) {
+                throw new DomainException(notice().orElseThrow() + " Nothing was posted: run the nodes as of the"
+                        + " launch (trisec demo --as-of " + launchDate() + "T00:00:00Z), or give --at-node-date"
+                        + " to play it on the node's date.");
             }
         }
     }

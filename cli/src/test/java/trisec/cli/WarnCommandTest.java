@@ -92,20 +92,58 @@ class WarnCommandTest {
         }
     }
 
-    /** A release is decided on the agreements of the node's clock, when it is sent, not of the launch it replays. */
     @Test
-    void the2017ReplayOnADemoWhoseClockIsPastTheMechanismReachesJapanByItself() throws Exception {
+    void aReplayOnANodeWhoseDateIsNotTheLaunchsIsRefusedOrPlayedWithANotice() throws Exception {
         int base = freeBase();
-        try (var demo = Demo.start(Optional.empty(), Optional.of(Instant.parse("2025-06-01T00:00:00Z")),
+        try (var demo = Demo.start(Optional.empty(), Optional.of(Instant.parse("2024-10-31T00:00:00Z")),
                 ScenarioFiles.shipped(), Demo.ports(base))) {
-            String track = Cli.run("warn", "replay", "2017-11-29", "--url", "http://127.0.0.1:" + base, "--speed",
-                    "1000000", "--json").ok().json().get("track").asText();
+            String url = "http://127.0.0.1:" + base;
+            // 2017-11-29 on a node of 2024: the mechanism is in force on the node's date and was not at the launch.
+            var refused = Cli.run("warn", "replay", "2017-11-29", "--url", url, "--speed", "1000000").badInput();
+            assertThat(refused.err()).contains("2024-10-31").contains("2017-11-29").contains("missile-warning-2023")
+                    .contains("--at-node-date").contains("Nothing was posted");
+            assertThat(get(base, "kor.officer", "/api/v1/warnings").get("warnings").size()).isZero();
+
+            // Asked to, it plays on the node's date, says so first, and the warning goes as 2024's agreements send it.
+            var played = Cli.run("warn", "replay", "2017-11-29", "--url", url, "--speed", "1000000",
+                    "--at-node-date").ok();
+            assertThat(played.out().lines().findFirst().orElseThrow()).startsWith("notice: ")
+                    .contains("2024-10-31").contains("2017-11-29").contains("missile-warning-2023");
+            assertThat(played.out()).contains("opened").contains("closed");
+            var json = Cli.run("warn", "replay", "2017-11-29", "--url", url, "--speed", "1000000",
+                    "--at-node-date", "--json").ok().json();
+            assertThat(json.get("nodeDate").asText()).isEqualTo("2024-10-31");
+            assertThat(json.get("launchDate").asText()).isEqualTo("2017-11-29");
+            assertThat(json.get("notice").asText()).contains("missile-warning-2023");
+            // A release is decided on the agreements of the node's clock, when it is sent: through the mechanism, the
+            // 2017 launch replayed in 2024 reaches Japan by itself.
+            String track = json.get("track").asText();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!japanSees(base, track) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(japanSees(base, track)).as("Japan sees the 2017 launch replayed in 2025").isTrue();
+            assertThat(japanSees(base, track)).as("Japan sees the 2017 launch replayed in 2024").isTrue();
+
+            // The same date: no notice at all.
+            var same = Cli.run("warn", "replay", "2024-10-31", "--url", url, "--speed", "1000000", "--json").ok();
+            assertThat(same.json().has("notice")).isFalse();
+            assertThat(same.json().get("nodeDate").asText()).isEqualTo("2024-10-31");
+
+            // Another date on which the agreements stood alike: played, with the notice that it makes no difference.
+            List<String> flight = List.of("--launch", "39.0,125.8", "--azimuth", "80", "--range", "900", "--apogee",
+                    "500", "--flight-time", "600", "--url", url, "--speed", "1000000");
+            var alike = Cli.run(concat(List.of("warn", "simulate", "--at", "2024-10-01T00:00:00Z"), flight)).ok();
+            assertThat(alike.out().lines().findFirst().orElseThrow()).startsWith("notice: ").contains("2024-10-01")
+                    .contains("stand alike");
+            // A made-up launch is, unless told otherwise, at the node's own time: nothing to say.
+            var simulated = Cli.run(concat(List.of("warn", "simulate", "--json"), flight)).ok();
+            assertThat(simulated.json().has("notice")).isFalse();
+            assertThat(simulated.json().get("launchDate").asText()).isEqualTo("2024-10-31");
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     @Test

@@ -315,7 +315,7 @@ class WarnReplayBrowserTest {
         // A launch that did fly over Japan (2022-10-04, over Aomori) is flagged so on every map and in every table,
         // beside the 2024 one, which is not.
         var overJapan = Cli.run("warn", "replay", "2022-10-04", "--url", url(KOR, "/").replaceAll("/$", ""),
-                "--speed", "1000000");
+                "--speed", "1000000", "--at-node-date");
         assertThat(overJapan.status()).as(overJapan.err()).isZero();
         for (var c : List.of(List.of(kor, "상공 통과: 일본, 북한;", "일본"), List.of(jpn, "上空通過：日本、北朝鮮。", "日本"),
                 List.of(usa, "overflies Japan, North Korea;", "Japan"))) {

@@ -5,6 +5,7 @@ import trisec.node.release.Disclosures;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Recipients;
 import trisec.node.warning.WarningDesk;
+import trisec.node.warning.WarningIndex;
 import trisec.node.warning.WarningMessages;
 import trisec.node.item.Holdings;
 import trisec.node.base.Changes;
@@ -158,17 +159,22 @@ public final class Node implements AutoCloseable {
             Decisions decisions = new Decisions(self);
             AuthorityDesk authorities = new AuthorityDesk(self, decisions, postbox, wake);
             Recipients holders = new Recipients();
-            Holdings holdings = new Holdings(self, postbox, holders, List.of(authorities.onItemCreated()), wake);
+            // The warnings' index follows every version created, received or retracted, in the same transaction.
+            WarningIndex warningIndex = new WarningIndex(self);
+            warningIndex.catchUp();
+            Holdings holdings = new Holdings(self, postbox, holders, List.of(authorities.onItemCreated(),
+                    warningIndex.onCreated()), List.of(warningIndex.onRetracted()), wake);
             Disclosures disclosures = new Disclosures(self, holdings, decisions, postbox, wake);
             ConsentDesk consents = new ConsentDesk(self, holdings, postbox, wake);
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Admission admission = new Admission(store, clock);
             Relabels relabels = new Relabels(self);
             var handlers = new ArrayList<MessageHandler<?>>(ReleaseMessages.handlers(self, postbox, wake, relabels,
-                    decisions));
+                    decisions, List.of(warningIndex.onReceived())));
             handlers.addAll(ConsentMessages.handlers(self));
             handlers.addAll(AgreementMessages.handlers(self));
-            handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake));
+            handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake,
+                    List.of(warningIndex.onRetracted())));
             handlers.addAll(WarningMessages.handlers(self, holders, postbox));
             Reception reception = new Reception(self, admission, handlers);
 

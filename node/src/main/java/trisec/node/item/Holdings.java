@@ -56,13 +56,19 @@ public final class Holdings {
     private final Postbox postbox;
     private final Holders holders;
     private final List<ItemCreated> onCreated;
+    private final List<ItemRetracted> onRetracted;
     private final Runnable wakeCourier;
 
-    /** @param onCreated told of each item created here, in the transaction that stores it */
-    public Holdings(Self self, Postbox postbox, Holders holders, List<ItemCreated> onCreated, Runnable wakeCourier) {
+    /**
+     * @param onCreated told of each item created here, in the transaction that stores it
+     * @param onRetracted told of each item this node retracts as its originator, in the transaction that does
+     */
+    public Holdings(Self self, Postbox postbox, Holders holders, List<ItemCreated> onCreated,
+                    List<ItemRetracted> onRetracted, Runnable wakeCourier) {
         this.self = self;
         this.holders = holders;
         this.onCreated = List.copyOf(onCreated);
+        this.onRetracted = List.copyOf(onRetracted);
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
     }
@@ -184,6 +190,19 @@ public final class Holdings {
         return visible(person, self.store().read(h -> Items.onTopic(h, topic)));
     }
 
+    /**
+     * Of the given items, the active ones the person may see, in the order given: for a feature that knows which
+     * few items it wants (a warning's latest version) and reads only those, under the same rules as every list.
+     */
+    public List<View> among(Account person, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var rows = self.store().read(h -> Items.byIds(h, ids)).stream()
+                .collect(java.util.stream.Collectors.toMap(ItemRow::id, r -> r));
+        return visible(person, ids.stream().distinct().filter(rows::containsKey).map(rows::get).toList());
+    }
+
     private List<View> visible(Account person, List<ItemRow> rows) {
         return rows.stream().filter(i -> !i.retracted()).map(i -> view(person, i)).filter(v -> v.access().granted())
                 .toList();
@@ -209,6 +228,9 @@ public final class Holdings {
         Item item = own(person, id);
         Told told = self.store().inTransaction(h -> {
             Items.retract(h, item.id());
+            for (ItemRetracted listener : onRetracted) {
+                listener.retracted(h, item.id());
+            }
             Told t = telling(h, item.id());
             Instant now = self.clock().instant();
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RETRACTED, now, person.username())

@@ -9,8 +9,10 @@ import trisec.node.federation.Postbox;
 public final class ItemMessages {
     private ItemMessages() {}
 
+    /** @param onRetracted told of each item retracted on its originator's notice, in the transaction that does */
     public static List<MessageHandler<?>> handlers(Self self, Relabels relabels, Holders holders, Postbox postbox,
-                                                   Runnable wakeCourier) {
-        return List.of(new NoticeArrival(self, relabels, holders, postbox, wakeCourier), new ReportArrival(self));
+                                                   Runnable wakeCourier, List<ItemRetracted> onRetracted) {
+        return List.of(new NoticeArrival(self, relabels, holders, postbox, wakeCourier, onRetracted),
+                new ReportArrival(self));
     }
 }

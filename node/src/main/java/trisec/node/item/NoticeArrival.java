@@ -1,5 +1,6 @@
 package trisec.node.item;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.node.base.Self;
@@ -27,9 +28,12 @@ final class NoticeArrival implements MessageHandler<ItemNotice> {
     private final Holders holders;
     private final Postbox postbox;
     private final Runnable wakeCourier;
+    private final List<ItemRetracted> onRetracted;
 
-    NoticeArrival(Self self, Relabels relabels, Holders holders, Postbox postbox, Runnable wakeCourier) {
+    NoticeArrival(Self self, Relabels relabels, Holders holders, Postbox postbox, Runnable wakeCourier,
+                  List<ItemRetracted> onRetracted) {
         this.self = self;
+        this.onRetracted = List.copyOf(onRetracted);
         this.relabels = relabels;
         this.holders = holders;
         this.postbox = postbox;
@@ -91,6 +95,9 @@ final class NoticeArrival implements MessageHandler<ItemNotice> {
                     return m.accepted(null, item.id(), null, "already retracted");
                 }
                 Items.retract(h, item.id());
+                for (ItemRetracted listener : onRetracted) {
+                    listener.retracted(h, item.id());
+                }
             }
             case Messages.RECLASSIFY -> {
                 if (!relabels.relabel(h, item, originator, n.level(), n.originKey(), n.originSignature(), m.label(),

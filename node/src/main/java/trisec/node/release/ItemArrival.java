@@ -19,6 +19,7 @@ import trisec.node.federation.Messages.Receipt;
 import trisec.node.federation.Postbox;
 import trisec.item.Item;
 import trisec.node.item.HeldItem;
+import trisec.node.item.ItemReceived;
 import trisec.node.item.Labels;
 import trisec.node.item.Relabels;
 import trisec.item.Consent;
@@ -43,9 +44,12 @@ final class ItemArrival implements MessageHandler<ItemDelivery> {
     private final Runnable wakeCourier;
     private final Relabels relabels;
     private final Decisions decisions;
+    private final List<ItemReceived> onReceived;
 
-    ItemArrival(Self self, Postbox postbox, Runnable wakeCourier, Relabels relabels, Decisions decisions) {
+    ItemArrival(Self self, Postbox postbox, Runnable wakeCourier, Relabels relabels, Decisions decisions,
+                List<ItemReceived> onReceived) {
         this.self = self;
+        this.onReceived = List.copyOf(onReceived);
         this.decisions = decisions;
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
@@ -183,8 +187,11 @@ final class ItemArrival implements MessageHandler<ItemDelivery> {
         if (Items.byId(h, item.id()).isPresent()) {
             return; // already held (our own item coming back, or an earlier delivery): keep the one copy
         }
-        Items.insert(h, Labels.row(new HeldItem(item, held, Optional.of(from), Optional.of(now), false,
-                Optional.empty())));
+        var copy = new HeldItem(item, held, Optional.of(from), Optional.of(now), false, Optional.empty());
+        Items.insert(h, Labels.row(copy));
+        for (ItemReceived listener : onReceived) {
+            listener.received(h, copy);
+        }
     }
 
     /** A consent that {@link #consentHolds}: signed by the item's originator, for this item and recipient. */

@@ -5,16 +5,23 @@ import trisec.node.base.Self;
 import trisec.node.federation.DeliveryHandler;
 import trisec.node.federation.MessageHandler;
 import trisec.node.federation.Postbox;
+import trisec.node.item.ItemReceived;
 import trisec.node.item.Relabels;
 
 /** What the release feature does with partners' messages, and with their receipts for its own. */
 public final class ReleaseMessages {
     private ReleaseMessages() {}
 
-    /** An item arriving (or to forward, as the hub), a relayed final receipt, the originator's consent decision. */
+    /**
+     * An item arriving (or to forward, as the hub), a relayed final receipt, the originator's consent decision.
+     *
+     * @param onReceived told of each partner's copy stored here, in the transaction that stores it
+     */
     public static List<MessageHandler<?>> handlers(Self self, Postbox postbox, Runnable wakeCourier,
-                                                   Relabels relabels, Decisions decisions) {
-        return List.of(new ItemArrival(self, postbox, wakeCourier, relabels, decisions), new ReceiptRelayArrival(self),
+                                                   Relabels relabels, Decisions decisions,
+                                                   List<ItemReceived> onReceived) {
+        return List.of(new ItemArrival(self, postbox, wakeCourier, relabels, decisions, onReceived),
+                new ReceiptRelayArrival(self),
                 new ConsentDecisionArrival(self, decisions));
     }
 

@@ -2,10 +2,7 @@ package trisec.node.warning;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import trisec.DomainException;
 import trisec.geo.FlightGeography;
@@ -56,6 +53,8 @@ public final class WarningDesk {
     private final Self self;
     private final Holdings holdings;
     private final java.util.Map<String, FlightGeography> geographies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Optional<MissileWarning>> warnings =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Postbox postbox;
     private final Runnable wakeCourier;
@@ -138,10 +137,13 @@ public final class WarningDesk {
         return store(officer, w, in.level(), topic, in.relTo(), in.caveats());
     }
 
-    /** One warning of a party, its latest version the person may read, without its geography (not needed here). */
+    /**
+     * One warning of a party: its latest version, if the person may read it. A person who may not read the latest
+     * version does not see the warning at all, rather than an earlier state shown as if it were current.
+     */
     private Optional<Seen> version(Account person, Party party, String track) {
-        return latestVersions(person).stream().filter(s -> s.warning().detectingParty().equals(party)
-                && s.warning().track().value().equals(track)).findFirst();
+        return self.store().read(h -> Warnings.of(h, party, track)).stream()
+                .flatMap(latest -> readable(person, List.of(latest)).stream()).findFirst();
     }
 
     public Seen update(Account officer, String track, Update in) {
@@ -173,10 +175,10 @@ public final class WarningDesk {
         return store(officer, w, last.item().label());
     }
 
-    /** Every warning the person may see, newest detection first: the latest version of each they may read. */
+    /** Every warning the person may see, newest detection first: those whose latest version they may read. */
     public List<Seen> list(Account person) {
-        return latestVersions(person).stream().map(s -> new Seen(s.warning(), s.item(), geography(s)))
-                .sorted(Comparator.comparing((Seen s) -> s.warning().detection().at()).reversed()).toList();
+        return readable(person, self.store().read(Warnings::all)).stream()
+                .map(s -> new Seen(s.warning(), s.item(), geography(s))).toList();
     }
 
     /**
@@ -191,7 +193,8 @@ public final class WarningDesk {
 
     /** The items of the open warnings the person may read (their latest versions): what every page alerts to. */
     public List<Holdings.View> open(Account person) {
-        return latestVersions(person).stream().filter(s -> s.warning().isOpen()).map(Seen::item).toList();
+        return holdings.among(person, self.store().read(Warnings::open).stream().map(Warnings.Latest::itemId)
+                .toList());
     }
 
     /**
@@ -199,12 +202,9 @@ public final class WarningDesk {
      * told to its holders as any retraction is). Returns how many versions were retracted.
      */
     public int retract(Account officer, String track) {
-        List<Holdings.View> versions = new java.util.ArrayList<>();
-        for (Holdings.View v : holdings.list(officer, TOPIC)) {
-            if (v.label().originator().equals(self.party())) {
-                parse(v).filter(w -> w.track().value().equals(track)).ifPresent(w -> versions.add(v));
-            }
-        }
+        // Earliest first, so that until the last is retracted the warning shows its latest state, not an older one.
+        List<Holdings.View> versions = holdings.among(officer,
+                self.store().read(h -> Warnings.versions(h, self.party(), track)));
         if (versions.isEmpty()) {
             throw Refusal.notFound("no warning " + self.party() + "/" + track);
         }
@@ -214,18 +214,16 @@ public final class WarningDesk {
         return versions.size();
     }
 
-    private List<Seen> latestVersions(Account person) {
-        Map<String, Seen> latest = new LinkedHashMap<>();
-        for (Holdings.View v : holdings.list(person, TOPIC)) {
-            Optional<MissileWarning> w = parse(v);
-            if (w.isEmpty()) {
-                continue;
-            }
-            String key = w.get().detectingParty().code() + "/" + w.get().track().value();
-            Seen seen = new Seen(w.get(), v, null);
-            latest.merge(key, seen, (a, b) -> newer(a, b) ? a : b);
+    /**
+     * The warnings of these latest versions that the person may read, in the order given. Holdings decides who may
+     * read which item, as for every other list; only the few items wanted are read.
+     */
+    private List<Seen> readable(Account person, List<Warnings.Latest> latest) {
+        List<Seen> seen = new java.util.ArrayList<>();
+        for (Holdings.View v : holdings.among(person, latest.stream().map(Warnings.Latest::itemId).toList())) {
+            warning(v).ifPresent(w -> seen.add(new Seen(w, v, null)));
         }
-        return List.copyOf(latest.values());
+        return List.copyOf(seen);
     }
 
     /**
@@ -269,25 +267,10 @@ public final class WarningDesk {
                 .orElseThrow(() -> Refusal.notFound("no warning " + self.party() + "/" + track));
     }
 
-    /** The later of two versions: more states, or closed; of two alike, the one created later. */
-    private static boolean newer(Seen a, Seen b) {
-        int sa = a.warning().states().size() + (a.warning().isOpen() ? 0 : 1);
-        int sb = b.warning().states().size() + (b.warning().isOpen() ? 0 : 1);
-        return sa != sb ? sa > sb : !a.item().item().createdAt().isBefore(b.item().item().createdAt());
-    }
-
-    /**
-     * The warning an item carries, when its body is one and its detecting party is the item's originator (only
-     * the originator speaks for its own detection).
-     */
-    private Optional<MissileWarning> parse(Holdings.View v) {
-        try {
-            var doc = Json.read(v.item().body(), WarningDocument.Doc.class);
-            MissileWarning w = WarningDocument.warning(doc, self.facts().scenario());
-            return w.detectingParty().equals(v.label().originator()) ? Optional.of(w) : Optional.empty();
-        } catch (RuntimeException notAWarning) {
-            return Optional.empty();
-        }
+    /** The warning a version carries; a version (an item) never changes, so it is read once. */
+    private Optional<MissileWarning> warning(Holdings.View v) {
+        return warnings.computeIfAbsent(v.item().id(), id -> WarningDocument.carried(v.label().originator(),
+                v.item().body(), self.facts().scenario()));
     }
 
     /** A later version of a warning, under the label of the one before (see {@link Update}). */

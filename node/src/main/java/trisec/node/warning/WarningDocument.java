@@ -66,6 +66,19 @@ public final class WarningDocument {
         return new PointDoc(p.latitude(), p.longitude());
     }
 
+    /**
+     * The warning an item's body carries, when it is one and its detecting party is the item's originator (only the
+     * originator speaks for its own detection).
+     */
+    static Optional<MissileWarning> carried(Party originator, String body, Scenario scenario) {
+        try {
+            MissileWarning w = warning(trisec.node.base.Json.read(body, Doc.class), scenario);
+            return w.detectingParty().equals(originator) ? Optional.of(w) : Optional.empty();
+        } catch (RuntimeException notAWarning) {
+            return Optional.empty();
+        }
+    }
+
     /** @throws DomainException naming what is missing or wrong */
     static MissileWarning warning(Doc d, Scenario scenario) {
         if (d == null || d.trisecWarning() == null || d.trisecWarning() != FORMAT) {

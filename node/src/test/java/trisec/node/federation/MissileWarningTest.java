@@ -44,7 +44,7 @@ class MissileWarningTest {
     }
 
     /** A state of the flight modelled for a launch of the public record, at {@code at}. */
-    private static String state(String day, Instant at, double confidence) {
+    static String state(String day, Instant at, double confidence) {
         FlightPrediction f = LaunchCatalogueFiles.shipped().on(LocalDate.parse(day)).modelledFlight();
         return String.format(Locale.ROOT, """
                 {"at":"%s","launch":{"lat":%.4f,"lon":%.4f},"azimuthDeg":%.2f,"apogeeKm":%.1f,"rangeKm":%.1f,
