@@ -57,10 +57,10 @@ import trisec.warning.FlightPrediction;
  * page does. The nodes' own stamps ({@link WarningStamps}) show where the time goes.
  *
  * <p>Beside them, in the same process, what the path cannot avoid ({@link PathBaseline}): the cryptography, and one
- * durable commit on the nodes' disk. Until the USA's screen is told, three commits follow one another (KOR's item,
- * the courier's claim of its envelope, the USA's copy); until Japan's, five (KOR's item and claim, the USA's hub leg
- * and its claim of the onward envelope, Japan's copy). Durability before signature (DESIGN §5.6) makes each wait
- * for the disk.
+ * durable commit on the nodes' disk. Until the USA's screen is told, two commits follow one another (KOR's item
+ * with its envelopes, the USA's copy); until Japan's, three (KOR's item, the USA's hub leg with the onward envelope,
+ * Japan's copy): on the fast path no round claims an envelope with a commit of its own. Durability before signature
+ * (DESIGN §5.6) makes each wait for the disk.
  *
  * <pre>bench/warnings [unloaded warnings] [burst warnings] [burst seconds]</pre>   (defaults: 200 100 1)
  */

@@ -33,8 +33,10 @@ public final class PeerClient {
     }
 
     private static HttpClient client(Duration connectTimeout) {
-        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // HTTP/1.1 kept alive: the JDK's default, HTTP/2, asks a plain-HTTP server to upgrade on each new
+        // connection, which a node does not do.
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
