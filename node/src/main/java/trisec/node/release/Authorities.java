@@ -54,11 +54,16 @@ final class Authorities {
     /**
      * The approved authorities not revoked, in the order they were proposed. One whose level the scenario no
      * longer knows releases nothing, and does not stop items from being created.
+     *
+     * <p>On PostgreSQL the rows stay share-locked until the caller's transaction ends, so a revocation waits for
+     * the releases made under the authority, and a transaction that reads after a revocation began waits for it
+     * and leaves the authority out: once a revocation has committed, nothing more is released under it. On
+     * SQLite the one writer keeps them apart anyway.
      */
     static List<AuthorityRecord> active(Handle h, Scenario s, Party own) {
         return h.createQuery("""
                 SELECT * FROM authorities WHERE approved_at IS NOT NULL AND revoked_at IS NULL
-                ORDER BY proposed_at, id""").map((rs, c) -> readable(rs, s, own)).stream()
+                ORDER BY proposed_at, id <forShare>""").map((rs, c) -> readable(rs, s, own)).stream()
                 .flatMap(Optional::stream).toList();
     }
 

@@ -39,8 +39,8 @@ import trisec.DomainException;
  * The crash test (docs/RELIABILITY.md) decided the embedded engine: H2 2.5 lost committed, forced transactions
  * under SIGKILL in every configuration tried.
  *
- * <p>SQL that the two spell differently is written with JDBI's defined attributes: {@code <forUpdate>} and
- * {@code <skipLocked>} are row locks on PostgreSQL and nothing on SQLite, where a write transaction holds the
+ * <p>SQL that the two spell differently is written with JDBI's defined attributes: {@code <forUpdate>},
+ * {@code <forShare>} and {@code <skipLocked>} are row locks on PostgreSQL and nothing on SQLite, where a write transaction holds the
  * whole database ({@code BEGIN IMMEDIATE}) and so already excludes every other writer.
  */
 public final class Store implements AutoCloseable {
@@ -69,6 +69,7 @@ public final class Store implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         jdbi.define("forUpdate", postgres ? "FOR UPDATE" : "");
         jdbi.define("skipLocked", postgres ? "SKIP LOCKED" : "");
+        jdbi.define("forShare", postgres ? "FOR SHARE" : "");
         if (!postgres) {
             jdbi.registerArgument(new InstantText());
             jdbi.registerArgument(new OffsetText());
