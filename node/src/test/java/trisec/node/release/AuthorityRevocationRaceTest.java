@@ -1,7 +1,6 @@
 package trisec.node.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import trisec.node.store.Databases;
+import trisec.node.store.TestStore;
 import trisec.node.store.Store;
 import trisec.party.Party;
 import trisec.policy.StandingAuthority;
@@ -29,29 +28,17 @@ import trisec.topic.Topic;
 class AuthorityRevocationRaceTest {
     private static final Party KOR = Party.of("KOR");
     private final Scenario scenario = ScenarioFiles.shipped();
-    private Store store;
-    private String pgUrl;
+    private final TestStore stores = new TestStore();
 
     @AfterEach
     void close() {
-        if (store != null) {
-            store.close();
-        }
-        if (pgUrl != null) {
-            Databases.dropSchema(pgUrl);
-        }
+        stores.close();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "postgres"})
     void aRevocationWaitsForTheTransactionThatReleasesUnderTheAuthority(String kind) throws Exception {
-        if (kind.equals("postgres")) {
-            assumeTrue(Databases.postgresMissing().isEmpty(), () -> Databases.postgresMissing().orElse(""));
-            pgUrl = Databases.freshPostgresSchema();
-            store = Store.open(pgUrl);
-        } else {
-            store = Store.embedded(Databases.freshDir());
-        }
+        Store store = stores.open(kind);
         Instant t = Instant.parse("2024-10-31T00:00:00Z");
         var authority = new StandingAuthority("a1", Topic.of("dprk.missile.warning"),
                 scenario.scheme(KOR).level("군사Ⅱ급비밀"), List.of(Party.of("USA"), Party.of("JPN")), t,

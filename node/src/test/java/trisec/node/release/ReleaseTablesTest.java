@@ -1,7 +1,6 @@
 package trisec.node.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,7 @@ import trisec.node.consent.Consents;
 import trisec.node.federation.Messages.ConsentProof;
 import trisec.node.item.ItemRow;
 import trisec.node.item.Items;
-import trisec.node.store.Databases;
+import trisec.node.store.TestStore;
 import trisec.node.store.Store;
 import trisec.party.Party;
 import trisec.scenario.Scenario;
@@ -35,28 +34,15 @@ class ReleaseTablesTest {
     private static final Party USA = Party.of("USA");
 
     private final Scenario scenario = ScenarioFiles.shipped();
-    private Store store;
-    private String pgUrl;
+    private final TestStore stores = new TestStore();
 
     private Store open(String kind) {
-        if (kind.equals("postgres")) {
-            assumeTrue(Databases.postgresMissing().isEmpty(), () -> Databases.postgresMissing().orElse(""));
-            pgUrl = Databases.freshPostgresSchema();
-            store = Store.open(pgUrl);
-        } else {
-            store = Store.embedded(Databases.freshDir());
-        }
-        return store;
+        return stores.open(kind);
     }
 
     @AfterEach
     void close() {
-        if (store != null) {
-            store.close();
-        }
-        if (pgUrl != null) {
-            Databases.dropSchema(pgUrl);
-        }
+        stores.close();
     }
 
     private static ItemRow item(String id) {

@@ -1,7 +1,6 @@
 package trisec.node.warning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import trisec.node.store.Databases;
+import trisec.node.store.TestStore;
 import trisec.node.store.Store;
 import trisec.party.Party;
 
@@ -22,28 +21,17 @@ class WarningTablesTest {
     private static final Party KOR = Party.of("KOR");
     private static final Instant DETECTED = Instant.parse("2024-10-30T22:11:30.123456Z");
 
+    private final TestStore stores = new TestStore();
     private Store store;
-    private String pgUrl;
 
     private Store open(String kind) {
-        if (kind.equals("postgres")) {
-            assumeTrue(Databases.postgresMissing().isEmpty(), () -> Databases.postgresMissing().orElse(""));
-            pgUrl = Databases.freshPostgresSchema();
-            store = Store.open(pgUrl);
-        } else {
-            store = Store.embedded(Databases.freshDir());
-        }
+        store = stores.open(kind);
         return store;
     }
 
     @AfterEach
     void close() {
-        if (store != null) {
-            store.close();
-        }
-        if (pgUrl != null) {
-            Databases.dropSchema(pgUrl);
-        }
+        stores.close();
     }
 
     private static Warnings.Version version(String item, int rank, int createdSecond, boolean closed) {
