@@ -55,6 +55,7 @@ final class WarningAckArrival implements MessageHandler<WarningAck> {
         if (a.by() == null || !Party.isCode(a.by())) {
             throw new MessageRefused("an acknowledgement names the party that acknowledged by its code");
         }
+        Instant at = Incoming.instant(a.at(), "the acknowledgement's time");
         Party by = Party.of(a.by());
         var identity = self.identityOf(by);
         if (by.equals(self.party()) || identity.isEmpty()) {
@@ -63,15 +64,17 @@ final class WarningAckArrival implements MessageHandler<WarningAck> {
         if (!MessageSignatures.verifyAck(identity.get(), a)) {
             throw new MessageRefused("the acknowledgement is not signed by " + by + "'s node");
         }
-        Instant at = Incoming.instant(a.at(), "the acknowledgement's time");
-        ItemRow item = Items.byId(h, a.itemId())
-                .filter(i -> WarningDesk.TOPIC.covers(Topic.of(i.topic())))
-                .orElseThrow(() -> new MessageRefused("item " + a.itemId() + " is not a warning this node holds"));
-        if (!wentTo(h, a.itemId(), by)) {
-            throw new MessageRefused("this node did not send warning " + a.itemId() + " to " + by);
+        // One answer whether this node holds no such warning or never sent it to that party, so that asking tells
+        // a partner nothing about what this node holds; and the track must be the warning's own.
+        Optional<ItemRow> item = Items.byId(h, a.itemId()).filter(i -> WarningDesk.TOPIC.covers(Topic.of(i.topic())));
+        if (item.isEmpty() || !wentTo(h, a.itemId(), by)
+                || !Warnings.trackOf(h, a.itemId()).map(a.track()::equals).orElse(false)) {
+            throw new MessageRefused("no warning " + a.track() + " (item " + a.itemId() + ") that this node sent to "
+                    + by);
         }
-        if (!item.originator().equals(self.party().code())) {
-            return relay(h, m, a, by, Party.of(item.originator()));
+        ItemRow warning = item.get();
+        if (!warning.originator().equals(self.party().code())) {
+            return relay(h, m, a, by, Party.of(warning.originator()));
         }
         boolean fresh = Acknowledgements.insert(h, new Acknowledgements.Ack(a.ackId(), self.party(), a.track(),
                 a.itemId(), by, at));

@@ -130,10 +130,7 @@ public final class WarningDesk {
         if (!Topic.isValid(topic) || !TOPIC.covers(Topic.of(topic))) {
             throw Refusal.invalid("a warning's topic is " + TOPIC + " or below, got '" + topic + "'");
         }
-        if (version(officer, self.party(), w.track().value()).isPresent()) {
-            throw Refusal.conflict("warning " + w.track() + " already exists here; a new warning takes a new track"
-                    + " number");
-        }
+        // A track number already taken is refused in the item's transaction (WarningIndex), whoever may read it.
         return store(officer, w, in.level(), topic, in.relTo(), in.caveats());
     }
 

@@ -3,6 +3,7 @@ package trisec.node.warning;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.item.Item;
+import trisec.node.base.Refusal;
 import trisec.node.base.Self;
 import trisec.node.item.ItemCreated;
 import trisec.node.item.ItemReceived;
@@ -24,9 +25,23 @@ public final class WarningIndex {
         this.self = self;
     }
 
-    /** A version opened, updated or closed here (or any item created here that carries a warning). */
+    /**
+     * A version opened, updated or closed here (or any item created here that carries a warning). A new warning
+     * (its first state) under a track number a standing warning of this party already has is refused, whether or
+     * not its author may read that warning, in the transaction that would create it, so two officers opening one
+     * track at once cannot both succeed: a track number is one warning's.
+     */
     public ItemCreated onCreated() {
-        return (h, by, held) -> index(h, held.item());
+        return (h, by, held) -> {
+            Item item = held.item();
+            carried(item).filter(w -> w.states().size() == 1 && w.isOpen()).ifPresent(w -> {
+                if (!Warnings.versions(h, w.detectingParty(), w.track().value()).isEmpty()) {
+                    throw Refusal.conflict("warning " + w.track() + " already exists here; a new warning takes a"
+                            + " new track number");
+                }
+            });
+            index(h, item);
+        };
     }
 
     /** A partner's version received here, for this node or, as the hub, passed on. */
@@ -58,11 +73,14 @@ public final class WarningIndex {
     }
 
     private void index(Handle h, Item item) {
+        carried(item).ifPresent(warning -> Warnings.add(h, version(item.id(), warning, item.createdAt())));
+    }
+
+    private Optional<MissileWarning> carried(Item item) {
         if (!WarningDesk.TOPIC.covers(item.label().topic())) {
-            return;
+            return Optional.empty();
         }
-        Optional<MissileWarning> w = WarningDocument.carried(item.originator(), item.body(), self.facts().scenario());
-        w.ifPresent(warning -> Warnings.add(h, version(item.id(), warning, item.createdAt())));
+        return WarningDocument.carried(item.originator(), item.body(), self.facts().scenario());
     }
 
     private static Warnings.Version version(String itemId, MissileWarning w, java.time.Instant createdAt) {

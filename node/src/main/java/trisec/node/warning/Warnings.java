@@ -91,6 +91,12 @@ final class Warnings {
                 .bind("p", party.code()).bind("t", track).map((rs, c) -> latest(rs)).findOne();
     }
 
+    /** The track number of the warning a standing version belongs to. */
+    static Optional<String> trackOf(Handle h, String itemId) {
+        return h.createQuery("SELECT track FROM warning_versions WHERE item_id = :i").bind("i", itemId)
+                .mapTo(String.class).findOne();
+    }
+
     /** The items of a warning's standing versions, earliest first. */
     static List<String> versions(Handle h, Party party, String track) {
         return h.createQuery("""

@@ -91,7 +91,20 @@ class MissileWarningTest {
         // Korea acknowledging its own warning, through the hub, is refused there: the hub never sent it to Korea.
         var own = MessageSignatures.signAck(c.keys(KOR), java.util.UUID.randomUUID().toString(), itemId, "TN-1031",
                 now.toString());
-        assertThat(refusal(c.keys(KOR), usaIdentity, own)).contains("did not send warning");
+        assertThat(refusal(c.keys(KOR), usaIdentity, own)).contains("that this node sent to KOR");
+        // Japan, signing for itself, cannot file its acknowledgement under another of Korea's tracks.
+        var otherTrack = MessageSignatures.signAck(jpnKeys, java.util.UUID.randomUUID().toString(), itemId,
+                "TN-0001", now.toString());
+        assertThat(refusal(jpnKeys, korIdentity, otherTrack)).contains("no warning TN-0001");
+        // Nor does an item it never received answer otherwise than one that does not exist.
+        var unknown = MessageSignatures.signAck(jpnKeys, java.util.UUID.randomUUID().toString(),
+                java.util.UUID.randomUUID().toString(), "TN-1031", now.toString());
+        assertThat(refusal(jpnKeys, usaIdentity, unknown)).startsWith("no warning TN-1031 (item ")
+                .endsWith("that this node sent to JPN");
+        // Without a time it is refused with a reason, not answered with a server error.
+        var timeless = new Messages.WarningAck(signed.ackId(), itemId, "TN-1031", null, "JPN", signed.signerKey(),
+                signed.signature());
+        assertThat(refusal(jpnKeys, korIdentity, timeless)).contains("time");
         assertThat(entries(KOR, "WARNING_ACKNOWLEDGED")).hasSize(2);
         assertThat(entries(USA, "WARNING_ACK_RELAYED")).hasSize(1);
     }

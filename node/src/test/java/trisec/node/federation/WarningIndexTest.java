@@ -168,5 +168,22 @@ class WarningIndexTest {
         assertThat(kor().get("kor.analyst", "/api/v1/warnings").body()).doesNotContain("TN-2");
         assertThat(kor().get("kor.analyst", "/api/v1/warnings/KOR/TN-2").status()).isEqualTo(404);
         assertThat(listed(c, KOR, "kor.officer", "TN-2").at("/warning/states").size()).isEqualTo(2);
+
+        // An officer cleared only to Class II does not see TN-2 either, yet cannot open another warning under it:
+        // a track number is one warning's, whoever may read it, and the refusal says nothing of its content.
+        var r = kor().post("kor.admin", "/api/v1/persons", """
+                {"username":"kor.officer2","password":"second-officer","clearance":"군사Ⅱ급비밀",
+                 "needToKnow":["dprk"],"roles":["officer"]}""");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        kor().signIn("kor.officer2", "second-officer");
+        assertThat(kor().get("kor.officer2", "/api/v1/warnings").body()).doesNotContain("TN-2");
+        var again = kor().post("kor.officer2", "/api/v1/warnings", """
+                {"track":"TN-2","sensor":"Green Pine","detectedAt":"%s","state":%s,"level":"군사Ⅱ급비밀"}"""
+                .formatted(DETECTED.plusSeconds(3600), MissileWarningTest.state("2024-10-31",
+                        DETECTED.plusSeconds(3600), 0.6)));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("TN-2").doesNotContain("Hwasong");
+        assertThat(indexed(KOR, "TN-2")).contains(new Indexed(updated, true));
+        assertThat(listed(c, KOR, "kor.officer", "TN-2").at("/warning/states").size()).isEqualTo(2);
     }
 }
