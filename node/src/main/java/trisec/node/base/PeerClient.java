@@ -18,10 +18,13 @@ public final class PeerClient {
     public record Answer(int status, String body) {}
 
     private static final Duration ENVELOPE_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration ENVELOPE_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The longest one envelope's attempt can take: connecting, then the answer. */
+    public static final Duration LONGEST_SEND = ENVELOPE_CONNECT_TIMEOUT.plus(ENVELOPE_TIMEOUT);
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(5);
 
     private final NodeKeys keys;
-    private final HttpClient envelopes = client(Duration.ofSeconds(5));
+    private final HttpClient envelopes = client(ENVELOPE_CONNECT_TIMEOUT);
     /**
      * Shorter: the witness polls its partners one after another, and one that drops connections silently must not
      * hold up cosigning the others' checkpoints for long.

@@ -40,6 +40,10 @@ public final class Courier implements AutoCloseable {
     private final Map<String, DeliveryHandler> handlers;
     private final trisec.node.base.Worker worker;
     private final Postbox postbox;
+    /** As many as a round sends at once. */
+    static final int EXPRESS_PER_PEER = 16;
+    private final Map<String, java.util.concurrent.Semaphore> expressGates =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService expressLane =
             java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("express-", 0).factory());
 
@@ -76,7 +80,7 @@ public final class Courier implements AutoCloseable {
         try {
             expressLane.execute(() -> self.store().read(h -> Outbox.byMessage(h, messageId))
                     .filter(r -> r.state().equals(OutboxRow.PENDING) && r.attempts() == 0)
-                    .ifPresent(this::deliver));
+                    .ifPresent(this::expressDeliver));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // The node is stopping: the envelope is on record, and a later round (or the next start) sends it.
         }
@@ -97,6 +101,25 @@ public final class Courier implements AutoCloseable {
     /** Asks the worker to look at the outbox now rather than at its next tick. */
     public void wake() {
         worker.wake();
+    }
+
+    /** At most {@link #EXPRESS_PER_PEER} fast-path sends to one partner at a time; the others wait their turn. */
+    private void expressDeliver(OutboxRow row) {
+        var gate = expressGates.computeIfAbsent(row.peer(), p -> new java.util.concurrent.Semaphore(EXPRESS_PER_PEER));
+        try {
+            gate.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            // Only while its lease outlasts a whole attempt; later, a round (which leases it anew) sends it.
+            if (row.nextAttemptAt().isAfter(self.clock().instant().plus(PeerClient.LONGEST_SEND))) {
+                deliver(row);
+            }
+        } finally {
+            gate.release();
+        }
     }
 
     @Override

@@ -133,10 +133,11 @@ public final class AuthorityDesk {
 
     /** Revoked, it releases nothing more, at once; releases it already made go on. */
     public AuthorityRecord revoke(Account official, String id) {
-        Instant now = self.clock().instant();
         self.store().useTransaction(h -> {
             AuthorityRecord r = Authorities.lock(h, self.facts().scenario(), self.party(), id)
                     .orElseThrow(() -> Refusal.notFound("no standing authority " + id));
+            // Read after the lock, which waits for releases being made under it: the revocation comes after them.
+            Instant now = self.clock().instant();
             if (r.state() == AuthorityRecord.State.REVOKED) {
                 throw Refusal.conflict("standing authority " + id + " is already revoked");
             }

@@ -32,9 +32,16 @@ final class Acknowledgements {
 
     static List<Ack> of(Handle h, Party party, String track) {
         return h.createQuery("SELECT * FROM warning_acks WHERE party = :p AND track = :t ORDER BY acknowledged_at, id")
-                .bind("p", party.code()).bind("t", track)
-                .map((rs, c) -> new Ack(rs.getString("id"), Party.of(rs.getString("party")), rs.getString("track"),
-                        rs.getString("item_id"), Party.of(rs.getString("by_party")),
-                        Store.instant(rs, "acknowledged_at"))).list();
+                .bind("p", party.code()).bind("t", track).map((rs, c) -> ack(rs)).list();
+    }
+
+    /** Every acknowledgement this node keeps, in the order they were made: one query for a whole page. */
+    static List<Ack> all(Handle h) {
+        return h.createQuery("SELECT * FROM warning_acks ORDER BY acknowledged_at, id").map((rs, c) -> ack(rs)).list();
+    }
+
+    private static Ack ack(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Ack(rs.getString("id"), Party.of(rs.getString("party")), rs.getString("track"),
+                rs.getString("item_id"), Party.of(rs.getString("by_party")), Store.instant(rs, "acknowledged_at"));
     }
 }

@@ -2,7 +2,9 @@ package trisec.node.warning;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import trisec.DomainException;
 import trisec.geo.FlightGeography;
@@ -106,6 +108,25 @@ public final class WarningDesk {
     }
 
     /** The acknowledgements of a warning this node knows: all of them at the originator, its own elsewhere. */
+    /** The acknowledgements of each of these warnings (by {@link #key}), read at once. */
+    public Map<String, List<Acknowledgement>> acknowledgements(List<Seen> seen) {
+        var wanted = seen.stream().map(s -> key(s.warning().detectingParty(), s.warning().track().value()))
+                .collect(java.util.stream.Collectors.toSet());
+        var out = new LinkedHashMap<String, List<Acknowledgement>>();
+        for (Acknowledgements.Ack a : self.store().read(Acknowledgements::all)) {
+            String k = key(a.party(), a.track());
+            if (wanted.contains(k)) {
+                out.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(new Acknowledgement(a.by(), a.at()));
+            }
+        }
+        return out;
+    }
+
+    /** How {@link #acknowledgements(List)} names a warning: its party and track. */
+    public static String key(Party party, String track) {
+        return party.code() + "/" + track;
+    }
+
     public List<Acknowledgement> acknowledgements(Seen s) {
         return self.store().read(h -> Acknowledgements.of(h, s.warning().detectingParty(),
                 s.warning().track().value())).stream().map(a -> new Acknowledgement(a.by(), a.at())).toList();

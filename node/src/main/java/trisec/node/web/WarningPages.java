@@ -3,6 +3,7 @@ package trisec.node.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import trisec.geo.Region;
@@ -65,11 +66,13 @@ final class WarningPages implements RouteGroup {
         Locale language = t.lang().locale();
         Party self = pages.self().party();
         String map = WarningMap.svg(Region.shipped(), seen.stream().map(WarningDesk.Seen::warning).toList(), language);
+        Map<String, List<WarningDesk.Acknowledgement>> acknowledged = warnings.acknowledgements(seen);
         List<Models.WarningLine> lines = seen.stream().map(s -> {
             var w = s.warning();
             var impact = w.current().flight().impactPoint();
             Holdings.View v = s.item();
-            List<WarningDesk.Acknowledgement> acks = warnings.acknowledgements(s);
+            List<WarningDesk.Acknowledgement> acks = acknowledged.getOrDefault(
+                    WarningDesk.key(w.detectingParty(), w.track().value()), List.of());
             boolean partners = !w.detectingParty().equals(self);
             Optional<String> acknowledge = partners && acks.stream().noneMatch(ack -> ack.by().equals(self))
                     ? Optional.of("/ui/warnings/" + w.detectingParty().code() + "/" + w.track().value()

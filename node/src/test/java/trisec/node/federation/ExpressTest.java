@@ -81,6 +81,13 @@ class ExpressTest {
             });
             assertThat(handedOver).containsExactly(undone[0]);
             assertThat(store.<Optional<OutboxRow>, RuntimeException>read(h -> Outbox.byMessage(h, undone[0]))).isEmpty();
+
+            // The process dies between the commit and the send (nothing here ran what was handed over): the row
+            // outlives it, leased, and the node started again sends it at once rather than after the lease.
+            Node again = c.restart(KOR, config -> config.toBuilder().deliver(true).build());
+            Cluster.eventually(() -> again.self().store().read(h -> Outbox.byMessage(h, ids[0])).orElseThrow()
+                    .state().equals(OutboxRow.DONE), "the envelope handed over before the crash is sent");
+            assertThat(Fed.inboxEntry(c.node(JPN), ids[0])).as("JPN received it, and answered").isPresent();
         }
     }
 
