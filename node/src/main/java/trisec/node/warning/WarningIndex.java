@@ -55,16 +55,15 @@ public final class WarningIndex {
     }
 
     /**
-     * A store that held warnings before the index existed (or whose index is empty) is indexed from its items:
-     * once, at start-up, before anything is served. With no version indexed it reads the items on the topic.
+     * Versions the index lacks are indexed from the items, at start-up before anything is served: a store that held
+     * warnings before the index existed, or one an instance of an earlier version wrote to meanwhile. Only the
+     * items on the topic not indexed yet are read as warnings.
      */
     public void catchUp() {
         self.store().useTransaction(h -> {
-            if (Warnings.anyVersion(h)) {
-                return;
-            }
+            java.util.Set<String> indexed = Warnings.indexedItems(h);
             for (ItemRow row : Items.onTopic(h, WarningDesk.TOPIC)) {
-                if (!row.retracted() && Party.isCode(row.originator())) {
+                if (!row.retracted() && !indexed.contains(row.id()) && Party.isCode(row.originator())) {
                     WarningDocument.carried(Party.of(row.originator()), row.body(), self.facts().scenario())
                             .ifPresent(w -> Warnings.add(h, version(row.id(), w, row.createdAt())));
                 }

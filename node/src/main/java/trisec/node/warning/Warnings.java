@@ -70,8 +70,9 @@ final class Warnings {
                 .ifPresent(v -> add(h, v));
     }
 
-    static boolean anyVersion(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM warning_versions").mapTo(Long.class).one() > 0;
+    /** The items of every standing version indexed. */
+    static java.util.Set<String> indexedItems(Handle h) {
+        return java.util.Set.copyOf(h.createQuery("SELECT item_id FROM warning_versions").mapTo(String.class).list());
     }
 
     /** Every warning held here, newest detection first. */
