@@ -27,6 +27,7 @@ import trisec.DomainException;
                 KeysCommand.class,
                 AuditCommand.class,
                 WarnCommand.class,
+                ConsultCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for input the command cannot use. */

@@ -4,6 +4,7 @@ import trisec.node.agreement.AgreementDesk;
 import trisec.node.release.Disclosures;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Recipients;
+import trisec.node.consult.DialogueHealth;
 import trisec.node.warning.WarningDesk;
 import trisec.node.warning.WarningIndex;
 import trisec.node.warning.WarningMessages;
@@ -185,6 +186,10 @@ public final class Node implements AutoCloseable {
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
                     warnings)));
             routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings));
+            // The dialogue's health: the scenario's channels on a date, read and never stored.
+            DialogueHealth dialogue = new DialogueHealth(self);
+            routes.addAll(Api.dialogue(dialogue));
+            routes.addAll(Web.dialogue(pages, dialogue));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

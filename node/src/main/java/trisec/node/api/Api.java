@@ -3,6 +3,7 @@ package trisec.node.api;
 import java.security.PublicKey;
 import java.util.List;
 import trisec.node.agreement.AgreementDesk;
+import trisec.node.consult.DialogueHealth;
 import trisec.node.base.Self;
 import trisec.node.consent.ConsentDesk;
 import trisec.node.federation.Reception;
@@ -32,5 +33,10 @@ public final class Api {
                 new AgreementRoutes(s.self(), s.agreements()), new LogRoutes(s.self(), s.auditLog(), s.witness()),
                 new FederationRoutes(s.self(), s.reception(), s.logOrigin(), s.logKey()),
                 new AuthorityRoutes(s.self(), s.authorities(), s.holdings()), new WarningRoutes(s.warnings()));
+    }
+
+    /** The consultation channels' health, which reads only the scenario and the node's clock. */
+    public static List<RouteGroup> dialogue(DialogueHealth health) {
+        return List.of(new ChannelRoutes(health));
     }
 }

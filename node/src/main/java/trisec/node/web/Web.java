@@ -3,6 +3,7 @@ package trisec.node.web;
 import java.util.List;
 import trisec.node.agreement.AgreementDesk;
 import trisec.node.consent.ConsentDesk;
+import trisec.node.consult.DialogueHealth;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
@@ -20,5 +21,10 @@ public final class Web {
                 new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
                 new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages),
                 new AdminPages(pages, agreements), new WarningPages(pages, warnings));
+    }
+
+    /** The dialogue's health page. */
+    public static List<RouteGroup> dialogue(Pages pages, DialogueHealth health) {
+        return List.of(new DialoguePages(pages, health));
     }
 }

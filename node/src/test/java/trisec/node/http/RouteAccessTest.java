@@ -46,6 +46,8 @@ class RouteAccessTest {
                 "GET /api/v1/warnings/{party}/{track}/geojson", "GET /api/v1/warnings/{party}/{track}/cot",
                 "GET /ui/warnings", "GET /ui/warnings/fragment", "POST /api/v1/warnings/{party}/{track}/acknowledge",
                 "POST /ui/warnings/{party}/{track}/acknowledge");
+        // The consultation channels' health is unclassified scenario data: any signed-in person reads it.
+        expect("SIGNED_IN", "GET /api/v1/channels", "GET /api/v1/channels/{id}", "GET /ui/dialogue");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");
