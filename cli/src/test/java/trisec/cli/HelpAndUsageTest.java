@@ -16,7 +16,7 @@ class HelpAndUsageTest {
 
     @ParameterizedTest(name = "trisec {0} --help")
     @ValueSource(strings = {"", "demo", "node", "keys", "keys export", "audit", "audit verify", "decide", "agreements", "label", "label render", "label parse", "scenario",
-            "scenario check", "scenario show"})
+            "scenario check", "scenario show", "warn", "warn replay", "warn simulate", "consult", "consult status"})
     void helpPrintsUsageOnStdoutAndExitsZero(String command) {
         for (String flag : List.of("--help", "-h")) {
             var args = new ArrayList<>(words(command));
@@ -31,7 +31,8 @@ class HelpAndUsageTest {
 
     @Test
     void topLevelHelpListsEveryCommand() {
-        assertThat(Cli.run("--help").ok().out()).contains("decide", "agreements", "label", "scenario");
+        assertThat(Cli.run("--help").ok().out()).contains("decide", "agreements", "label", "scenario", "warn",
+                "consult");
     }
 
     @Test
