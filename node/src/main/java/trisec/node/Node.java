@@ -7,6 +7,8 @@ import trisec.node.release.Recipients;
 import trisec.node.warning.WarningDesk;
 import trisec.node.warning.WarningIndex;
 import trisec.node.warning.WarningMessages;
+import trisec.node.consult.StatementDesk;
+import trisec.node.consult.StatementMessages;
 import trisec.node.item.Holdings;
 import trisec.node.base.Changes;
 import trisec.node.base.NodeClock;
@@ -176,14 +178,16 @@ public final class Node implements AutoCloseable {
             handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake,
                     List.of(warningIndex.onRetracted())));
             handlers.addAll(WarningMessages.handlers(self, holders, postbox));
+            handlers.addAll(StatementMessages.handlers(self));
             Reception reception = new Reception(self, admission, handlers);
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             WarningDesk warnings = new WarningDesk(self, holdings, postbox, wake);
+            StatementDesk statements = new StatementDesk(self, postbox, wake);
             Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
-                    warnings)));
+                    warnings, statements)));
             routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
