@@ -68,9 +68,10 @@ class RouteAccessTest {
                 "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "POST /log/cosignature");
         // Joint statements are public to those signed in; officers and disclosure officials draft, the latter sign.
         expect("SIGNED_IN", "GET /api/v1/statements", "GET /api/v1/statements/{id}",
-                "GET /api/v1/statements/{id}/document");
-        expect("ITEM_AUTHORITY", "POST /api/v1/statements", "POST /api/v1/statements/{id}/revisions");
-        expect("DISCLOSURE", "POST /api/v1/statements/{id}/sign");
+                "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}");
+        expect("ITEM_AUTHORITY", "POST /api/v1/statements", "POST /api/v1/statements/{id}/revisions",
+                "POST /ui/statements", "POST /ui/statements/{id}/revisions");
+        expect("DISCLOSURE", "POST /api/v1/statements/{id}/sign", "POST /ui/statements/{id}/sign");
     }
 
     Cluster cluster;
