@@ -8,6 +8,8 @@ import trisec.node.consult.DialogueHealth;
 import trisec.node.warning.WarningDesk;
 import trisec.node.warning.WarningIndex;
 import trisec.node.warning.WarningMessages;
+import trisec.node.consult.StatementDesk;
+import trisec.node.consult.StatementMessages;
 import trisec.node.item.Holdings;
 import trisec.node.base.Changes;
 import trisec.node.base.NodeClock;
@@ -177,15 +179,18 @@ public final class Node implements AutoCloseable {
             handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake,
                     List.of(warningIndex.onRetracted())));
             handlers.addAll(WarningMessages.handlers(self, holders, postbox));
+            handlers.addAll(StatementMessages.handlers(self));
             Reception reception = new Reception(self, admission, handlers);
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             WarningDesk warnings = new WarningDesk(self, holdings, postbox, wake);
+            StatementDesk statements = new StatementDesk(self, postbox, wake);
             Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
-                    warnings)));
-            routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings));
+                    warnings, statements)));
+            routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings,
+                    statements));
             // The dialogue's health: the scenario's channels on a date, read and never stored.
             DialogueHealth dialogue = new DialogueHealth(self);
             routes.addAll(Api.dialogue(dialogue));

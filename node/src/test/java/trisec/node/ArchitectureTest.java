@@ -66,11 +66,11 @@ class ArchitectureTest {
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
             .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
-                    "consent", "agreement", "warning")
+                    "consent", "agreement", "warning", "consult")
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
-                    "agreement", "warning")
+                    "agreement", "warning", "consult")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
-                    "release", "consent", "agreement", "warning")
+                    "release", "consent", "agreement", "warning", "consult")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",
                     "federation", "log", "item", "release", "consent", "agreement", "warning", "consult")
             .because("the features sit on the transport and the log, and only the edges know HTTP and pages");

@@ -100,6 +100,21 @@ public final class MessageSignatures {
                 && Signatures.verify(by, WARNING_ACK, ack(a), unb64(a.signature()));
     }
 
+    /**
+     * This node's signature over the hash of a joint statement's revision ({@code trisec.consult.StatementRevision}):
+     * the hash alone, under the statement's own purpose, so that the exported document can be checked offline with
+     * nothing but the texts and the parties' public keys.
+     */
+    public static String signStatement(NodeKeys keys, byte[] hash) {
+        return b64(Signatures.sign(keys, trisec.consult.StatementRevision.SIGNATURE_PURPOSE, hash));
+    }
+
+    public static boolean verifyStatement(PublicIdentity signer, String signerKey, byte[] hash, String signature) {
+        return signature != null && signer.keyId().value().equals(signerKey)
+                && Signatures.verify(signer, trisec.consult.StatementRevision.SIGNATURE_PURPOSE, hash,
+                        unb64(signature));
+    }
+
     static byte[] receipt(Receipt r) {
         var c = new Canonical().add(r.messageId()).add(r.kind()).add(nz(r.releaseId())).add(nz(r.itemId()))
                 .add(r.signer()).add(r.outcome()).add(nz(r.recipientLevel())).add(nz(r.reason())).add(r.at());

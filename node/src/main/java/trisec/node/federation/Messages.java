@@ -29,6 +29,8 @@ public final class Messages {
             case ITEM_NOTICE -> ItemNotice.class;
             case COMPROMISE_REPORT -> CompromiseReport.class;
             case WARNING_ACK -> WarningAck.class;
+            case STATEMENT_DRAFT -> StatementDraft.class;
+            case STATEMENT_SIGNED -> StatementSigned.class;
             default -> null;
         });
     }
@@ -36,7 +38,7 @@ public final class Messages {
     /** The envelope kind that carries a message record. */
     static String kindOf(Class<? extends Message> type) {
         for (String kind : List.of(ITEM, RECEIPT_RELAY, CONSENT_REQUEST, CONSENT_DECISION, EVENT_NOTE, ITEM_NOTICE,
-                COMPROMISE_REPORT, WARNING_ACK)) {
+                COMPROMISE_REPORT, WARNING_ACK, STATEMENT_DRAFT, STATEMENT_SIGNED)) {
             if (type(kind).orElseThrow() == type) {
                 return kind;
             }
@@ -53,6 +55,8 @@ public final class Messages {
     public static final String ITEM_NOTICE = "ITEM_NOTICE";
     public static final String COMPROMISE_REPORT = "COMPROMISE_REPORT";
     public static final String WARNING_ACK = "WARNING_ACK";
+    public static final String STATEMENT_DRAFT = "STATEMENT_DRAFT";
+    public static final String STATEMENT_SIGNED = "STATEMENT_SIGNED";
 
     /** An item with its label, as its originator signed it ({@link MessageSignatures#item}). */
     public record ItemData(String id, String originator, String level, List<String> relTo, List<String> caveats,
@@ -165,6 +169,30 @@ public final class Messages {
         @Override
         public String envelopeKind() {
             return WARNING_ACK;
+        }
+    }
+
+    /**
+     * A revision of a joint statement, from the node of the party that drafted it ({@code by}) to the channel's
+     * other parties: the whole revision, so that each node holds its own copy of the texts it will sign or check.
+     */
+    public record StatementDraft(String statementId, int revision, String channel, String meeting, String title,
+                                 String ko, String ja, String en, String by, String at) implements Message {
+        @Override
+        public String envelopeKind() {
+            return STATEMENT_DRAFT;
+        }
+    }
+
+    /**
+     * A party's node signed a revision of a joint statement: its signature over the revision's hash
+     * ({@link MessageSignatures#signStatement}), which every other node checks against its own copy of the texts.
+     */
+    public record StatementSigned(String statementId, int revision, String hash, String by, String at,
+                                  String signerKey, String signature) implements Message {
+        @Override
+        public String envelopeKind() {
+            return STATEMENT_SIGNED;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import trisec.node.agreement.AgreementDesk;
 import trisec.node.consent.ConsentDesk;
 import trisec.node.consult.DialogueHealth;
+import trisec.node.consult.StatementDesk;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
@@ -16,11 +17,12 @@ public final class Web {
 
     public static List<RouteGroup> pages(Pages pages, Holdings holdings, Disclosures disclosures,
                                          ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
-                                         WarningDesk warnings) {
+                                         WarningDesk warnings, StatementDesk statements) {
         return List.of(new DashboardPages(pages, holdings, disclosures, consents, auditLog),
                 new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
                 new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages),
-                new AdminPages(pages, agreements), new WarningPages(pages, warnings));
+                new AdminPages(pages, agreements), new WarningPages(pages, warnings),
+                new StatementPages(pages, statements));
     }
 
     /** The dialogue's health page. */

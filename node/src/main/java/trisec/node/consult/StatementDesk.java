@@ -1,0 +1,272 @@
+package trisec.node.consult;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import trisec.DomainException;
+import trisec.consult.Channel;
+import trisec.consult.StatementRevision;
+import trisec.consult.StatementTexts;
+import trisec.node.base.Refusal;
+import trisec.node.base.Self;
+import trisec.node.federation.MessageSignatures;
+import trisec.node.federation.Messages.StatementDraft;
+import trisec.node.federation.Messages.StatementSigned;
+import trisec.node.federation.Postbox;
+import trisec.node.log.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.node.person.Account;
+import trisec.party.Party;
+
+/**
+ * Joint statements (docs/CONSULTATION.md): a text in Korean, Japanese and English, drafted at one party's node and
+ * sent to the channel's other parties, revised by any of them, and signed by each party's node over the hash of one
+ * revision. It is adopted at a node when every party has signed the latest revision's texts as that node holds them,
+ * and then exported as a document anyone can check with the parties' public keys. Statements are public: every
+ * signed-in person reads them, and their envelopes carry no classified content.
+ */
+public final class StatementDesk {
+    private final Self self;
+    private final Postbox postbox;
+    private final Runnable wakeCourier;
+
+    public StatementDesk(Self self, Postbox postbox, Runnable wakeCourier) {
+        this.self = self;
+        this.postbox = postbox;
+        this.wakeCourier = wakeCourier;
+    }
+
+    /** The three texts as a request gives them. */
+    public record Texts(String ko, String ja, String en) {}
+
+    /** A new statement: its channel, optionally the meeting it comes out of, its title and its texts. */
+    public record NewStatement(String channel, String meeting, String title, Texts texts) {}
+
+    /** A new revision: new texts, and a new title if given (the title stays otherwise). */
+    public record Revised(String title, Texts texts) {}
+
+    /** What a signatory signs: the revision they read, so that a revision made meanwhile is not signed unread. */
+    public record Signing(Integer revision) {}
+
+    /** A party's signature on the latest revision; {@code matches} when it is over this node's copy of the texts. */
+    public record Signer(Party party, String keyId, Instant signedAt, boolean matches) {}
+
+    /** A statement as this node holds it: its latest revision, who signed it, and whether it is adopted. */
+    public record View(String id, String channel, Optional<String> meeting, Party draftedBy, Instant draftedAt,
+                       StatementRevision latest, String hash, Party revisedBy, Instant revisedAt,
+                       List<Integer> revisions, List<Signer> signatures, List<Party> awaiting,
+                       Optional<Instant> adoptedAt) {
+        public boolean adopted() {
+            return adoptedAt.isPresent();
+        }
+
+        public boolean signedBy(Party p) {
+            return signatures.stream().anyMatch(s -> s.party().equals(p));
+        }
+    }
+
+    /** The parties whose nodes sign: every channel of the cooperation has the three. */
+    static List<Party> partiesOf(Self self) {
+        return self.facts().scenario().parties();
+    }
+
+    /** The channels a statement may be of: those of the scenario. */
+    public List<Channel> channels() {
+        return self.facts().scenario().channels();
+    }
+
+    public List<View> list() {
+        return self.store().read(h -> Statements.all(h).stream().map(s -> view(h, s)).toList());
+    }
+
+    public View get(String id) {
+        return self.store().read(h -> Statements.byId(h, id).map(s -> view(h, s)))
+                .orElseThrow(() -> Refusal.notFound("no statement " + id + " here"));
+    }
+
+    /** Drafts a statement here and sends it to the other parties of its channel. */
+    public View propose(Account person, NewStatement n) {
+        if (n == null) {
+            throw Refusal.invalid("the body is a statement: channel, title and texts (ko, ja, en)");
+        }
+        Channel channel = channel(n.channel());
+        String id = UUID.randomUUID().toString();
+        StatementRevision first = revision(id, 1, channel.id(), Optional.ofNullable(n.meeting()), n.title(),
+                n.texts());
+        List<Party> others = others();
+        Instant now = self.clock().instant();
+        self.store().useTransaction(h -> {
+            StatementAdoption.takeTurn(h, self, id);
+            Statements.insert(h, new Statements.Row(id, channel.id(), first.meeting(), self.party(), now, 1,
+                    Optional.empty()));
+            record(h, person, first, now, others);
+        });
+        return get(id);
+    }
+
+    /** A new revision of a statement not yet adopted: signatures of earlier revisions no longer count. */
+    public View revise(Account person, String id, Revised r) {
+        if (r == null) {
+            throw Refusal.invalid("the body is a revision: texts (ko, ja, en), and a title if it changes");
+        }
+        List<Party> others = others();
+        Instant now = self.clock().instant();
+        self.store().useTransaction(h -> {
+            StatementAdoption.takeTurn(h, self, id);
+            Statements.Row s = open(h, id);
+            var latest = latest(h, s);
+            String title = r.title() == null ? latest.revision().title() : r.title();
+            StatementRevision next = revision(id, s.revision() + 1, s.channel(), s.meeting(), title, r.texts());
+            Statements.moveTo(h, id, next.revision());
+            record(h, person, next, now, others);
+        });
+        return get(id);
+    }
+
+    /**
+     * This party signs the latest revision: its node signs the hash of the texts it holds and sends the signature
+     * to the other parties, each of which checks it against its own copy.
+     */
+    public View sign(Account signatory, String id, Signing signing) {
+        if (signing == null || signing.revision() == null) {
+            throw Refusal.invalid("revision is missing: name the revision that was read and is signed");
+        }
+        List<Party> others = others();
+        Instant now = self.clock().instant();
+        self.store().useTransaction(h -> {
+            StatementAdoption.takeTurn(h, self, id);
+            Statements.Row s = open(h, id);
+            if (signing.revision() != s.revision()) {
+                throw Refusal.conflict("STALE_REVISION", "revision " + signing.revision() + " of statement " + id
+                        + " is not its latest: revision " + s.revision() + " is; read it before signing");
+            }
+            if (Statements.signature(h, id, s.revision(), self.party()).isPresent()) {
+                throw Refusal.conflict("ALREADY_SIGNED", self.party() + " has already signed revision "
+                        + s.revision() + " of statement " + id);
+            }
+            StatementRevision latest = latest(h, s).revision();
+            byte[] hash = latest.hash();
+            String hashText = latest.hashText();
+            String signature = MessageSignatures.signStatement(self.keys(), hash);
+            String keyId = self.keys().identity().keyId().value();
+            Statements.insertSignature(h, new Statements.Signature(id, s.revision(), self.party(), hashText, keyId,
+                    signature, now));
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_SIGNED, now, signatory.username())
+                    .with("statement", id).with("revision", s.revision()).with("party", self.party().code())
+                    .with("hash", hashText));
+            var message = new StatementSigned(id, s.revision(), hashText, self.party().code(), now.toString(), keyId,
+                    signature);
+            for (Party p : others) {
+                postbox.post(h, p, message, Postbox.UNCLASSIFIED_HEADER, Optional.empty());
+            }
+            StatementAdoption.check(h, self, id);
+            h.afterCommit(wakeCourier);
+        });
+        return get(id);
+    }
+
+    /** The adopted statement as a document its parties' signatures make checkable offline. */
+    public StatementDocument document(String id) {
+        return self.store().read(h -> {
+            Statements.Row s = Statements.byId(h, id).orElseThrow(() -> Refusal.notFound("no statement " + id
+                    + " here"));
+            if (s.adoptedAt().isEmpty()) {
+                throw Refusal.conflict("NOT_ADOPTED", "statement " + id + " is not adopted: not every party has "
+                        + "signed its latest revision");
+            }
+            var latest = latest(h, s).revision();
+            return StatementDocument.of(latest, s.adoptedAt().get(),
+                    Statements.signatures(h, id, s.revision()), partiesOf(self));
+        });
+    }
+
+    // ---- shared steps --------------------------------------------------------------------------------------
+
+    private Channel channel(String id) {
+        if (id == null || id.isBlank()) {
+            throw Refusal.invalid("channel is missing: name the consultation channel by its id ("
+                    + String.join(", ", channels().stream().map(Channel::id).toList()) + ")");
+        }
+        return channels().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> Refusal.invalid("channel '" + id + "' is not a consultation channel of the "
+                        + "scenario; the channels are " + String.join(", ", channels().stream().map(Channel::id)
+                        .toList())));
+    }
+
+    private static StatementRevision revision(String id, int number, String channel, Optional<String> meeting,
+                                              String title, Texts texts) {
+        if (texts == null) {
+            throw Refusal.invalid("texts are missing: a joint statement has a text in Korean, Japanese and English "
+                    + "(texts.ko, texts.ja, texts.en)");
+        }
+        try {
+            return new StatementRevision(id, number, channel, meeting, title,
+                    new StatementTexts(texts.ko(), texts.ja(), texts.en()));
+        } catch (DomainException e) {
+            throw Refusal.invalid(e.getMessage());
+        }
+    }
+
+    /** The other parties, each of whose nodes this one must reach: a statement none of them receives is no joint one. */
+    private List<Party> others() {
+        List<Party> parties = partiesOf(self);
+        if (!parties.contains(self.party())) {
+            throw Refusal.forbidden(self.party() + " is not a party of the cooperation's channels");
+        }
+        var others = new ArrayList<Party>();
+        for (Party p : parties) {
+            if (!p.equals(self.party())) {
+                if (!postbox.reaches(p)) {
+                    throw Refusal.conflict("NO_PEER", "this node has no connection to " + p + "'s node, which "
+                            + "must receive the statement to sign it");
+                }
+                others.add(p);
+            }
+        }
+        return others;
+    }
+
+    private Statements.Row open(Handle h, String id) {
+        Statements.Row s = Statements.byId(h, id).orElseThrow(() -> Refusal.notFound("no statement " + id + " here"));
+        if (s.adoptedAt().isPresent()) {
+            throw Refusal.conflict("ADOPTED", "statement " + id + " was adopted at " + s.adoptedAt().get()
+                    + "; an adopted statement is neither revised nor signed again");
+        }
+        return s;
+    }
+
+    private static Statements.Held latest(Handle h, Statements.Row s) {
+        return Statements.revision(h, s, s.revision()).orElseThrow(() -> new IllegalStateException(
+                "statement " + s.id() + " has no revision " + s.revision()));
+    }
+
+    /** Stores a revision made here, records it, and sends it to the other parties, all in the caller's transaction. */
+    private void record(Handle h, Account person, StatementRevision r, Instant now, List<Party> others) {
+        Statements.insertRevision(h, new Statements.Held(r, self.party(), now));
+        AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_PROPOSED, now, person.username())
+                .with("statement", r.statementId()).with("revision", r.revision()).with("channel", r.channel())
+                .with("meeting", r.meeting()).with("by", self.party().code()).with("hash", r.hashText()));
+        var t = r.texts();
+        var draft = new StatementDraft(r.statementId(), r.revision(), r.channel(), r.meeting().orElse(null),
+                r.title(), t.ko(), t.ja(), t.en(), self.party().code(), now.toString());
+        for (Party p : others) {
+            postbox.post(h, p, draft, Postbox.UNCLASSIFIED_HEADER, Optional.empty());
+        }
+        h.afterCommit(wakeCourier);
+    }
+
+    private View view(Handle h, Statements.Row s) {
+        var latest = latest(h, s);
+        String hash = latest.revision().hashText();
+        var signatures = Statements.signatures(h, s.id(), s.revision()).stream()
+                .map(x -> new Signer(x.party(), x.keyId(), x.signedAt(), x.hash().equals(hash))).toList();
+        var awaiting = partiesOf(self).stream().filter(p -> signatures.stream()
+                .noneMatch(x -> x.party().equals(p) && x.matches())).toList();
+        return new View(s.id(), s.channel(), s.meeting(), s.draftedBy(), s.draftedAt(), latest.revision(), hash,
+                latest.proposedBy(), latest.proposedAt(), Statements.revisions(h, s.id()), signatures, awaiting,
+                s.adoptedAt());
+    }
+}

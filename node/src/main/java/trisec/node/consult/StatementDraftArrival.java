@@ -1,0 +1,95 @@
+package trisec.node.consult;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import trisec.DomainException;
+import trisec.consult.StatementRevision;
+import trisec.consult.StatementTexts;
+import trisec.node.base.Self;
+import trisec.node.federation.Incoming;
+import trisec.node.federation.MessageHandler;
+import trisec.node.federation.MessageRefused;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.federation.Messages.StatementDraft;
+import trisec.node.log.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.party.Party;
+
+/**
+ * A partner drafted or revised a joint statement: this node keeps its own copy of the revision, which is what it
+ * checks every signature against. A revision already held with other texts is refused, never replaced: the copy a
+ * node may have signed does not change under it.
+ */
+final class StatementDraftArrival implements MessageHandler<StatementDraft> {
+    private final Self self;
+
+    StatementDraftArrival(Self self) {
+        this.self = self;
+    }
+
+    @Override
+    public Class<StatementDraft> type() {
+        return StatementDraft.class;
+    }
+
+    @Override
+    public Optional<String> itemOf(StatementDraft d) {
+        return Optional.ofNullable(d.statementId());
+    }
+
+    @Override
+    public Receipt handle(Handle h, Incoming m, StatementDraft d) {
+        if (!Incoming.isUuid(d.statementId())) {
+            throw new MessageRefused("a statement is named by a UUID");
+        }
+        if (d.by() == null || !Party.isCode(d.by()) || !Party.of(d.by()).equals(m.sender())) {
+            throw new MessageRefused("a node sends its own party's drafts, and " + m.sender() + " sent one by "
+                    + d.by());
+        }
+        Instant at = Incoming.instant(d.at(), "the draft's time");
+        if (self.facts().scenario().channels().stream().noneMatch(c -> c.id().equals(d.channel()))) {
+            throw new MessageRefused("channel '" + d.channel() + "' is not a consultation channel this node knows");
+        }
+        StatementRevision r;
+        try {
+            r = new StatementRevision(d.statementId(), d.revision(), d.channel(), Optional.ofNullable(d.meeting()),
+                    d.title(), new StatementTexts(d.ko(), d.ja(), d.en()));
+        } catch (DomainException e) {
+            throw new MessageRefused("the draft is not a statement: " + e.getMessage());
+        }
+        var known = Statements.byId(h, r.statementId());
+        if (known.isEmpty()) {
+            Statements.insert(h, new Statements.Row(r.statementId(), r.channel(), r.meeting(), m.sender(), at,
+                    r.revision(), Optional.empty()));
+        } else {
+            var s = known.get();
+            if (!s.channel().equals(r.channel()) || !s.meeting().equals(r.meeting())) {
+                throw new MessageRefused("statement " + s.id() + " is of channel " + s.channel()
+                        + s.meeting().map(x -> ", meeting " + x).orElse("") + " here, not of " + r.channel()
+                        + r.meeting().map(x -> ", meeting " + x).orElse(""));
+            }
+            var held = Statements.revision(h, s, r.revision());
+            if (held.isPresent()) {
+                if (held.get().revision().hashText().equals(r.hashText())) {
+                    return m.accepted(null, null, null, "revision " + r.revision() + " already held");
+                }
+                throw new MessageRefused("revision " + r.revision() + " of statement " + s.id()
+                        + " holds other texts at " + self.party() + "; a change is a new revision");
+            }
+            if (s.adoptedAt().isPresent()) {
+                throw new MessageRefused("statement " + s.id() + " was adopted at " + self.party()
+                        + "; an adopted statement is not revised");
+            }
+            Statements.moveTo(h, s.id(), r.revision());
+        }
+        Statements.insertRevision(h, new Statements.Held(r, m.sender(), at));
+        AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_PROPOSED, self.clock().instant(),
+                        m.sender().code()).with("statement", r.statementId()).with("revision", r.revision())
+                .with("channel", r.channel()).with("meeting", r.meeting()).with("by", m.sender().code())
+                .with("hash", r.hashText()));
+        // Signatures that came before their revision count now, if they are over these texts.
+        StatementAdoption.check(h, self, r.statementId());
+        return m.accepted(null, null, null, null);
+    }
+}

@@ -1,0 +1,88 @@
+package trisec.node.consult;
+
+import java.util.Base64;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import trisec.node.base.Self;
+import trisec.node.federation.Incoming;
+import trisec.node.federation.MessageHandler;
+import trisec.node.federation.MessageRefused;
+import trisec.node.federation.MessageSignatures;
+import trisec.node.federation.Messages.Receipt;
+import trisec.node.federation.Messages.StatementSigned;
+import trisec.node.log.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.party.Party;
+
+/**
+ * A partner's node signed a revision of a joint statement. The signature must be that node's, over the hash it
+ * names, and that hash must be the hash of this node's own copy of the revision: a node whose texts differ by one
+ * byte refuses it. A signature that comes before its revision is kept, and counts only if the revision, when it
+ * comes, has that hash here.
+ */
+final class StatementSignedArrival implements MessageHandler<StatementSigned> {
+    private final Self self;
+
+    StatementSignedArrival(Self self) {
+        this.self = self;
+    }
+
+    @Override
+    public Class<StatementSigned> type() {
+        return StatementSigned.class;
+    }
+
+    @Override
+    public Optional<String> itemOf(StatementSigned s) {
+        return Optional.ofNullable(s.statementId());
+    }
+
+    @Override
+    public Receipt handle(Handle h, Incoming m, StatementSigned s) {
+        if (!Incoming.isUuid(s.statementId()) || s.revision() < 1) {
+            throw new MessageRefused("a signature names a statement by UUID and a revision from 1");
+        }
+        if (s.by() == null || !Party.isCode(s.by()) || !Party.of(s.by()).equals(m.sender())) {
+            throw new MessageRefused("a node sends its own party's signatures, and " + m.sender()
+                    + " sent one in the name of " + s.by());
+        }
+        Party by = m.sender();
+        var identity = self.identityOf(by).filter(x -> !by.equals(self.party()))
+                .orElseThrow(() -> new MessageRefused(by + " is not a partner of this node"));
+        byte[] hash = decode(s.hash());
+        if (!MessageSignatures.verifyStatement(identity, s.signerKey(), hash, s.signature())) {
+            throw new MessageRefused("the signature is not " + by + "'s node's over the hash it names");
+        }
+        var signedAt = Incoming.instant(s.at(), "the signature's time");
+        var statement = Statements.byId(h, s.statementId());
+        var held = statement.flatMap(x -> Statements.revision(h, x, s.revision()));
+        if (held.isPresent() && !held.get().revision().hashText().equals(s.hash())) {
+            throw new MessageRefused("the texts " + by + " signed differ from " + self.party() + "'s copy of "
+                    + "revision " + s.revision() + " of statement " + s.statementId() + " (hash " + s.hash()
+                    + ", here " + held.get().revision().hashText() + ")");
+        }
+        boolean fresh = Statements.insertSignature(h, new Statements.Signature(s.statementId(), s.revision(), by,
+                s.hash(), s.signerKey(), s.signature(), signedAt));
+        if (!fresh) {
+            return m.accepted(null, null, null, by + " has signed revision " + s.revision() + " before");
+        }
+        AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_SIGNED, self.clock().instant(), by.code())
+                .with("statement", s.statementId()).with("revision", s.revision()).with("party", by.code())
+                .with("hash", s.hash()).with("awaitingRevision", held.isEmpty() ? Boolean.TRUE : null));
+        StatementAdoption.check(h, self, s.statementId());
+        return m.accepted(null, null, null, held.isEmpty() ? "kept until revision " + s.revision() + " arrives"
+                : null);
+    }
+
+    private static byte[] decode(String hash) {
+        try {
+            byte[] b = hash == null ? new byte[0] : Base64.getDecoder().decode(hash);
+            if (b.length == 32) {
+                return b;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw new MessageRefused("the hash a signature names is a SHA-256 hash in base64");
+    }
+}

@@ -1,0 +1,81 @@
+package trisec.node.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import trisec.node.Cluster;
+
+/**
+ * The joint statements' pages: a statement drafted through the form shows its three texts side by side, each
+ * marked with its language, in the viewer's language and under an unclassified banner; a disclosure official signs
+ * it with the button; a form missing a text is refused and stores nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementPagesTest {
+    private Cluster cluster;
+    private URI base;
+
+    @BeforeAll
+    void start() {
+        cluster = Cluster.trilateral();
+        base = cluster.client(Cluster.KOR).base();
+    }
+
+    @AfterAll
+    void stop() {
+        cluster.close();
+    }
+
+    private static Map<String, List<String>> form(String ko, String ja, String en) {
+        return Map.of("channel", List.of("secretariat"), "meeting", List.of(""), "title", List.of("Seoul statement"),
+                "ko", List.of(ko), "ja", List.of(ja), "en", List.of(en));
+    }
+
+    @Test
+    void aStatementIsDraftedShownSideBySideAndSignedThroughThePages() {
+        var officer = new WebTab(base, "en").signIn("kor.officer");
+        assertThat(officer.get("/ui/statements").body()).contains("id=\"new-statement\"");
+        var drafted = officer.submit("/ui/statements", form("사무국 출범을 환영한다.", "事務局の発足を歓迎する。",
+                "We welcome the secretariat <script>alert(1)</script>."));
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(302);
+        String path = drafted.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "");
+        assertThat(path).startsWith("/ui/statements/");
+
+        for (var lang : List.of(List.of("ko", "한국어", "서명 대기"), List.of("ja", "韓国語", "署名待ち"),
+                List.of("en", "Korean", "Awaiting the signatures"))) {
+            String html = new WebTab(base, lang.get(0)).signIn("kor.guest").get(path).body();
+            assertThat(html).as(lang.get(0)).contains("<section lang=\"ko\"").contains("<section lang=\"ja\"")
+                    .contains("<section lang=\"en\"").contains("사무국 출범을 환영한다.").contains("事務局の発足を歓迎する。")
+                    .contains(lang.get(1)).contains(lang.get(2)).doesNotContain("<script>alert(1)</script>")
+                    .containsPattern("data-testid=\"banner-top\">\\s*<span class=\"banner-text\">UNCLASSIFIED");
+            // A guest reads it, but neither signs nor revises.
+            assertThat(html).doesNotContain("/sign\"").doesNotContain("id=\"revise\"");
+        }
+        var disclosure = new WebTab(base, "en").signIn("kor.disclosure");
+        assertThat(disclosure.get(path).body()).contains("Sign revision 1 for this party");
+        var signed = disclosure.submit(path + "/sign", Map.of("revision", List.of("1")));
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(302);
+        String after = disclosure.get(path).body();
+        assertThat(after).contains("data-testid=\"signatures\"").contains("<td>Korea</td>")
+                .doesNotContain("Sign revision 1 for this party");
+        assertThat(disclosure.get("/ui/statements").body()).contains("Seoul statement");
+    }
+
+    @Test
+    void aFormMissingATextIsRefusedAndStoresNothing() {
+        var officer = new WebTab(base, "ja").signIn("kor.officer");
+        int before = cluster.client(Cluster.KOR).get("kor.guest", "/api/v1/statements").json().get("statements")
+                .size();
+        var refused = officer.submit("/ui/statements", form("사무국", "", "Secretariat"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("texts.ja is missing");
+        assertThat(cluster.client(Cluster.KOR).get("kor.guest", "/api/v1/statements").json().get("statements"))
+                .hasSize(before);
+    }
+}
