@@ -42,6 +42,7 @@ class ArchitectureTest {
             .layer("api").definedBy("trisec.node.api..")
             .layer("web").definedBy("trisec.node.web..")
             .layer("warning").definedBy("trisec.node.warning..")
+            .layer("consult").definedBy("trisec.node.consult..")
             .layer("agreement").definedBy("trisec.node.agreement..")
             .layer("consent").definedBy("trisec.node.consent..")
             .layer("release").definedBy("trisec.node.release..")
@@ -59,18 +60,20 @@ class ArchitectureTest {
             .whereLayer("web").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("http").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web")
+            .whereLayer("consult").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning")
+            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning", "consult")
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
-            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning")
+            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning",
+                    "consult")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
-                    "consent", "agreement", "warning")
+                    "consent", "agreement", "warning", "consult")
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
                     "agreement", "warning")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
                     "release", "consent", "agreement", "warning")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",
-                    "federation", "log", "item", "release", "consent", "agreement", "warning")
+                    "federation", "log", "item", "release", "consent", "agreement", "warning", "consult")
             .because("the features sit on the transport and the log, and only the edges know HTTP and pages");
 
     /** The web framework and the templates are the edges' business. */

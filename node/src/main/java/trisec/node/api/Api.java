@@ -5,6 +5,7 @@ import java.util.List;
 import trisec.node.agreement.AgreementDesk;
 import trisec.node.base.Self;
 import trisec.node.consent.ConsentDesk;
+import trisec.node.consult.MeetingDesk;
 import trisec.node.federation.Reception;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
@@ -24,13 +25,15 @@ public final class Api {
     public record Services(Self self, Sessions sessions, Holdings holdings, Disclosures disclosures,
                            Decisions decisions, ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
                            Witness witness, Reception reception, String logOrigin, PublicKey logKey,
-                           AuthorityDesk authorities, WarningDesk warnings) {}
+                           AuthorityDesk authorities, WarningDesk warnings,
+                           MeetingDesk meetings) {}
 
     public static List<RouteGroup> routes(Services s) {
         return List.of(new PersonRoutes(s.self(), s.sessions()), new ItemRoutes(s.holdings()),
                 new ReleaseRoutes(s.self(), s.disclosures(), s.decisions()), new ConsentRoutes(s.self(), s.consents()),
                 new AgreementRoutes(s.self(), s.agreements()), new LogRoutes(s.self(), s.auditLog(), s.witness()),
                 new FederationRoutes(s.self(), s.reception(), s.logOrigin(), s.logKey()),
-                new AuthorityRoutes(s.self(), s.authorities(), s.holdings()), new WarningRoutes(s.warnings()));
+                new AuthorityRoutes(s.self(), s.authorities(), s.holdings()), new WarningRoutes(s.warnings()),
+                new MeetingRoutes(s.meetings()));
     }
 }
