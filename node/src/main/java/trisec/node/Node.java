@@ -186,7 +186,7 @@ public final class Node implements AutoCloseable {
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
                     warnings, meetings)));
-            routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings));
+            routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings, meetings));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

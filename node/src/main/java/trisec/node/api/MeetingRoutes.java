@@ -8,7 +8,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import trisec.node.base.Refusal;
 import trisec.node.consult.MeetingDesk;
 import trisec.node.consult.MeetingDocument;
 import trisec.node.http.Access;
@@ -39,8 +38,8 @@ final class MeetingRoutes implements RouteGroup {
                 body(ctx, MeetingDesk.Cancellation.class)))), Access.OFFICER);
         r.post("/api/v1/meetings/{id}/actions", ctx -> json(ctx, 201, view(desk.addAction(account(ctx), id(ctx),
                 body(ctx, MeetingDesk.NewAction.class)))), Access.OFFICER);
-        r.post("/api/v1/meetings/{id}/actions/{number}", ctx -> json(ctx, 201, view(desk.followUp(account(ctx),
-                id(ctx), number(ctx), body(ctx, MeetingDesk.FollowUp.class)))), Access.OFFICER);
+        r.post("/api/v1/meetings/{id}/follow-ups", ctx -> json(ctx, 201, view(desk.followUp(account(ctx),
+                id(ctx), body(ctx, MeetingDesk.FollowUp.class)))), Access.OFFICER);
         r.post("/api/v1/meetings/{id}/annexes", ctx -> json(ctx, 201, annex(desk.addAnnex(account(ctx), id(ctx),
                 body(ctx, MeetingDesk.NewAnnex.class)))), Access.OFFICER);
         r.post("/api/v1/meetings/{id}/share", ctx -> json(ctx, 200, Map.of("shared",
@@ -58,14 +57,6 @@ final class MeetingRoutes implements RouteGroup {
 
     private static String id(Context ctx) {
         return ctx.pathParam("id");
-    }
-
-    private static int number(Context ctx) {
-        try {
-            return Integer.parseInt(ctx.pathParam("number"));
-        } catch (NumberFormatException e) {
-            throw Refusal.invalid("an action item's number is a whole number, got '" + ctx.pathParam("number") + "'");
-        }
     }
 
     static Map<String, Object> view(MeetingDesk.Seen s) {

@@ -54,7 +54,8 @@ public final class MeetingDesk {
 
     public record NewAction(String owner, String due, String task) {}
 
-    public record FollowUp(String status, String followUp) {}
+    /** How action item {@code number} stands now, and what was done about it. */
+    public record FollowUp(Integer number, String status, String followUp) {}
 
     /** An annex under its own label, on the channel's topic or below it. */
     public record NewAnnex(String title, String text, String level, String topic, List<String> relTo,
@@ -146,12 +147,12 @@ public final class MeetingDesk {
                         .toUpperCase(java.util.Locale.ROOT)), MeetingDocument.date("due", in.due()), in.task()));
     }
 
-    public Seen followUp(Account officer, String id, int number, FollowUp in) {
+    public Seen followUp(Account officer, String id, FollowUp in) {
         Seen last = own(officer, id);
-        if (in == null) {
-            throw Refusal.invalid("a follow-up is required");
+        if (in == null || in.number() == null) {
+            throw Refusal.invalid("a follow-up names the action item's number");
         }
-        return change(officer, last, () -> last.meeting().withFollowUp(number,
+        return change(officer, last, () -> last.meeting().withFollowUp(in.number(),
                 in.status() == null ? null : MeetingDocument.status(in.status()), Optional.ofNullable(in.followUp())));
     }
 

@@ -3,6 +3,7 @@ package trisec.node.web;
 import java.util.List;
 import trisec.node.agreement.AgreementDesk;
 import trisec.node.consent.ConsentDesk;
+import trisec.node.consult.MeetingDesk;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
@@ -15,10 +16,11 @@ public final class Web {
 
     public static List<RouteGroup> pages(Pages pages, Holdings holdings, Disclosures disclosures,
                                          ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
-                                         WarningDesk warnings) {
+                                         WarningDesk warnings, MeetingDesk meetings) {
         return List.of(new DashboardPages(pages, holdings, disclosures, consents, auditLog),
                 new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
                 new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages),
-                new AdminPages(pages, agreements), new WarningPages(pages, warnings));
+                new AdminPages(pages, agreements), new WarningPages(pages, warnings),
+                new MeetingPages(pages, meetings));
     }
 }

@@ -120,8 +120,8 @@ class MeetingTest {
         var action = kor().post("kor.officer", "/api/v1/meetings/" + early + "/actions",
                 "{\"owner\":\"JPN\",\"due\":\"2025-12-01\",\"task\":\"Circulate the exercise plan\"}");
         assertThat(action.status()).as(action.body()).isEqualTo(201);
-        var done = kor().post("kor.officer", "/api/v1/meetings/" + early + "/actions/1",
-                "{\"status\":\"done\",\"followUp\":\"Circulated on 2025-11-20\"}");
+        var done = kor().post("kor.officer", "/api/v1/meetings/" + early + "/follow-ups",
+                "{\"number\":1,\"status\":\"done\",\"followUp\":\"Circulated on 2025-11-20\"}");
         assertThat(done.status()).as(done.body()).isEqualTo(201);
         JsonNode m = kor().get("kor.analyst", "/api/v1/meetings/" + early).json();
         assertThat(m.at("/meeting/state").asText()).isEqualTo("HELD");
