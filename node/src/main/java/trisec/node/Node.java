@@ -5,6 +5,7 @@ import trisec.node.release.Disclosures;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Recipients;
 import trisec.node.consult.DialogueHealth;
+import trisec.node.consult.MeetingDesk;
 import trisec.node.warning.WarningDesk;
 import trisec.node.warning.WarningIndex;
 import trisec.node.warning.WarningMessages;
@@ -185,12 +186,13 @@ public final class Node implements AutoCloseable {
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             WarningDesk warnings = new WarningDesk(self, holdings, postbox, wake);
             StatementDesk statements = new StatementDesk(self, postbox, wake);
+            MeetingDesk meetings = new MeetingDesk(self, holdings, disclosures);
             Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
-                    warnings, statements)));
+                    warnings, statements, meetings)));
             routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings,
-                    statements));
+                    statements, meetings));
             // The dialogue's health: the scenario's channels on a date, read and never stored.
             DialogueHealth dialogue = new DialogueHealth(self);
             routes.addAll(Api.dialogue(dialogue));
@@ -296,7 +298,8 @@ public final class Node implements AutoCloseable {
      * The demo's standing authority for this party's missile warnings: up to its SECRET level, to the other two
      * parties, under the missile-warning mechanism, so that from 2023-12-19 a warning leaves at once. Proposed by
      * {@code <party>.disclosure} and approved by a second disclosure official, {@code <party>.approver}, created
-     * here with the demo's password. Nothing when the node already has an authority.
+     * here with the demo's password. A second one sends the consultation channels' unclassified records to the same
+     * parties. Nothing when the node already has an authority.
      */
     public void seedDemoWarningAuthority(String passwordHash, String demoPassword) {
         if (!authorities.list().isEmpty()) {
@@ -319,6 +322,11 @@ public final class Node implements AutoCloseable {
         var proposed = authorities.propose(proposer, new AuthorityDesk.NewAuthority("dprk.missile.warning", secret,
                 others, "2014-01-01", null, "missile-warning-2023"));
         authorities.approve(approver, proposed.id());
+        // The channels' unclassified meeting records go to the partners as a secretariat expects, without an
+        // approval per record; a classified annex still takes a release request and its approval (docs/CONSULTATION.md).
+        var records = authorities.propose(proposer, new AuthorityDesk.NewAuthority("consult", "UNCLASSIFIED", others,
+                "2014-01-01", null, null));
+        authorities.approve(approver, records.id());
     }
 
     @Override

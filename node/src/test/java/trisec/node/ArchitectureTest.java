@@ -62,9 +62,10 @@ class ArchitectureTest {
             .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("consult").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning")
+            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning", "consult")
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
-            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning")
+            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning",
+                    "consult")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
                     "consent", "agreement", "warning", "consult")
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",

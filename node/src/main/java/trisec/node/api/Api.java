@@ -7,6 +7,7 @@ import trisec.node.consult.DialogueHealth;
 import trisec.node.base.Self;
 import trisec.node.consent.ConsentDesk;
 import trisec.node.consult.StatementDesk;
+import trisec.node.consult.MeetingDesk;
 import trisec.node.federation.Reception;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
@@ -27,7 +28,7 @@ public final class Api {
                            Decisions decisions, ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
                            Witness witness, Reception reception, String logOrigin, PublicKey logKey,
                            AuthorityDesk authorities, WarningDesk warnings,
-                           StatementDesk statements) {}
+                           StatementDesk statements, MeetingDesk meetings) {}
 
     public static List<RouteGroup> routes(Services s) {
         return List.of(new PersonRoutes(s.self(), s.sessions()), new ItemRoutes(s.holdings()),
@@ -35,7 +36,7 @@ public final class Api {
                 new AgreementRoutes(s.self(), s.agreements()), new LogRoutes(s.self(), s.auditLog(), s.witness()),
                 new FederationRoutes(s.self(), s.reception(), s.logOrigin(), s.logKey()),
                 new AuthorityRoutes(s.self(), s.authorities(), s.holdings()), new WarningRoutes(s.warnings()),
-                new StatementRoutes(s.statements()));
+                new StatementRoutes(s.statements()), new MeetingRoutes(s.meetings()));
     }
 
     /** The consultation channels' health, which reads only the scenario and the node's clock. */

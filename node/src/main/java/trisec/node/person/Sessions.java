@@ -186,9 +186,9 @@ public final class Sessions {
         String top = scheme.highest().name();
         String belowTop = levels.get(Math.min(1, levels.size() - 2)).name();
         String lowest = scheme.lowestClassified().name();
-        create(p + ".officer", passwordHash, party, top, List.of("dprk"), List.of(Role.OFFICER));
-        create(p + ".disclosure", passwordHash, party, top, List.of("dprk"), List.of(Role.DISCLOSURE));
-        create(p + ".analyst", passwordHash, party, belowTop, List.of("dprk"), List.of(Role.READER));
+        create(p + ".officer", passwordHash, party, top, List.of("dprk", "consult"), List.of(Role.OFFICER));
+        create(p + ".disclosure", passwordHash, party, top, List.of("dprk", "consult"), List.of(Role.DISCLOSURE));
+        create(p + ".analyst", passwordHash, party, belowTop, List.of("dprk", "consult"), List.of(Role.READER));
         create(p + ".guest", passwordHash, party, lowest, List.of(), List.of(Role.READER));
         create(p + ".admin", passwordHash, party, lowest, List.of(), List.of(Role.ADMIN));
         create(p + ".auditor", passwordHash, party, lowest, List.of(), List.of(Role.AUDITOR));

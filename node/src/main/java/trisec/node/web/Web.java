@@ -5,6 +5,7 @@ import trisec.node.agreement.AgreementDesk;
 import trisec.node.consent.ConsentDesk;
 import trisec.node.consult.DialogueHealth;
 import trisec.node.consult.StatementDesk;
+import trisec.node.consult.MeetingDesk;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
@@ -17,12 +18,13 @@ public final class Web {
 
     public static List<RouteGroup> pages(Pages pages, Holdings holdings, Disclosures disclosures,
                                          ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
-                                         WarningDesk warnings, StatementDesk statements) {
+                                         WarningDesk warnings, StatementDesk statements,
+                                         MeetingDesk meetings) {
         return List.of(new DashboardPages(pages, holdings, disclosures, consents, auditLog),
                 new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
                 new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages),
                 new AdminPages(pages, agreements), new WarningPages(pages, warnings),
-                new StatementPages(pages, statements));
+                new StatementPages(pages, statements), new MeetingPages(pages, meetings));
     }
 
     /** The dialogue's health page. */

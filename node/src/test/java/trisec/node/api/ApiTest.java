@@ -331,7 +331,7 @@ class ApiTest {
             assertThat(me.get("party").asText()).isEqualTo("KOR");
             assertThat(me.get("nationality").asText()).isEqualTo("KOR");
             assertThat(me.get("clearance").asText()).isEqualTo(CLASS_II);
-            assertThat(texts(me.get("needToKnow"))).containsExactly("dprk");
+            assertThat(texts(me.get("needToKnow"))).containsExactly("dprk", "consult");
             assertThat(texts(me.get("roles"))).containsExactly("reader");
         }
 

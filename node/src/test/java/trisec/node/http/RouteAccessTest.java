@@ -65,6 +65,12 @@ class RouteAccessTest {
         expect("LOG_READER", "GET /log/checkpoint", "GET /api/v1/log/checkpoint/latest", "GET /log/tile/<path>",
                 "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "GET /api/v1/log/entries",
                 "GET /api/v1/log/alarms");
+        // Meetings of the consultation channels: read by whoever may read the records, kept by officers.
+        expect("SIGNED_IN", "GET /api/v1/meetings", "GET /api/v1/meetings/{id}", "GET /ui/meetings",
+                "GET /ui/meetings/{id}");
+        expect("OFFICER", "POST /api/v1/meetings", "POST /api/v1/meetings/{id}/held", "POST /api/v1/meetings/{id}/cancel",
+                "POST /api/v1/meetings/{id}/actions", "POST /api/v1/meetings/{id}/follow-ups",
+                "POST /api/v1/meetings/{id}/annexes", "POST /api/v1/meetings/{id}/share", "POST /ui/meetings");
         // Partner nodes, by a signed request, read the log to witness and audit it, and post their cosignatures.
         expect("PARTNER", "GET /log/checkpoint", "GET /api/v1/log/checkpoint/latest", "GET /log/tile/<path>",
                 "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "POST /log/cosignature");

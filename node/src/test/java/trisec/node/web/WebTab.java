@@ -78,9 +78,13 @@ final class WebTab {
 
     /** Signs in through the form, as a browser would (every demo person's password is "demo"). */
     WebTab signIn(String user) {
+        return signIn(user, "demo");
+    }
+
+    WebTab signIn(String user, String password) {
         String token = csrf(get("/ui/login").body());
         var r = post("/ui/login", Map.of("csrf", List.of(token), "username", List.of(user),
-                "password", List.of("demo")));
+                "password", List.of(password)));
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location")).hasValue("/ui");
         assertThat(cookies.keySet()).anyMatch(k -> k.startsWith(WebSession.SESSION + "_"));

@@ -1,0 +1,219 @@
+package trisec.node.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trisec.node.Cluster.JPN;
+import static trisec.node.Cluster.KOR;
+import static trisec.node.Cluster.USA;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import trisec.node.Client;
+import trisec.node.Cluster;
+
+/**
+ * Meetings of the consultation channels (issue 12): a record is an item, so the defense ministers' meeting is planned
+ * with the rotation's host, its unclassified agenda goes to the channel's parties, and a classified annex goes only
+ * where an agreement is in force that day (before 2016-11-23, Korea and Japan had none).
+ */
+class MeetingTest {
+    static final Instant BEFORE_KOREA_JAPAN_GSOMIA = Instant.parse("2016-06-01T00:00:00Z");
+    static final Instant MID_2025 = Instant.parse("2025-07-01T00:00:00Z");
+    private Cluster c;
+
+    @AfterEach
+    void stop() {
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private Client kor() {
+        return c.client(KOR);
+    }
+
+    private static String meeting(String channel, String start, String hostField) {
+        return """
+                {"channel":"%s","start":"%s","place":"Seoul",%s
+                 "participants":{"KOR":["Minister of National Defense"],"USA":["Secretary of Defense"]},
+                 "agenda":[{"title":"Missile warning data sharing","track":"security"},
+                           {"title":"Supply chains","track":"economy"}]}""".formatted(channel, start, hostField);
+    }
+
+    private JsonNode plan(String body) {
+        var r = kor().post("kor.officer", "/api/v1/meetings", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    /** Every item the officer may see: none on a fresh node but what the test made. */
+    private JsonNode items() {
+        var r = kor().get("kor.officer", "/api/v1/items");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("items");
+    }
+
+    @Test
+    void aDefenseMinistersMeetingIsHostedByTheRotationsPartyOnEitherSideOfATurn() {
+        c = Cluster.trilateral(MID_2025);
+        assertThat(plan(meeting("defense-ministers", "2025-07-27", "")).at("/meeting/host").asText())
+                .isEqualTo("JPN");
+        JsonNode seoul = plan(meeting("defense-ministers", "2025-07-28", ""));
+        assertThat(seoul.at("/meeting/host").asText()).isEqualTo("KOR");
+        assertThat(seoul.at("/meeting/state").asText()).isEqualTo("PLANNED");
+        assertThat(seoul.get("banner").asText()).isEqualTo("UNCLASSIFIED");
+        assertThat(plan(meeting("defense-ministers", "2026-07-28", "\"host\":\"USA\",")).at("/meeting/host").asText())
+                .isEqualTo("USA");
+
+        // Another host than the rotation's is refused, and nothing is stored.
+        var wrong = kor().post("kor.officer", "/api/v1/meetings", meeting("defense-ministers", "2025-07-28",
+                "\"host\":\"JPN\","));
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(400);
+        assertThat(wrong.json().get("message").asText()).contains("hosted by KOR").contains("not JPN");
+        assertThat(kor().get("kor.officer", "/api/v1/meetings").json().get("meetings")).hasSize(3);
+        assertThat(items()).hasSize(3);
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearErrorAndNothingIsStored() {
+        c = Cluster.trilateral(MID_2025);
+        String good = meeting("defense-ministers", "2025-09-01", "");
+        var cases = List.of(
+                List.of(good.replace("defense-ministers", "fishing-talks"), "no channel 'fishing-talks'"),
+                List.of(good.replace("\"economy\"", "\"culture\""), "security, economy, history, other"),
+                List.of(good.replace("\"start\":\"2025-09-01\"", "\"start\":\"2025-09-02\",\"end\":\"2025-09-01\""),
+                        "ends on or after the day it starts"),
+                List.of(good.replace("\"place\":\"Seoul\",", ""), "place is 1 to 200"),
+                List.of(good.replace("\"start\":\"2025-09-01\",", ""), "start is required"),
+                List.of(good.replace("2025-09-01", "1 September"), "start is a date such as"),
+                List.of(good.replace("\"track\":\"security\"", "\"track\":null"), "a track is one of"),
+                List.of(good.replace("\"USA\":[", "\"XYZ\":["), "XYZ"),
+                List.of(good.replace("\"place\"", "\"venue\""), ""));
+        for (List<String> x : cases) {
+            var r = kor().post("kor.officer", "/api/v1/meetings", x.get(0));
+            assertThat(r.status()).as(x.get(0) + " → " + r.body()).isEqualTo(400);
+            assertThat(r.json().get("message").asText()).as(r.body()).contains(x.get(1));
+        }
+        assertThat(kor().get("kor.officer", "/api/v1/meetings").json().get("meetings")).isEmpty();
+        assertThat(items()).isEmpty();
+    }
+
+    @Test
+    void aMeetingIsHeldOrCancelledAndItsActionItemsFollowedUpOnlyByItsRecorder() {
+        c = Cluster.trilateral(MID_2025);
+        String early = plan(meeting("defense-trilateral-talks", "2025-06-20", "\"host\":\"USA\",")).get("id").asText();
+        String later = plan(meeting("defense-trilateral-talks", "2025-08-20", "")).get("id").asText();
+
+        var tooSoon = kor().post("kor.officer", "/api/v1/meetings/" + later + "/held", "{\"outcomes\":[]}");
+        assertThat(tooSoon.status()).isEqualTo(400);
+        assertThat(tooSoon.json().get("message").asText()).contains("on or after its first day, 2025-08-20");
+        var cancelled = kor().post("kor.officer", "/api/v1/meetings/" + later + "/cancel", "{\"reason\":\"typhoon\"}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(201);
+        assertThat(cancelled.json().at("/meeting/state").asText()).isEqualTo("CANCELLED");
+
+        var held = kor().post("kor.officer", "/api/v1/meetings/" + early + "/held",
+                "{\"outcomes\":[\"Agreed to exercise Freedom Edge again\"]}");
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        var action = kor().post("kor.officer", "/api/v1/meetings/" + early + "/actions",
+                "{\"owner\":\"JPN\",\"due\":\"2025-12-01\",\"task\":\"Circulate the exercise plan\"}");
+        assertThat(action.status()).as(action.body()).isEqualTo(201);
+        var done = kor().post("kor.officer", "/api/v1/meetings/" + early + "/follow-ups",
+                "{\"number\":1,\"status\":\"done\",\"followUp\":\"Circulated on 2025-11-20\"}");
+        assertThat(done.status()).as(done.body()).isEqualTo(201);
+        JsonNode m = kor().get("kor.analyst", "/api/v1/meetings/" + early).json();
+        assertThat(m.at("/meeting/state").asText()).isEqualTo("HELD");
+        assertThat(m.at("/meeting/revision").asInt()).isEqualTo(4);
+        assertThat(m.at("/meeting/actions/0/owner").asText()).isEqualTo("JPN");
+        assertThat(m.at("/meeting/actions/0/status").asText()).isEqualTo("DONE");
+        assertThat(m.at("/meeting/outcomes/0").asText()).isEqualTo("Agreed to exercise Freedom Edge again");
+        // One meeting however many versions it has.
+        assertThat(kor().get("kor.analyst", "/api/v1/meetings").json().get("meetings")).hasSize(2);
+
+        var again = kor().post("kor.officer", "/api/v1/meetings/" + early + "/cancel", "{\"reason\":\"x\"}");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("message").asText()).contains("held meeting cannot be cancelled");
+        assertThat(kor().post("kor.analyst", "/api/v1/meetings/" + early + "/cancel", "{\"reason\":\"x\"}").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theUnclassifiedAgendaGoesToBothPartnersAndAClassifiedAnnexOnlyWhereAnAgreementIsInForce() {
+        c = Cluster.trilateral(BEFORE_KOREA_JAPAN_GSOMIA);
+        Fed.secondOfficial(c, KOR);
+        // The secretariat's expectation: the channels' unclassified records go to the partners without an approval
+        // per record, under a standing authority two disclosure officials agreed.
+        Fed.proposeAndApprove(c, KOR, """
+                {"topic":"consult","highest":"UNCLASSIFIED","recipients":["USA","JPN"],"validFrom":"2014-01-01"}""");
+        String id = plan(meeting("defense-trilateral-talks", "2016-06-10", "\"host\":\"KOR\",")).get("id").asText();
+        Cluster.eventually(() -> c.client(JPN).get("jpn.analyst", "/api/v1/meetings/" + id).status() == 200,
+                "Japan holds the agenda");
+        Cluster.eventually(() -> c.client(USA).get("usa.analyst", "/api/v1/meetings/" + id).status() == 200,
+                "the USA holds the agenda");
+        assertThat(c.client(JPN).get("jpn.analyst", "/api/v1/meetings/" + id).json().at("/meeting/agenda/1/track")
+                .asText()).isEqualTo("economy");
+
+        var annex = kor().post("kor.officer", "/api/v1/meetings/" + id + "/annexes", """
+                {"title":"Annex A: missile defense posture","text":"the posture","level":"군사Ⅱ급비밀"}""");
+        assertThat(annex.status()).as(annex.body()).isEqualTo(201);
+        String annexId = annex.json().get("itemId").asText();
+
+        var shared = kor().post("kor.officer", "/api/v1/meetings/" + id + "/share", "{\"item\":\"" + annexId + "\"}");
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+        JsonNode toUsa = entry(shared.json(), "USA");
+        JsonNode toJapan = entry(shared.json(), "JPN");
+        assertThat(toUsa.get("verdict").asText()).isEqualTo("PERMIT");
+        assertThat(toUsa.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(toJapan.get("verdict").asText()).isEqualTo("DENY");
+        assertThat(toJapan.get("release").isNull()).isTrue();
+        assertThat(toJapan.get("reasons").toString()).contains("kor-jpn-gsomia-2016").contains("not yet signed");
+
+        Fed.approve(c, KOR, toUsa.get("release").asText());
+        Fed.awaitStatus(c, KOR, toUsa.get("release").asText(), "DELIVERED");
+        assertThat(c.client(USA).get("usa.analyst", "/api/v1/meetings/" + id).json().get("annexes"))
+                .singleElement().satisfies(a -> assertThat(a.get("text").asText()).isEqualTo("the posture"));
+        // Japan has the agenda and nothing of the annex: no copy, no title, no count.
+        assertThat(Fed.outbox(c, KOR).stream().filter(r -> r.get("itemId").asText().equals(annexId)))
+                .extracting(r -> r.get("recipient").asText()).containsExactly("USA");
+        var inJapan = c.client(JPN).get("jpn.officer", "/api/v1/meetings/" + id);
+        assertThat(inJapan.json().get("annexes")).isEmpty();
+        assertThat(inJapan.body()).doesNotContain("Annex A").doesNotContain(annexId);
+        assertThat(c.client(JPN).get("jpn.officer", "/api/v1/items/" + annexId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReaderWithoutClearanceOrNeedToKnowSeesNothingOfAClassifiedAnnex() {
+        c = Cluster.trilateral(MID_2025);
+        var created = kor().post("kor.admin", "/api/v1/persons", """
+                {"username":"kor.note-taker","password":"note-taker-pass","clearance":"군사Ⅲ급비밀",
+                 "needToKnow":["consult"],"roles":["reader"]}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        kor().signIn("kor.note-taker", "note-taker-pass");
+        String id = plan(meeting("defense-ministers", "2025-07-28", "")).get("id").asText();
+        var annex = kor().post("kor.officer", "/api/v1/meetings/" + id + "/annexes", """
+                {"title":"Annex B: secret","text":"secret text","level":"군사Ⅱ급비밀"}""");
+        assertThat(annex.status()).as(annex.body()).isEqualTo(201);
+        String annexId = annex.json().get("itemId").asText();
+
+        assertThat(kor().get("kor.analyst", "/api/v1/meetings/" + id).json().get("annexes")).hasSize(1);
+        // Cleared below the annex: the agenda, and not a word of the annex.
+        var noteTaker = kor().get("kor.note-taker", "/api/v1/meetings/" + id);
+        assertThat(noteTaker.status()).isEqualTo(200);
+        assertThat(noteTaker.json().get("annexes")).isEmpty();
+        assertThat(noteTaker.body()).doesNotContain("Annex B").doesNotContain(annexId);
+        assertThat(kor().get("kor.note-taker", "/api/v1/meetings").body()).doesNotContain("Annex B")
+                .doesNotContain(annexId);
+        assertThat(kor().get("kor.note-taker", "/api/v1/items/" + annexId).status()).isEqualTo(403);
+        // Without the need to know: no meeting at all.
+        assertThat(kor().get("kor.guest", "/api/v1/meetings").json().get("meetings")).isEmpty();
+        assertThat(kor().get("kor.guest", "/api/v1/meetings/" + id).status()).isEqualTo(404);
+    }
+
+    private static JsonNode entry(JsonNode shared, String party) {
+        return StreamSupport.stream(shared.get("shared").spliterator(), false)
+                .filter(s -> s.get("to").asText().equals(party)).findFirst()
+                .orElseThrow(() -> new AssertionError("no answer for " + party + " in " + shared));
+    }
+}
