@@ -59,18 +59,19 @@ class ArchitectureTest {
             .whereLayer("api").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("web").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("http").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web")
+            .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web", "consult")
             .whereLayer("consult").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning")
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
-            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning")
+            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning",
+                    "consult")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
-                    "consent", "agreement", "warning")
+                    "consent", "agreement", "warning", "consult")
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
-                    "agreement", "warning")
+                    "agreement", "warning", "consult")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
-                    "release", "consent", "agreement", "warning")
+                    "release", "consent", "agreement", "warning", "consult")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",
                     "federation", "log", "item", "release", "consent", "agreement", "warning", "consult")
             .because("the features sit on the transport and the log, and only the edges know HTTP and pages");

@@ -29,6 +29,8 @@ public final class Messages {
             case ITEM_NOTICE -> ItemNotice.class;
             case COMPROMISE_REPORT -> CompromiseReport.class;
             case WARNING_ACK -> WarningAck.class;
+            case CONSULTATION_OPENED -> ConsultationOpened.class;
+            case CONSULTATION_STEP -> ConsultationStep.class;
             default -> null;
         });
     }
@@ -36,7 +38,7 @@ public final class Messages {
     /** The envelope kind that carries a message record. */
     static String kindOf(Class<? extends Message> type) {
         for (String kind : List.of(ITEM, RECEIPT_RELAY, CONSENT_REQUEST, CONSENT_DECISION, EVENT_NOTE, ITEM_NOTICE,
-                COMPROMISE_REPORT, WARNING_ACK)) {
+                COMPROMISE_REPORT, WARNING_ACK, CONSULTATION_OPENED, CONSULTATION_STEP)) {
             if (type(kind).orElseThrow() == type) {
                 return kind;
             }
@@ -53,6 +55,8 @@ public final class Messages {
     public static final String ITEM_NOTICE = "ITEM_NOTICE";
     public static final String COMPROMISE_REPORT = "COMPROMISE_REPORT";
     public static final String WARNING_ACK = "WARNING_ACK";
+    public static final String CONSULTATION_OPENED = "CONSULTATION_OPENED";
+    public static final String CONSULTATION_STEP = "CONSULTATION_STEP";
 
     /** An item with its label, as its originator signed it ({@link MessageSignatures#item}). */
     public record ItemData(String id, String originator, String level, List<String> relTo, List<String> caveats,
@@ -165,6 +169,33 @@ public final class Messages {
         @Override
         public String envelopeKind() {
             return WARNING_ACK;
+        }
+    }
+
+    /**
+     * A party opens a consultation under the Commitment to Consult (docs/CONSULTATION.md), signed by its node. It
+     * names the subject by item id only: the item itself goes, if at all, through the release flow.
+     */
+    public record ConsultationOpened(String consultationId, String agreementId, String opener, String subjectItem,
+                                     String openedAt, String signerKey, String signature) implements Message {
+        @Override
+        public String envelopeKind() {
+            return CONSULTATION_OPENED;
+        }
+    }
+
+    /**
+     * One party's step in a consultation (an acknowledgement, a draft public message, a response action), signed by
+     * its node ({@code by}), and carrying the opener's signed opening, so that a party that has not yet heard of the
+     * consultation from its opener learns of it from the first step that reaches it: the order of arrival does not
+     * matter. {@code step} is {@code ACK}, {@code DRAFT} or {@code ACTION}; the fields a step does not use are null.
+     */
+    public record ConsultationStep(ConsultationOpened opening, String step, String stepId, String by, String at,
+                                   String text, String owner, String due, String status, String signerKey,
+                                   String signature) implements Message {
+        @Override
+        public String envelopeKind() {
+            return CONSULTATION_STEP;
         }
     }
 }
