@@ -194,6 +194,7 @@ public final class Node implements AutoCloseable {
             // Commitment-to-Consult consultations, told to the other parties as they happen.
             var consultations = new trisec.node.consult.ConsultationDesk(self, holdings, warnings, postbox, wake);
             routes.addAll(Api.consultations(consultations));
+            routes.addAll(Web.consultations(pages, consultations));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

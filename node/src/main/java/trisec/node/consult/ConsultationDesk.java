@@ -58,7 +58,7 @@ public final class ConsultationDesk {
 
     /** Where the commitment stands at the node's instant, and why a consultation can or cannot be opened. */
     public record Commitment(String agreementId, boolean inForce, String statusCode, String status, Instant at,
-                             List<Party> parties) {}
+                             List<Party> parties, Optional<AgreementStatus> standing) {}
 
     /** One party of the room: whether it acknowledged, when and how long after the opening; what it may receive. */
     public record PartyLine(Party party, boolean opener, Optional<Instant> acknowledgedAt, Optional<Duration> after,
@@ -98,11 +98,12 @@ public final class ConsultationDesk {
         Instant now = self.clock().instant();
         Optional<Agreement> a = self.facts().scenario().agreement(COMMITMENT);
         if (a.isEmpty()) {
-            return new Commitment(COMMITMENT, false, "NOT_IN_SCENARIO", "not in the scenario", now, List.of());
+            return new Commitment(COMMITMENT, false, "NOT_IN_SCENARIO", "not in the scenario", now, List.of(),
+                    Optional.empty());
         }
         AgreementStatus s = self.facts().scenario().lifecycle(a.get()).statusAt(now);
         return new Commitment(COMMITMENT, s.inForce() && a.get().parties().contains(self.party()), s.code(),
-                s.describe(), now, a.get().parties());
+                s.describe(), now, a.get().parties(), Optional.of(s));
     }
 
     /** Opens a consultation and asks the other parties of the commitment at once. */
