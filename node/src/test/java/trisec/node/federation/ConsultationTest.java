@@ -127,6 +127,18 @@ class ConsultationTest {
     }
 
     @Test
+    void aMissileWarningIsConsultedOnByItsLatestVersion() {
+        Instant at = Instant.parse("2024-10-31T00:00:00Z");
+        var w = c.client(KOR).post("kor.officer", "/api/v1/warnings", """
+                {"track":"TN-2024","sensor":"Green Pine","detectedAt":"%s","state":%s,"level":"군사Ⅱ급비밀"}"""
+                .formatted(at, MissileWarningTest.state("2024-10-31", at, 0.6)));
+        assertThat(w.status()).as(w.body()).isEqualTo(201);
+        var r = c.client(KOR).post("kor.officer", "/api/v1/consultations", "{\"warning\":\"KOR/TN-2024\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("subject").get("itemId").asText()).isEqualTo(w.json().get("itemId").asText());
+    }
+
+    @Test
     void aPersonWithoutNeedToKnowSeesNoTitleOfTheSubject() {
         String item = Fed.createItem(c, KOR, "군사Ⅱ급비밀", "dprk.missile");
         String id = open(item);
