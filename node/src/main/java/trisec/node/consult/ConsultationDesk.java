@@ -165,7 +165,7 @@ public final class ConsultationDesk {
             throw Refusal.invalid("the consultation was opened by " + self.party()
                     + "; the other parties acknowledge it");
         }
-        step(person, r, ACK, UUID.randomUUID().toString(), null, null, null, null, Instant.MIN);
+        step(person, r, ACK, UUID.randomUUID().toString(), null, null, null, null, null, Instant.MIN);
         return room(person, id);
     }
 
@@ -173,7 +173,7 @@ public final class ConsultationDesk {
     public Room draft(Account officer, String id, NewDraft in) {
         Consultations.Row r = row(id);
         String text = draftText(in == null ? null : in.text());
-        step(officer, r, DRAFT, UUID.randomUUID().toString(), text, null, null, null, Instant.MIN);
+        step(officer, r, DRAFT, UUID.randomUUID().toString(), text, null, null, null, null, Instant.MIN);
         return room(officer, id);
     }
 
@@ -187,7 +187,7 @@ public final class ConsultationDesk {
         Party owner = owner(in.owner(), parties(r));
         String due = due(in.due(), r.openedAt());
         String actionId = UUID.randomUUID().toString();
-        step(officer, r, ACTION, actionId, title, owner.code(), due, "OPEN", Instant.MIN);
+        step(officer, r, ACTION, actionId, title, owner.code(), due, "OPEN", self.party().code(), Instant.MIN);
         return room(officer, id).actions().stream().filter(a -> a.id().equals(actionId)).findFirst().orElseThrow();
     }
 
@@ -199,7 +199,7 @@ public final class ConsultationDesk {
         Consultations.Row r = row(kept.consultation());
         Consultations.Action a = kept.a();
         // After the state it replaces, whichever party's clock stamped that: a later state wins at every node.
-        step(officer, r, ACTION, a.id(), a.title(), a.owner().code(), a.due(), status,
+        step(officer, r, ACTION, a.id(), a.title(), a.owner().code(), a.due(), status, a.proposer().code(),
                 a.at().plus(Duration.ofNanos(1000)));
         return room(officer, r.id()).actions().stream().filter(x -> x.id().equals(actionId)).findFirst()
                 .orElseThrow();
@@ -213,11 +213,11 @@ public final class ConsultationDesk {
 
     /** Records this party's step here and sends it, signed, to every other party of the consultation. */
     private void step(Account person, Consultations.Row r, String kind, String stepId, String text, String owner,
-                      String due, String status, Instant notBefore) {
+                      String due, String status, String proposer, Instant notBefore) {
         Instant now = self.clock().instant();
         Instant at = now.isBefore(notBefore) ? notBefore : now;
         ConsultationStep s = ConsultationSignatures.signStep(self.keys(), r.opening(), kind, stepId, at.toString(),
-                text, owner, due, status);
+                text, owner, due, status, proposer);
         self.store().useTransaction(h -> {
             if (!apply(h, r, parties(r), s, person.username(), now)) {
                 throw Refusal.conflict(kind.equals(ACK) ? "consultation " + r.id() + " is already acknowledged by "
@@ -261,7 +261,8 @@ public final class ConsultationDesk {
                         .with("chars", s.text().length()).with("afterMillis", after.toMillis()));
             }
             case ACTION -> {
-                var a = new Consultations.Action(uuid(s.stepId(), "an action"), by, actionTitle(s.text()),
+                Party proposer = proposer(s.proposer(), parties);
+                var a = new Consultations.Action(uuid(s.stepId(), "an action"), proposer, actionTitle(s.text()),
                         owner(s.owner(), parties), due(s.due(), r.openedAt()), status(s.status()), at);
                 if (!Consultations.action(h, r.id(), a)) {
                     return false;
@@ -369,6 +370,13 @@ public final class ConsultationDesk {
                     + shorten(String.valueOf(owner)) + "\"");
         }
         return Party.of(owner.strip());
+    }
+
+    private static Party proposer(String proposer, List<Party> parties) {
+        if (proposer == null || !Party.isCode(proposer) || !parties.contains(Party.of(proposer))) {
+            throw Refusal.invalid("an action names the party of the consultation that proposed it");
+        }
+        return Party.of(proposer);
     }
 
     static String due(String due, Instant openedAt) {

@@ -42,15 +42,16 @@ public final class ConsultationSignatures {
     private static byte[] step(ConsultationStep s) {
         return new Canonical().add(s.opening() == null ? "" : nz(s.opening().consultationId())).add(nz(s.step()))
                 .add(nz(s.stepId())).add(nz(s.by())).add(nz(s.at())).add(nz(s.text())).add(nz(s.owner()))
-                .add(nz(s.due())).add(nz(s.status())).bytes();
+                .add(nz(s.due())).add(nz(s.status())).add(nz(s.proposer())).bytes();
     }
 
     /** This party's step, signed by its node; {@code opening} is the opener's signed opening, carried unchanged. */
     public static ConsultationStep signStep(NodeKeys keys, ConsultationOpened opening, String step, String stepId,
-                                            String at, String text, String owner, String due, String status) {
+                                            String at, String text, String owner, String due, String status,
+                                            String proposer) {
         var unsigned = new ConsultationStep(opening, step, stepId, keys.party().code(), at, text, owner, due, status,
-                keys.identity().keyId().value(), "");
-        return new ConsultationStep(opening, step, stepId, unsigned.by(), at, text, owner, due, status,
+                proposer, keys.identity().keyId().value(), "");
+        return new ConsultationStep(opening, step, stepId, unsigned.by(), at, text, owner, due, status, proposer,
                 unsigned.signerKey(), b64(Signatures.sign(keys, STEP, step(unsigned))));
     }
 

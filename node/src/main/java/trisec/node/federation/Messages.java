@@ -189,10 +189,12 @@ public final class Messages {
      * its node ({@code by}), and carrying the opener's signed opening, so that a party that has not yet heard of the
      * consultation from its opener learns of it from the first step that reaches it: the order of arrival does not
      * matter. {@code step} is {@code ACK}, {@code DRAFT} or {@code ACTION}; the fields a step does not use are null.
+     * An action names the party that proposed it, so that a new status arriving before the action itself records it
+     * as it was proposed.
      */
     public record ConsultationStep(ConsultationOpened opening, String step, String stepId, String by, String at,
-                                   String text, String owner, String due, String status, String signerKey,
-                                   String signature) implements Message {
+                                   String text, String owner, String due, String status, String proposer,
+                                   String signerKey, String signature) implements Message {
         @Override
         public String envelopeKind() {
             return CONSULTATION_STEP;

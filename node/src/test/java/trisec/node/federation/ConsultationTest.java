@@ -251,9 +251,9 @@ class ConsultationTest {
         assertThat(refusal(c.keys(USA), japan, Messages.CONSULTATION_OPENED, genuine)).contains("node of its opener");
         // A step in Japan's name the USA signed, carrying Korea's genuine opening, records nothing either.
         var step = ConsultationSignatures.signStep(c.keys(USA), genuine, "ACK", UUID.randomUUID().toString(),
-                Instant.now().toString(), null, null, null, null);
+                Instant.now().toString(), null, null, null, null, null);
         step = new Messages.ConsultationStep(genuine, "ACK", step.stepId(), "JPN", step.at(), null, null, null, null,
-                step.signerKey(), step.signature());
+                null, step.signerKey(), step.signature());
         assertThat(refusal(c.keys(JPN), c.node(KOR).identity(), Messages.CONSULTATION_STEP, step))
                 .contains("not signed by JPN");
         // An opening dated before Camp David is refused: the commitment was not in force.
