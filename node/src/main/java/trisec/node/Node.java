@@ -181,6 +181,7 @@ public final class Node implements AutoCloseable {
                     List.of(warningIndex.onRetracted())));
             handlers.addAll(WarningMessages.handlers(self, holders, postbox));
             handlers.addAll(StatementMessages.handlers(self));
+            handlers.addAll(trisec.node.consult.ConsultationMessages.handlers(self));
             Reception reception = new Reception(self, admission, handlers);
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
@@ -197,6 +198,10 @@ public final class Node implements AutoCloseable {
             DialogueHealth dialogue = new DialogueHealth(self);
             routes.addAll(Api.dialogue(dialogue));
             routes.addAll(Web.dialogue(pages, dialogue));
+            // Commitment-to-Consult consultations, told to the other parties as they happen.
+            var consultations = new trisec.node.consult.ConsultationDesk(self, holdings, warnings, postbox, wake);
+            routes.addAll(Api.consultations(consultations));
+            routes.addAll(Web.consultations(pages, consultations));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

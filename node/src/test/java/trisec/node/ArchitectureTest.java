@@ -59,7 +59,7 @@ class ArchitectureTest {
             .whereLayer("api").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("web").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("http").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web")
+            .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web", "consult")
             .whereLayer("consult").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning", "consult")

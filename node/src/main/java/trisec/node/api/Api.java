@@ -39,6 +39,11 @@ public final class Api {
                 new StatementRoutes(s.statements()), new MeetingRoutes(s.meetings()));
     }
 
+    /** Commitment-to-Consult consultations. */
+    public static List<RouteGroup> consultations(trisec.node.consult.ConsultationDesk desk) {
+        return List.of(new ConsultationRoutes(desk));
+    }
+
     /** The consultation channels' health, which reads only the scenario and the node's clock. */
     public static List<RouteGroup> dialogue(DialogueHealth health) {
         return List.of(new ChannelRoutes(health));

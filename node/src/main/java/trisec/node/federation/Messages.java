@@ -31,6 +31,8 @@ public final class Messages {
             case WARNING_ACK -> WarningAck.class;
             case STATEMENT_DRAFT -> StatementDraft.class;
             case STATEMENT_SIGNED -> StatementSigned.class;
+            case CONSULTATION_OPENED -> ConsultationOpened.class;
+            case CONSULTATION_STEP -> ConsultationStep.class;
             default -> null;
         });
     }
@@ -38,7 +40,8 @@ public final class Messages {
     /** The envelope kind that carries a message record. */
     static String kindOf(Class<? extends Message> type) {
         for (String kind : List.of(ITEM, RECEIPT_RELAY, CONSENT_REQUEST, CONSENT_DECISION, EVENT_NOTE, ITEM_NOTICE,
-                COMPROMISE_REPORT, WARNING_ACK, STATEMENT_DRAFT, STATEMENT_SIGNED)) {
+                COMPROMISE_REPORT, WARNING_ACK, STATEMENT_DRAFT, STATEMENT_SIGNED, CONSULTATION_OPENED,
+                CONSULTATION_STEP)) {
             if (type(kind).orElseThrow() == type) {
                 return kind;
             }
@@ -57,6 +60,8 @@ public final class Messages {
     public static final String WARNING_ACK = "WARNING_ACK";
     public static final String STATEMENT_DRAFT = "STATEMENT_DRAFT";
     public static final String STATEMENT_SIGNED = "STATEMENT_SIGNED";
+    public static final String CONSULTATION_OPENED = "CONSULTATION_OPENED";
+    public static final String CONSULTATION_STEP = "CONSULTATION_STEP";
 
     /** An item with its label, as its originator signed it ({@link MessageSignatures#item}). */
     public record ItemData(String id, String originator, String level, List<String> relTo, List<String> caveats,
@@ -193,6 +198,35 @@ public final class Messages {
         @Override
         public String envelopeKind() {
             return STATEMENT_SIGNED;
+        }
+    }
+
+    /**
+     * A party opens a consultation under the Commitment to Consult (docs/CONSULTATION.md), signed by its node. It
+     * names the subject by item id only: the item itself goes, if at all, through the release flow.
+     */
+    public record ConsultationOpened(String consultationId, String agreementId, String opener, String subjectItem,
+                                     String openedAt, String signerKey, String signature) implements Message {
+        @Override
+        public String envelopeKind() {
+            return CONSULTATION_OPENED;
+        }
+    }
+
+    /**
+     * One party's step in a consultation (an acknowledgement, a draft public message, a response action), signed by
+     * its node ({@code by}), and carrying the opener's signed opening, so that a party that has not yet heard of the
+     * consultation from its opener learns of it from the first step that reaches it: the order of arrival does not
+     * matter. {@code step} is {@code ACK}, {@code DRAFT} or {@code ACTION}; the fields a step does not use are null.
+     * An action names the party that proposed it, so that a new status arriving before the action itself records it
+     * as it was proposed.
+     */
+    public record ConsultationStep(ConsultationOpened opening, String step, String stepId, String by, String at,
+                                   String text, String owner, String due, String status, String proposer,
+                                   String signerKey, String signature) implements Message {
+        @Override
+        public String envelopeKind() {
+            return CONSULTATION_STEP;
         }
     }
 }

@@ -23,8 +23,13 @@ import trisec.party.Party;
  * and a round sends it. Other kinds keep the rounds, which keep their order.
  */
 public final class Postbox {
-    /** The kinds sent at once: each is independent of every other message, so their order does not matter. */
-    private static final java.util.Set<String> EXPRESS = java.util.Set.of(Messages.ITEM, Messages.WARNING_ACK);
+    /**
+     * The kinds sent at once: each is independent of every other message, so their order does not matter. A
+     * consultation's step carries its opening, and a later draft or action state replaces an earlier one whichever
+     * arrives first (docs/CONSULTATION.md).
+     */
+    private static final java.util.Set<String> EXPRESS = java.util.Set.of(Messages.ITEM, Messages.WARNING_ACK,
+            Messages.CONSULTATION_OPENED, Messages.CONSULTATION_STEP);
 
     /** Sends a committed envelope, found by its message id, at once. */
     interface Express {

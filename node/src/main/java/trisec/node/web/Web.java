@@ -27,6 +27,11 @@ public final class Web {
                 new StatementPages(pages, statements), new MeetingPages(pages, meetings));
     }
 
+    /** The Commitment-to-Consult pages. */
+    public static List<RouteGroup> consultations(Pages pages, trisec.node.consult.ConsultationDesk desk) {
+        return List.of(new ConsultationPages(pages, desk));
+    }
+
     /** The dialogue's health page. */
     public static List<RouteGroup> dialogue(Pages pages, DialogueHealth health) {
         return List.of(new DialoguePages(pages, health));

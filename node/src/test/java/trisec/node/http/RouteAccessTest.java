@@ -48,6 +48,15 @@ class RouteAccessTest {
                 "POST /ui/warnings/{party}/{track}/acknowledge");
         // The consultation channels' health is unclassified scenario data: any signed-in person reads it.
         expect("SIGNED_IN", "GET /api/v1/channels", "GET /api/v1/channels/{id}", "GET /ui/dialogue");
+        // Consultations: any signed-in person reads them and acknowledges for their party (its watch); officers open
+        // them, post drafts and actions.
+        expect("SIGNED_IN", "GET /api/v1/consultations", "GET /api/v1/consultations/{id}",
+                "POST /api/v1/consultations/{id}/acknowledge", "GET /ui/consultations", "GET /ui/consultations/{id}",
+                "POST /ui/consultations/{id}/acknowledge");
+        expect("OFFICER", "POST /api/v1/consultations", "POST /api/v1/consultations/{id}/drafts",
+                "POST /api/v1/consultations/{id}/actions", "POST /api/v1/consultations/actions/{id}",
+                "POST /ui/consultations", "POST /ui/consultations/{id}/drafts", "POST /ui/consultations/{id}/actions",
+                "POST /ui/consultations/actions/{id}");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");

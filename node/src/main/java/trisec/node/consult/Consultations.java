@@ -1,0 +1,141 @@
+package trisec.node.consult;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import trisec.node.base.Json;
+import trisec.node.federation.Messages.ConsultationOpened;
+import trisec.node.store.Store;
+import trisec.party.Party;
+
+/**
+ * The consultation tables: consultations, acknowledgements, the latest draft of each party and the response
+ * actions. A draft or an action is replaced only by a later one, so steps may arrive in any order.
+ */
+final class Consultations {
+    private Consultations() {}
+
+    record Row(String id, String agreementId, Party opener, String subjectItem, Instant openedAt,
+               ConsultationOpened opening) {}
+
+    record Ack(Party party, Instant at) {}
+
+    record Draft(Party party, String text, Instant at) {}
+
+    record Action(String id, Party proposer, String title, Party owner, String due, String status, Instant at) {}
+
+    /** @return whether it was new */
+    static boolean insert(Handle h, ConsultationOpened o) {
+        if (byId(h, o.consultationId()).isPresent()) {
+            return false;
+        }
+        h.createUpdate("""
+                INSERT INTO consultations (id, agreement_id, opener, subject_item, opened_at, opening)
+                VALUES (:id, :a, :o, :s, :at, :opening)""")
+                .bind("id", o.consultationId()).bind("a", o.agreementId()).bind("o", o.opener())
+                .bind("s", o.subjectItem()).bind("at", Store.utc(Instant.parse(o.openedAt())))
+                .bind("opening", Json.write(o)).execute();
+        return true;
+    }
+
+    static Optional<Row> byId(Handle h, String id) {
+        return h.createQuery("SELECT * FROM consultations WHERE id = :id").bind("id", id)
+                .map((rs, c) -> row(rs)).findOne();
+    }
+
+    static List<Row> all(Handle h) {
+        return h.createQuery("SELECT * FROM consultations ORDER BY opened_at DESC, id").map((rs, c) -> row(rs)).list();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getString("id"), rs.getString("agreement_id"), Party.of(rs.getString("opener")),
+                rs.getString("subject_item"), Store.instant(rs, "opened_at"),
+                Json.read(rs.getString("opening"), ConsultationOpened.class));
+    }
+
+    /** @return whether it was new (one acknowledgement per party) */
+    static boolean acknowledge(Handle h, String id, Party party, Instant at) {
+        boolean known = h.createQuery("""
+                SELECT COUNT(*) FROM consultation_acks WHERE consultation_id = :id AND party = :p""")
+                .bind("id", id).bind("p", party.code()).mapTo(Long.class).one() > 0;
+        if (known) {
+            return false;
+        }
+        h.createUpdate("""
+                INSERT INTO consultation_acks (consultation_id, party, acknowledged_at) VALUES (:id, :p, :at)""")
+                .bind("id", id).bind("p", party.code()).bind("at", Store.utc(at)).execute();
+        return true;
+    }
+
+    static List<Ack> acks(Handle h, String id) {
+        return h.createQuery("SELECT * FROM consultation_acks WHERE consultation_id = :id ORDER BY acknowledged_at")
+                .bind("id", id).map((rs, c) -> new Ack(Party.of(rs.getString("party")),
+                        Store.instant(rs, "acknowledged_at"))).list();
+    }
+
+    /** @return whether it is now the party's draft (an earlier draft than the one kept is ignored) */
+    static boolean draft(Handle h, String id, Party party, String text, Instant at) {
+        var kept = h.createQuery("SELECT * FROM consultation_drafts WHERE consultation_id = :id AND party = :p")
+                .bind("id", id).bind("p", party.code()).map((rs, c) -> Store.instant(rs, "drafted_at")).findOne();
+        if (kept.isPresent() && !at.isAfter(kept.get())) {
+            return false;
+        }
+        if (kept.isPresent()) {
+            h.createUpdate("""
+                    UPDATE consultation_drafts SET text = :t, drafted_at = :at WHERE consultation_id = :id AND party = :p""")
+                    .bind("id", id).bind("p", party.code()).bind("t", text).bind("at", Store.utc(at)).execute();
+        } else {
+            h.createUpdate("""
+                    INSERT INTO consultation_drafts (consultation_id, party, text, drafted_at) VALUES (:id, :p, :t, :at)""")
+                    .bind("id", id).bind("p", party.code()).bind("t", text).bind("at", Store.utc(at)).execute();
+        }
+        return true;
+    }
+
+    static List<Draft> drafts(Handle h, String id) {
+        return h.createQuery("SELECT * FROM consultation_drafts WHERE consultation_id = :id ORDER BY party")
+                .bind("id", id).map((rs, c) -> new Draft(Party.of(rs.getString("party")), rs.getString("text"),
+                        Store.instant(rs, "drafted_at"))).list();
+    }
+
+    /** @return whether it is now the action's state (an earlier state than the one kept is ignored) */
+    static boolean action(Handle h, String consultationId, Action a) {
+        var kept = action(h, a.id());
+        if (kept.isPresent() && (!kept.get().consultation().equals(consultationId) || !a.at().isAfter(kept.get().a().at()))) {
+            return false;
+        }
+        if (kept.isPresent()) {
+            h.createUpdate("UPDATE consultation_actions SET status = :s, updated_at = :at WHERE id = :id")
+                    .bind("id", a.id()).bind("s", a.status()).bind("at", Store.utc(a.at())).execute();
+        } else {
+            h.createUpdate("""
+                    INSERT INTO consultation_actions (id, consultation_id, proposer, title, owner, due, status, updated_at)
+                    VALUES (:id, :c, :p, :t, :o, :d, :s, :at)""")
+                    .bind("id", a.id()).bind("c", consultationId).bind("p", a.proposer().code()).bind("t", a.title())
+                    .bind("o", a.owner().code()).bind("d", a.due()).bind("s", a.status()).bind("at", Store.utc(a.at()))
+                    .execute();
+        }
+        return true;
+    }
+
+    record Kept(String consultation, Action a) {}
+
+    static Optional<Kept> action(Handle h, String actionId) {
+        return h.createQuery("SELECT * FROM consultation_actions WHERE id = :id").bind("id", actionId)
+                .map((rs, c) -> new Kept(rs.getString("consultation_id"), action(rs))).findOne();
+    }
+
+    static List<Action> actions(Handle h, String id) {
+        return h.createQuery("SELECT * FROM consultation_actions WHERE consultation_id = :id ORDER BY due, id")
+                .bind("id", id).map((rs, c) -> action(rs)).list();
+    }
+
+    private static Action action(ResultSet rs) throws SQLException {
+        return new Action(rs.getString("id"), Party.of(rs.getString("proposer")), rs.getString("title"),
+                Party.of(rs.getString("owner")), rs.getString("due"), rs.getString("status"),
+                Store.instant(rs, "updated_at"));
+    }
+}
