@@ -5,6 +5,7 @@ import trisec.node.release.Disclosures;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Recipients;
 import trisec.node.consult.DialogueHealth;
+import trisec.node.consult.PerspectiveRegister;
 import trisec.node.warning.WarningDesk;
 import trisec.node.warning.WarningIndex;
 import trisec.node.warning.WarningMessages;
@@ -190,6 +191,9 @@ public final class Node implements AutoCloseable {
             DialogueHealth dialogue = new DialogueHealth(self);
             routes.addAll(Api.dialogue(dialogue));
             routes.addAll(Web.dialogue(pages, dialogue));
+            // The perspectives register: each party's assessments of a topic, as items the reader may read.
+            PerspectiveRegister perspectives = new PerspectiveRegister(self, holdings);
+            routes.addAll(Api.perspectives(perspectives));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

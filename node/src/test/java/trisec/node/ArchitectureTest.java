@@ -64,9 +64,10 @@ class ArchitectureTest {
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning")
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
-            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning")
+            .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning",
+                    "consult")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
-                    "consent", "agreement", "warning")
+                    "consent", "agreement", "warning", "consult")
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
                     "agreement", "warning")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",

@@ -4,6 +4,7 @@ import java.security.PublicKey;
 import java.util.List;
 import trisec.node.agreement.AgreementDesk;
 import trisec.node.consult.DialogueHealth;
+import trisec.node.consult.PerspectiveRegister;
 import trisec.node.base.Self;
 import trisec.node.consent.ConsentDesk;
 import trisec.node.federation.Reception;
@@ -38,5 +39,10 @@ public final class Api {
     /** The consultation channels' health, which reads only the scenario and the node's clock. */
     public static List<RouteGroup> dialogue(DialogueHealth health) {
         return List.of(new ChannelRoutes(health));
+    }
+
+    /** The perspectives register, which reads and records assessments as items. */
+    public static List<RouteGroup> perspectives(PerspectiveRegister register) {
+        return List.of(new PerspectiveRoutes(register));
     }
 }
