@@ -194,6 +194,7 @@ public final class Node implements AutoCloseable {
             // The perspectives register: each party's assessments of a topic, as items the reader may read.
             PerspectiveRegister perspectives = new PerspectiveRegister(self, holdings);
             routes.addAll(Api.perspectives(perspectives));
+            routes.addAll(Web.perspectives(pages, perspectives));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

@@ -49,7 +49,7 @@ class RouteAccessTest {
         // The consultation channels' health is unclassified scenario data: any signed-in person reads it.
         expect("SIGNED_IN", "GET /api/v1/channels", "GET /api/v1/channels/{id}", "GET /ui/dialogue");
         // The perspectives register shows each person the assessments they may read; officers record this party's.
-        expect("SIGNED_IN", "GET /api/v1/perspectives");
+        expect("SIGNED_IN", "GET /api/v1/perspectives", "GET /ui/perspectives");
         expect("OFFICER", "POST /api/v1/perspectives");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
