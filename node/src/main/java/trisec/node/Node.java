@@ -4,6 +4,7 @@ import trisec.node.agreement.AgreementDesk;
 import trisec.node.release.Disclosures;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Recipients;
+import trisec.node.consult.ChannelCalendar;
 import trisec.node.consult.DialogueHealth;
 import trisec.node.consult.PerspectiveRegister;
 import trisec.node.warning.WarningDesk;
@@ -189,7 +190,7 @@ public final class Node implements AutoCloseable {
             routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings));
             // The dialogue's health: the scenario's channels on a date, read and never stored.
             DialogueHealth dialogue = new DialogueHealth(self);
-            routes.addAll(Api.dialogue(dialogue));
+            routes.addAll(Api.dialogue(dialogue, new ChannelCalendar(self)));
             routes.addAll(Web.dialogue(pages, dialogue));
             // The perspectives register: each party's assessments of a topic, as items the reader may read.
             PerspectiveRegister perspectives = new PerspectiveRegister(self, holdings);

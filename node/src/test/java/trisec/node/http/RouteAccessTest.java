@@ -48,6 +48,7 @@ class RouteAccessTest {
                 "POST /ui/warnings/{party}/{track}/acknowledge");
         // The consultation channels' health is unclassified scenario data: any signed-in person reads it.
         expect("SIGNED_IN", "GET /api/v1/channels", "GET /api/v1/channels/{id}", "GET /ui/dialogue");
+        expect("SIGNED_IN", "GET /api/v1/channels/calendar.ics", "GET /api/v1/channels/{id}/calendar.ics");
         // The perspectives register shows each person the assessments they may read; officers record this party's.
         expect("SIGNED_IN", "GET /api/v1/perspectives", "GET /ui/perspectives");
         expect("OFFICER", "POST /api/v1/perspectives");
