@@ -4,8 +4,10 @@ import trisec.node.agreement.AgreementDesk;
 import trisec.node.release.Disclosures;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Recipients;
+import trisec.node.consult.ChannelCalendar;
 import trisec.node.consult.DialogueHealth;
 import trisec.node.consult.MeetingDesk;
+import trisec.node.consult.PerspectiveRegister;
 import trisec.node.warning.WarningDesk;
 import trisec.node.warning.WarningIndex;
 import trisec.node.warning.WarningMessages;
@@ -196,12 +198,16 @@ public final class Node implements AutoCloseable {
                     statements, meetings));
             // The dialogue's health: the scenario's channels on a date, read and never stored.
             DialogueHealth dialogue = new DialogueHealth(self);
-            routes.addAll(Api.dialogue(dialogue));
+            routes.addAll(Api.dialogue(dialogue, new ChannelCalendar(self)));
             routes.addAll(Web.dialogue(pages, dialogue));
             // Commitment-to-Consult consultations, told to the other parties as they happen.
             var consultations = new trisec.node.consult.ConsultationDesk(self, holdings, warnings, postbox, wake);
             routes.addAll(Api.consultations(consultations));
             routes.addAll(Web.consultations(pages, consultations));
+            // The perspectives register: each party's assessments of a topic, as items the reader may read.
+            PerspectiveRegister perspectives = new PerspectiveRegister(self, holdings);
+            routes.addAll(Api.perspectives(perspectives));
+            routes.addAll(Web.perspectives(pages, perspectives));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

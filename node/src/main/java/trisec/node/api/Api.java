@@ -3,7 +3,9 @@ package trisec.node.api;
 import java.security.PublicKey;
 import java.util.List;
 import trisec.node.agreement.AgreementDesk;
+import trisec.node.consult.ChannelCalendar;
 import trisec.node.consult.DialogueHealth;
+import trisec.node.consult.PerspectiveRegister;
 import trisec.node.base.Self;
 import trisec.node.consent.ConsentDesk;
 import trisec.node.consult.StatementDesk;
@@ -44,8 +46,16 @@ public final class Api {
         return List.of(new ConsultationRoutes(desk));
     }
 
-    /** The consultation channels' health, which reads only the scenario and the node's clock. */
-    public static List<RouteGroup> dialogue(DialogueHealth health) {
-        return List.of(new ChannelRoutes(health));
+    /**
+     * The consultation channels' health and their calendars, which read only the scenario and the node's clock. The
+     * calendars come first: {@code /api/v1/channels/calendar.ics} is matched before {@code /api/v1/channels/{id}}.
+     */
+    public static List<RouteGroup> dialogue(DialogueHealth health, ChannelCalendar calendar) {
+        return List.of(new CalendarRoutes(calendar), new ChannelRoutes(health));
+    }
+
+    /** The perspectives register, which reads and records assessments as items. */
+    public static List<RouteGroup> perspectives(PerspectiveRegister register) {
+        return List.of(new PerspectiveRoutes(register));
     }
 }

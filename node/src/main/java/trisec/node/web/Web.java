@@ -6,6 +6,7 @@ import trisec.node.consent.ConsentDesk;
 import trisec.node.consult.DialogueHealth;
 import trisec.node.consult.StatementDesk;
 import trisec.node.consult.MeetingDesk;
+import trisec.node.consult.PerspectiveRegister;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
@@ -35,5 +36,10 @@ public final class Web {
     /** The dialogue's health page. */
     public static List<RouteGroup> dialogue(Pages pages, DialogueHealth health) {
         return List.of(new DialoguePages(pages, health));
+    }
+
+    /** The perspectives register's page. */
+    public static List<RouteGroup> perspectives(Pages pages, PerspectiveRegister register) {
+        return List.of(new PerspectivePages(pages, register));
     }
 }

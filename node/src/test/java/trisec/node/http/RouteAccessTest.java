@@ -57,6 +57,10 @@ class RouteAccessTest {
                 "POST /api/v1/consultations/{id}/actions", "POST /api/v1/consultations/actions/{id}",
                 "POST /ui/consultations", "POST /ui/consultations/{id}/drafts", "POST /ui/consultations/{id}/actions",
                 "POST /ui/consultations/actions/{id}");
+        expect("SIGNED_IN", "GET /api/v1/channels/calendar.ics", "GET /api/v1/channels/{id}/calendar.ics");
+        // The perspectives register shows each person the assessments they may read; officers record this party's.
+        expect("SIGNED_IN", "GET /api/v1/perspectives", "GET /ui/perspectives");
+        expect("OFFICER", "POST /api/v1/perspectives");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");
