@@ -88,17 +88,6 @@ class RouteAccessTest {
                 "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}");
     }
 
-    /** The routes a track 1.5 participant may call, as the table above declares them. */
-    static Set<String> participantRoutes() {
-        var out = new java.util.TreeSet<String>();
-        EXPECTED.forEach((route, accesses) -> {
-            if (accesses.contains("PARTICIPANT")) {
-                out.add(route);
-            }
-        });
-        return out;
-    }
-
     Cluster cluster;
     Client kor;
 
