@@ -21,8 +21,8 @@ final class ChannelRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig r) {
-        r.get("/api/v1/channels", this::all, Access.SIGNED_IN);
-        r.get("/api/v1/channels/{id}", this::one, Access.SIGNED_IN);
+        r.get("/api/v1/channels", this::all, Access.SIGNED_IN, Access.PARTICIPANT);
+        r.get("/api/v1/channels/{id}", this::one, Access.SIGNED_IN, Access.PARTICIPANT);
     }
 
     private void all(Context ctx) {

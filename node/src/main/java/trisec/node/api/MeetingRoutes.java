@@ -27,11 +27,12 @@ final class MeetingRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig r) {
         r.get("/api/v1/meetings", ctx -> json(ctx, 200, Map.of("meetings",
-                desk.list(account(ctx)).stream().map(MeetingRoutes::view).toList())), Access.SIGNED_IN);
+                desk.list(account(ctx)).stream().map(MeetingRoutes::view).toList())), Access.SIGNED_IN,
+                Access.PARTICIPANT);
         r.post("/api/v1/meetings", ctx -> json(ctx, 201,
                 view(desk.plan(account(ctx), body(ctx, MeetingDesk.NewMeeting.class)))), Access.OFFICER);
         r.get("/api/v1/meetings/{id}", ctx -> json(ctx, 200, view(desk.get(account(ctx), id(ctx)))),
-                Access.SIGNED_IN);
+                Access.SIGNED_IN, Access.PARTICIPANT);
         r.post("/api/v1/meetings/{id}/held", ctx -> json(ctx, 201, view(desk.hold(account(ctx), id(ctx),
                 body(ctx, MeetingDesk.Held.class)))), Access.OFFICER);
         r.post("/api/v1/meetings/{id}/cancel", ctx -> json(ctx, 201, view(desk.cancel(account(ctx), id(ctx),

@@ -33,7 +33,7 @@ final class PersonRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig r) {
         r.post("/api/v1/auth/token", this::token, Access.PUBLIC);
-        r.get("/api/v1/me", this::me, Access.SIGNED_IN);
+        r.get("/api/v1/me", this::me, Access.SIGNED_IN, Access.PARTICIPANT);
         r.get("/api/v1/persons", ctx -> json(ctx, 200, Map.of("persons",
                 self.store().read(Persons::all).stream().map(PersonRoutes::person).toList())), Access.ADMIN);
         r.post("/api/v1/persons", this::create, Access.ADMIN);
@@ -75,7 +75,8 @@ final class PersonRoutes implements RouteGroup {
         List<Role> roles = new ArrayList<>();
         for (String r : in.roles()) {
             roles.add(Role.parse(r).orElseThrow(() -> Refusal.invalid("'" + r
-                    + "' is not a role (officer, disclosure, reader, admin)")));
+                    + "' is not a role (" + String.join(", ", java.util.Arrays.stream(Role.values()).map(Role::id)
+                    .toList()) + ")")));
         }
         PersonRow row = sessions.create(in.username(), in.password().toCharArray(), self.party(), in.clearance(),
                 in.needToKnow() == null ? List.of() : in.needToKnow(), roles);

@@ -26,15 +26,18 @@ final class StatementRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig r) {
         r.get("/api/v1/statements", ctx -> json(ctx, 200, Map.of("statements",
-                desk.list().stream().map(StatementRoutes::view).toList())), Access.SIGNED_IN);
+                desk.list(account(ctx)).stream().map(StatementRoutes::view).toList())), Access.SIGNED_IN,
+                Access.PARTICIPANT);
         r.post("/api/v1/statements", ctx -> json(ctx, 201, view(desk.propose(account(ctx),
                 body(ctx, StatementDesk.NewStatement.class)))), Access.ITEM_AUTHORITY);
-        r.get("/api/v1/statements/{id}", ctx -> json(ctx, 200, view(desk.get(id(ctx)))), Access.SIGNED_IN);
+        r.get("/api/v1/statements/{id}", ctx -> json(ctx, 200, view(desk.get(account(ctx), id(ctx)))),
+                Access.SIGNED_IN, Access.PARTICIPANT);
         r.post("/api/v1/statements/{id}/revisions", ctx -> json(ctx, 201, view(desk.revise(account(ctx), id(ctx),
                 body(ctx, StatementDesk.Revised.class)))), Access.ITEM_AUTHORITY);
         r.post("/api/v1/statements/{id}/sign", ctx -> json(ctx, 200, view(desk.sign(account(ctx), id(ctx),
                 body(ctx, StatementDesk.Signing.class)))), Access.DISCLOSURE);
-        r.get("/api/v1/statements/{id}/document", ctx -> json(ctx, 200, desk.document(id(ctx))), Access.SIGNED_IN);
+        r.get("/api/v1/statements/{id}/document", ctx -> json(ctx, 200, desk.document(account(ctx), id(ctx))),
+                Access.SIGNED_IN, Access.PARTICIPANT);
     }
 
     static Map<String, Object> view(StatementDesk.View v) {

@@ -26,7 +26,8 @@ import trisec.party.Party;
  * sent to the channel's other parties, revised by any of them, and signed by each party's node over the hash of one
  * revision. It is adopted at a node when every party has signed the latest revision's texts as that node holds them,
  * and then exported as a document anyone can check with the parties' public keys. Statements are public: every
- * signed-in person reads them, and their envelopes carry no classified content.
+ * signed-in person reads them (a track 1.5 participant those of their channel), and their envelopes carry no
+ * classified content.
  */
 public final class StatementDesk {
     private final Self self;
@@ -80,6 +81,35 @@ public final class StatementDesk {
 
     public List<View> list() {
         return self.store().read(h -> Statements.all(h).stream().map(s -> view(h, s)).toList());
+    }
+
+    /** The statements this reader sees: all of them, but a track 1.5 participant only their channel's. */
+    public List<View> list(Account reader) {
+        return list().stream().filter(v -> sees(reader, v.channel())).toList();
+    }
+
+    /** One statement, or not found: a statement of a channel the reader may not see is not there for them. */
+    public View get(Account reader, String id) {
+        View v = get(id);
+        if (!sees(reader, v.channel())) {
+            throw Refusal.notFound("no statement " + id + " here");
+        }
+        return v;
+    }
+
+    /** The adopted statement's document, to those who see the statement. */
+    public StatementDocument document(Account reader, String id) {
+        get(reader, id);
+        return document(id);
+    }
+
+    /**
+     * Statements are public, but a track 1.5 participant is there for their channel alone: they see a statement
+     * when their need-to-know covers its channel's topic (that of the channel's meeting records).
+     */
+    private static boolean sees(Account reader, String channel) {
+        return !reader.participant() || reader.needToKnow().covers(trisec.topic.Topic.of(
+                MeetingDesk.TOPIC.path() + "." + channel));
     }
 
     public View get(String id) {

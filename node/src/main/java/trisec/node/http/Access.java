@@ -16,8 +16,17 @@ import trisec.node.person.Role;
 public enum Access implements RouteRole {
     /** Anyone, signed in or not: the sign-in itself, health, public keys, and what authenticates itself. */
     PUBLIC(EnumSet.noneOf(Role.class)),
-    /** Any signed-in person of this node; what they then see is the release and access policy's business. */
-    SIGNED_IN(EnumSet.allOf(Role.class)),
+    /**
+     * Any signed-in person of this node's staff (every role but the track 1.5 participant); what they then see is
+     * the release and access policy's business.
+     */
+    SIGNED_IN(EnumSet.complementOf(EnumSet.of(Role.PARTICIPANT))),
+    /**
+     * A track 1.5 participant, on the few routes that serve them: their profile, the dialogue's health, and the
+     * meetings and statements, which show them only the track 1.5 channel's unclassified records. Every other route
+     * refuses them before it runs, so no list, count or stream of the node's classified work reaches them.
+     */
+    PARTICIPANT(EnumSet.of(Role.PARTICIPANT)),
     /** Creates items and requests releases. */
     OFFICER(EnumSet.of(Role.OFFICER)),
     /** Approves releases and decides consents. */
@@ -41,7 +50,10 @@ public enum Access implements RouteRole {
 
     /** Whether this access lets a signed-in person through. */
     public boolean allows(Account a) {
-        return this == SIGNED_IN || (this != PUBLIC && this != PARTNER && roles.stream().anyMatch(a::is));
+        if (this == SIGNED_IN) {
+            return !a.participant();
+        }
+        return this != PUBLIC && this != PARTNER && roles.stream().anyMatch(a::is);
     }
 
     /** The roles this access lets through (none for the public and for partner nodes). */

@@ -17,6 +17,11 @@ public record Account(String id, String username, Party nationality, Level clear
         return roles.contains(role);
     }
 
+    /** A track 1.5 participant: sees only that channel's unclassified records (see {@link Role#PARTICIPANT}). */
+    public boolean participant() {
+        return is(Role.PARTICIPANT);
+    }
+
     public Person person() {
         return new Person(username, nationality, clearance, needToKnow);
     }

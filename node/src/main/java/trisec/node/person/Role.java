@@ -2,6 +2,7 @@ package trisec.node.person;
 
 import java.util.Locale;
 import java.util.Optional;
+import trisec.topic.Topic;
 
 /** What a person may do at their node. */
 public enum Role {
@@ -14,7 +15,16 @@ public enum Role {
     /** Manages persons and records agreement events. */
     ADMIN,
     /** Reads the audit log (entries, proofs, checkpoints, alarms), and nothing else. */
-    AUDITOR;
+    AUDITOR,
+    /**
+     * A track 1.5 participant (a scholar, a former official): no clearance, need-to-know within the track 1.5
+     * channel, and no other role. Reads that channel's unclassified meetings and statements, and nothing of the
+     * node's classified work, not even that it exists.
+     */
+    PARTICIPANT;
+
+    /** The topic a participant's need-to-know stays within: the track 1.5 channel's records. */
+    public static final Topic TRACK_1_5 = Topic.of("consult.track-1-5");
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -109,6 +109,12 @@ public final class Sessions {
         var roles = EnumSet.noneOf(Role.class);
         p.roles().forEach(r -> Role.parse(r).ifPresent(roles::add));
         List<Topic> topics = p.needToKnow().stream().map(Topic::of).toList();
+        if (roles.contains(Role.PARTICIPANT)) {
+            // Whatever the row says (a row written by hand, an older node), a participant reads only the
+            // unclassified records of the track 1.5 channel, and acts in no other role.
+            return new Account(p.id(), p.username(), Party.of(p.nationality()), scheme.unclassified(),
+                    TopicScope.of(topics.stream().filter(Role.TRACK_1_5::covers).toList()), EnumSet.of(Role.PARTICIPANT));
+        }
         return new Account(p.id(), p.username(), Party.of(p.nationality()), scheme.level(p.clearance()),
                 TopicScope.of(topics), roles);
     }
@@ -135,6 +141,9 @@ public final class Sessions {
         if (roles.isEmpty()) {
             throw Refusal.invalid("a person has at least one role");
         }
+        if (roles.contains(Role.PARTICIPANT)) {
+            needToKnow = participantOnly(level, needToKnow, roles);
+        }
         var row = new PersonRow(UUID.randomUUID().toString(), username, nationality.code(), level.name(), needToKnow,
                 roles.stream().map(Role::id).distinct().toList(), passwordHash, 0, Optional.empty(), clock.instant());
         store.useTransaction(h -> {
@@ -144,6 +153,29 @@ public final class Sessions {
             Persons.insert(h, row);
         });
         return row;
+    }
+
+    /**
+     * A track 1.5 participant is no member of the staff: no clearance, no other role, and a need-to-know within
+     * the track 1.5 channel (that channel's topic when none is named), so that no grant of a topic or level by
+     * mistake shows them classified work.
+     */
+    private static List<String> participantOnly(trisec.party.Level clearance, List<String> needToKnow,
+                                                List<Role> roles) {
+        if (roles.stream().anyMatch(r -> r != Role.PARTICIPANT)) {
+            throw Refusal.invalid("a participant holds no other role: create them with the role participant only");
+        }
+        if (!clearance.isUnclassified()) {
+            throw Refusal.invalid("a participant has no clearance: their clearance is " + clearance.party()
+                    + "'s unclassified level, not " + clearance.name());
+        }
+        for (String t : needToKnow) {
+            if (!Role.TRACK_1_5.covers(Topic.of(t))) {
+                throw Refusal.invalid("a participant's need-to-know is " + Role.TRACK_1_5 + " or below, not " + t);
+            }
+        }
+        // Named no topic, a participant has the channel's: the one thing they are there for.
+        return needToKnow.isEmpty() ? List.of(Role.TRACK_1_5.path()) : needToKnow;
     }
 
     private void audit(AuditEntry e) {
@@ -174,7 +206,8 @@ public final class Sessions {
     }
 
     /**
-     * The demo's persons of this party (officer, disclosure, analyst, guest, admin, auditor), all with the
+     * The demo's persons of this party (officer, disclosure, analyst, guest, admin, auditor, and a
+     * track 1.5 participant), all with the
      * password whose hash is given; nothing when the node already has persons.
      */
     public void seedDemo(Party party, String passwordHash) {
@@ -192,5 +225,7 @@ public final class Sessions {
         create(p + ".guest", passwordHash, party, lowest, List.of(), List.of(Role.READER));
         create(p + ".admin", passwordHash, party, lowest, List.of(), List.of(Role.ADMIN));
         create(p + ".auditor", passwordHash, party, lowest, List.of(), List.of(Role.AUDITOR));
+        create(p + ".participant", passwordHash, party, scheme.unclassified().name(), List.of(Role.TRACK_1_5.path()),
+                List.of(Role.PARTICIPANT));
     }
 }

@@ -55,7 +55,7 @@ final class DashboardPages implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig r) {
-        r.get("/ui", this::dashboard, Access.SIGNED_IN);
+        r.get("/ui", this::dashboard, Access.SIGNED_IN, Access.PARTICIPANT);
         r.get("/ui/fragments/{name}", this::fragment, Access.SIGNED_IN);
         // The stream checks the session itself, before every event: a session ends while its stream runs.
         r.sse("/ui/events", this::events, Access.PUBLIC);
@@ -63,6 +63,11 @@ final class DashboardPages implements RouteGroup {
 
     private void dashboard(Context ctx) {
         Account a = pages.account(ctx);
+        if (a.participant()) {
+            // A track 1.5 participant has no inbox, items or releases: their home is the channel's meetings.
+            ctx.redirect("/ui/meetings");
+            return;
+        }
         Texts t = pages.texts(ctx);
         List<Holdings.View> inbox = holdings.inbox(a);
         List<Holdings.View> own = ownItems(a);
@@ -156,8 +161,14 @@ final class DashboardPages implements RouteGroup {
         Context ctx = client.ctx();
         String token;
         try {
-            pages.signedIn(ctx);
+            Account a = pages.signedIn(ctx);
             token = WebSession.token(ctx).orElseThrow(Pages.SignInRequired::new);
+            if (a.participant()) {
+                // The stream names what changed (inbox, items, outbox…) whatever the change: to a track 1.5
+                // participant its rhythm alone would tell when classified work moves. Their pages do not need it.
+                client.close();
+                return;
+            }
         } catch (Pages.SignInRequired e) {
             client.close();
             return;

@@ -32,7 +32,7 @@ final class DialoguePages implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig r) {
-        r.get("/ui/dialogue", this::page, Access.SIGNED_IN);
+        r.get("/ui/dialogue", this::page, Access.SIGNED_IN, Access.PARTICIPANT);
     }
 
     private void page(Context ctx) {

@@ -31,8 +31,8 @@ final class MeetingPages implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig r) {
-        r.get("/ui/meetings", this::list, Access.SIGNED_IN);
-        r.get("/ui/meetings/{id}", this::detail, Access.SIGNED_IN);
+        r.get("/ui/meetings", this::list, Access.SIGNED_IN, Access.PARTICIPANT);
+        r.get("/ui/meetings/{id}", this::detail, Access.SIGNED_IN, Access.PARTICIPANT);
         r.post("/ui/meetings", this::plan, Access.OFFICER);
     }
 

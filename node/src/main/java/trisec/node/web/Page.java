@@ -7,10 +7,11 @@ import trisec.party.ClassificationScheme;
 /**
  * What every page's layout needs: the viewer's language, the page's marking (top and bottom), whose node it is,
  * who is signed in ("" on the sign-in page), the form token, which part of the navigation is current, and the
- * page's own address (the language switch comes back to it).
+ * page's own address (the language switch comes back to it). A track 1.5 participant's navigation names only the
+ * pages they may open.
  */
 public record Page(Texts t, Marking marking, String party, String partyName, String user, String csrf, String nav,
-                   boolean admin, String title, String here, List<String> alerts, List<Marking.Shown> alertShown,
+                   boolean admin, boolean participant, String title, String here, List<String> alerts, List<Marking.Shown> alertShown,
                    ClassificationScheme scheme) {
 
     /**
@@ -20,7 +21,7 @@ public record Page(Texts t, Marking marking, String party, String partyName, Str
     Page showing(List<Marking.Shown> shown) {
         var all = new ArrayList<Marking.Shown>(alertShown);
         all.addAll(shown);
-        return new Page(t, Marking.of(all, scheme), party, partyName, user, csrf, nav, admin, title, here, alerts,
+        return new Page(t, Marking.of(all, scheme), party, partyName, user, csrf, nav, admin, participant, title, here, alerts,
                 alertShown, scheme);
     }
 

@@ -161,12 +161,14 @@ public final class Pages implements PageEdge {
         Texts t = texts(ctx);
         String csrf = WebSession.token(ctx).map(WebSession::csrf).orElse("");
         String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        List<Holdings.View> open = a == null ? List.of() : alerting.apply(a);
+        // A participant reads no warning item, and the strip is not drawn for them even if one were mislabelled.
+        List<Holdings.View> open = a == null || a.participant() ? List.of() : alerting.apply(a);
         List<String> alerts = open.stream().map(v -> v.item().title()).toList();
         List<Marking.Shown> alertShown = open.stream().map(Pages::shown).toList();
         return new Page(t, Marking.of(alertShown, self.scheme()), self.party().code(), t.party(self.party()),
-                a == null ? "" : a.username(), csrf, nav, a != null && Access.ADMIN.allows(a), t.t(title),
-                here.startsWith("/ui") ? here : "/ui", alerts, alertShown, self.scheme());
+                a == null ? "" : a.username(), csrf, nav, a != null && Access.ADMIN.allows(a),
+                a != null && a.participant(), t.t(title), here.startsWith("/ui") ? here : "/ui", alerts, alertShown,
+                self.scheme());
     }
 
     void render(Context ctx, int status, String template, Page page, Object model) {

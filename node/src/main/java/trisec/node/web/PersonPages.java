@@ -28,13 +28,13 @@ final class PersonPages implements RouteGroup {
         r.post("/ui/logout", this::logout, Access.PUBLIC);
         // Anyone may choose a language; signed in, the switch is a form like any other (see below).
         r.post("/ui/lang", this::language, Access.PUBLIC);
-        r.get("/ui/me", this::me, Access.SIGNED_IN);
+        r.get("/ui/me", this::me, Access.SIGNED_IN, Access.PARTICIPANT);
     }
 
     private void loginForm(Context ctx) {
         Page p = pages.page(ctx, null, "", "login.title");
         pages.render(ctx, 200, "login.jte", new Page(p.t(), p.marking(), p.party(), p.partyName(), "",
-                WebSession.loginToken(ctx), "", false, p.title(), "/ui/login", List.of(), List.of(), p.scheme()),
+                WebSession.loginToken(ctx), "", false, false, p.title(), "/ui/login", List.of(), List.of(), p.scheme()),
                 ctx.queryParam("failed") == null ? ""
                 : pages.texts(ctx).t("locked".equals(ctx.queryParam("failed")) ? "login.locked" : "login.failed"));
     }

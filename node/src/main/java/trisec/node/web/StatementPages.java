@@ -24,9 +24,9 @@ final class StatementPages implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig r) {
-        r.get("/ui/statements", this::index, Access.SIGNED_IN);
+        r.get("/ui/statements", this::index, Access.SIGNED_IN, Access.PARTICIPANT);
         r.post("/ui/statements", this::propose, Access.ITEM_AUTHORITY);
-        r.get("/ui/statements/{id}", this::detail, Access.SIGNED_IN);
+        r.get("/ui/statements/{id}", this::detail, Access.SIGNED_IN, Access.PARTICIPANT);
         r.post("/ui/statements/{id}/revisions", this::revise, Access.ITEM_AUTHORITY);
         r.post("/ui/statements/{id}/sign", this::sign, Access.DISCLOSURE);
     }
@@ -34,7 +34,7 @@ final class StatementPages implements RouteGroup {
     private void index(Context ctx) {
         Account a = pages.account(ctx);
         Texts t = pages.texts(ctx);
-        var lines = desk.list().stream().map(v -> new StatementModels.Line(v.id(), v.latest().title(), v.channel(),
+        var lines = desk.list(a).stream().map(v -> new StatementModels.Line(v.id(), v.latest().title(), v.channel(),
                 v.latest().revision(), state(t, v), v.adopted())).toList();
         var channels = Access.ITEM_AUTHORITY.allows(a) ? desk.channels().stream()
                 .map(c -> new Models.Option(c.id(), c.name(), false)).toList() : List.<Models.Option>of();
@@ -45,7 +45,7 @@ final class StatementPages implements RouteGroup {
     private void detail(Context ctx) {
         Account a = pages.account(ctx);
         Texts t = pages.texts(ctx);
-        var v = desk.get(id(ctx));
+        var v = desk.get(a, id(ctx));
         var r = v.latest();
         var texts = List.of(new StatementModels.Text("ko", t.t("statements.lang.ko"), r.texts().ko()),
                 new StatementModels.Text("ja", t.t("statements.lang.ja"), r.texts().ja()),

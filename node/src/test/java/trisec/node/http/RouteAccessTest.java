@@ -93,6 +93,12 @@ class RouteAccessTest {
         expect("ITEM_AUTHORITY", "POST /api/v1/statements", "POST /api/v1/statements/{id}/revisions",
                 "POST /ui/statements", "POST /ui/statements/{id}/revisions");
         expect("DISCLOSURE", "POST /api/v1/statements/{id}/sign", "POST /ui/statements/{id}/sign");
+        // A track 1.5 participant reaches their profile, the dialogue's health, and the meetings and statements
+        // (which show them their channel's unclassified records only); /ui sends them to the meetings.
+        expect("PARTICIPANT", "GET /api/v1/me", "GET /ui/me", "GET /ui", "GET /api/v1/channels",
+                "GET /api/v1/channels/{id}", "GET /ui/dialogue", "GET /api/v1/meetings", "GET /api/v1/meetings/{id}",
+                "GET /ui/meetings", "GET /ui/meetings/{id}", "GET /api/v1/statements", "GET /api/v1/statements/{id}",
+                "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}");
     }
 
     Cluster cluster;
