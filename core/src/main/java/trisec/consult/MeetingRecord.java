@@ -68,8 +68,9 @@ public record MeetingRecord(String id, String channel, Party recordedBy, int rev
         });
         participants = java.util.Collections.unmodifiableMap(copy);
         agenda = List.copyOf(agenda);
-        outcomes = List.copyOf(outcomes);
+        // Each checked before the copy, which refuses a null with an exception that names nothing.
         outcomes.forEach(o -> text("outcome", o, 5_000));
+        outcomes = List.copyOf(outcomes);
         actions = List.copyOf(actions);
         if (state != State.HELD && (!outcomes.isEmpty() || !actions.isEmpty())) {
             throw new DomainException("only a held meeting has outcomes and action items");

@@ -65,9 +65,10 @@ final class ConsultationRoutes implements RouteGroup {
         m.put("openedAt", r.openedAt().toString());
         m.put("sinceOpeningSeconds", r.sinceOpening().toSeconds());
         var subject = new LinkedHashMap<String, Object>();
-        subject.put("itemId", r.subjectItem());
-        // The title and marking only to whoever may read the item here; nothing else tells whether it is held.
+        // The item, its title and marking only to whoever may read it here: an id would let anyone ask the items
+        // route, whose refusal names the level and topic of an item held, and nothing else tells whether it is held.
         r.subject().ifPresent(v -> {
+            subject.put("itemId", r.subjectItem());
             subject.put("title", v.item().title());
             subject.put("banner", trisec.label.Banner.render(v.label()));
         });

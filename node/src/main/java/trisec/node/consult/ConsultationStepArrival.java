@@ -28,6 +28,10 @@ final class ConsultationStepArrival implements MessageHandler<ConsultationStep> 
 
     @Override
     public Receipt handle(Handle h, Incoming m, ConsultationStep s) {
+        if (s.opening() == null || s.step() == null || !java.util.Set.of(ConsultationDesk.ACK, ConsultationDesk.DRAFT,
+                ConsultationDesk.ACTION).contains(s.step())) {
+            throw new MessageRefused("a consultation step carries its opening and is one of ACK, DRAFT or ACTION");
+        }
         ConsultationOpenedArrival.checked(self, s.opening());
         if (s.by() == null || !Party.isCode(s.by()) || !m.sender().code().equals(s.by())) {
             throw new MessageRefused("a consultation step is sent by the node of the party that took it");

@@ -98,9 +98,11 @@ class ConsultationTest {
             var seen = await(p, user, id, r -> true);
             assertThat(seen.get("opener").asText()).isEqualTo("KOR");
             assertThat(seen.get("agreement").asText()).isEqualTo(COMMITMENT);
-            // The subject item is not pushed by the consultation: the partner neither holds it nor sees its title.
-            assertThat(seen.get("subject").get("itemId").asText()).isEqualTo(item);
+            // The subject item is not pushed by the consultation: the partner neither holds it nor sees its title,
+            // nor its id, which is shown only beside what a reader of the item may see.
+            assertThat(seen.get("subject").has("itemId")).isFalse();
             assertThat(seen.get("subject").has("title")).isFalse();
+            assertThat(seen.toString()).doesNotContain(item);
             assertThat(seen.toString()).doesNotContain(TITLE);
             var ack = c.client(p).post(user, "/api/v1/consultations/" + id + "/acknowledge", "");
             assertThat(ack.status()).as(ack.body()).isEqualTo(201);
@@ -145,6 +147,10 @@ class ConsultationTest {
         var guest = room(KOR, "kor.guest", id);
         assertThat(guest.get("subject").has("title")).isFalse();
         assertThat(guest.toString()).doesNotContain(TITLE);
+        // Nor its id, which the items route would answer with the level and topic of an item held here.
+        assertThat(guest.toString()).doesNotContain(item);
+        assertThat(c.client(KOR).get("kor.guest", "/api/v1/consultations").body()).doesNotContain(item);
+        assertThat(room(KOR, "kor.officer", id).at("/subject/itemId").asText()).isEqualTo(item);
         // Nor what the policy says of its release: that too is for readers of the item.
         assertThat(party(guest, JPN).get("mayReceive").isNull()).isTrue();
     }
@@ -256,6 +262,11 @@ class ConsultationTest {
                 null, step.signerKey(), step.signature());
         assertThat(refusal(c.keys(JPN), c.node(KOR).identity(), Messages.CONSULTATION_STEP, step))
                 .contains("not signed by JPN");
+        // A step of no kind, even signed by the party it names, is refused with a reason, not a server error.
+        var kindless = new Messages.ConsultationStep(genuine, null, step.stepId(), "JPN", step.at(), null, null, null,
+                null, null, step.signerKey(), step.signature());
+        assertThat(refusal(c.keys(JPN), c.node(KOR).identity(), Messages.CONSULTATION_STEP, kindless))
+                .contains("one of ACK, DRAFT or ACTION");
         // An opening dated before Camp David is refused: the commitment was not in force.
         var early = ConsultationSignatures.signOpened(c.keys(KOR), id, COMMITMENT, item, "2023-08-17T00:00:00Z");
         assertThat(refusal(c.keys(KOR), japan, Messages.CONSULTATION_OPENED, early)).contains("not yet signed");

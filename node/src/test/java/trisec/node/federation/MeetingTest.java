@@ -114,6 +114,10 @@ class MeetingTest {
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(201);
         assertThat(cancelled.json().at("/meeting/state").asText()).isEqualTo("CANCELLED");
 
+        // An outcome that is null is bad input like an empty one: a clear refusal, not a server error.
+        var nullOutcome = kor().post("kor.officer", "/api/v1/meetings/" + early + "/held", "{\"outcomes\":[null]}");
+        assertThat(nullOutcome.status()).as(nullOutcome.body()).isEqualTo(400);
+        assertThat(nullOutcome.json().get("message").asText()).contains("outcome");
         var held = kor().post("kor.officer", "/api/v1/meetings/" + early + "/held",
                 "{\"outcomes\":[\"Agreed to exercise Freedom Edge again\"]}");
         assertThat(held.status()).as(held.body()).isEqualTo(201);
