@@ -42,8 +42,8 @@ final class DemoCommand implements Callable<Integer> {
                 .orElse(""));
         for (Node n : demo.nodes()) {
             String p = n.party().code().toLowerCase(java.util.Locale.ROOT);
-            out.printf("  %s  %s   persons: %s.officer %s.disclosure %s.approver %s.analyst %s.guest %s.admin"
-                    + " %s.auditor %s.participant%n", n.party(), n.url(), p, p, p, p, p, p, p, p);
+            out.printf("  %s  %s   persons: %s.officer %s.disclosure %s.approver %s.analyst %s.policy %s.guest"
+                    + " %s.admin %s.auditor %s.participant%n", n.party(), n.url(), p, p, p, p, p, p, p, p, p);
         }
         out.println("  each node's missile warnings go to the other two by a standing authority under"
                 + " missile-warning-2023 (in force from 2023-12-19): trisec warn replay DATE");

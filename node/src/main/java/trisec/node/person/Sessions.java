@@ -206,8 +206,8 @@ public final class Sessions {
     }
 
     /**
-     * The demo's persons of this party (officer, disclosure, analyst, guest, admin, auditor, and a
-     * track 1.5 participant), all with the
+     * The demo's persons of this party (officer, disclosure, analyst, the China policy desk, guest, admin,
+     * auditor, and a track 1.5 participant), all with the
      * password whose hash is given; nothing when the node already has persons.
      */
     public void seedDemo(Party party, String passwordHash) {
@@ -222,6 +222,8 @@ public final class Sessions {
         create(p + ".officer", passwordHash, party, top, List.of("dprk", "consult"), List.of(Role.OFFICER));
         create(p + ".disclosure", passwordHash, party, top, List.of("dprk", "consult"), List.of(Role.DISCLOSURE));
         create(p + ".analyst", passwordHash, party, belowTop, List.of("dprk", "consult"), List.of(Role.READER));
+        // The policy desk records and reads the parties' assessments of China (the perspectives register).
+        create(p + ".policy", passwordHash, party, top, List.of("china", "consult"), List.of(Role.OFFICER));
         create(p + ".guest", passwordHash, party, lowest, List.of(), List.of(Role.READER));
         create(p + ".admin", passwordHash, party, lowest, List.of(), List.of(Role.ADMIN));
         create(p + ".auditor", passwordHash, party, lowest, List.of(), List.of(Role.AUDITOR));
