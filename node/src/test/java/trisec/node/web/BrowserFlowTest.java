@@ -1,22 +1,12 @@
 package trisec.node.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static trisec.node.Cluster.JPN;
 import static trisec.node.Cluster.KOR;
 import static trisec.node.Cluster.USA;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import trisec.node.demo.Demo;
 import trisec.party.Party;
-import trisec.scenario.file.ScenarioFiles;
 
 /**
  * The web pages in a real browser (Debian's headless Chromium, driven by Playwright) against what {@code trisec
@@ -39,78 +27,37 @@ import trisec.scenario.file.ScenarioFiles;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserFlowTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path SHOTS = Path.of("target", "screenshots");
     static final String TITLE = "Launch assessment, browser test";
 
-    private Demo demo;
-    private Playwright playwright;
-    private Browser browser;
+    private DemoBrowser demo;
     private String itemUrl;
 
     @BeforeAll
     void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("TRISEC_REQUIRE_BROWSER") != null) {
-                throw new IllegalStateException("TRISEC_REQUIRE_BROWSER is set but there is no Chromium at " + CHROMIUM);
-            }
-            System.out.println("Browser tests skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
-        Files.createDirectories(SHOTS);
-        var ports = new java.util.LinkedHashMap<Party, Integer>();
-        var sockets = new ArrayList<java.net.ServerSocket>();
-        for (Party p : List.of(KOR, JPN, USA)) {
-            var socket = new java.net.ServerSocket(0);
-            sockets.add(socket);
-            ports.put(p, socket.getLocalPort());
-        }
-        for (var socket : sockets) {
-            socket.close();
-        }
-        demo = Demo.start(Optional.empty(), Optional.empty(), ScenarioFiles.shipped(), ports);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        demo = DemoBrowser.start(Optional.empty());
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
         if (demo != null) {
             demo.close();
         }
     }
 
     private String url(Party p, String path) {
-        return demo.node(p).url().resolve(path).toString();
+        return demo.url(p, path);
     }
 
-    /** A fresh browser session signed in as {@code user} at {@code party}'s node, in {@code locale}. */
     private Page signIn(Party party, String user, String locale) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-                .setViewportSize(1280, 900));
-        Page page = context.newPage();
-        page.navigate(url(party, "/ui/login"));
-        page.getByLabel(java.util.regex.Pattern.compile("Username|사용자|ユーザー")).fill(user);
-        page.locator("#password").fill("demo");
-        page.locator("form.card button[type=submit]").click();
-        page.waitForURL("**/ui");
-        return page;
+        return demo.signIn(party, user, locale);
     }
 
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+        DemoBrowser.shot(page, name);
     }
 
     private static String bannerTop(Page page) {
-        return page.locator("[data-testid=banner-top]").innerText().replaceAll("\\s+", " ").strip();
+        return DemoBrowser.bannerTop(page);
     }
 
     @Test
