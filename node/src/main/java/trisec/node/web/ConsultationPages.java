@@ -31,7 +31,7 @@ final class ConsultationPages implements RouteGroup {
         r.get("/ui/consultations", this::list, Access.SIGNED_IN);
         r.post("/ui/consultations", this::open, Access.OFFICER);
         r.get("/ui/consultations/{id}", this::room, Access.SIGNED_IN);
-        r.post("/ui/consultations/{id}/acknowledge", this::acknowledge, Access.SIGNED_IN);
+        r.post("/ui/consultations/{id}/acknowledge", this::acknowledge, Access.ITEM_AUTHORITY);
         r.post("/ui/consultations/{id}/drafts", this::draft, Access.OFFICER);
         r.post("/ui/consultations/{id}/actions", this::action, Access.OFFICER);
         r.post("/ui/consultations/actions/{id}", this::status, Access.OFFICER);
