@@ -193,7 +193,7 @@ public final class Node implements AutoCloseable {
             // Commitment-to-Consult consultations, told to the other parties as they happen.
             var consultations = new trisec.node.consult.ConsultationDesk(self, holdings, warnings, postbox, decisions,
                     wake);
-            Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open);
+            Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open, consultations::awaiting);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
                     warnings, statements, meetings)));

@@ -57,7 +57,7 @@ class RouteAccessTest {
                 "POST /api/v1/consultations/{id}/actions", "POST /api/v1/consultations/actions/{id}",
                 "POST /api/v1/consultations/{id}/close",
                 "POST /ui/consultations", "POST /ui/consultations/{id}/drafts", "POST /ui/consultations/{id}/actions",
-                "POST /ui/consultations/actions/{id}");
+                "POST /ui/consultations/actions/{id}", "POST /ui/consultations/{id}/close");
         expect("SIGNED_IN", "GET /api/v1/channels/calendar.ics", "GET /api/v1/channels/{id}/calendar.ics");
         // The perspectives register shows each person the assessments they may read; officers record this party's.
         expect("SIGNED_IN", "GET /api/v1/perspectives", "GET /ui/perspectives");
