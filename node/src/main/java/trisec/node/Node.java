@@ -190,7 +190,10 @@ public final class Node implements AutoCloseable {
             WarningDesk warnings = new WarningDesk(self, holdings, postbox, wake);
             StatementDesk statements = new StatementDesk(self, postbox, wake);
             MeetingDesk meetings = new MeetingDesk(self, holdings, disclosures);
-            Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open);
+            // Commitment-to-Consult consultations, told to the other parties as they happen.
+            var consultations = new trisec.node.consult.ConsultationDesk(self, holdings, warnings, postbox, decisions,
+                    wake);
+            Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open, consultations::awaiting);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
                     warnings, statements, meetings)));
@@ -200,8 +203,6 @@ public final class Node implements AutoCloseable {
             DialogueHealth dialogue = new DialogueHealth(self);
             routes.addAll(Api.dialogue(dialogue, new ChannelCalendar(self)));
             routes.addAll(Web.dialogue(pages, dialogue));
-            // Commitment-to-Consult consultations, told to the other parties as they happen.
-            var consultations = new trisec.node.consult.ConsultationDesk(self, holdings, warnings, postbox, wake);
             routes.addAll(Api.consultations(consultations));
             routes.addAll(Web.consultations(pages, consultations));
             // The perspectives register: each party's assessments of a topic, as items the reader may read.

@@ -12,9 +12,9 @@ import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
 
 /**
- * Commitment-to-Consult consultations: opened, drafted and given actions by officers; acknowledged by any
- * signed-in person of a party asked (its watch); read by any signed-in person, who sees the subject item's title
- * only when they may read it here.
+ * Commitment-to-Consult consultations: opened, drafted, given actions and (at the opener) closed by officers;
+ * acknowledged by a party's watch, its officers and disclosure officials; read by any signed-in person, who sees the
+ * subject item's title only when they may read it here.
  */
 final class ConsultationRoutes implements RouteGroup {
     private final ConsultationDesk desk;
@@ -35,12 +35,17 @@ final class ConsultationRoutes implements RouteGroup {
                 body(ctx, ConsultationDesk.Opening.class)))), Access.OFFICER);
         r.get("/api/v1/consultations/{id}", ctx -> json(ctx, 200, view(desk.room(account(ctx),
                 ctx.pathParam("id")))), Access.SIGNED_IN);
+        // The party's watch acknowledges for it: those who act for the party, not its readers or auditors.
         r.post("/api/v1/consultations/{id}/acknowledge", ctx -> json(ctx, 201, view(desk.acknowledge(account(ctx),
-                ctx.pathParam("id")))), Access.SIGNED_IN);
+                ctx.pathParam("id")))), Access.ITEM_AUTHORITY);
         r.post("/api/v1/consultations/{id}/drafts", ctx -> json(ctx, 201, view(desk.draft(account(ctx),
                 ctx.pathParam("id"), body(ctx, ConsultationDesk.NewDraft.class)))), Access.OFFICER);
         r.post("/api/v1/consultations/{id}/actions", ctx -> json(ctx, 201, action(desk.addAction(account(ctx),
                 ctx.pathParam("id"), body(ctx, ConsultationDesk.NewAction.class)))), Access.OFFICER);
+        // The outcome is optional: no body, {} or {"outcome": null} close without one.
+        r.post("/api/v1/consultations/{id}/close", ctx -> json(ctx, 200, view(desk.close(account(ctx),
+                ctx.pathParam("id"), body(ctx).isBlank() ? null : body(ctx, ConsultationDesk.Closing.class)))),
+                Access.OFFICER);
         // An action's id names it and its consultation alike.
         r.post("/api/v1/consultations/actions/{id}", ctx -> json(ctx, 200, action(desk.setStatus(account(ctx),
                 ctx.pathParam("id"), body(ctx, ConsultationDesk.StatusChange.class)))), Access.OFFICER);
@@ -64,6 +69,14 @@ final class ConsultationRoutes implements RouteGroup {
         m.put("opener", r.opener().code());
         m.put("openedAt", r.openedAt().toString());
         m.put("sinceOpeningSeconds", r.sinceOpening().toSeconds());
+        m.put("awaitingOurAcknowledgement", r.awaitingOurAck());
+        m.put("closed", r.closed().map(c -> {
+            var x = new LinkedHashMap<String, Object>();
+            x.put("at", c.at().toString());
+            x.put("by", c.by());
+            x.put("outcome", c.outcome().orElse(null));
+            return x;
+        }).orElse(null));
         var subject = new LinkedHashMap<String, Object>();
         // The item, its title and marking only to whoever may read it here: an id would let anyone ask the items
         // route, whose refusal names the level and topic of an item held, and nothing else tells whether it is held.
@@ -82,6 +95,14 @@ final class ConsultationRoutes implements RouteGroup {
             x.put("holds", p.holds());
             x.put("mayReceive", p.mayReceive().orElse(null));
             x.put("reasons", p.reasons());
+            x.put("withheld", p.withheld().map(w -> {
+                var y = new LinkedHashMap<String, Object>();
+                y.put("steps", w.steps());
+                y.put("lastStep", w.step());
+                y.put("at", w.at().toString());
+                y.put("reasons", w.reasons());
+                return y;
+            }).orElse(null));
             return x;
         }).toList());
         m.put("drafts", r.drafts().stream().map(d -> {

@@ -58,6 +58,20 @@ final class ConsultationOpenedArrival implements MessageHandler<ConsultationOpen
         return true;
     }
 
+    /**
+     * A partner's time no further ahead of this node's clock than {@link ConsultationDesk#MAX_AHEAD}: far-future
+     * times would sort after every honest step and overflow the room's arithmetic. (The commitment's entry into
+     * force bounds an opening from below, and the opening bounds its steps.)
+     */
+    static Instant notAhead(Self self, Instant at, String what) {
+        Instant now = self.clock().instant();
+        if (at.isAfter(now.plus(ConsultationDesk.MAX_AHEAD))) {
+            throw new MessageRefused(what + " " + at + " is more than " + ConsultationDesk.MAX_AHEAD.toMinutes()
+                    + " minutes ahead of this node's clock (" + now + ")");
+        }
+        return at;
+    }
+
     /** An opening well formed, signed by its opener's node, under the commitment while it was in force. */
     static void checked(Self self, ConsultationOpened o) {
         if (o == null) {
@@ -88,6 +102,7 @@ final class ConsultationOpenedArrival implements MessageHandler<ConsultationOpen
         if (!a.parties().contains(opener) || !a.parties().contains(self.party())) {
             throw new MessageRefused(opener + " and " + self.party() + " are not both parties of " + a.id());
         }
+        notAhead(self, at, "the consultation's opening time");
         var status = self.facts().scenario().lifecycle(a).statusAt(at);
         if (!status.inForce()) {
             throw new MessageRefused(a.id() + " is " + status.describe() + " on " + o.openedAt().substring(0, 10)

@@ -50,9 +50,18 @@ public final class ConsultationSignatures {
                                             String at, String text, String owner, String due, String status,
                                             String proposer) {
         var unsigned = new ConsultationStep(opening, step, stepId, keys.party().code(), at, text, owner, due, status,
-                proposer, keys.identity().keyId().value(), "");
+                proposer, keys.identity().keyId().value(), "", null);
         return new ConsultationStep(opening, step, stepId, unsigned.by(), at, text, owner, due, status, proposer,
-                unsigned.signerKey(), b64(Signatures.sign(keys, STEP, step(unsigned))));
+                unsigned.signerKey(), b64(Signatures.sign(keys, STEP, step(unsigned))), null);
+    }
+
+    /**
+     * The step carrying an action's original, the proposer's own signed step. Its signature is unchanged: the
+     * original is signed by its proposer, and checked on its own wherever it arrives.
+     */
+    static ConsultationStep carrying(ConsultationStep s, ConsultationStep origin) {
+        return new ConsultationStep(s.opening(), s.step(), s.stepId(), s.by(), s.at(), s.text(), s.owner(), s.due(),
+                s.status(), s.proposer(), s.signerKey(), s.signature(), origin);
     }
 
     public static boolean verifyStep(PublicIdentity by, ConsultationStep s) {

@@ -214,16 +214,18 @@ public final class Messages {
     }
 
     /**
-     * One party's step in a consultation (an acknowledgement, a draft public message, a response action), signed by
-     * its node ({@code by}), and carrying the opener's signed opening, so that a party that has not yet heard of the
-     * consultation from its opener learns of it from the first step that reaches it: the order of arrival does not
-     * matter. {@code step} is {@code ACK}, {@code DRAFT} or {@code ACTION}; the fields a step does not use are null.
-     * An action names the party that proposed it, so that a new status arriving before the action itself records it
-     * as it was proposed.
+     * One party's step in a consultation (an acknowledgement, a draft public message, a response action, the
+     * opener's closing), signed by its node ({@code by}), and carrying the opener's signed opening, so that a party
+     * that has not yet heard of the consultation from its opener learns of it from the first step that reaches it:
+     * the order of arrival does not matter. {@code step} is {@code ACK}, {@code DRAFT}, {@code ACTION} or
+     * {@code CLOSE}; the fields a step does not use are null. An action names the party that proposed it; a status
+     * change carries, as {@code origin}, the proposer's own signed step that created the action, so that a status
+     * arriving before the action itself records it as its proposer's node proposed it, and no other node can put an
+     * action in a party's name. {@code origin} is outside this step's signature: it is signed on its own.
      */
     public record ConsultationStep(ConsultationOpened opening, String step, String stepId, String by, String at,
                                    String text, String owner, String due, String status, String proposer,
-                                   String signerKey, String signature) implements Message {
+                                   String signerKey, String signature, ConsultationStep origin) implements Message {
         @Override
         public String envelopeKind() {
             return CONSULTATION_STEP;

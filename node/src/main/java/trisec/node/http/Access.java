@@ -33,7 +33,10 @@ public enum Access implements RouteRole {
     DISCLOSURE(EnumSet.of(Role.DISCLOSURE)),
     /** Manages persons and records agreement events. */
     ADMIN(EnumSet.of(Role.ADMIN)),
-    /** Retracts and reclassifies the party's own items. */
+    /**
+     * Retracts and reclassifies the party's own items; drafts joint statements; acknowledges a consultation for the
+     * party (its watch): those who act for the party, not its readers or auditors.
+     */
     ITEM_AUTHORITY(EnumSet.of(Role.OFFICER, Role.DISCLOSURE)),
     /** Sees where items go: the outbox and the consents. */
     RELEASE_DESK(EnumSet.of(Role.OFFICER, Role.DISCLOSURE, Role.ADMIN)),

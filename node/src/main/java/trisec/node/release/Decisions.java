@@ -36,7 +36,9 @@ public final class Decisions {
         /** This node, as the hub, decides the onward leg of a release it received to forward. */
         FORWARD,
         /** A standing authority covers a new item: the policy decides each of its recipients. */
-        AUTHORITY
+        AUTHORITY,
+        /** A consultation's opening or step goes to a party of it as an unclassified record (docs/CONSULTATION.md). */
+        CONSULTATION
     }
 
     /**

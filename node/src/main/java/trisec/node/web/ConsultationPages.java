@@ -15,7 +15,7 @@ import trisec.node.person.Account;
 /**
  * The Commitment-to-Consult pages: the consultations this node knows, the button to open one (absent, with the
  * reason, while the commitment is not in force), and each room: who acknowledged when, the drafts side by side,
- * the response actions. The subject's title and marking only for a reader of it.
+ * the response actions, and whether and how it was closed. The subject's title and marking only for a reader of it.
  */
 final class ConsultationPages implements RouteGroup {
     private final Pages pages;
@@ -31,7 +31,8 @@ final class ConsultationPages implements RouteGroup {
         r.get("/ui/consultations", this::list, Access.SIGNED_IN);
         r.post("/ui/consultations", this::open, Access.OFFICER);
         r.get("/ui/consultations/{id}", this::room, Access.SIGNED_IN);
-        r.post("/ui/consultations/{id}/acknowledge", this::acknowledge, Access.SIGNED_IN);
+        r.post("/ui/consultations/{id}/acknowledge", this::acknowledge, Access.ITEM_AUTHORITY);
+        r.post("/ui/consultations/{id}/close", this::close, Access.OFFICER);
         r.post("/ui/consultations/{id}/drafts", this::draft, Access.OFFICER);
         r.post("/ui/consultations/{id}/actions", this::action, Access.OFFICER);
         r.post("/ui/consultations/actions/{id}", this::status, Access.OFFICER);
@@ -47,7 +48,7 @@ final class ConsultationPages implements RouteGroup {
         var lines = rooms.stream().map(r -> new ConsultationView.Summary(r.id(), t.party(r.opener()),
                 t.dateTime(r.openedAt()), since(t, r.sinceOpening()), subject(t, r),
                 r.parties().stream().filter(p -> p.acknowledgedAt().isPresent()).count() + " / "
-                        + r.parties().size())).toList();
+                        + r.parties().size(), r.closed().map(x -> closed(t, r.opener(), x)))).toList();
         Page p = pages.page(ctx, a, "consultations", "consult.title")
                 .showing(Pages.shownAll(rooms.stream().flatMap(r -> r.subject().stream()).toList()));
         pages.render(ctx, 200, "consultations.jte", p, new ConsultationView.Listing(c.inForce() && Access.OFFICER
@@ -82,6 +83,12 @@ final class ConsultationPages implements RouteGroup {
         ctx.redirect("/ui/consultations/" + ctx.pathParam("id"));
     }
 
+    private void close(Context ctx) {
+        pages.requireForm(ctx);
+        desk.close(pages.account(ctx), ctx.pathParam("id"), new ConsultationDesk.Closing(ctx.formParam("outcome")));
+        ctx.redirect("/ui/consultations/" + ctx.pathParam("id"));
+    }
+
     private void status(Context ctx) {
         pages.requireForm(ctx);
         desk.setStatus(pages.account(ctx), ctx.pathParam("id"), new ConsultationDesk.StatusChange(
@@ -102,7 +109,9 @@ final class ConsultationPages implements RouteGroup {
                     .orElse("—");
             Optional<String> release = p.mayReceive().filter(m -> m)
                     .map(m -> "/ui/items/" + r.subjectItem() + "/release");
-            return new ConsultationView.Party(p.party().code(), t.party(p.party()), ack, holding, release);
+            Optional<String> withheld = p.withheld().map(w -> t.t("consult.withheld", w.steps(),
+                    t.t("consult.step." + w.step()), t.dateTime(w.at()), String.join("; ", w.reasons())));
+            return new ConsultationView.Party(p.party().code(), t.party(p.party()), ack, holding, release, withheld);
         }).toList();
         var drafts = r.drafts().stream().map(d -> new ConsultationView.Draft(d.party().code(), t.party(d.party()),
                 d.text().orElse(""), d.at().map(at -> t.dateTime(at) + " (" + since(t, d.after().orElseThrow()) + ")")
@@ -118,8 +127,22 @@ final class ConsultationPages implements RouteGroup {
         pages.render(ctx, 200, "consultation.jte", p, new ConsultationView.Room(r.id(), t.party(r.opener()),
                 t.dateTime(r.openedAt()), since(t, r.sinceOpening()), subject(t, r),
                 marking.map(Marking::banner).orElse(""), marking.map(Marking::css).orElse(""), parties, drafts,
-                actions, r.awaitingOurAck() ? Optional.of("/ui/consultations/" + r.id() + "/acknowledge")
-                : Optional.empty(), owners, LocalDate.ofInstant(r.openedAt(), ZoneOffset.UTC).toString()));
+                actions, r.awaitingOurAck() && Access.ITEM_AUTHORITY.allows(a)
+                ? Optional.of("/ui/consultations/" + r.id() + "/acknowledge") : Optional.empty(), owners,
+                LocalDate.ofInstant(r.openedAt(), ZoneOffset.UTC).toString(), r.closed().map(x -> closed(t, r.opener(), x)),
+                r.closed().isEmpty() && r.opener().equals(pages.self().party()) && Access.OFFICER.allows(a)
+                        ? Optional.of("/ui/consultations/" + r.id() + "/close") : Optional.empty()));
+    }
+
+    /**
+     * When and by whom a consultation was closed, and its outcome: the officer at the opener's node, the opener's
+     * party elsewhere (a step names its party, not its person).
+     */
+    private static String closed(Texts t, trisec.party.Party opener, ConsultationDesk.Closed c) {
+        String by = trisec.party.Party.isCode(c.by()) ? t.party(trisec.party.Party.of(c.by()))
+                : c.by() + " (" + t.party(opener) + ")";
+        String when = t.t("consult.closedAt", t.dateTime(c.at()), by);
+        return c.outcome().map(o -> when + ": " + o).orElse(when);
     }
 
     /** The subject's title for a reader of it; otherwise one sentence, whether the item is held here or not. */

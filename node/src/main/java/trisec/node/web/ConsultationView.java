@@ -17,12 +17,18 @@ public final class ConsultationView {
         }
     }
 
+    /** {@code closed}: when and by whom it was closed, or empty while it is open. */
     public record Summary(String id, String opener, String openedAt, String since, String subject,
-                          String acknowledged) {}
+                          String acknowledged, Optional<String> closed) {}
 
+    /**
+     * {@code closed}: when, by whom and with what outcome it was closed; while it is open, the forms for drafts and
+     * actions, and {@code closePath} for the opener's officers.
+     */
     public record Room(String id, String opener, String openedAt, String since, String subject, String banner,
                        String bannerCss, List<Party> parties, List<Draft> drafts, List<Action> actions,
-                       Optional<String> acknowledgePath, List<Models.Option> owners, String today) {
+                       Optional<String> acknowledgePath, List<Models.Option> owners, String today,
+                       Optional<String> closed, Optional<String> closePath) {
         public Room {
             parties = List.copyOf(parties);
             drafts = List.copyOf(drafts);
@@ -31,8 +37,12 @@ public final class ConsultationView {
         }
     }
 
-    /** {@code release}: where a reader of the subject asks for its release to this party (the release flow). */
-    public record Party(String code, String name, String acknowledged, String holding, Optional<String> release) {}
+    /**
+     * {@code release}: where a reader of the subject asks for its release to this party (the release flow);
+     * {@code withheld}: why the release policy kept this party's steps from it, if it did.
+     */
+    public record Party(String code, String name, String acknowledged, String holding, Optional<String> release,
+                        Optional<String> withheld) {}
 
     public record Draft(String code, String name, String text, String when) {}
 

@@ -14,6 +14,7 @@ import trisec.agreement.Agreement;
 import trisec.agreement.AgreementStatus;
 import trisec.node.base.Refusal;
 import trisec.node.base.Self;
+import trisec.node.consult.ConsultationDesk;
 import trisec.node.http.Access;
 import trisec.node.http.PageEdge;
 import trisec.node.http.Requests;
@@ -39,14 +40,20 @@ public final class Pages implements PageEdge {
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
     private final java.util.function.Function<Account, List<Holdings.View>> alerting;
+    private final java.util.function.Supplier<List<ConsultationDesk.Awaiting>> awaiting;
 
-    /** @param alerting the items of the open warnings a person may read, which every page of theirs alerts to */
+    /**
+     * @param alerting the items of the open warnings a person may read, which every page of theirs alerts to
+     * @param awaiting the consultations waiting for this party's acknowledgement, which every staff page points to
+     */
     public Pages(Self self, Sessions sessions, boolean secureCookies,
-                 java.util.function.Function<Account, List<Holdings.View>> alerting) {
+                 java.util.function.Function<Account, List<Holdings.View>> alerting,
+                 java.util.function.Supplier<List<ConsultationDesk.Awaiting>> awaiting) {
         this.self = self;
         this.sessions = sessions;
         this.secureCookies = secureCookies;
         this.alerting = alerting;
+        this.awaiting = awaiting;
     }
 
     Self self() {
@@ -165,10 +172,14 @@ public final class Pages implements PageEdge {
         List<Holdings.View> open = a == null || a.participant() ? List.of() : alerting.apply(a);
         List<String> alerts = open.stream().map(v -> v.item().title()).toList();
         List<Marking.Shown> alertShown = open.stream().map(Pages::shown).toList();
+        // The consultations are staff business: a participant's pages point to none.
+        List<Page.Notice> consultations = a == null || a.participant() ? List.of() : awaiting.get().stream()
+                .map(w -> new Page.Notice("/ui/consultations/" + w.id(), t.t("consult.notice.line",
+                        t.party(w.opener()), t.dateTime(w.openedAt())))).toList();
         return new Page(t, Marking.of(alertShown, self.scheme()), self.party().code(), t.party(self.party()),
                 a == null ? "" : a.username(), csrf, nav, a != null && Access.ADMIN.allows(a),
                 a != null && a.participant(), t.t(title), here.startsWith("/ui") ? here : "/ui", alerts, alertShown,
-                self.scheme());
+                self.scheme(), consultations);
     }
 
     void render(Context ctx, int status, String template, Page page, Object model) {

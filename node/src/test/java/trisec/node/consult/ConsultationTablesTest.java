@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import trisec.node.federation.Messages.ConsultationOpened;
+import trisec.node.federation.Messages.ConsultationStep;
 import trisec.node.store.Store;
 import trisec.node.store.TestStore;
 import trisec.party.Party;
 
 /**
  * The consultation tables on both stores: an opening is kept once; one acknowledgement per party; a party's draft
- * and an action's state are replaced only by later ones, so steps may arrive in any order.
+ * and an action's state are replaced only by later ones, so steps may arrive in any order; a consultation is closed
+ * once; an action keeps its proposer's signed original; a party's withheld steps are kept with the policy's reasons.
  */
 class ConsultationTablesTest {
     private static final String ID = "6d7ab2d1-d883-40f7-bc06-9b40071a2210";
@@ -49,8 +52,8 @@ class ConsultationTablesTest {
                     OPENED.plusSeconds(30));
             var done = new Consultations.Action(ACTION, JPN, "Press line", USA, "2024-11-02", "DONE",
                     OPENED.plusSeconds(40));
-            assertThat(Consultations.action(h, ID, done)).isTrue();
-            assertThat(Consultations.action(h, ID, open)).isFalse();
+            assertThat(Consultations.action(h, ID, done, Optional.empty())).isTrue();
+            assertThat(Consultations.action(h, ID, open, Optional.empty())).isFalse();
         });
         var row = store.read(h -> Consultations.byId(h, ID)).orElseThrow();
         assertThat(row.opener()).isEqualTo(KOR);
@@ -62,5 +65,35 @@ class ConsultationTablesTest {
         assertThat(acks).containsExactly(new Consultations.Ack(JPN, OPENED.plusSeconds(3)));
         assertThat(drafts).containsExactly(new Consultations.Draft(USA, "second", OPENED.plusSeconds(20)));
         assertThat(actions).extracting(Consultations.Action::status).containsExactly("DONE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aConsultationIsClosedOnceAndThenAwaitsNoAcknowledgement(String kind) {
+        Store store = stores.open(kind);
+        var opening = new ConsultationOpened(ID, "camp-david-commitment-2023", "KOR",
+                "b457714d-e261-4332-affd-92d538c341db", OPENED.toString(), "key", "sig");
+        var origin = new ConsultationStep(opening, "ACTION", ACTION, "JPN", OPENED.plusSeconds(30).toString(),
+                "Press line", "USA", "2024-11-02", "OPEN", "JPN", "key", "sig", null);
+        store.useTransaction(h -> {
+            Consultations.insert(h, opening);
+            assertThat(Consultations.awaiting(h, JPN)).extracting(Consultations.Row::id).containsExactly(ID);
+            assertThat(Consultations.awaiting(h, KOR)).isEmpty();
+            Consultations.action(h, ID, new Consultations.Action(ACTION, JPN, "Press line", USA, "2024-11-02", "OPEN",
+                    OPENED.plusSeconds(30)), Optional.of(origin));
+            Consultations.withhold(h, ID, new Consultations.Withheld(USA, "DRAFT", ACTION, OPENED.plusSeconds(50),
+                    List.of("not releasable to USA", "second reason")));
+            assertThat(Consultations.close(h, ID, OPENED.plusSeconds(60), "kor.officer", Optional.of("Agreed")))
+                    .isTrue();
+            assertThat(Consultations.close(h, ID, OPENED.plusSeconds(70), "kor.officer", Optional.empty())).isFalse();
+            assertThat(Consultations.awaiting(h, JPN)).isEmpty();
+        });
+        var row = store.read(h -> Consultations.byId(h, ID)).orElseThrow();
+        assertThat(row.closed()).contains(new Consultations.Closed(OPENED.plusSeconds(60), "kor.officer",
+                Optional.of("Agreed")));
+        assertThat(store.read(h -> Consultations.action(h, ACTION)).orElseThrow().origin()).contains(origin);
+        List<Consultations.Withheld> withheld = store.read(h -> Consultations.withheld(h, ID));
+        assertThat(withheld).containsExactly(new Consultations.Withheld(USA,
+                "DRAFT", ACTION, OPENED.plusSeconds(50), List.of("not releasable to USA", "second reason")));
     }
 }

@@ -48,15 +48,16 @@ class RouteAccessTest {
                 "POST /ui/warnings/{party}/{track}/acknowledge");
         // The consultation channels' health is unclassified scenario data: any signed-in person reads it.
         expect("SIGNED_IN", "GET /api/v1/channels", "GET /api/v1/channels/{id}", "GET /ui/dialogue");
-        // Consultations: any signed-in person reads them and acknowledges for their party (its watch); officers open
-        // them, post drafts and actions.
+        // Consultations: any signed-in person reads them; the party's watch (officers and disclosure officials)
+        // acknowledges for it; officers open them, post drafts and actions, and close those their party opened.
         expect("SIGNED_IN", "GET /api/v1/consultations", "GET /api/v1/consultations/{id}",
-                "POST /api/v1/consultations/{id}/acknowledge", "GET /ui/consultations", "GET /ui/consultations/{id}",
-                "POST /ui/consultations/{id}/acknowledge");
+                "GET /ui/consultations", "GET /ui/consultations/{id}");
+        expect("ITEM_AUTHORITY", "POST /api/v1/consultations/{id}/acknowledge", "POST /ui/consultations/{id}/acknowledge");
         expect("OFFICER", "POST /api/v1/consultations", "POST /api/v1/consultations/{id}/drafts",
                 "POST /api/v1/consultations/{id}/actions", "POST /api/v1/consultations/actions/{id}",
+                "POST /api/v1/consultations/{id}/close",
                 "POST /ui/consultations", "POST /ui/consultations/{id}/drafts", "POST /ui/consultations/{id}/actions",
-                "POST /ui/consultations/actions/{id}");
+                "POST /ui/consultations/actions/{id}", "POST /ui/consultations/{id}/close");
         expect("SIGNED_IN", "GET /api/v1/channels/calendar.ics", "GET /api/v1/channels/{id}/calendar.ics");
         // The perspectives register shows each person the assessments they may read; officers record this party's.
         expect("SIGNED_IN", "GET /api/v1/perspectives", "GET /ui/perspectives");

@@ -18,7 +18,8 @@ import trisec.scenario.file.ScenarioFiles;
 /**
  * The consultation pages in Korean, Japanese and English: no button before Camp David, and the reason; a room
  * with the other parties' acknowledgements and the three drafts side by side; the subject's title and marking
- * only for a reader of it.
+ * only for a reader of it; a notice on every staff page while a consultation awaits the party's acknowledgement;
+ * the opener's officer closes the room, and every node shows it closed.
  */
 class ConsultationPagesTest {
     private static final String TITLE = "launch assessment";
@@ -93,6 +94,75 @@ class ConsultationPagesTest {
                     && h.contains("Statement of USA"));
         }
         assertThat(id).hasSize(36);
+    }
+
+    /** Korea opens a consultation on an item of its own; the room's address. */
+    private String openInKorea() {
+        var item = cluster.client(KOR).post("kor.officer", "/api/v1/items", """
+                {"title":"%s","body":"the body","level":"군사Ⅱ급비밀","topic":"dprk.missile","relTo":[],"caveats":[]}"""
+                .formatted(TITLE));
+        assertThat(item.status()).as(item.body()).isEqualTo(201);
+        var r = cluster.client(KOR).post("kor.officer", "/api/v1/consultations",
+                "{\"item\":\"" + item.json().get("id").asText() + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return "/ui/consultations/" + r.json().get("id").asText();
+    }
+
+    @Test
+    void whileAConsultationAwaitsThisPartysAcknowledgementEveryStaffPageSaysSoAndLinksToTheRoom() throws Exception {
+        cluster = Cluster.trilateral(Instant.parse("2024-10-31T00:00:00Z"));
+        String room = openInKorea();
+        var officer = new WebTab(cluster.client(JPN).base(), "ja").signIn("jpn.officer");
+        await(JPN, () -> officer.get("/ui").body(), h -> h.contains("data-testid=\"consultation-notice\""));
+        for (String page : List.of("/ui", "/ui/agreements", "/ui/warnings", "/ui/meetings", "/ui/statements",
+                "/ui/consultations", "/ui/me")) {
+            String html = officer.get(page).body();
+            assertThat(html).as(page).contains("data-testid=\"consultation-notice\"")
+                    .contains("自国の確認を待っている協議（1件）").contains("href=\"" + room + "\"");
+        }
+        // A reader of Japan's staff is told too, in English here, but acknowledging is the watch's.
+        var analyst = new WebTab(cluster.client(JPN).base(), "en").signIn("jpn.analyst");
+        assertThat(analyst.get("/ui/agreements").body()).contains("Consultations awaiting this party's "
+                + "acknowledgement (1)").contains("href=\"" + room + "\"");
+        assertThat(analyst.get(room).body()).doesNotContain("data-testid=\"acknowledge\"");
+        assertThat(analyst.submit(room + "/acknowledge", Map.of()).statusCode()).isEqualTo(403);
+        // Not a track 1.5 participant, and not the opener's own staff.
+        assertThat(new WebTab(cluster.client(JPN).base(), "ja").signIn("jpn.participant").get("/ui/meetings").body())
+                .doesNotContain("consultation-notice").doesNotContain(room);
+        assertThat(new WebTab(cluster.client(KOR).base(), "ko").signIn("kor.officer").get("/ui").body())
+                .doesNotContain("consultation-notice");
+        // Once Japan's watch acknowledges, the notice is gone from Japan's pages.
+        assertThat(officer.submit(room + "/acknowledge", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(officer.get("/ui/agreements").body()).doesNotContain("consultation-notice");
+        assertThat(analyst.get("/ui").body()).doesNotContain("consultation-notice");
+    }
+
+    @Test
+    void theOpenersOfficerClosesTheRoomWithAnOutcomeAndEveryNodeShowsItClosed() throws Exception {
+        cluster = Cluster.trilateral(Instant.parse("2024-10-31T00:00:00Z"));
+        String room = openInKorea();
+        var japan = new WebTab(cluster.client(JPN).base(), "ja").signIn("jpn.officer");
+        String before = await(JPN, () -> japan.get(room).body(), h -> h.contains("data-testid=\"acknowledge\""));
+        // Only the opener's officers see the button, and a form posted elsewhere closes nothing.
+        assertThat(before).doesNotContain("data-testid=\"close\"");
+        assertThat(japan.submit(room + "/close", Map.of("outcome", List.of("closed by Japan"))).statusCode())
+                .isEqualTo(403);
+        var korea = new WebTab(cluster.client(KOR).base(), "ko").signIn("kor.officer");
+        assertThat(korea.get(room).body()).contains("data-testid=\"close\"").contains("협의 종료");
+        var closed = korea.submit(room + "/close", Map.of("outcome", List.of("공동 성명 발표")));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(302);
+        String html = korea.get(room).body();
+        assertThat(html).contains("data-testid=\"closed\"").contains("kor.officer").contains("공동 성명 발표")
+                .doesNotContain("data-testid=\"close\"").doesNotContain("name=\"text\"");
+        assertThat(korea.get("/ui/consultations").body()).contains("종료함").contains("공동 성명 발표");
+        // Japan's room says it was closed, by Korea, in Japanese; nothing is left to acknowledge, and no notice.
+        String there = await(JPN, () -> japan.get(room).body(), h -> h.contains("data-testid=\"closed\""));
+        assertThat(there).contains("終了").contains("韓国").contains("공동 성명 발표")
+                .doesNotContain("data-testid=\"acknowledge\"").doesNotContain("consultation-notice");
+        // A form posted after the closing is refused with the reason, in the viewer's language.
+        var late = japan.submit(room + "/drafts", Map.of("text", List.of("late")));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("was closed at");
     }
 
     private String await(Party p, java.util.function.Supplier<String> page, java.util.function.Predicate<String> until)
