@@ -52,7 +52,16 @@ final class ConsultationPages implements RouteGroup {
         Page p = pages.page(ctx, a, "consultations", "consult.title")
                 .showing(Pages.shownAll(rooms.stream().flatMap(r -> r.subject().stream()).toList()));
         pages.render(ctx, 200, "consultations.jte", p, new ConsultationView.Listing(c.inForce() && Access.OFFICER
-                .allows(a), why, c.agreementId(), lines));
+                .allows(a), why, c.agreementId(), subjectAsked(ctx), lines));
+    }
+
+    /**
+     * The subject an item's page or the warnings page proposes ({@code ?subject=}), put in the form as typed, for
+     * the officer to confirm: nothing is looked up until the form is sent, so the list says nothing about it.
+     */
+    private static String subjectAsked(Context ctx) {
+        String s = ctx.queryParam("subject");
+        return s == null || s.length() > 80 ? "" : s.strip();
     }
 
     private void open(Context ctx) {

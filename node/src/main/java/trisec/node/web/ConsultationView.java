@@ -11,7 +11,7 @@ public final class ConsultationView {
     private ConsultationView() {}
 
     /** {@code canOpen} false: {@code why} says why the button is absent. */
-    public record Listing(boolean canOpen, String why, String commitment, List<Summary> consultations) {
+    public record Listing(boolean canOpen, String why, String commitment, String subject, List<Summary> consultations) {
         public Listing {
             consultations = List.copyOf(consultations);
         }

@@ -96,6 +96,29 @@ class ConsultationPagesTest {
         assertThat(id).hasSize(36);
     }
 
+    @Test
+    void anOfficerOpensAConsultationFromTheItemsPageWithTheSubjectFilledIn() {
+        cluster = Cluster.trilateral(Instant.parse("2024-10-31T00:00:00Z"));
+        var item = cluster.client(KOR).post("kor.officer", "/api/v1/items", """
+                {"title":"%s","body":"the body","level":"군사Ⅱ급비밀","topic":"dprk.missile","relTo":[],"caveats":[]}"""
+                .formatted(TITLE));
+        assertThat(item.status()).as(item.body()).isEqualTo(201);
+        String id = item.json().get("id").asText();
+        var officer = new WebTab(cluster.client(KOR).base(), "en").signIn("kor.officer");
+        assertThat(officer.get("/ui/items/" + id).body())
+                .contains("href=\"/ui/consultations?subject=" + id + "\" data-testid=\"consult-on-item\"");
+        assertThat(officer.get("/ui/consultations?subject=" + id).body())
+                .containsPattern("name=\"subject\"[^>]*value=\"" + id + "\"");
+        // What the address proposes is only put in the form, escaped; nothing is looked up before it is sent.
+        assertThat(officer.get("/ui/consultations?subject=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E").body())
+                .doesNotContain("<script>alert(1)").contains("value=\"&#34;>&lt;script>alert(1)&lt;/script>\"");
+        var opened = officer.submit("/ui/consultations", Map.of("subject", List.of(id)));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+        // A reader may not open one: no link.
+        var analyst = new WebTab(cluster.client(KOR).base(), "en").signIn("kor.analyst");
+        assertThat(analyst.get("/ui/items/" + id).body()).contains(TITLE).doesNotContain("consult-on-item");
+    }
+
     /** Korea opens a consultation on an item of its own; the room's address. */
     private String openInKorea() {
         var item = cluster.client(KOR).post("kor.officer", "/api/v1/items", """
