@@ -84,7 +84,10 @@ class RouteAccessTest {
         expect("OFFICER", "POST /api/v1/meetings", "POST /api/v1/meetings/{id}/held", "POST /api/v1/meetings/{id}/cancel",
                 "POST /api/v1/meetings/{id}/actions", "POST /api/v1/meetings/{id}/follow-ups",
                 "POST /api/v1/meetings/{id}/annexes", "POST /api/v1/meetings/{id}/share", "POST /ui/meetings",
-                "POST /api/v1/meetings/{id}/reschedule", "POST /api/v1/meetings/{id}/reports");
+                "POST /api/v1/meetings/{id}/reschedule", "POST /api/v1/meetings/{id}/reports",
+                "POST /ui/meetings/{id}/held", "POST /ui/meetings/{id}/cancel", "POST /ui/meetings/{id}/reschedule",
+                "POST /ui/meetings/{id}/actions", "POST /ui/meetings/{id}/follow-ups", "POST /ui/meetings/{id}/annexes",
+                "POST /ui/meetings/{id}/share", "POST /ui/meetings/{id}/reports");
         // Partner nodes, by a signed request, read the log to witness and audit it, and post their cosignatures.
         expect("PARTNER", "GET /log/checkpoint", "GET /api/v1/log/checkpoint/latest", "GET /log/tile/<path>",
                 "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "POST /log/cosignature");
