@@ -58,6 +58,16 @@ class RouteAccessTest {
                 "POST /ui/consultations", "POST /ui/consultations/{id}/drafts", "POST /ui/consultations/{id}/actions",
                 "POST /ui/consultations/actions/{id}");
         expect("SIGNED_IN", "GET /api/v1/channels/calendar.ics", "GET /api/v1/channels/{id}/calendar.ics");
+        // Calendar subscriptions: a person's own (a participant's too), an administrator's revocation of anyone's, and
+        // the addresses a calendar client fetches, which their secret authenticates (so public to the access manager).
+        expect("SIGNED_IN", "GET /api/v1/me/calendars", "POST /api/v1/me/calendars", "POST /api/v1/me/calendars/{id}/revoke",
+                "POST /ui/me/calendars", "POST /ui/me/calendars/{id}/revoke");
+        expect("PARTICIPANT", "GET /api/v1/channels/calendar.ics", "GET /api/v1/channels/{id}/calendar.ics",
+                "GET /api/v1/me/calendars", "POST /api/v1/me/calendars", "POST /api/v1/me/calendars/{id}/revoke",
+                "POST /ui/me/calendars", "POST /ui/me/calendars/{id}/revoke");
+        expect("ADMIN", "GET /api/v1/calendars", "POST /api/v1/calendars/{id}/revoke", "POST /api/v1/persons/{id}/disable",
+                "POST /ui/admin/persons/{id}/disable", "POST /ui/admin/calendars/{id}/revoke");
+        expect("PUBLIC", "GET /calendars/{key}/channels/calendar.ics", "GET /calendars/{key}/channels/{id}/calendar.ics");
         // The perspectives register shows each person the assessments they may read; officers record this party's.
         expect("SIGNED_IN", "GET /api/v1/perspectives", "GET /ui/perspectives");
         expect("OFFICER", "POST /api/v1/perspectives");
