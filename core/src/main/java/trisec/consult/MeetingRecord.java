@@ -106,6 +106,28 @@ public record MeetingRecord(String id, String channel, Party recordedBy, int rev
                 participants, agenda, State.PLANNED, List.of(), List.of(), Optional.empty());
     }
 
+    /**
+     * The plan changed: a new first day, last day or place (each absent keeps the record's; a new first day without
+     * a new last day keeps the meeting's length). Only a planned meeting moves: a held one is history and a cancelled
+     * one is over. The host is the rotation's on the new first day (a move across a turn changes it, as planning there
+     * would have); where the rotation says nothing, the host stays.
+     */
+    public MeetingRecord rescheduled(Channel c, LocalDate newStart, LocalDate newEnd, String newPlace) {
+        requireState(State.PLANNED, "rescheduled");
+        if (!c.id().equals(channel)) {
+            throw new DomainException("this meeting is of the " + channel + " channel, not " + c.id());
+        }
+        LocalDate s = newStart == null ? start : newStart;
+        LocalDate e = newEnd != null ? newEnd : s.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end));
+        String p = newPlace == null ? place : newPlace.strip();
+        if (s.equals(start) && e.equals(end) && p.equals(place)) {
+            throw new DomainException("nothing to change: the meeting is already from " + start + " to " + end
+                    + " at " + place);
+        }
+        return new MeetingRecord(id, channel, recordedBy, revision + 1, s, e, p, Rotation.hostOn(c, s).or(() -> host),
+                participants, agenda, state, outcomes, actions, cancellation);
+    }
+
     /** The meeting took place: on or after its first day, with what came of it. */
     public MeetingRecord held(LocalDate today, List<String> outcomes) {
         requireState(State.PLANNED, "held");

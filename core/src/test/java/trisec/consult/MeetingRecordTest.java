@@ -71,6 +71,35 @@ class MeetingRecordTest {
     }
 
     @Test
+    void aPlannedMeetingMovesWithItsLengthAndTakesTheRotationsHostOnItsNewFirstDay() {
+        MeetingRecord planned = MeetingRecord.plan("m1", DEFENSE, ALL, KOR, LocalDate.parse("2025-07-24"),
+                LocalDate.parse("2025-07-26"), "Tokyo", Optional.empty(), Map.of(), AGENDA);
+        assertThat(planned.host()).contains(JPN);
+        // Moved across the turn of 2025-07-28: Korea's to host now, three days still.
+        MeetingRecord moved = planned.rescheduled(DEFENSE, LocalDate.parse("2025-08-04"), null, null);
+        assertThat(moved.start()).isEqualTo(LocalDate.parse("2025-08-04"));
+        assertThat(moved.end()).isEqualTo(LocalDate.parse("2025-08-06"));
+        assertThat(moved.place()).isEqualTo("Tokyo");
+        assertThat(moved.host()).contains(KOR);
+        assertThat(moved.revision()).isEqualTo(2);
+        MeetingRecord seoul = moved.rescheduled(DEFENSE, null, LocalDate.parse("2025-08-04"), " Seoul ");
+        assertThat(seoul.end()).isEqualTo(seoul.start());
+        assertThat(seoul.place()).isEqualTo("Seoul");
+
+        assertThatThrownBy(() -> seoul.rescheduled(DEFENSE, null, null, "Seoul")).hasMessageContaining("nothing to change");
+        assertThatThrownBy(() -> seoul.rescheduled(DEFENSE, null, LocalDate.parse("2025-08-01"), null))
+                .hasMessageContaining("ends on or after the day it starts");
+        assertThatThrownBy(() -> seoul.rescheduled(DEFENSE, null, null, " ")).hasMessageContaining("place is 1 to 200");
+        assertThatThrownBy(() -> seoul.cancelled("storm").rescheduled(DEFENSE, LocalDate.parse("2025-09-01"), null,
+                null)).hasMessageContaining("cancelled meeting cannot be rescheduled");
+        assertThatThrownBy(() -> seoul.held(LocalDate.parse("2025-08-04"), List.of()).rescheduled(DEFENSE,
+                LocalDate.parse("2025-09-01"), null, null)).hasMessageContaining("held meeting cannot be rescheduled");
+        // Without a rotation the named host stays wherever the meeting goes.
+        MeetingRecord dtt = plan(DTT, "2016-05-01", Optional.of(USA));
+        assertThat(dtt.rescheduled(DTT, LocalDate.parse("2016-06-01"), null, null).host()).contains(USA);
+    }
+
+    @Test
     void badInputIsNamed() {
         assertThatThrownBy(() -> Track.parse("culture")).hasMessageContaining("security, economy, history, other");
         assertThatThrownBy(() -> MeetingRecord.plan("m1", DTT, ALL, KOR, LocalDate.parse("2016-05-02"),

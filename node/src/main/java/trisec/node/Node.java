@@ -197,11 +197,13 @@ public final class Node implements AutoCloseable {
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
                     warnings, statements, meetings)));
+            // A person's calendar subscriptions: read-only addresses of the calendars, revocable (docs/CONSULTATION.md).
+            var subscriptions = new trisec.node.person.CalendarSubscriptions(store, sessions, clock);
             routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings,
-                    statements, meetings));
+                    statements, meetings, subscriptions));
             // The dialogue's health: the scenario's channels on a date, read and never stored.
             DialogueHealth dialogue = new DialogueHealth(self);
-            routes.addAll(Api.dialogue(dialogue, new ChannelCalendar(self)));
+            routes.addAll(Api.dialogue(dialogue, new ChannelCalendar(self, meetings), subscriptions));
             routes.addAll(Web.dialogue(pages, dialogue));
             routes.addAll(Api.consultations(consultations));
             routes.addAll(Web.consultations(pages, consultations));

@@ -79,7 +79,7 @@ class OpenApiTest {
     }
 
     @Test
-    void onlyTheSignInThePublicPagesAndTheFederationEndpointsGoWithoutABearerToken() {
+    void onlyTheSignInThePublicPagesTheFederationEndpointsAndTheCalendarSubscriptionsGoWithoutABearerToken() {
         var open = new ArrayList<String>();
         doc.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
             JsonNode security = op.getValue().get("security");
@@ -88,7 +88,8 @@ class OpenApiTest {
             }
         }));
         assertThat(open).containsExactlyInAnyOrder("GET /", "GET /health", "GET /api/v1/openapi.json",
-                "POST /api/v1/auth/token", "GET /federation/v1/identity", "POST /federation/v1/envelopes");
+                "POST /api/v1/auth/token", "GET /federation/v1/identity", "POST /federation/v1/envelopes",
+                "GET /calendars/{key}/channels/calendar.ics", "GET /calendars/{key}/channels/{id}/calendar.ics");
         // And the node agrees: everything else refuses a request without a token.
         var client = cluster.client(Cluster.KOR);
         for (String route : apiRoutes()) {

@@ -15,6 +15,7 @@ import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
 import trisec.node.log.Witness;
+import trisec.node.person.CalendarSubscriptions;
 import trisec.node.person.Sessions;
 import trisec.node.release.AuthorityDesk;
 import trisec.node.release.Decisions;
@@ -47,11 +48,12 @@ public final class Api {
     }
 
     /**
-     * The consultation channels' health and their calendars, which read only the scenario and the node's clock. The
-     * calendars come first: {@code /api/v1/channels/calendar.ics} is matched before {@code /api/v1/channels/{id}}.
+     * The consultation channels' health and their calendars (by bearer token or a person's calendar subscription).
+     * The calendars come first: {@code /api/v1/channels/calendar.ics} is matched before {@code /api/v1/channels/{id}}.
      */
-    public static List<RouteGroup> dialogue(DialogueHealth health, ChannelCalendar calendar) {
-        return List.of(new CalendarRoutes(calendar), new ChannelRoutes(health));
+    public static List<RouteGroup> dialogue(DialogueHealth health, ChannelCalendar calendar,
+                                            CalendarSubscriptions subscriptions) {
+        return List.of(new CalendarRoutes(calendar, subscriptions), new ChannelRoutes(health));
     }
 
     /** The perspectives register, which reads and records assessments as items. */

@@ -37,6 +37,9 @@ final class PersonRoutes implements RouteGroup {
         r.get("/api/v1/persons", ctx -> json(ctx, 200, Map.of("persons",
                 self.store().read(Persons::all).stream().map(PersonRoutes::person).toList())), Access.ADMIN);
         r.post("/api/v1/persons", this::create, Access.ADMIN);
+        // Ends the person's sessions and calendar subscriptions with their sign-in, at once.
+        r.post("/api/v1/persons/{id}/disable", ctx -> json(ctx, 200, person(sessions.disable(account(ctx),
+                ctx.pathParam("id")))), Access.ADMIN);
     }
 
     record TokenRequest(String username, String password) {}
@@ -92,6 +95,7 @@ final class PersonRoutes implements RouteGroup {
         m.put("needToKnow", r.needToKnow());
         m.put("roles", r.roles());
         m.put("locked", r.lockedUntil().isPresent());
+        m.put("disabled", r.disabledAt().isPresent());
         return m;
     }
 }

@@ -25,9 +25,11 @@ import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 import trisec.consult.Channel;
@@ -35,14 +37,17 @@ import trisec.consult.Meeting;
 import trisec.consult.Rotation;
 import trisec.node.base.Refusal;
 import trisec.node.base.Self;
+import trisec.node.person.Account;
 import trisec.party.Party;
 
 /**
- * The channels' meetings as iCalendar (RFC 5545), which desks subscribe to from their calendar clients. For now the
- * scenario's meetings on record, unclassified, the same for every signed-in person; the builder takes any list of
- * meetings, so that meetings planned on a node can join them. Each meeting is an all-day event whose UID is made of
- * its channel and first day, so a client that fetches the calendar again updates the event rather than adding it
- * twice, and the same meeting has the same UID on every node.
+ * The channels' meetings as iCalendar (RFC 5545), which desks subscribe to from their calendar clients: the
+ * scenario's meetings on record, public and the same for everyone, and the meetings recorded on the node that the
+ * person may read, of those only the records marked plain {@code UNCLASSIFIED} (no caveat, no Releasable To list): a
+ * calendar file leaves the node for a calendar client and its servers, where no marking follows it, so nothing of a
+ * classified or controlled record goes into one, not even its channel and date. Each meeting is an all-day event.
+ * A meeting on record has a UID made of its channel and first day, the same on every node; one recorded on a node
+ * has its record's id, which stays while its days change, with the record's revision as its sequence.
  */
 public final class ChannelCalendar {
     /** RFC 5545 §8.1; UTF-8 is the format's default (§3.1.4) and said so for clients that look. */
@@ -50,40 +55,80 @@ public final class ChannelCalendar {
     static final String PRODID = "-//trisec//Consultation channels//EN";
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
-    /** A meeting as the calendar shows it: its channel, its days (inclusive), where, a note, who hosts. */
+    /**
+     * A meeting as the calendar shows it: its channel, its days (inclusive), where, a note, who hosts; its UID, its
+     * sequence (how often it changed) and whether it is cancelled.
+     */
     public record Event(String channelId, String channelName, LocalDate start, LocalDate end, String place,
-                        String note, Optional<Party> host) {
+                        String note, Optional<Party> host, String uid, int sequence, boolean cancelled) {
         public Event {
             if (end.isBefore(start)) {
                 throw new IllegalArgumentException("a meeting ends on or after the day it starts");
             }
         }
 
-        /** Stable across fetches and nodes: the channel and the first day (a channel meets once a day at most). */
-        public String uid() {
-            return channelId + "-" + start.format(BASIC) + "@channels.trisec";
+        /**
+         * A meeting on record, whose UID is stable across fetches and nodes: the channel and the first day (a channel
+         * meets once a day at most).
+         */
+        public Event(String channelId, String channelName, LocalDate start, LocalDate end, String place, String note,
+                     Optional<Party> host) {
+            this(channelId, channelName, start, end, place, note, host,
+                    channelId + "-" + start.format(BASIC) + "@channels.trisec", 0, false);
         }
     }
 
-    private final Self self;
+    /** A calendar as written, and how many events it holds (for the audit of a subscription's fetch). */
+    public record Written(String ics, int events) {}
 
-    public ChannelCalendar(Self self) {
+    private final Self self;
+    private final MeetingDesk meetings;
+
+    public ChannelCalendar(Self self, MeetingDesk meetings) {
         this.self = self;
+        this.meetings = meetings;
     }
 
-    /** Every channel's meetings on record. */
-    public String all() {
+    /** Every channel's meetings, as this person may see them. */
+    public Written all(Account person) {
         var events = new ArrayList<Event>();
         self.facts().scenario().channels().forEach(c -> events.addAll(events(c)));
-        return ics("Trilateral consultation channels", events, self.clock().instant());
+        events.addAll(recorded(person, Optional.empty(), events));
+        return new Written(ics("Trilateral consultation channels", events, self.clock().instant()), events.size());
     }
 
-    /** One channel's meetings on record; an id the scenario does not name is not found. */
-    public String channel(String id) {
+    /** One channel's meetings, as this person may see them; an id the scenario does not name is not found. */
+    public Written channel(Account person, String id) {
         Channel c = self.facts().scenario().channels().stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> Refusal.notFound("no consultation channel \"" + (id.length() > 40
                         ? id.substring(0, 40) + "…" : id) + "\" in the scenario; GET /api/v1/channels lists them"));
-        return ics(c.name(), events(c), self.clock().instant());
+        var events = new ArrayList<>(events(c));
+        events.addAll(recorded(person, Optional.of(c), events));
+        return new Written(ics(c.name(), events, self.clock().instant()), events.size());
+    }
+
+    /**
+     * The meetings recorded on this node that the person may read, plain {@code UNCLASSIFIED} records only, except
+     * those the scenario already lists (the same channel and first day: the record on file is the public one).
+     */
+    private List<Event> recorded(Account person, Optional<Channel> only, List<Event> onRecord) {
+        var taken = new java.util.HashSet<String>();
+        onRecord.forEach(e -> taken.add(e.channelId() + " " + e.start()));
+        var names = new java.util.HashMap<String, String>();
+        self.facts().scenario().channels().forEach(c -> names.put(c.id(), c.name()));
+        return meetings.list(person).stream()
+                .filter(s -> plainUnclassified(s.item().label()))
+                .map(MeetingDesk.Seen::meeting)
+                .filter(m -> only.map(c -> c.id().equals(m.channel())).orElse(true) && names.containsKey(m.channel()))
+                .filter(m -> !taken.contains(m.channel() + " " + m.start()))
+                .map(m -> new Event(m.channel(), names.get(m.channel()), m.start(), m.end(), m.place(), "", m.host(),
+                        m.id() + "@meetings.trisec", m.revision() - 1,
+                        m.state() == trisec.consult.MeetingRecord.State.CANCELLED))
+                .toList();
+    }
+
+    private static boolean plainUnclassified(trisec.label.ConfidentialityLabel label) {
+        return label.level().isUnclassified() && label.caveats().isEmpty() && label.releasableTo().isEmpty();
     }
 
     /** A channel's meetings on record, each with the host its rotation gives on its first day. */
@@ -109,7 +154,8 @@ public final class ChannelCalendar {
         calendar.add(new Name(name));
         calendar.add(new XProperty("X-WR-CALNAME", name));
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), Period.ofDays(1)));
-        for (Event e : events.stream().sorted(Comparator.comparing(Event::start).thenComparing(Event::channelId))
+        for (Event e : events.stream().sorted(Comparator.comparing(Event::start).thenComparing(Event::channelId)
+                .thenComparing(Event::uid))
                 .toList()) {
             VEvent v = new VEvent(false);
             v.add(new Uid(e.uid()));
@@ -121,6 +167,12 @@ public final class ChannelCalendar {
                 v.add(new Location(e.place()));
             }
             e.host().ifPresent(h -> v.add(new Description("Host: " + h.code())));
+            if (e.sequence() > 0) {
+                v.add(new Sequence(e.sequence()));
+            }
+            if (e.cancelled()) {
+                v.add(ImmutableStatus.VEVENT_CANCELLED);
+            }
             Categories categories = new Categories();
             categories.addCategory("Trilateral consultation");
             categories.addCategory(e.channelId());

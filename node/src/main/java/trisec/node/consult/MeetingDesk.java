@@ -57,6 +57,15 @@ public final class MeetingDesk {
     /** How action item {@code number} stands now, and what was done about it. */
     public record FollowUp(Integer number, String status, String followUp) {}
 
+    /** A new first day, last day or place; what is absent stays (a new first day alone keeps the length). */
+    public record Reschedule(String start, String end, String place) {}
+
+    /**
+     * What this party, owner of action item {@code number} of another party's record, reports of it: the status
+     * it now has (absent: unchanged) and what was done.
+     */
+    public record NewReport(Integer number, String status, String followUp) {}
+
     /** An annex under its own label, on the channel's topic or below it. */
     public record NewAnnex(String title, String text, String level, String topic, List<String> relTo,
                            List<String> caveats) {}
@@ -64,10 +73,19 @@ public final class MeetingDesk {
     /** Which of the meeting's items to share with the channel's other parties: its record unless an annex is named. */
     public record Share(String item) {}
 
-    /** A meeting as a person sees it: the latest version they may read, and the annexes they may read. */
-    public record Seen(MeetingRecord meeting, Holdings.View item, List<Annex> annexes) {}
+    /**
+     * A meeting as a person sees it: the latest version they may read, the annexes they may read, and the reports
+     * they may read that the owners of its action items made of them.
+     */
+    public record Seen(MeetingRecord meeting, Holdings.View item, List<Annex> annexes, List<Report> reports) {}
 
     public record Annex(MeetingDocument.AnnexDoc doc, Holdings.View item) {}
+
+    /** A partner's report on an action item it owns, as its own item. */
+    public record Report(MeetingDocument.ReportDoc doc, Holdings.View item) {}
+
+    /** A report made here, and what sharing it with the channel's other parties asked the release policy. */
+    public record Reported(Report report, List<Shared> shared) {}
 
     /**
      * What sharing asked the release policy for one party: its verdict, the release awaiting approval (or already
@@ -81,6 +99,7 @@ public final class MeetingDesk {
     private final Disclosures disclosures;
     private final Map<String, Optional<MeetingRecord>> records = new ConcurrentHashMap<>();
     private final Map<String, Optional<MeetingDocument.AnnexDoc>> annexes = new ConcurrentHashMap<>();
+    private final Map<String, Optional<MeetingDocument.ReportDoc>> reports = new ConcurrentHashMap<>();
 
     public MeetingDesk(Self self, Holdings holdings, Disclosures disclosures) {
         this.self = self;
@@ -137,6 +156,17 @@ public final class MeetingDesk {
         return change(officer, last, () -> last.meeting().cancelled(in == null ? null : in.reason()));
     }
 
+    /** A new date or place for this party's planned meeting: a new version, hosted by the rotation's new turn. */
+    public Seen reschedule(Account officer, String id, Reschedule in) {
+        Seen last = own(officer, id);
+        if (in == null || in.start() == null && in.end() == null && in.place() == null) {
+            throw Refusal.invalid("a change names a new start, end or place");
+        }
+        return change(officer, last, () -> last.meeting().rescheduled(channel(last.meeting().channel()),
+                in.start() == null ? null : MeetingDocument.date("start", in.start().strip()),
+                in.end() == null ? null : MeetingDocument.date("end", in.end().strip()), in.place()));
+    }
+
     public Seen addAction(Account officer, String id, NewAction in) {
         Seen last = own(officer, id);
         if (in == null) {
@@ -178,6 +208,51 @@ public final class MeetingDesk {
     }
 
     /**
+     * This party's report on an action item it owns in another party's record: the recording party alone speaks for
+     * the record, so the report is this party's own item on the record's topic, labelled as this node marks the
+     * record, naming the meeting and the action item; it is then shared with the channel's other parties as
+     * {@link #share} shares an annex (at once where a standing authority covers it). The recorder may take it into
+     * the record with a follow-up.
+     */
+    public Reported report(Account officer, String id, NewReport in) {
+        Seen last = get(officer, id);
+        MeetingRecord m = last.meeting();
+        if (m.recordedBy().equals(self.party())) {
+            throw Refusal.invalid("this party keeps this record: follow the action item up in the record itself");
+        }
+        if (in == null || in.number() == null) {
+            throw Refusal.invalid("a report names the action item's number");
+        }
+        if (in.number() < 1 || in.number() > m.actions().size()) {
+            throw Refusal.invalid("no action item " + in.number() + " in this meeting (it has " + m.actions().size()
+                    + ")");
+        }
+        MeetingRecord.ActionItem action = m.actions().get(in.number() - 1);
+        if (!action.owner().equals(self.party())) {
+            throw Refusal.forbidden("action item " + in.number() + " is " + action.owner()
+                    + "'s: only its owner reports on it");
+        }
+        String status;
+        try {
+            status = in.status() == null || in.status().isBlank() ? null : MeetingDocument.status(in.status()).name();
+        } catch (DomainException e) {
+            throw Refusal.invalid(e.getMessage());
+        }
+        String text = in.followUp() == null ? "" : in.followUp().strip();
+        if (text.isEmpty() || text.length() > 2_000) {
+            throw Refusal.invalid("followUp is 1 to 2000 characters: what was done");
+        }
+        var doc = new MeetingDocument.ReportDoc(MeetingDocument.FORMAT, m.id(), self.party().code(), in.number(),
+                status, text);
+        var label = last.item().label();
+        Holdings.View v = holdings.create(officer, new Holdings.NewItem("Report on action " + in.number()
+                + " of meeting " + m.channel() + " " + m.start(), Json.write(doc), last.item().heldLevel().name(),
+                label.topic().path(), label.releasableTo().stream().map(Party::code).toList(),
+                label.caveatsInOrder().stream().map(Caveat::name).toList()));
+        return new Reported(new Report(doc, v), shareItem(officer, v.item().id(), channel(m.channel())));
+    }
+
+    /**
      * Asks the release policy to send the meeting's record (or one of its annexes) to each of the channel's other
      * parties, as an officer's release request each: what it permits waits for a disclosure official's approval, what
      * it refuses goes nowhere and is on record with its reasons. A party that already has a release of the item under
@@ -190,9 +265,13 @@ public final class MeetingDesk {
                 && last.annexes().stream().noneMatch(a -> a.item().item().id().equals(itemId))) {
             throw Refusal.invalid("item " + itemId + " is not this meeting's latest record nor one of its annexes");
         }
+        return shareItem(officer, itemId, channel(last.meeting().channel()));
+    }
+
+    private List<Shared> shareItem(Account officer, String itemId, Channel channel) {
         var scenario = self.facts().scenario();
         var out = new ArrayList<Shared>();
-        for (Party to : parties(channel(last.meeting().channel()))) {
+        for (Party to : parties(channel)) {
             if (to.equals(self.party())) {
                 continue;
             }
@@ -221,14 +300,22 @@ public final class MeetingDesk {
         var views = holdings.list(person, TOPIC);
         var latest = new LinkedHashMap<String, Seen>();
         var annexesOf = new LinkedHashMap<String, List<Annex>>();
+        var reportsOf = new LinkedHashMap<String, List<Report>>();
         for (Holdings.View v : views) {
-            record(v).ifPresent(m -> latest.merge(m.id(), new Seen(m, v, List.of()),
+            record(v).ifPresent(m -> latest.merge(m.id(), new Seen(m, v, List.of(), List.of()),
                     (a, b) -> a.meeting().revision() >= b.meeting().revision() ? a : b));
             annex(v).ifPresent(a -> annexesOf.computeIfAbsent(a.meeting(), k -> new ArrayList<>())
                     .add(new Annex(a, v)));
+            report(v).ifPresent(r -> reportsOf.computeIfAbsent(r.meeting(), k -> new ArrayList<>())
+                    .add(new Report(r, v)));
         }
         return latest.values().stream().map(s -> new Seen(s.meeting(), s.item(),
-                        List.copyOf(annexesOf.getOrDefault(s.meeting().id(), List.of()))))
+                        List.copyOf(annexesOf.getOrDefault(s.meeting().id(), List.of())),
+                        reportsOf.getOrDefault(s.meeting().id(), List.of()).stream()
+                                .filter(r -> ownedBy(s.meeting(), r.doc()))
+                                .sorted(Comparator.comparing((Report r) -> r.doc().number())
+                                        .thenComparing(r -> r.item().label().created().orElse(java.time.Instant.EPOCH))
+                                        .thenComparing(r -> r.item().item().id())).toList()))
                 .sorted(Comparator.comparing((Seen s) -> s.meeting().start()).reversed()
                         .thenComparing(s -> s.meeting().id()))
                 .toList();
@@ -264,7 +351,7 @@ public final class MeetingDesk {
         Seen stored = store(officer, next, label.level().name(), label.topic().path(),
                 label.releasableTo().stream().map(Party::code).toList(),
                 label.caveatsInOrder().stream().map(Caveat::name).toList());
-        return new Seen(stored.meeting(), stored.item(), last.annexes());
+        return new Seen(stored.meeting(), stored.item(), last.annexes(), last.reports());
     }
 
     private Seen store(Account officer, MeetingRecord m, String level, String topic, List<String> relTo,
@@ -274,12 +361,23 @@ public final class MeetingDesk {
         Holdings.View v = holdings.create(officer, new Holdings.NewItem(title, Json.write(MeetingDocument.of(m)),
                 level, topic, relTo == null ? List.of() : relTo, caveats == null ? List.of() : caveats));
         records.put(v.item().id(), Optional.of(m));
-        return new Seen(m, v, List.of());
+        return new Seen(m, v, List.of(), List.of());
     }
 
     private Optional<MeetingRecord> record(Holdings.View v) {
         return records.computeIfAbsent(v.item().id(), id -> MeetingDocument.carried(v.label().originator(),
                 v.item().body(), self.facts().scenario()));
+    }
+
+    /** Only the owner of the action item reports on it: another party's report on it is no report. */
+    private static boolean ownedBy(MeetingRecord m, MeetingDocument.ReportDoc r) {
+        return r.number() >= 1 && r.number() <= m.actions().size()
+                && m.actions().get(r.number() - 1).owner().code().equals(r.reportedBy());
+    }
+
+    private Optional<MeetingDocument.ReportDoc> report(Holdings.View v) {
+        return reports.computeIfAbsent(v.item().id(), id -> MeetingDocument.report(v.label().originator(),
+                v.item().body()));
     }
 
     private Optional<MeetingDocument.AnnexDoc> annex(Holdings.View v) {

@@ -38,6 +38,13 @@ public final class MeetingDocument {
     /** A separate item under its own label, linked to its meeting by id: text only the agreements let go. */
     public record AnnexDoc(Integer trisecMeetingAnnex, String meeting, String recordedBy, String text) {}
 
+    /**
+     * A partner's report on an action item its party owns in another party's record: a separate item of the
+     * reporting party, since only the recording party speaks for the record. {@code status} is absent when unchanged.
+     */
+    public record ReportDoc(Integer trisecMeetingReport, String meeting, String reportedBy, Integer number,
+                            String status, String followUp) {}
+
     public static Doc of(MeetingRecord m) {
         var participants = new LinkedHashMap<String, List<String>>();
         m.participants().forEach((p, names) -> participants.put(p.code(), names));
@@ -68,6 +75,28 @@ public final class MeetingDocument {
                     ? Optional.of(a) : Optional.empty();
         } catch (RuntimeException notAnAnnex) {
             return Optional.empty();
+        }
+    }
+
+    /** A report a body carries, when its originator is the party it names and the meeting is another's. */
+    static Optional<ReportDoc> report(Party originator, String body) {
+        try {
+            ReportDoc r = Json.read(body, ReportDoc.class);
+            return r.trisecMeetingReport() != null && r.trisecMeetingReport() == FORMAT && r.meeting() != null
+                    && r.number() != null && originator.code().equals(r.reportedBy())
+                    && !r.meeting().startsWith(originator.code() + "-") && r.followUp() != null
+                    && (r.status() == null || validStatus(r.status())) ? Optional.of(r) : Optional.empty();
+        } catch (RuntimeException notAReport) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean validStatus(String text) {
+        try {
+            status(text);
+            return true;
+        } catch (DomainException e) {
+            return false;
         }
     }
 

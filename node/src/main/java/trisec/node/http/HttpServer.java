@@ -101,7 +101,9 @@ public final class HttpServer {
             });
             r.exception(Exception.class, (e, ctx) -> {
                 // The message may quote classified input; log only what failed where.
-                log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getClass().getName());
+                // A calendar subscription's path holds its secret, which no log line may.
+                log.error("{} {} failed: {}", ctx.method(), Requests.loggablePath(ctx.path()),
+                        e.getClass().getName());
                 Requests.error(ctx, 500, "INTERNAL", "the node could not complete the request", List.of());
             });
             r.error(404, "*", ctx -> {

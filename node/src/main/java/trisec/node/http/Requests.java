@@ -19,7 +19,22 @@ public final class Requests {
     /** Set when a handler wrote its own error answer, which the router's error handlers then leave alone. */
     static final String OWN_ANSWER = "trisec.ownAnswer";
 
+    /**
+     * Where a calendar subscription's calendars are served: the next segment of the path is its secret, which no log
+     * line may hold ({@link #loggablePath}).
+     */
+    public static final String CALENDAR_SUBSCRIPTIONS = "/calendars/";
+
     private Requests() {}
+
+    /** The request's path as a log line may show it: a calendar subscription's secret left out. */
+    public static String loggablePath(String path) {
+        if (path == null || !path.startsWith(CALENDAR_SUBSCRIPTIONS)) {
+            return path;
+        }
+        int next = path.indexOf('/', CALENDAR_SUBSCRIPTIONS.length());
+        return CALENDAR_SUBSCRIPTIONS + "{key}" + (next < 0 ? "" : path.substring(next));
+    }
 
     /** The signed-in person the access manager let through. */
     public static Account account(Context ctx) {

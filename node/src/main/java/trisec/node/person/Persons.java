@@ -56,16 +56,24 @@ public final class Persons {
                 .bind("t", tokenHash).bind("p", personId).bind("e", Store.utc(expiresAt)).execute();
     }
 
-    /** The person a live token belongs to. */
+    /** The person a live token belongs to, unless disabled. */
     static Optional<PersonRow> byToken(Handle h, String tokenHash, Instant now) {
         return h.createQuery("""
                 SELECT p.* FROM tokens t JOIN persons p ON p.id = t.person_id
-                WHERE t.token_hash = :t AND t.expires_at > :now""")
+                WHERE t.token_hash = :t AND t.expires_at > :now AND p.disabled_at IS NULL""")
                 .bind("t", tokenHash).bind("now", Store.utc(now)).map((rs, ctx) -> row(rs)).findOne();
     }
 
     static int deleteToken(Handle h, String tokenHash) {
         return h.createUpdate("DELETE FROM tokens WHERE token_hash = :t").bind("t", tokenHash).execute();
+    }
+
+    /** Marks the person disabled and ends every session of theirs; false when already disabled. */
+    static boolean disable(Handle h, String id, Instant at) {
+        int changed = h.createUpdate("UPDATE persons SET disabled_at = :at WHERE id = :id AND disabled_at IS NULL")
+                .bind("at", Store.utc(at)).bind("id", id).execute();
+        h.createUpdate("DELETE FROM tokens WHERE person_id = :id").bind("id", id).execute();
+        return changed > 0;
     }
 
     static void deleteExpiredTokens(Handle h, Instant now) {
@@ -76,7 +84,8 @@ public final class Persons {
         return new PersonRow(rs.getString("id"), rs.getString("username"), rs.getString("nationality"),
                 rs.getString("clearance"), Lists.split(rs.getString("need_to_know")), Lists.split(rs.getString("roles")),
                 rs.getString("password_hash"), rs.getInt("failed_logins"),
-                Optional.ofNullable(Store.instant(rs, "locked_until")), Store.instant(rs, "created_at"));
+                Optional.ofNullable(Store.instant(rs, "locked_until")), Store.instant(rs, "created_at"),
+                Optional.ofNullable(Store.instant(rs, "disabled_at")));
     }
 
     /** Person ids to usernames, for what names who requested or decided it; an unknown id stays as it is. */

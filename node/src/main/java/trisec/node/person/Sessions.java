@@ -75,6 +75,11 @@ public final class Sessions {
             }
             throw Refusal.unauthenticated("wrong username or password");
         }
+        if (p.disabledAt().isPresent()) {
+            // The password was right, so saying why tells nothing to someone guessing it.
+            audit(AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, p.username()).with("why", "disabled"));
+            throw Refusal.unauthenticated("this account is disabled; an administrator of the node can say why");
+        }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -119,6 +124,29 @@ public final class Sessions {
                 TopicScope.of(topics), roles);
     }
 
+    /**
+     * An administrator disables a person of this node: from this moment they cannot sign in, their sessions are ended
+     * and their calendar subscriptions revoked, in one transaction with its audit entry. A person is kept, not deleted,
+     * since the log and the items name them. An administrator does not disable themselves.
+     */
+    public PersonRow disable(Account admin, String personId) {
+        Instant now = clock.instant();
+        return store.inTransaction(h -> {
+            PersonRow p = Persons.byId(h, personId == null ? "" : personId)
+                    .orElseThrow(() -> Refusal.notFound("no person " + personId));
+            if (p.id().equals(admin.id())) {
+                throw Refusal.invalid("an administrator does not disable themselves; another administrator does");
+            }
+            if (!Persons.disable(h, p.id(), now)) {
+                throw Refusal.conflict("ALREADY_DISABLED", p.username() + " is already disabled");
+            }
+            int revoked = CalendarSubscriptions.revokeAll(h, p.id(), now, admin.username());
+            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.PERSON_DISABLED, now, admin.username())
+                    .with("person", p.username()).with("calendarSubscriptionsRevoked", revoked));
+            return Persons.byId(h, p.id()).orElseThrow();
+        });
+    }
+
     /** Creates a person; the caller checks who may. */
     public PersonRow create(String username, char[] password, Party nationality, String clearance,
                             List<String> needToKnow, List<Role> roles) {
@@ -145,7 +173,8 @@ public final class Sessions {
             needToKnow = participantOnly(level, needToKnow, roles);
         }
         var row = new PersonRow(UUID.randomUUID().toString(), username, nationality.code(), level.name(), needToKnow,
-                roles.stream().map(Role::id).distinct().toList(), passwordHash, 0, Optional.empty(), clock.instant());
+                roles.stream().map(Role::id).distinct().toList(), passwordHash, 0, Optional.empty(), clock.instant(),
+                Optional.empty());
         store.useTransaction(h -> {
             if (Persons.byUsername(h, username).isPresent()) {
                 throw Refusal.conflict("CONFLICT", "a person named " + username + " exists");

@@ -14,6 +14,7 @@ import trisec.node.consult.MeetingDocument;
 import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
 import trisec.node.person.Account;
+import trisec.party.Party;
 
 /**
  * The meetings of the consultation channels: a list, one meeting's record with its agenda by track, outcomes,
@@ -34,6 +35,74 @@ final class MeetingPages implements RouteGroup {
         r.get("/ui/meetings", this::list, Access.SIGNED_IN, Access.PARTICIPANT);
         r.get("/ui/meetings/{id}", this::detail, Access.SIGNED_IN, Access.PARTICIPANT);
         r.post("/ui/meetings", this::plan, Access.OFFICER);
+        r.post("/ui/meetings/{id}/held", ctx -> changed(ctx, "held", (a, id) -> meetings.hold(a, id,
+                new MeetingDesk.Held(lines(ctx.formParam("outcomes"))))), Access.OFFICER);
+        r.post("/ui/meetings/{id}/cancel", ctx -> changed(ctx, "cancelled", (a, id) -> meetings.cancel(a, id,
+                new MeetingDesk.Cancellation(blankIsNull(ctx.formParam("reason"))))), Access.OFFICER);
+        r.post("/ui/meetings/{id}/reschedule", ctx -> changed(ctx, "rescheduled", (a, id) -> meetings.reschedule(a,
+                id, new MeetingDesk.Reschedule(blankIsNull(ctx.formParam("start")), blankIsNull(ctx.formParam("end")),
+                blankIsNull(ctx.formParam("place"))))), Access.OFFICER);
+        r.post("/ui/meetings/{id}/actions", ctx -> changed(ctx, "action", (a, id) -> meetings.addAction(a, id,
+                new MeetingDesk.NewAction(blankIsNull(ctx.formParam("owner")), blankIsNull(ctx.formParam("due")),
+                        blankIsNull(ctx.formParam("task"))))), Access.OFFICER);
+        r.post("/ui/meetings/{id}/follow-ups", ctx -> changed(ctx, "followUp", (a, id) -> meetings.followUp(a, id,
+                new MeetingDesk.FollowUp(number(ctx), blankIsNull(ctx.formParam("status")),
+                        blankIsNull(ctx.formParam("followUp"))))), Access.OFFICER);
+        r.post("/ui/meetings/{id}/annexes", ctx -> changed(ctx, "annex", (a, id) -> {
+            meetings.addAnnex(a, id, new MeetingDesk.NewAnnex(blankIsNull(ctx.formParam("title")),
+                    ctx.formParam("text"), blankIsNull(ctx.formParam("level")), blankIsNull(ctx.formParam("topic")),
+                    ctx.formParams("relTo"), ctx.formParams("caveat")));
+            return null;
+        }), Access.OFFICER);
+        r.post("/ui/meetings/{id}/share", this::share, Access.OFFICER);
+        r.post("/ui/meetings/{id}/reports", this::report, Access.OFFICER);
+    }
+
+    private interface Change {
+        Object apply(Account officer, String id);
+    }
+
+    /**
+     * A form that changes the record (or attaches to it): the desk checks it as it checks the API's request, so a
+     * refusal is the API's own, on the refusal page in the viewer's language; done, back to the meeting with a notice.
+     */
+    private void changed(Context ctx, String done, Change change) {
+        pages.requireForm(ctx);
+        String id = ctx.pathParam("id");
+        change.apply(pages.account(ctx), id);
+        ctx.redirect("/ui/meetings/" + id + "?done=meetings.done." + done);
+    }
+
+    /** Shares the record or an annex, and shows what the release policy answered for each party. */
+    private void share(Context ctx) {
+        pages.requireForm(ctx);
+        Account a = pages.account(ctx);
+        String id = ctx.pathParam("id");
+        var shared = meetings.share(a, id, new MeetingDesk.Share(blankIsNull(ctx.formParam("item"))));
+        render(ctx, a, meetings.get(a, id), shared, "");
+    }
+
+    /** A partner's report on an action item its party owns; shared at once, and the answers shown. */
+    private void report(Context ctx) {
+        pages.requireForm(ctx);
+        Account a = pages.account(ctx);
+        String id = ctx.pathParam("id");
+        var done = meetings.report(a, id, new MeetingDesk.NewReport(number(ctx), blankIsNull(ctx.formParam("status")),
+                ctx.formParam("followUp")));
+        render(ctx, a, meetings.get(a, id), done.shared(), pages.texts(ctx).t("meetings.done.reported"));
+    }
+
+    /** The action item's number as the form sends it; anything else is named in the viewer's language. */
+    private Integer number(Context ctx) {
+        String n = blankIsNull(ctx.formParam("number"));
+        if (n == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            throw Refusal.invalid(pages.texts(ctx).t("meetings.number.format", n));
+        }
     }
 
     private void list(Context ctx) {
@@ -50,10 +119,14 @@ final class MeetingPages implements RouteGroup {
 
     private void detail(Context ctx) {
         Account a = pages.account(ctx);
+        render(ctx, a, meetings.get(a, ctx.pathParam("id")), List.of(), Pages.notice(ctx, pages.texts(ctx)));
+    }
+
+    private void render(Context ctx, Account a, MeetingDesk.Seen s, List<MeetingDesk.Shared> shared, String notice) {
         Texts t = pages.texts(ctx);
-        MeetingDesk.Seen s = meetings.get(a, ctx.pathParam("id"));
         var shown = new ArrayList<>(Pages.shownAll(List.of(s.item())));
         shown.addAll(Pages.shownAll(s.annexes().stream().map(MeetingDesk.Annex::item).toList()));
+        shown.addAll(Pages.shownAll(s.reports().stream().map(MeetingDesk.Report::item).toList()));
         Page p = pages.page(ctx, a, "meetings", "meetings.title").showing(shown);
         MeetingRecord m = s.meeting();
         var participants = new ArrayList<Models.Field>();
@@ -64,12 +137,54 @@ final class MeetingPages implements RouteGroup {
             return new MeetingModels.Annex(x.item().item().id(), x.item().item().title(), marking.banner(),
                     marking.css(), x.doc().text());
         }).toList();
+        var reports = s.reports().stream().map(x -> {
+            var marking = pages.marking(List.of(x.item()));
+            return new MeetingModels.Report(String.valueOf(x.doc().number()), t.partyCode(x.doc().reportedBy()),
+                    x.doc().status() == null ? t.t("meetings.status.unchanged")
+                            : t.t("meetings.action." + x.doc().status()), x.doc().followUp(), marking.banner(),
+                    marking.css());
+        }).toList();
+        var answers = shared.stream().map(x -> new MeetingModels.Shared(t.party(x.to()), t.t("verdict." + x.verdict()),
+                x.status().map(st -> t.releaseStatus(st)).orElse("—"), String.join("; ", x.reasons()))).toList();
         pages.render(ctx, 200, "meeting.jte", p, new MeetingModels.Detail(line(t, s), participants,
                 m.agenda().stream().map(x -> new MeetingModels.Agenda(t.t("meetings.track." + x.track().id()),
                         x.title())).toList(), m.outcomes(), m.actions().stream().map(x -> new MeetingModels.Action(
                         String.valueOf(x.number()), t.partyCode(x.owner().code()), x.due().toString(), x.task(),
                         t.t("meetings.action." + x.status().name()), x.followUp().orElse(""))).toList(),
-                m.cancellation().orElse(""), annexes));
+                m.cancellation().orElse(""), annexes, reports, forms(t, a, s), answers, notice));
+    }
+
+    /** The forms an officer sees: the keeper's changes, or a partner's reports on its own action items. */
+    private MeetingModels.Forms forms(Texts t, Account a, MeetingDesk.Seen s) {
+        if (!Access.OFFICER.allows(a)) {
+            return MeetingModels.Forms.none();
+        }
+        MeetingRecord m = s.meeting();
+        Party self = pages.self().party();
+        var statuses = java.util.stream.Stream.concat(java.util.stream.Stream.of(new Models.Option("",
+                        t.t("meetings.status.unchanged"), true)), java.util.Arrays.stream(
+                        MeetingRecord.ActionStatus.values()).map(x -> new Models.Option(x.name(),
+                        t.t("meetings.action." + x.name()), false))).toList();
+        if (!m.recordedBy().equals(self)) {
+            var reportable = m.actions().stream().filter(x -> x.owner().equals(self))
+                    .map(x -> new Models.Option(String.valueOf(x.number()), x.number() + ". " + x.task(), false))
+                    .toList();
+            return new MeetingModels.Forms(false, false, false, "", "", "", "", List.of(), List.of(), statuses,
+                    List.of(), "", List.of(), List.of(), reportable, t.partyCode(m.recordedBy().code()));
+        }
+        Channel channel = meetings.channels().stream().filter(c -> c.id().equals(m.channel())).findFirst()
+                .orElseThrow();
+        var owners = meetings.parties(channel).stream().map(x -> new Models.Option(x.code(), t.party(x),
+                x.equals(self))).toList();
+        var numbers = m.actions().stream().map(x -> new Models.Option(String.valueOf(x.number()),
+                x.number() + ". " + x.task(), false)).toList();
+        var others = pages.self().facts().scenario().parties().stream().filter(x -> !x.equals(self))
+                .map(x -> new Models.Option(x.code(), t.party(x) + " (" + x.code() + ")", false)).toList();
+        var caveats = java.util.stream.Stream.of("ORCON", "NOFORN").map(x -> new Models.Option(x, x, false)).toList();
+        return new MeetingModels.Forms(true, m.state() == MeetingRecord.State.PLANNED,
+                m.state() == MeetingRecord.State.HELD, s.item().item().id(), m.start().toString(), m.end().toString(),
+                m.place(), owners, numbers, statuses, pages.levels(pages.self().scheme().lowestClassified().name()),
+                MeetingDesk.topic(channel).path(), others, caveats, List.of(), "");
     }
 
     /**

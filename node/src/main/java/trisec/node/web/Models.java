@@ -62,12 +62,20 @@ public final class Models {
     public record Agreements(String at, List<AgreementLine> lines, List<TimelineSection> sections, double width,
                              double height) {}
 
-    public record Me(List<Field> fields) {}
+    /**
+     * Who I am, my calendar subscriptions, and the address of one just made ({@code address}, shown this once;
+     * empty otherwise).
+     */
+    public record Me(List<Field> fields, List<CalendarLine> calendars, String address, String notice) {}
 
-    public record PersonLine(String username, String clearance, String needToKnow, String roles) {}
+    /** A live calendar subscription: never its secret. */
+    public record CalendarLine(String id, String username, String label, String created, String lastFetched) {}
+
+    public record PersonLine(String id, String username, String clearance, String needToKnow, String roles,
+                             boolean disabled) {}
 
     public record Admin(List<PersonLine> persons, List<Option> levels, List<Option> roles, List<Option> agreements,
-                        List<Option> eventTypes, String notice) {}
+                        List<Option> eventTypes, List<CalendarLine> calendars, String notice) {}
 
     public record Problem(String status, String message, List<String> reasons) {}
 

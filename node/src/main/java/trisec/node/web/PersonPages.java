@@ -8,16 +8,20 @@ import trisec.node.base.Refusal;
 import trisec.node.base.Self;
 import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
+import trisec.node.http.Requests;
 import trisec.node.person.Account;
+import trisec.node.person.CalendarSubscriptions;
 
-/** Signing in and out, the viewer's language, and who the viewer is at this node. */
+/** Signing in and out, the viewer's language, who the viewer is at this node, and their calendar subscriptions. */
 final class PersonPages implements RouteGroup {
     private final Pages pages;
     private final Self self;
+    private final CalendarSubscriptions calendars;
 
-    PersonPages(Pages pages) {
+    PersonPages(Pages pages, CalendarSubscriptions calendars) {
         this.pages = pages;
         this.self = pages.self();
+        this.calendars = calendars;
     }
 
     @Override
@@ -28,7 +32,25 @@ final class PersonPages implements RouteGroup {
         r.post("/ui/logout", this::logout, Access.PUBLIC);
         // Anyone may choose a language; signed in, the switch is a form like any other (see below).
         r.post("/ui/lang", this::language, Access.PUBLIC);
-        r.get("/ui/me", this::me, Access.SIGNED_IN, Access.PARTICIPANT);
+        r.get("/ui/me", ctx -> me(ctx, "", Pages.notice(ctx, pages.texts(ctx))), Access.SIGNED_IN,
+                Access.PARTICIPANT);
+        r.post("/ui/me/calendars", this::subscribe, Access.SIGNED_IN, Access.PARTICIPANT);
+        r.post("/ui/me/calendars/{id}/revoke", ctx -> {
+            pages.requireForm(ctx);
+            calendars.revokeOwn(pages.account(ctx), ctx.pathParam("id"));
+            ctx.redirect("/ui/me?done=me.calendars.revoked");
+        }, Access.SIGNED_IN, Access.PARTICIPANT);
+    }
+
+    /**
+     * A new calendar subscription: its address is shown in this answer and never again (not by a redirect, whose
+     * address a browser would keep in its history).
+     */
+    private void subscribe(Context ctx) {
+        pages.requireForm(ctx);
+        var made = calendars.create(pages.account(ctx), ctx.formParam("label"));
+        me(ctx, ctx.scheme() + "://" + ctx.host() + Requests.CALENDAR_SUBSCRIPTIONS + made.secret()
+                + "/channels/calendar.ics", "");
     }
 
     private void loginForm(Context ctx) {
@@ -73,7 +95,7 @@ final class PersonPages implements RouteGroup {
         ctx.redirect(back.startsWith("/ui") && !back.startsWith("//") ? back : "/ui");
     }
 
-    private void me(Context ctx) {
+    private void me(Context ctx, String address, String notice) {
         Account a = pages.account(ctx);
         Texts t = pages.texts(ctx);
         var fields = List.of(new Models.Field(t.t("me.party"), t.party(self.party())),
@@ -83,6 +105,13 @@ final class PersonPages implements RouteGroup {
                         : String.join(", ", a.needToKnow().topics().stream().map(x -> x.path()).toList())),
                 new Models.Field(t.t("me.roles"), String.join(", ", a.roles().stream().sorted()
                         .map(r -> t.t("role." + r.id())).toList())));
-        pages.render(ctx, 200, "me.jte", pages.page(ctx, a, "me", "me.title"), new Models.Me(fields));
+        var mine = calendars.of(a).stream().map(s -> calendarLine(t, s)).toList();
+        pages.render(ctx, 200, "me.jte", pages.page(ctx, a, "me", "me.title"), new Models.Me(fields, mine, address,
+                notice));
+    }
+
+    static Models.CalendarLine calendarLine(Texts t, CalendarSubscriptions.Subscription s) {
+        return new Models.CalendarLine(s.id(), s.username(), s.label(), t.dateTime(s.createdAt()),
+                s.lastFetchedAt().map(t::dateTime).orElse(t.t("me.calendars.never")));
     }
 }

@@ -10,6 +10,7 @@ import trisec.node.consult.PerspectiveRegister;
 import trisec.node.http.RouteGroup;
 import trisec.node.item.Holdings;
 import trisec.node.log.AuditLog;
+import trisec.node.person.CalendarSubscriptions;
 import trisec.node.release.Disclosures;
 import trisec.node.warning.WarningDesk;
 
@@ -20,11 +21,11 @@ public final class Web {
     public static List<RouteGroup> pages(Pages pages, Holdings holdings, Disclosures disclosures,
                                          ConsentDesk consents, AgreementDesk agreements, AuditLog auditLog,
                                          WarningDesk warnings, StatementDesk statements,
-                                         MeetingDesk meetings) {
+                                         MeetingDesk meetings, CalendarSubscriptions calendars) {
         return List.of(new DashboardPages(pages, holdings, disclosures, consents, auditLog),
                 new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
-                new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages),
-                new AdminPages(pages, agreements), new WarningPages(pages, warnings),
+                new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages, calendars),
+                new AdminPages(pages, agreements, calendars), new WarningPages(pages, warnings),
                 new StatementPages(pages, statements), new MeetingPages(pages, meetings));
     }
 

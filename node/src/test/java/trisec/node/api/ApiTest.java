@@ -1367,7 +1367,7 @@ class ApiTest {
             JsonNode officer = list.get("persons").findParents("username").stream()
                     .filter(p -> p.get("username").asText().equals("kor.officer")).findFirst().orElseThrow();
             assertThat(keys(officer)).containsExactly("id", "username", "nationality", "clearance", "needToKnow",
-                    "roles", "locked");
+                    "roles", "locked", "disabled");
             assertThat(officer.get("clearance").asText()).isEqualTo(CLASS_I);
             assertThat(texts(officer.get("roles"))).containsExactly("officer");
             assertThat(list.toString()).doesNotContainIgnoringCase("password").doesNotContainIgnoringCase("hash");

@@ -144,6 +144,103 @@ class MeetingTest {
     }
 
     @Test
+    void onlyTheRecorderMovesAPlannedMeetingAndTheRotationFollowsTheNewDate() {
+        c = Cluster.trilateral(MID_2025);
+        String id = plan(meeting("defense-ministers", "2025-07-24", "")).get("id").asText();
+        assertThat(kor().get("kor.officer", "/api/v1/meetings/" + id).json().at("/meeting/host").asText())
+                .isEqualTo("JPN");
+        var moved = kor().post("kor.officer", "/api/v1/meetings/" + id + "/reschedule",
+                "{\"start\":\"2025-07-30\",\"place\":\"Busan\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(201);
+        assertThat(moved.json().at("/meeting/start").asText()).isEqualTo("2025-07-30");
+        assertThat(moved.json().at("/meeting/end").asText()).isEqualTo("2025-07-30");
+        assertThat(moved.json().at("/meeting/place").asText()).isEqualTo("Busan");
+        assertThat(moved.json().at("/meeting/host").asText()).as("Korea's turn from 2025-07-28").isEqualTo("KOR");
+        assertThat(moved.json().at("/meeting/revision").asInt()).isEqualTo(2);
+
+        int items = items().size();
+        for (List<String> x : List.of(List.of("{}", "names a new start, end or place"),
+                List.of("{\"place\":\"Busan\"}", "nothing to change"),
+                List.of("{\"start\":\"30 July\"}", "start is a date such as"),
+                List.of("{\"end\":\"2025-07-01\"}", "ends on or after the day it starts"),
+                List.of("{\"place\":\"\"}", "place is 1 to 200"),
+                List.of("{\"venue\":\"Busan\"}", ""))) {
+            var r = kor().post("kor.officer", "/api/v1/meetings/" + id + "/reschedule", x.get(0));
+            assertThat(r.status()).as(x.get(0) + " → " + r.body()).isEqualTo(400);
+            assertThat(r.json().get("message").asText()).as(r.body()).contains(x.get(1));
+        }
+        assertThat(items()).as("nothing stored").hasSize(items);
+        assertThat(kor().post("kor.analyst", "/api/v1/meetings/" + id + "/reschedule", "{\"place\":\"Jeju\"}")
+                .status()).isEqualTo(403);
+        var cancelled = kor().post("kor.officer", "/api/v1/meetings/" + id + "/cancel", "{\"reason\":\"storm\"}");
+        assertThat(cancelled.status()).isEqualTo(201);
+        var late = kor().post("kor.officer", "/api/v1/meetings/" + id + "/reschedule", "{\"place\":\"Jeju\"}");
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.json().get("message").asText()).contains("cancelled meeting cannot be rescheduled");
+    }
+
+    @Test
+    void aPartnerReportsOnlyOnItsOwnActionItemAndItsReportReachesTheRecorder() {
+        c = Cluster.trilateral(MID_2025);
+        Fed.secondOfficial(c, KOR);
+        Fed.proposeAndApprove(c, KOR, """
+                {"topic":"consult","highest":"UNCLASSIFIED","recipients":["USA","JPN"],"validFrom":"2014-01-01"}""");
+        Fed.secondOfficial(c, JPN);
+        Fed.proposeAndApprove(c, JPN, """
+                {"topic":"consult","highest":"UNCLASSIFIED","recipients":["USA","KOR"],"validFrom":"2014-01-01"}""");
+        String id = plan(meeting("defense-trilateral-talks", "2025-06-20", "")).get("id").asText();
+        assertThat(kor().post("kor.officer", "/api/v1/meetings/" + id + "/held", "{\"outcomes\":[]}").status())
+                .isEqualTo(201);
+        assertThat(kor().post("kor.officer", "/api/v1/meetings/" + id + "/actions",
+                "{\"owner\":\"JPN\",\"due\":\"2025-12-01\",\"task\":\"Circulate the plan\"}").status())
+                .isEqualTo(201);
+        assertThat(kor().post("kor.officer", "/api/v1/meetings/" + id + "/actions",
+                "{\"owner\":\"KOR\",\"due\":\"2025-12-01\",\"task\":\"Book the venue\"}").status())
+                .isEqualTo(201);
+        Client jpn = c.client(JPN);
+        Cluster.eventually(() -> {
+            var r = jpn.get("jpn.officer", "/api/v1/meetings/" + id);
+            return r.status() == 200 && r.json().at("/meeting/revision").asInt() == 4;
+        }, "Japan holds the latest record");
+
+        // The recorder follows up in the record itself; a partner reports only on what it owns, and bad input stores
+        // nothing.
+        var own = kor().post("kor.officer", "/api/v1/meetings/" + id + "/reports",
+                "{\"number\":2,\"followUp\":\"booked\"}");
+        assertThat(own.status()).isEqualTo(400);
+        assertThat(own.json().get("message").asText()).contains("keeps this record");
+        int before = Fed.itemCount(c.node(JPN));
+        for (List<Object> x : List.<List<Object>>of(List.of("{\"number\":2,\"followUp\":\"x\"}", 403, "only its owner"),
+                List.of("{\"number\":3,\"followUp\":\"x\"}", 400, "no action item 3"),
+                List.of("{\"followUp\":\"x\"}", 400, "number"),
+                List.of("{\"number\":1,\"status\":\"FINISHED\",\"followUp\":\"x\"}", 400, "OPEN, DONE or DROPPED"),
+                List.of("{\"number\":1,\"status\":\"DONE\"}", 400, "followUp is 1 to 2000"))) {
+            var r = jpn.post("jpn.officer", "/api/v1/meetings/" + id + "/reports", (String) x.get(0));
+            assertThat(r.status()).as(x.get(0) + " → " + r.body()).isEqualTo(x.get(1));
+            assertThat(r.json().get("message").asText()).as(r.body()).contains((String) x.get(2));
+        }
+        assertThat(jpn.post("jpn.analyst", "/api/v1/meetings/" + id + "/reports",
+                "{\"number\":1,\"followUp\":\"x\"}").status()).isEqualTo(403);
+        assertThat(Fed.itemCount(c.node(JPN))).as("nothing stored").isEqualTo(before);
+
+        var reported = jpn.post("jpn.officer", "/api/v1/meetings/" + id + "/reports",
+                "{\"number\":1,\"status\":\"done\",\"followUp\":\"Circulated on 2025-06-30\"}");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        assertThat(reported.json().at("/report/reportedBy").asText()).isEqualTo("JPN");
+        assertThat(reported.json().at("/report/banner").asText()).isEqualTo("UNCLASSIFIED");
+        assertThat(StreamSupport.stream(reported.json().get("shared").spliterator(), false)
+                .map(s -> s.get("to").asText())).containsExactlyInAnyOrder("KOR", "USA");
+        Cluster.eventually(() -> kor().get("kor.analyst", "/api/v1/meetings/" + id).json().get("reports").size() == 1,
+                "Korea holds Japan's report");
+        JsonNode atKorea = kor().get("kor.analyst", "/api/v1/meetings/" + id).json();
+        assertThat(atKorea.at("/reports/0/number").asInt()).isEqualTo(1);
+        assertThat(atKorea.at("/reports/0/status").asText()).isEqualTo("DONE");
+        assertThat(atKorea.at("/reports/0/followUp").asText()).isEqualTo("Circulated on 2025-06-30");
+        // The record is Korea's word: it changes when Korea's officer follows the action item up.
+        assertThat(atKorea.at("/meeting/actions/0/status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
     void theUnclassifiedAgendaGoesToBothPartnersAndAClassifiedAnnexOnlyWhereAnAgreementIsInForce() {
         c = Cluster.trilateral(BEFORE_KOREA_JAPAN_GSOMIA);
         Fed.secondOfficial(c, KOR);

@@ -59,6 +59,16 @@ class RouteAccessTest {
                 "POST /ui/consultations", "POST /ui/consultations/{id}/drafts", "POST /ui/consultations/{id}/actions",
                 "POST /ui/consultations/actions/{id}", "POST /ui/consultations/{id}/close");
         expect("SIGNED_IN", "GET /api/v1/channels/calendar.ics", "GET /api/v1/channels/{id}/calendar.ics");
+        // Calendar subscriptions: a person's own (a participant's too), an administrator's revocation of anyone's, and
+        // the addresses a calendar client fetches, which their secret authenticates (so public to the access manager).
+        expect("SIGNED_IN", "GET /api/v1/me/calendars", "POST /api/v1/me/calendars", "POST /api/v1/me/calendars/{id}/revoke",
+                "POST /ui/me/calendars", "POST /ui/me/calendars/{id}/revoke");
+        expect("PARTICIPANT", "GET /api/v1/channels/calendar.ics", "GET /api/v1/channels/{id}/calendar.ics",
+                "GET /api/v1/me/calendars", "POST /api/v1/me/calendars", "POST /api/v1/me/calendars/{id}/revoke",
+                "POST /ui/me/calendars", "POST /ui/me/calendars/{id}/revoke");
+        expect("ADMIN", "GET /api/v1/calendars", "POST /api/v1/calendars/{id}/revoke", "POST /api/v1/persons/{id}/disable",
+                "POST /ui/admin/persons/{id}/disable", "POST /ui/admin/calendars/{id}/revoke");
+        expect("PUBLIC", "GET /calendars/{key}/channels/calendar.ics", "GET /calendars/{key}/channels/{id}/calendar.ics");
         // The perspectives register shows each person the assessments they may read; officers record this party's.
         expect("SIGNED_IN", "GET /api/v1/perspectives", "GET /ui/perspectives");
         expect("OFFICER", "POST /api/v1/perspectives");
@@ -84,7 +94,11 @@ class RouteAccessTest {
                 "GET /ui/meetings/{id}");
         expect("OFFICER", "POST /api/v1/meetings", "POST /api/v1/meetings/{id}/held", "POST /api/v1/meetings/{id}/cancel",
                 "POST /api/v1/meetings/{id}/actions", "POST /api/v1/meetings/{id}/follow-ups",
-                "POST /api/v1/meetings/{id}/annexes", "POST /api/v1/meetings/{id}/share", "POST /ui/meetings");
+                "POST /api/v1/meetings/{id}/annexes", "POST /api/v1/meetings/{id}/share", "POST /ui/meetings",
+                "POST /api/v1/meetings/{id}/reschedule", "POST /api/v1/meetings/{id}/reports",
+                "POST /ui/meetings/{id}/held", "POST /ui/meetings/{id}/cancel", "POST /ui/meetings/{id}/reschedule",
+                "POST /ui/meetings/{id}/actions", "POST /ui/meetings/{id}/follow-ups", "POST /ui/meetings/{id}/annexes",
+                "POST /ui/meetings/{id}/share", "POST /ui/meetings/{id}/reports");
         // Partner nodes, by a signed request, read the log to witness and audit it, and post their cosignatures.
         expect("PARTNER", "GET /log/checkpoint", "GET /api/v1/log/checkpoint/latest", "GET /log/tile/<path>",
                 "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "POST /log/cosignature");

@@ -142,7 +142,8 @@ class Track15ParticipantTest {
 
     private static String path(String route, String id) {
         return route.substring(route.indexOf(' ') + 1).replace("{id}", id).replace("{party}", "KOR")
-                .replace("{track}", "TN-77").replace("{file}", "app.css").replace("<path>", "0/000");
+                .replace("{track}", "TN-77").replace("{file}", "app.css").replace("<path>", "0/000")
+                .replace("{key}", "no-such-subscription");
     }
 
     @Test
