@@ -96,7 +96,8 @@ class PerspectivePagesTest {
         var tab = signedIn("ja", "kor.china", PASSWORD);
         var empty = tab.get("/ui/perspectives");
         assertThat(empty.statusCode()).isEqualTo(200);
-        assertThat(empty.body()).contains("name=\"topic\"").doesNotContain("Korea 2025 view");
+        assertThat(empty.body()).contains("name=\"topic\"").doesNotContain("Korea 2025 view")
+                .contains("href=\"/ui/perspectives\" aria-current=\"page\"");
         var bad = tab.get("/ui/perspectives?topic=China%20Sea");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("テーマではありません");
