@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
 import trisec.consult.Channel;
+import trisec.consult.RevisionId;
 import trisec.consult.StatementRevision;
 import trisec.consult.StatementTexts;
 import trisec.node.base.Refusal;
@@ -49,8 +50,11 @@ public final class StatementDesk {
     /** A new revision: new texts, and a new title if given (the title stays otherwise). */
     public record Revised(String title, Texts texts) {}
 
-    /** What a signatory signs: the revision they read, so that a revision made meanwhile is not signed unread. */
-    public record Signing(Integer revision) {}
+    /**
+     * What a signatory signs: the revision they read, by its number and, where two parties revised at once, by the
+     * hash the statement showed them, so that a revision made or arrived meanwhile is not signed unread.
+     */
+    public record Signing(Integer revision, String hash) {}
 
     /** A party's signature on the latest revision; {@code matches} when it is over this node's copy of the texts. */
     public record Signer(Party party, String keyId, Instant signedAt, boolean matches) {}
@@ -58,7 +62,7 @@ public final class StatementDesk {
     /** A statement as this node holds it: its latest revision, who signed it, and whether it is adopted. */
     public record View(String id, String channel, Optional<String> meeting, Party draftedBy, Instant draftedAt,
                        StatementRevision latest, String hash, Party revisedBy, Instant revisedAt,
-                       List<Integer> revisions, List<Signer> signatures, List<Party> awaiting,
+                       List<RevisionId> revisions, List<Signer> signatures, List<Party> awaiting,
                        Optional<Instant> adoptedAt) {
         public boolean adopted() {
             return adoptedAt.isPresent();
@@ -130,8 +134,8 @@ public final class StatementDesk {
         Instant now = self.clock().instant();
         self.store().useTransaction(h -> {
             StatementAdoption.takeTurn(h, self, id);
-            Statements.insert(h, new Statements.Row(id, channel.id(), first.meeting(), self.party(), now, 1,
-                    Optional.empty()));
+            Statements.insert(h, new Statements.Row(id, channel.id(), first.meeting(), self.party(), now,
+                    new RevisionId(1, self.party()), Optional.empty()));
             record(h, person, first, now, others);
         });
         return get(id);
@@ -149,8 +153,8 @@ public final class StatementDesk {
             Statements.Row s = open(h, id);
             var latest = latest(h, s);
             String title = r.title() == null ? latest.revision().title() : r.title();
-            StatementRevision next = revision(id, s.revision() + 1, s.channel(), s.meeting(), title, r.texts());
-            Statements.moveTo(h, id, next.revision());
+            StatementRevision next = revision(id, s.latest().number() + 1, s.channel(), s.meeting(), title,
+                    r.texts());
             record(h, person, next, now, others);
         });
         return get(id);
@@ -169,26 +173,40 @@ public final class StatementDesk {
         self.store().useTransaction(h -> {
             StatementAdoption.takeTurn(h, self, id);
             Statements.Row s = open(h, id);
-            if (signing.revision() != s.revision()) {
+            RevisionId rid = s.latest();
+            if (signing.revision() != rid.number()) {
                 throw Refusal.conflict("STALE_REVISION", "revision " + signing.revision() + " of statement " + id
-                        + " is not its latest: revision " + s.revision() + " is; read it before signing");
-            }
-            if (Statements.signature(h, id, s.revision(), self.party()).isPresent()) {
-                throw Refusal.conflict("ALREADY_SIGNED", self.party() + " has already signed revision "
-                        + s.revision() + " of statement " + id);
+                        + " is not its latest: revision " + rid + " is; read it before signing");
             }
             StatementRevision latest = latest(h, s).revision();
+            if (signing.hash() != null && !signing.hash().equals(latest.hashText())) {
+                throw Refusal.conflict("STALE_REVISION", "the revision read (hash " + signing.hash() + ") is not "
+                        + "the latest of statement " + id + ": revision " + rid + " is, with hash "
+                        + latest.hashText() + "; read it before signing");
+            }
+            var sameNumber = Statements.numbered(h, s, rid.number());
+            if (signing.hash() == null && sameNumber.size() > 1) {
+                throw Refusal.invalid("hash is missing: " + sameNumber.size() + " revisions numbered "
+                        + rid.number() + " are held here (by " + String.join(", ", sameNumber.stream()
+                        .map(x -> x.proposedBy().code()).toList()) + "), as two parties revised at once; name "
+                        + "the hash of the one that was read");
+            }
+            if (Statements.signature(h, id, rid, self.party()).isPresent()) {
+                throw Refusal.conflict("ALREADY_SIGNED", self.party() + " has already signed revision " + rid
+                        + " of statement " + id);
+            }
             byte[] hash = latest.hash();
             String hashText = latest.hashText();
             String signature = MessageSignatures.signStatement(self.keys(), hash);
             String keyId = self.keys().identity().keyId().value();
-            Statements.insertSignature(h, new Statements.Signature(id, s.revision(), self.party(), hashText, keyId,
+            Statements.insertSignature(h, new Statements.Signature(id, rid, self.party(), hashText, keyId,
                     signature, now));
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_SIGNED, now, signatory.username())
-                    .with("statement", id).with("revision", s.revision()).with("party", self.party().code())
+                    .with("statement", id).with("revision", rid.number())
+                    .with("proposedBy", rid.proposedBy().code()).with("party", self.party().code())
                     .with("hash", hashText));
-            var message = new StatementSigned(id, s.revision(), hashText, self.party().code(), now.toString(), keyId,
-                    signature);
+            var message = new StatementSigned(id, rid.number(), rid.proposedBy().code(), hashText,
+                    self.party().code(), now.toString(), keyId, signature);
             for (Party p : others) {
                 postbox.post(h, p, message, Postbox.UNCLASSIFIED_HEADER, Optional.empty());
             }
@@ -208,8 +226,8 @@ public final class StatementDesk {
                         + "signed its latest revision");
             }
             var latest = latest(h, s).revision();
-            return StatementDocument.of(latest, s.adoptedAt().get(),
-                    Statements.signatures(h, id, s.revision()), partiesOf(self));
+            return StatementDocument.of(latest, s.adoptedAt().get(), Statements.signatures(h, id, s.latest()),
+                    partiesOf(self));
         });
     }
 
@@ -269,13 +287,15 @@ public final class StatementDesk {
     }
 
     private static Statements.Held latest(Handle h, Statements.Row s) {
-        return Statements.revision(h, s, s.revision()).orElseThrow(() -> new IllegalStateException(
-                "statement " + s.id() + " has no revision " + s.revision()));
+        return Statements.revision(h, s, s.latest()).orElseThrow(() -> new IllegalStateException(
+                "statement " + s.id() + " has no revision " + s.latest()));
     }
 
-    /** Stores a revision made here, records it, and sends it to the other parties, all in the caller's transaction. */
+    /** Stores a revision made here as the latest, records it, and sends it to the other parties: one transaction. */
     private void record(Handle h, Account person, StatementRevision r, Instant now, List<Party> others) {
+        var rid = new RevisionId(r.revision(), self.party());
         Statements.insertRevision(h, new Statements.Held(r, self.party(), now));
+        Statements.moveTo(h, r.statementId(), rid);
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_PROPOSED, now, person.username())
                 .with("statement", r.statementId()).with("revision", r.revision()).with("channel", r.channel())
                 .with("meeting", r.meeting()).with("by", self.party().code()).with("hash", r.hashText()));
@@ -291,7 +311,7 @@ public final class StatementDesk {
     private View view(Handle h, Statements.Row s) {
         var latest = latest(h, s);
         String hash = latest.revision().hashText();
-        var signatures = Statements.signatures(h, s.id(), s.revision()).stream()
+        var signatures = Statements.signatures(h, s.id(), s.latest()).stream()
                 .map(x -> new Signer(x.party(), x.keyId(), x.signedAt(), x.hash().equals(hash))).toList();
         var awaiting = partiesOf(self).stream().filter(p -> signatures.stream()
                 .noneMatch(x -> x.party().equals(p) && x.matches())).toList();

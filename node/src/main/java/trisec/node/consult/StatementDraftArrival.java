@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
+import trisec.consult.RevisionId;
 import trisec.consult.StatementRevision;
 import trisec.consult.StatementTexts;
 import trisec.node.base.Self;
@@ -58,10 +59,11 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
         } catch (DomainException e) {
             throw new MessageRefused("the draft is not a statement: " + e.getMessage());
         }
+        var rid = new RevisionId(r.revision(), m.sender());
         var known = Statements.byId(h, r.statementId());
         if (known.isEmpty()) {
-            Statements.insert(h, new Statements.Row(r.statementId(), r.channel(), r.meeting(), m.sender(), at,
-                    r.revision(), Optional.empty()));
+            Statements.insert(h, new Statements.Row(r.statementId(), r.channel(), r.meeting(), m.sender(), at, rid,
+                    Optional.empty()));
         } else {
             var s = known.get();
             if (!s.channel().equals(r.channel()) || !s.meeting().equals(r.meeting())) {
@@ -69,19 +71,21 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
                         + s.meeting().map(x -> ", meeting " + x).orElse("") + " here, not of " + r.channel()
                         + r.meeting().map(x -> ", meeting " + x).orElse(""));
             }
-            var held = Statements.revision(h, s, r.revision());
+            var held = Statements.revision(h, s, rid);
             if (held.isPresent()) {
                 if (held.get().revision().hashText().equals(r.hashText())) {
-                    return m.accepted(null, null, null, "revision " + r.revision() + " already held");
+                    return m.accepted(null, null, null, "revision " + rid + " already held");
                 }
-                throw new MessageRefused("revision " + r.revision() + " of statement " + s.id()
+                throw new MessageRefused("revision " + rid + " of statement " + s.id()
                         + " holds other texts at " + self.party() + "; a change is a new revision");
             }
             if (s.adoptedAt().isPresent()) {
                 throw new MessageRefused("statement " + s.id() + " was adopted at " + self.party()
                         + "; an adopted statement is not revised");
             }
-            Statements.moveTo(h, s.id(), r.revision());
+            // Another party's revision of the same number may be held already: both are kept, and the order of
+            // revisions, the same at every node, says which is the latest.
+            Statements.moveTo(h, s.id(), rid);
         }
         Statements.insertRevision(h, new Statements.Held(r, m.sender(), at));
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_PROPOSED, self.clock().instant(),

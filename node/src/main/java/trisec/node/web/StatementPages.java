@@ -86,7 +86,8 @@ final class StatementPages implements RouteGroup {
         } catch (NumberFormatException e) {
             revision = null;
         }
-        var v = desk.sign(pages.account(ctx), id(ctx), new StatementDesk.Signing(revision));
+        String hash = Optional.ofNullable(ctx.formParam("hash")).filter(x -> !x.isBlank()).orElse(null);
+        var v = desk.sign(pages.account(ctx), id(ctx), new StatementDesk.Signing(revision, hash));
         ctx.redirect("/ui/statements/" + v.id() + "?done=statements.done.signed");
     }
 
