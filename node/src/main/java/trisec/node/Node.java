@@ -188,7 +188,7 @@ public final class Node implements AutoCloseable {
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             WarningDesk warnings = new WarningDesk(self, holdings, postbox, wake);
-            StatementDesk statements = new StatementDesk(self, postbox, wake);
+            StatementDesk statements = new StatementDesk(self, decisions, postbox, wake);
             MeetingDesk meetings = new MeetingDesk(self, holdings, disclosures);
             Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,

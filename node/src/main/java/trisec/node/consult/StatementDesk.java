@@ -20,6 +20,7 @@ import trisec.node.federation.Postbox;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
 import trisec.node.person.Account;
+import trisec.node.release.Decisions;
 import trisec.party.Party;
 
 /**
@@ -28,15 +29,18 @@ import trisec.party.Party;
  * revision. It is adopted at a node when every party has signed the latest revision's texts as that node holds them,
  * and then exported as a document anyone can check with the parties' public keys. Statements are public: every
  * signed-in person reads them (a track 1.5 participant those of their channel), and their envelopes carry no
- * classified content.
+ * classified content. Each revision and signature goes to a party only where the release policy lets an
+ * unclassified record of the channel go ({@link StatementSharing}).
  */
 public final class StatementDesk {
     private final Self self;
+    private final StatementSharing sharing;
     private final Postbox postbox;
     private final Runnable wakeCourier;
 
-    public StatementDesk(Self self, Postbox postbox, Runnable wakeCourier) {
+    public StatementDesk(Self self, Decisions decisions, Postbox postbox, Runnable wakeCourier) {
         this.self = self;
+        this.sharing = new StatementSharing(self, decisions, postbox);
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
     }
@@ -59,17 +63,36 @@ public final class StatementDesk {
     /** A party's signature on the latest revision; {@code matches} when it is over this node's copy of the texts. */
     public record Signer(Party party, String keyId, Instant signedAt, boolean matches) {}
 
+    /**
+     * This node's revision ({@code DRAFT}) or signature ({@code SIGNATURE}) of the latest revision that the release
+     * policy did not let go to {@code party}, and the policy's reasons.
+     */
+    public record Withheld(Party party, String what, List<String> reasons, Instant decidedAt) {
+        /** Whether it was the revision itself: that party's node does not hold it, and cannot sign it. */
+        public boolean draft() {
+            return what.equals(Statements.What.DRAFT.name());
+        }
+    }
+
     /** A statement as this node holds it: its latest revision, who signed it, and whether it is adopted. */
     public record View(String id, String channel, Optional<String> meeting, Party draftedBy, Instant draftedAt,
                        StatementRevision latest, String hash, Party revisedBy, Instant revisedAt,
                        List<RevisionId> revisions, List<Signer> signatures, List<Party> awaiting,
-                       Optional<Instant> adoptedAt) {
+                       List<Withheld> withheld, Optional<Instant> adoptedAt) {
         public boolean adopted() {
             return adoptedAt.isPresent();
         }
 
         public boolean signedBy(Party p) {
             return signatures.stream().anyMatch(s -> s.party().equals(p));
+        }
+
+        /**
+         * The parties whose nodes do not hold the latest revision because the policy kept it from them: until it is
+         * revised, the statement cannot be adopted.
+         */
+        public List<Party> unreached() {
+            return withheld.stream().filter(Withheld::draft).map(Withheld::party).toList();
         }
     }
 
@@ -207,9 +230,8 @@ public final class StatementDesk {
                     .with("hash", hashText));
             var message = new StatementSigned(id, rid.number(), rid.proposedBy().code(), hashText,
                     self.party().code(), now.toString(), keyId, signature);
-            for (Party p : others) {
-                postbox.post(h, p, message, Postbox.UNCLASSIFIED_HEADER, Optional.empty());
-            }
+            sharing.send(h, signatory.username(), id, s.channel(), rid, Statements.What.SIGNATURE, message, others,
+                    now);
             StatementAdoption.check(h, self, id);
             h.afterCommit(wakeCourier);
         });
@@ -291,7 +313,10 @@ public final class StatementDesk {
                 "statement " + s.id() + " has no revision " + s.latest()));
     }
 
-    /** Stores a revision made here as the latest, records it, and sends it to the other parties: one transaction. */
+    /**
+     * Stores a revision made here as the latest, records it, and sends it to each other party the release policy
+     * lets it go to, all in the caller's transaction.
+     */
     private void record(Handle h, Account person, StatementRevision r, Instant now, List<Party> others) {
         var rid = new RevisionId(r.revision(), self.party());
         Statements.insertRevision(h, new Statements.Held(r, self.party(), now));
@@ -302,9 +327,8 @@ public final class StatementDesk {
         var t = r.texts();
         var draft = new StatementDraft(r.statementId(), r.revision(), r.channel(), r.meeting().orElse(null),
                 r.title(), t.ko(), t.ja(), t.en(), self.party().code(), now.toString());
-        for (Party p : others) {
-            postbox.post(h, p, draft, Postbox.UNCLASSIFIED_HEADER, Optional.empty());
-        }
+        sharing.send(h, person.username(), r.statementId(), r.channel(), rid, Statements.What.DRAFT, draft, others,
+                now);
         h.afterCommit(wakeCourier);
     }
 
@@ -315,8 +339,10 @@ public final class StatementDesk {
                 .map(x -> new Signer(x.party(), x.keyId(), x.signedAt(), x.hash().equals(hash))).toList();
         var awaiting = partiesOf(self).stream().filter(p -> signatures.stream()
                 .noneMatch(x -> x.party().equals(p) && x.matches())).toList();
+        var withheld = Statements.withheld(h, s.id(), s.latest()).stream()
+                .map(w -> new Withheld(w.party(), w.what().name(), w.reasons(), w.decidedAt())).toList();
         return new View(s.id(), s.channel(), s.meeting(), s.draftedBy(), s.draftedAt(), latest.revision(), hash,
                 latest.proposedBy(), latest.proposedAt(), Statements.revisions(h, s.id()), signatures, awaiting,
-                s.adoptedAt());
+                withheld, s.adoptedAt());
     }
 }
