@@ -188,8 +188,8 @@ public final class Node implements AutoCloseable {
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             WarningDesk warnings = new WarningDesk(self, holdings, postbox, wake);
-            StatementDesk statements = new StatementDesk(self, decisions, postbox, wake);
             MeetingDesk meetings = new MeetingDesk(self, holdings, disclosures);
+            StatementDesk statements = new StatementDesk(self, meetings, decisions, postbox, wake);
             Pages pages = new Pages(self, sessions, config.secureCookies(), warnings::open);
             var routes = new ArrayList<RouteGroup>(Api.routes(new Api.Services(self, sessions, holdings, disclosures,
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,

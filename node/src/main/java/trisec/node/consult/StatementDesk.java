@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
@@ -34,12 +35,14 @@ import trisec.party.Party;
  */
 public final class StatementDesk {
     private final Self self;
+    private final MeetingDesk meetings;
     private final StatementSharing sharing;
     private final Postbox postbox;
     private final Runnable wakeCourier;
 
-    public StatementDesk(Self self, Decisions decisions, Postbox postbox, Runnable wakeCourier) {
+    public StatementDesk(Self self, MeetingDesk meetings, Decisions decisions, Postbox postbox, Runnable wakeCourier) {
         this.self = self;
+        this.meetings = meetings;
         this.sharing = new StatementSharing(self, decisions, postbox);
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
@@ -112,13 +115,14 @@ public final class StatementDesk {
 
     /** The statements this reader sees: all of them, but a track 1.5 participant only their channel's. */
     public List<View> list(Account reader) {
-        return list().stream().filter(v -> sees(reader, v.channel())).toList();
+        Set<String> meetingsRead = reader.participant() ? meetings.readable(reader) : Set.of();
+        return list().stream().filter(v -> sees(reader, v, meetingsRead)).toList();
     }
 
     /** One statement, or not found: a statement of a channel the reader may not see is not there for them. */
     public View get(Account reader, String id) {
         View v = get(id);
-        if (!sees(reader, v.channel())) {
+        if (!sees(reader, v, reader.participant() ? meetings.readable(reader) : Set.of())) {
             throw Refusal.notFound("no statement " + id + " here");
         }
         return v;
@@ -132,11 +136,13 @@ public final class StatementDesk {
 
     /**
      * Statements are public, but a track 1.5 participant is there for their channel alone: they see a statement
-     * when their need-to-know covers its channel's topic (that of the channel's meeting records).
+     * when their need-to-know covers its channel's topic (that of the channel's meeting records) and, since the
+     * statement names its meeting by id, when it names no meeting or one whose record they may read here. A meeting
+     * id they could not read is never shown to them, not even inside the signed document.
      */
-    private static boolean sees(Account reader, String channel) {
-        return !reader.participant() || reader.needToKnow().covers(trisec.topic.Topic.of(
-                MeetingDesk.TOPIC.path() + "." + channel));
+    private static boolean sees(Account reader, View v, Set<String> meetingsRead) {
+        return !reader.participant() || (reader.needToKnow().covers(MeetingDesk.topic(v.channel()))
+                && v.meeting().map(meetingsRead::contains).orElse(true));
     }
 
     public View get(String id) {
@@ -153,6 +159,7 @@ public final class StatementDesk {
         String id = UUID.randomUUID().toString();
         StatementRevision first = revision(id, 1, channel.id(), Optional.ofNullable(n.meeting()), n.title(),
                 n.texts());
+        first.meeting().ifPresent(m -> checkMeeting(person, m, channel));
         List<Party> others = others();
         Instant now = self.clock().instant();
         self.store().useTransaction(h -> {
@@ -162,6 +169,32 @@ public final class StatementDesk {
             record(h, person, first, now, others);
         });
         return get(id);
+    }
+
+    /**
+     * The meeting a statement drafted here comes out of: a record this node holds that the drafting person may
+     * read, of the statement's channel, unclassified, with no caveat and releasable to every party. Its id goes with
+     * the statement to every party's node and is shown to everyone who reads the statement there, a track 1.5
+     * participant included, and it is signed into the document: so it may name nothing but an open record.
+     */
+    private void checkMeeting(Account person, String id, Channel channel) {
+        var seen = meetings.list(person).stream().filter(s -> s.meeting().id().equals(id)).findFirst()
+                .orElseThrow(() -> Refusal.invalid("meeting " + id + " is not a meeting record this node holds "
+                        + "that you may read; a statement names the meeting it comes out of by its record's id"));
+        if (!seen.meeting().channel().equals(channel.id())) {
+            throw Refusal.invalid("meeting " + id + " is a meeting of channel " + seen.meeting().channel()
+                    + ", not of " + channel.id() + ": a statement comes out of a meeting of its own channel");
+        }
+        var label = seen.item().label();
+        var closed = partiesOf(self).stream().filter(p -> !label.releasableTo(p)).toList();
+        if (!label.level().isUnclassified() || !label.caveats().isEmpty() || !closed.isEmpty()) {
+            throw Refusal.invalid("meeting " + id + "'s record is marked " + label.level().name()
+                    + (label.caveats().isEmpty() ? "" : " " + label.caveatsInOrder())
+                    + (closed.isEmpty() ? "" : ", not releasable to " + String.join(", ",
+                    closed.stream().map(Party::code).toList()))
+                    + ": a statement names only an unclassified meeting releasable to every party, since the "
+                    + "meeting's id goes with it to every party and to everyone who reads it");
+        }
     }
 
     /** A new revision of a statement not yet adopted: signatures of earlier revisions no longer count. */

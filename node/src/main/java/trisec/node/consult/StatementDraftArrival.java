@@ -59,6 +59,7 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
         } catch (DomainException e) {
             throw new MessageRefused("the draft is not a statement: " + e.getMessage());
         }
+        r.meeting().ifPresent(meeting -> checkMeeting(h, meeting, r.channel()));
         var rid = new RevisionId(r.revision(), m.sender());
         var known = Statements.byId(h, r.statementId());
         if (known.isEmpty()) {
@@ -95,5 +96,27 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
         // Signatures that came before their revision count now, if they are over these texts.
         StatementAdoption.check(h, self, r.statementId());
         return m.accepted(null, null, null, null);
+    }
+
+    /**
+     * A partner names the meeting its statement comes out of: where this node holds that meeting's record, it must
+     * be of the statement's channel and unclassified, with no caveat, so that its id is not shown here beside a
+     * statement it has nothing to do with, or to readers of the statement who may not read it. A meeting this node
+     * does not hold is the partner's word; its id is shown to the staff, and to no track 1.5 participant.
+     */
+    private void checkMeeting(Handle h, String meeting, String channel) {
+        var held = MeetingDesk.held(h, self, meeting);
+        if (held.isEmpty()) {
+            return;
+        }
+        if (!held.get().meeting().channel().equals(channel)) {
+            throw new MessageRefused("meeting " + meeting + " is a meeting of channel " + held.get().meeting()
+                    .channel() + " at " + self.party() + ", not of " + channel);
+        }
+        var label = held.get().label();
+        if (!label.level().isUnclassified() || !label.caveats().isEmpty()) {
+            throw new MessageRefused("meeting " + meeting + "'s record is not unclassified, or carries a caveat, at "
+                    + self.party() + "; a statement names only an unclassified meeting");
+        }
     }
 }

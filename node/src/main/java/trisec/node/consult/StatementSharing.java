@@ -41,8 +41,7 @@ final class StatementSharing {
 
     /** The label every statement's messages are decided under. */
     ConfidentialityLabel label(String channel, Instant at) {
-        return ConfidentialityLabel.of(self.scheme().unclassified(), trisec.topic.Topic.of(MeetingDesk.TOPIC.path()
-                + "." + channel)).withCreated(at);
+        return ConfidentialityLabel.of(self.scheme().unclassified(), MeetingDesk.topic(channel)).withCreated(at);
     }
 
     /**
