@@ -197,7 +197,13 @@ public final class StatementDesk {
         }
     }
 
-    /** A new revision of a statement not yet adopted: signatures of earlier revisions no longer count. */
+    /**
+     * A new revision of a statement not yet adopted: signatures of earlier revisions no longer count. A party does
+     * not revise a revision it has signed: its signature may already complete that revision's adoption at the other
+     * nodes, and a revision after it would leave this node alone not adopting it. With that rule, and the order of
+     * {@link RevisionId} for revisions made at once, no revision can ever follow one that every party signed, so
+     * every node adopts the same revision. A party that has not signed may revise.
+     */
     public View revise(Account person, String id, Revised r) {
         if (r == null) {
             throw Refusal.invalid("the body is a revision: texts (ko, ja, en), and a title if it changes");
@@ -207,6 +213,11 @@ public final class StatementDesk {
         self.store().useTransaction(h -> {
             StatementAdoption.takeTurn(h, self, id);
             Statements.Row s = open(h, id);
+            if (Statements.signature(h, id, s.latest(), self.party()).isPresent()) {
+                throw Refusal.conflict("ALREADY_SIGNED", self.party() + " has signed revision " + s.latest()
+                        + " of statement " + id + ", and a party does not revise what it signed: a party that has "
+                        + "not signed it may revise it");
+            }
             var latest = latest(h, s);
             String title = r.title() == null ? latest.revision().title() : r.title();
             StatementRevision next = revision(id, s.latest().number() + 1, s.channel(), s.meeting(), title,

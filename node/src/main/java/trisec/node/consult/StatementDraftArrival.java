@@ -80,9 +80,11 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
                 throw new MessageRefused("revision " + rid + " of statement " + s.id()
                         + " holds other texts at " + self.party() + "; a change is a new revision");
             }
-            if (s.adoptedAt().isPresent()) {
-                throw new MessageRefused("statement " + s.id() + " was adopted at " + self.party()
-                        + "; an adopted statement is not revised");
+            // A revision before the adopted one (made at the same time as it, and beaten by the order of
+            // revisions) comes late and changes nothing; none can come after it from a node that keeps the rules.
+            if (s.adoptedAt().isPresent() && rid.isAfter(s.latest())) {
+                throw new MessageRefused("statement " + s.id() + " was adopted at " + self.party() + " as revision "
+                        + s.latest() + ", which every party signed; an adopted statement is not revised");
             }
             // Another party's revision of the same number may be held already: both are kept, and the order of
             // revisions, the same at every node, says which is the latest.

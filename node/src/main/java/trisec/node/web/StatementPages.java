@@ -53,7 +53,7 @@ final class StatementPages implements RouteGroup {
         var signed = v.signatures().stream().map(s -> new StatementModels.Signed(t.party(s.party()),
                 t.dateTime(s.signedAt()), s.matches())).toList();
         String awaiting = String.join(", ", v.awaiting().stream().map(t::party).toList());
-        boolean mayRevise = !v.adopted() && Access.ITEM_AUTHORITY.allows(a);
+        boolean mayRevise = !v.adopted() && Access.ITEM_AUTHORITY.allows(a) && !v.signedBy(pages.self().party());
         boolean maySign = !v.adopted() && Access.DISCLOSURE.allows(a) && !v.signedBy(pages.self().party());
         var withheld = v.withheld().stream().map(w -> new StatementModels.Withheld(w.party().code(), w.draft()
                 ? t.t("statements.withheld.draft", r.revision(), t.party(w.party()))

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import trisec.node.Client;
@@ -25,7 +26,7 @@ import trisec.scenario.file.ScenarioFiles;
  * envelope, so that the two revisions reach the nodes in different orders (the USA gets Japan's first, or Korea's).
  * Every node ends on the same latest revision, Korea's (2 by KOR comes after 2 by JPN), whatever order it saw; a
  * signature of Japan's own revision 2 does not count for Korea's; once all three sign Korea's, every node adopts it
- * and exports the same document.
+ * and exports the same document, and Japan's, reaching a node after it adopted Korea's, changes nothing there.
  */
 class ConcurrentRevisionsTest {
     private static final List<Party> THREE = List.of(KOR, JPN, USA);
@@ -44,9 +45,15 @@ class ConcurrentRevisionsTest {
 
     /** Sends every envelope {@code from}'s node has waiting for {@code to}'s, in the order it made them. */
     private void deliver(Party from, Party to) {
+        deliver(from, to, null);
+    }
+
+    /** The same, only the envelopes of this kind when one is named. */
+    private void deliver(Party from, Party to, String kind) {
         var store = c.node(from).self().store();
         for (OutboxRow row : Fed.outboxRows(c.node(from))) {
-            if (!row.peer().equals(to.code()) || !row.state().equals(OutboxRow.PENDING)) {
+            if (!row.peer().equals(to.code()) || !row.state().equals(OutboxRow.PENDING)
+                    || (kind != null && !row.kind().equals(kind))) {
                 continue;
             }
             var answer = Fed.post(c, to, row.envelope());
@@ -157,6 +164,38 @@ class ConcurrentRevisionsTest {
             assertThat(d.texts().en()).endsWith("As Korea worded it.");
             assertThat(d.problems(Map.of(KOR, c.node(KOR).identity(), JPN, c.node(JPN).identity(), USA,
                     c.node(USA).identity()))).isEmpty();
+        }
+    }
+
+    /**
+     * Japan's revision 2 is still on its way to the USA when the USA has every signature of Korea's: the USA adopts
+     * Korea's, and Japan's, arriving after, is kept without changing anything (it comes before Korea's), not refused.
+     */
+    @Test
+    void aConcurrentRevisionThatArrivesAfterTheAdoptionChangesNothing() {
+        c = Cluster.start(THREE, ScenarioFiles.shipped(), Optional.empty(),
+                config -> config.toBuilder().deliver(false).build());
+        var drafted = c.client(KOR).post("kor.officer", "/api/v1/statements", Json.write(Map.of("channel", "leaders",
+                "title", "Joint statement", "texts", Map.of("ko", KO, "ja", JA, "en", EN))));
+        id = drafted.json().get("id").asText();
+        deliverAll();
+        String korHash = revise(KOR, EN + " As Korea worded it.").json().get("hash").asText();
+        assertThat(revise(JPN, EN + " As Japan worded it.").status()).isEqualTo(201);
+        deliver(KOR, JPN);
+        deliver(KOR, USA);
+        deliver(JPN, KOR);
+        for (Party p : THREE) {
+            assertThat(sign(p, 2, korHash).status()).as(p.code()).isEqualTo(200);
+        }
+        deliver(KOR, USA);
+        deliver(JPN, USA, Messages.STATEMENT_SIGNED);
+        assertThat(statement(USA, id).get("adopted").asBoolean()).isTrue();
+        deliverAll();
+        for (Party p : THREE) {
+            JsonNode s = statement(p, id);
+            assertThat(s.get("adopted").asBoolean()).as(p.code()).isTrue();
+            assertThat(s.get("hash").asText()).as(p.code()).isEqualTo(korHash);
+            assertThat(s.get("revisions")).as(p.code()).hasSize(3);
         }
     }
 }

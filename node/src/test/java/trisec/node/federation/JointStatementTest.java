@@ -26,7 +26,8 @@ import trisec.party.Party;
 /**
  * Joint statements between the three nodes (issue 12): a trilingual statement is adopted when all three nodes have
  * signed the same texts; a node whose copy differs by one byte refuses the others' signatures and nothing is adopted;
- * a signature by the wrong node or key is refused; a revision leaves the earlier revision's signatures uncounted; the
+ * a signature by the wrong node or key is refused; a revision leaves the earlier revision's signatures uncounted, and
+ * a party that signed a revision does not revise it; the
  * exported document verifies, and does not once any byte of it changes; bad input is refused and nothing stored.
  */
 class JointStatementTest {
@@ -186,6 +187,13 @@ class JointStatementTest {
         assertThat(sign(KOR, id, 1).status()).isEqualTo(200);
         assertThat(sign(JPN, id, 1).status()).isEqualTo(200);
         Fed.quiet(c, KOR, JPN, USA);
+        // Korea signed revision 1: it does not revise it (its signature may complete the adoption elsewhere).
+        var bySignatory = c.client(KOR).post("kor.officer", "/api/v1/statements/" + id + "/revisions",
+                Json.write(Map.of("texts", Map.of("ko", KO, "ja", JA, "en", EN + " Korea's afterthought."))));
+        assertThat(bySignatory.status()).isEqualTo(409);
+        assertThat(bySignatory.error()).isEqualTo("ALREADY_SIGNED");
+        assertThat(bySignatory.json().get("message").asText()).contains("a party does not revise what it signed");
+        assertThat(statement(KOR, id).get("revision").asInt()).isEqualTo(1);
         var revised = c.client(USA).post("usa.officer", "/api/v1/statements/" + id + "/revisions",
                 Json.write(Map.of("texts", Map.of("ko", KO, "ja", JA, "en", EN.replace("cooperate", "work together")))));
         assertThat(revised.status()).as(revised.body()).isEqualTo(201);

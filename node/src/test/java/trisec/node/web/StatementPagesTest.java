@@ -57,6 +57,7 @@ class StatementPagesTest {
             // A guest reads it, but neither signs nor revises.
             assertThat(html).doesNotContain("/sign\"").doesNotContain("id=\"revise\"");
         }
+        assertThat(officer.get(path).body()).contains("id=\"revise\"");
         var disclosure = new WebTab(base, "en").signIn("kor.disclosure");
         assertThat(disclosure.get(path).body()).contains("Sign revision 1 for this party");
         var signed = disclosure.submit(path + "/sign", Map.of("revision", List.of("1")));
@@ -64,6 +65,8 @@ class StatementPagesTest {
         String after = disclosure.get(path).body();
         assertThat(after).contains("data-testid=\"signatures\"").contains("<td>Korea</td>")
                 .doesNotContain("Sign revision 1 for this party");
+        // This party signed revision 1: it does not revise it.
+        assertThat(officer.get(path).body()).doesNotContain("id=\"revise\"");
         assertThat(disclosure.get("/ui/statements").body()).contains("Seoul statement");
     }
 
