@@ -28,6 +28,7 @@ import trisec.DomainException;
                 AuditCommand.class,
                 WarnCommand.class,
                 ConsultCommand.class,
+                StatementCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for input the command cannot use. */

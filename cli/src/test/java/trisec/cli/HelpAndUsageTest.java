@@ -16,7 +16,8 @@ class HelpAndUsageTest {
 
     @ParameterizedTest(name = "trisec {0} --help")
     @ValueSource(strings = {"", "demo", "node", "keys", "keys export", "audit", "audit verify", "decide", "agreements", "label", "label render", "label parse", "scenario",
-            "scenario check", "scenario show", "warn", "warn replay", "warn simulate", "consult", "consult status"})
+            "scenario check", "scenario show", "warn", "warn replay", "warn simulate", "consult", "consult status",
+            "statement", "statement verify"})
     void helpPrintsUsageOnStdoutAndExitsZero(String command) {
         for (String flag : List.of("--help", "-h")) {
             var args = new ArrayList<>(words(command));

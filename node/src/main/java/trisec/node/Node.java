@@ -188,8 +188,8 @@ public final class Node implements AutoCloseable {
 
             // The API's route groups and the pages', one per feature, in one route table (docs/ARCHITECTURE.md).
             WarningDesk warnings = new WarningDesk(self, holdings, postbox, wake);
-            StatementDesk statements = new StatementDesk(self, postbox, wake);
             MeetingDesk meetings = new MeetingDesk(self, holdings, disclosures);
+            StatementDesk statements = new StatementDesk(self, meetings, decisions, postbox, wake);
             // Commitment-to-Consult consultations, told to the other parties as they happen.
             var consultations = new trisec.node.consult.ConsultationDesk(self, holdings, warnings, postbox, decisions,
                     wake);

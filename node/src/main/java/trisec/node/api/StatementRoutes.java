@@ -62,6 +62,21 @@ final class StatementRoutes implements RouteGroup {
             return x;
         }).toList());
         m.put("awaiting", v.awaiting().stream().map(p -> p.code()).toList());
+        m.put("revisions", v.revisions().stream().map(r -> {
+            var x = new LinkedHashMap<String, Object>();
+            x.put("revision", r.number());
+            x.put("by", r.proposedBy().code());
+            return x;
+        }).toList());
+        m.put("withheld", v.withheld().stream().map(w -> {
+            var x = new LinkedHashMap<String, Object>();
+            x.put("party", w.party().code());
+            x.put("what", w.what());
+            x.put("reasons", w.reasons());
+            x.put("decidedAt", w.decidedAt().toString());
+            return x;
+        }).toList());
+        m.put("adoptable", v.unreached().isEmpty());
         m.put("adopted", v.adopted());
         m.put("adoptedAt", v.adoptedAt().map(Object::toString).orElse(null));
         return m;

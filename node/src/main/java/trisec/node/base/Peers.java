@@ -74,21 +74,47 @@ public final class Peers {
         return new Peers(list);
     }
 
-    /** One entry as {@code trisec keys export} prints it. */
-    public static Peer peer(JsonNode entry, String where) {
+    /**
+     * The public identities a file gives: a peers file's ({@code peers:}), or the one entry {@code trisec keys
+     * export} prints, with or without a URL. For checking what nodes signed (a joint statement's document) offline,
+     * where no node is reached.
+     */
+    public static Map<Party, PublicIdentity> identities(Path file) {
+        JsonNode root;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new DomainException("no keys file at '" + file + "'");
+            }
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new DomainException("cannot read the keys file " + file + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        var out = new LinkedHashMap<Party, PublicIdentity>();
+        if (root != null && root.path("peers").isArray()) {
+            int n = 0;
+            for (JsonNode entry : root.path("peers")) {
+                n++;
+                var identity = identity(entry, file + ", peer " + n);
+                if (out.put(identity.party(), identity) != null) {
+                    throw new DomainException(file + ": " + identity.party() + " is listed twice");
+                }
+            }
+        } else if (root != null && root.isObject() && root.has("party")) {
+            var identity = identity(root, file.toString());
+            out.put(identity.party(), identity);
+        } else {
+            throw new DomainException(file + ": a keys file is a peers file (a list 'peers') or one entry as "
+                    + "'trisec keys export' prints it");
+        }
+        return out;
+    }
+
+    /** An entry's party and public keys, its key id checked against them when it states one. */
+    public static PublicIdentity identity(JsonNode entry, String where) {
         String party = text(entry, "party", where);
-        String url = text(entry, "url", where);
         if (!Party.isCode(party)) {
             throw new DomainException(where + ": '" + party + "' is not a party code");
-        }
-        URI uri;
-        try {
-            uri = URI.create(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(where + ": '" + url + "' is not an http(s) URL");
         }
         PublicIdentity identity;
         try {
@@ -97,9 +123,33 @@ public final class Peers {
         } catch (IllegalArgumentException e) {
             throw new DomainException(where + ": the public keys do not decode: " + e.getMessage());
         }
-        if (entry.hasNonNull("keyId") && !KeyId.of(entry.get("keyId").asText()).equals(identity.keyId())) {
-            throw new DomainException(where + ": keyId " + entry.get("keyId").asText()
-                    + " does not match the keys (" + identity.keyId() + ")");
+        if (entry.hasNonNull("keyId")) {
+            KeyId stated;
+            try {
+                stated = KeyId.of(entry.get("keyId").asText());
+            } catch (IllegalArgumentException e) {
+                throw new DomainException(where + ": " + e.getMessage());
+            }
+            if (!stated.equals(identity.keyId())) {
+                throw new DomainException(where + ": keyId " + stated + " does not match the keys ("
+                        + identity.keyId() + ")");
+            }
+        }
+        return identity;
+    }
+
+    /** One entry as {@code trisec keys export} prints it. */
+    public static Peer peer(JsonNode entry, String where) {
+        PublicIdentity identity = identity(entry, where);
+        String url = text(entry, "url", where);
+        URI uri;
+        try {
+            uri = URI.create(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(where + ": '" + url + "' is not an http(s) URL");
         }
         Optional<String> logKey = Optional.ofNullable(entry.get("logKey")).map(JsonNode::asText);
         if (logKey.isPresent()) {

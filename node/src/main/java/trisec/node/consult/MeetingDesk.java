@@ -393,6 +393,46 @@ public final class MeetingDesk {
 
     /** The topic of a channel's records. */
     public static Topic topic(Channel c) {
-        return Topic.of(TOPIC.path() + "." + c.id());
+        return topic(c.id());
+    }
+
+    /** The topic of the records of the channel of this id. */
+    public static Topic topic(String channel) {
+        return Topic.of(TOPIC.path() + "." + channel);
+    }
+
+    /** The ids of the meetings whose records the person may read here. */
+    public Set<String> readable(Account person) {
+        return list(person).stream().map(s -> s.meeting().id()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A meeting's record as this node holds it, whoever asks: its latest version and that version's label. */
+    record HeldRecord(MeetingRecord meeting, trisec.label.ConfidentialityLabel label) {}
+
+    /**
+     * The latest version of a meeting's record this node holds, read for the node itself and not for a person (to
+     * check what a partner's message says of it); empty when it holds none. Only the recording party's items are
+     * its record, so only they are read.
+     */
+    static Optional<HeldRecord> held(org.jdbi.v3.core.Handle h, Self self, String id) {
+        int dash = id.indexOf('-');
+        if (dash < 0 || !Party.isCode(id.substring(0, dash))) {
+            return Optional.empty();
+        }
+        var scenario = self.facts().scenario();
+        String recorder = id.substring(0, dash);
+        HeldRecord latest = null;
+        for (var row : trisec.node.item.Items.onTopic(h, TOPIC)) {
+            if (row.retracted() || !row.originator().equals(recorder)) {
+                continue;
+            }
+            var m = MeetingDocument.carried(Party.of(recorder), row.body(), scenario);
+            if (m.isPresent() && m.get().id().equals(id)
+                    && (latest == null || m.get().revision() > latest.meeting().revision())) {
+                latest = new HeldRecord(m.get(), trisec.node.item.Labels.held(row, scenario, self.scheme()).item()
+                        .label());
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 }

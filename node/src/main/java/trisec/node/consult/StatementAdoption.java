@@ -34,13 +34,13 @@ final class StatementAdoption {
             return false;
         }
         var s = row.get();
-        var held = Statements.revision(h, s, s.revision());
+        var held = Statements.revision(h, s, s.latest());
         if (held.isEmpty()) {
             return false;
         }
         String hash = held.get().revision().hashText();
         for (Party p : StatementDesk.partiesOf(self)) {
-            var signature = Statements.signature(h, statementId, s.revision(), p);
+            var signature = Statements.signature(h, statementId, s.latest(), p);
             if (signature.isEmpty() || !signature.get().hash().equals(hash)) {
                 return false;
             }
@@ -48,7 +48,8 @@ final class StatementAdoption {
         Instant now = self.clock().instant();
         Statements.adopted(h, statementId, now);
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_ADOPTED, now, self.party().code())
-                .with("statement", statementId).with("revision", s.revision()).with("channel", s.channel())
+                .with("statement", statementId).with("revision", s.latest().number())
+                .with("proposedBy", s.latest().proposedBy().code()).with("channel", s.channel())
                 .with("hash", hash));
         return true;
     }

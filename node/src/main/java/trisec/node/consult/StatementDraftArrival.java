@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
+import trisec.consult.RevisionId;
 import trisec.consult.StatementRevision;
 import trisec.consult.StatementTexts;
 import trisec.node.base.Self;
@@ -58,10 +59,12 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
         } catch (DomainException e) {
             throw new MessageRefused("the draft is not a statement: " + e.getMessage());
         }
+        r.meeting().ifPresent(meeting -> checkMeeting(h, meeting, r.channel()));
+        var rid = new RevisionId(r.revision(), m.sender());
         var known = Statements.byId(h, r.statementId());
         if (known.isEmpty()) {
-            Statements.insert(h, new Statements.Row(r.statementId(), r.channel(), r.meeting(), m.sender(), at,
-                    r.revision(), Optional.empty()));
+            Statements.insert(h, new Statements.Row(r.statementId(), r.channel(), r.meeting(), m.sender(), at, rid,
+                    Optional.empty()));
         } else {
             var s = known.get();
             if (!s.channel().equals(r.channel()) || !s.meeting().equals(r.meeting())) {
@@ -69,19 +72,23 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
                         + s.meeting().map(x -> ", meeting " + x).orElse("") + " here, not of " + r.channel()
                         + r.meeting().map(x -> ", meeting " + x).orElse(""));
             }
-            var held = Statements.revision(h, s, r.revision());
+            var held = Statements.revision(h, s, rid);
             if (held.isPresent()) {
                 if (held.get().revision().hashText().equals(r.hashText())) {
-                    return m.accepted(null, null, null, "revision " + r.revision() + " already held");
+                    return m.accepted(null, null, null, "revision " + rid + " already held");
                 }
-                throw new MessageRefused("revision " + r.revision() + " of statement " + s.id()
+                throw new MessageRefused("revision " + rid + " of statement " + s.id()
                         + " holds other texts at " + self.party() + "; a change is a new revision");
             }
-            if (s.adoptedAt().isPresent()) {
-                throw new MessageRefused("statement " + s.id() + " was adopted at " + self.party()
-                        + "; an adopted statement is not revised");
+            // A revision before the adopted one (made at the same time as it, and beaten by the order of
+            // revisions) comes late and changes nothing; none can come after it from a node that keeps the rules.
+            if (s.adoptedAt().isPresent() && rid.isAfter(s.latest())) {
+                throw new MessageRefused("statement " + s.id() + " was adopted at " + self.party() + " as revision "
+                        + s.latest() + ", which every party signed; an adopted statement is not revised");
             }
-            Statements.moveTo(h, s.id(), r.revision());
+            // Another party's revision of the same number may be held already: both are kept, and the order of
+            // revisions, the same at every node, says which is the latest.
+            Statements.moveTo(h, s.id(), rid);
         }
         Statements.insertRevision(h, new Statements.Held(r, m.sender(), at));
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_PROPOSED, self.clock().instant(),
@@ -91,5 +98,27 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
         // Signatures that came before their revision count now, if they are over these texts.
         StatementAdoption.check(h, self, r.statementId());
         return m.accepted(null, null, null, null);
+    }
+
+    /**
+     * A partner names the meeting its statement comes out of: where this node holds that meeting's record, it must
+     * be of the statement's channel and unclassified, with no caveat, so that its id is not shown here beside a
+     * statement it has nothing to do with, or to readers of the statement who may not read it. A meeting this node
+     * does not hold is the partner's word; its id is shown to the staff, and to no track 1.5 participant.
+     */
+    private void checkMeeting(Handle h, String meeting, String channel) {
+        var held = MeetingDesk.held(h, self, meeting);
+        if (held.isEmpty()) {
+            return;
+        }
+        if (!held.get().meeting().channel().equals(channel)) {
+            throw new MessageRefused("meeting " + meeting + " is a meeting of channel " + held.get().meeting()
+                    .channel() + " at " + self.party() + ", not of " + channel);
+        }
+        var label = held.get().label();
+        if (!label.level().isUnclassified() || !label.caveats().isEmpty()) {
+            throw new MessageRefused("meeting " + meeting + "'s record is not unclassified, or carries a caveat, at "
+                    + self.party() + "; a statement names only an unclassified meeting");
+        }
     }
 }

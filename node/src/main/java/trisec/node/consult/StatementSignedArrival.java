@@ -3,6 +3,7 @@ package trisec.node.consult;
 import java.util.Base64;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import trisec.consult.RevisionId;
 import trisec.node.base.Self;
 import trisec.node.federation.Incoming;
 import trisec.node.federation.MessageHandler;
@@ -39,9 +40,11 @@ final class StatementSignedArrival implements MessageHandler<StatementSigned> {
 
     @Override
     public Receipt handle(Handle h, Incoming m, StatementSigned s) {
-        if (!Incoming.isUuid(s.statementId()) || s.revision() < 1) {
-            throw new MessageRefused("a signature names a statement by UUID and a revision from 1");
+        if (!Incoming.isUuid(s.statementId()) || s.revision() < 1 || !Party.isCode(s.proposedBy())) {
+            throw new MessageRefused("a signature names a statement by UUID and a revision by its number, from 1, "
+                    + "and the party that proposed it");
         }
+        var rid = new RevisionId(s.revision(), Party.of(s.proposedBy()));
         if (s.by() == null || !Party.isCode(s.by()) || !Party.of(s.by()).equals(m.sender())) {
             throw new MessageRefused("a node sends its own party's signatures, and " + m.sender()
                     + " sent one in the name of " + s.by());
@@ -55,22 +58,23 @@ final class StatementSignedArrival implements MessageHandler<StatementSigned> {
         }
         var signedAt = Incoming.instant(s.at(), "the signature's time");
         var statement = Statements.byId(h, s.statementId());
-        var held = statement.flatMap(x -> Statements.revision(h, x, s.revision()));
+        var held = statement.flatMap(x -> Statements.revision(h, x, rid));
         if (held.isPresent() && !held.get().revision().hashText().equals(s.hash())) {
             throw new MessageRefused("the texts " + by + " signed differ from " + self.party() + "'s copy of "
-                    + "revision " + s.revision() + " of statement " + s.statementId() + " (hash " + s.hash()
+                    + "revision " + rid + " of statement " + s.statementId() + " (hash " + s.hash()
                     + ", here " + held.get().revision().hashText() + ")");
         }
-        boolean fresh = Statements.insertSignature(h, new Statements.Signature(s.statementId(), s.revision(), by,
+        boolean fresh = Statements.insertSignature(h, new Statements.Signature(s.statementId(), rid, by,
                 s.hash(), s.signerKey(), s.signature(), signedAt));
         if (!fresh) {
-            return m.accepted(null, null, null, by + " has signed revision " + s.revision() + " before");
+            return m.accepted(null, null, null, by + " has signed revision " + rid + " before");
         }
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_SIGNED, self.clock().instant(), by.code())
-                .with("statement", s.statementId()).with("revision", s.revision()).with("party", by.code())
+                .with("statement", s.statementId()).with("revision", s.revision())
+                .with("proposedBy", rid.proposedBy().code()).with("party", by.code())
                 .with("hash", s.hash()).with("awaitingRevision", held.isEmpty() ? Boolean.TRUE : null));
         StatementAdoption.check(h, self, s.statementId());
-        return m.accepted(null, null, null, held.isEmpty() ? "kept until revision " + s.revision() + " arrives"
+        return m.accepted(null, null, null, held.isEmpty() ? "kept until revision " + rid + " arrives"
                 : null);
     }
 

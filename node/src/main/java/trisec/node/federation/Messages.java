@@ -192,9 +192,11 @@ public final class Messages {
     /**
      * A party's node signed a revision of a joint statement: its signature over the revision's hash
      * ({@link MessageSignatures#signStatement}), which every other node checks against its own copy of the texts.
+     * The revision is named by its number and the party that proposed it, since two parties revising at once each
+     * make a revision of the same number.
      */
-    public record StatementSigned(String statementId, int revision, String hash, String by, String at,
-                                  String signerKey, String signature) implements Message {
+    public record StatementSigned(String statementId, int revision, String proposedBy, String hash, String by,
+                                  String at, String signerKey, String signature) implements Message {
         @Override
         public String envelopeKind() {
             return STATEMENT_SIGNED;

@@ -38,7 +38,9 @@ public final class Decisions {
         /** A standing authority covers a new item: the policy decides each of its recipients. */
         AUTHORITY,
         /** A consultation's opening or step goes to a party of it as an unclassified record (docs/CONSULTATION.md). */
-        CONSULTATION
+        CONSULTATION,
+        /** A joint statement's revision or signature, an unclassified record of its channel, goes to a party. */
+        STATEMENT
     }
 
     /**
@@ -78,9 +80,23 @@ public final class Decisions {
         return d;
     }
 
+    /**
+     * Decides and records, in the caller's transaction, a question about a record that is not an item here (a joint
+     * statement, say): the entry states the label asked about, and names the record as {@code kind: id}.
+     */
+    public ReleaseDecision decide(Handle h, String actor, Purpose purpose, Question q, String kind, String id) {
+        ReleaseDecision d = decide(q);
+        AuditLog.append(h, entry(actor, purpose, q, d).with(kind, id));
+        return d;
+    }
+
     /** Records a decision taken by {@link #decide(Question)} (the release it concerns may be created meanwhile). */
     void record(Handle h, String actor, Purpose purpose, Question q, ReleaseDecision d) {
-        AuditLog.append(h, AuditEntry.of(AuditEntry.Type.DECISION, self.clock().instant(), actor)
+        AuditLog.append(h, entry(actor, purpose, q, d));
+    }
+
+    private AuditEntry entry(String actor, Purpose purpose, Question q, ReleaseDecision d) {
+        return AuditEntry.of(AuditEntry.Type.DECISION, self.clock().instant(), actor)
                 // Previews are marked as such: an item's history shows a person only their own.
                 .with("purpose", purpose.name().toLowerCase(java.util.Locale.ROOT))
                 .with("item", q.itemId()).with("release", q.releaseId())
@@ -93,6 +109,6 @@ public final class Decisions {
                 .with("recipient", q.recipient().code()).with("at", q.at().toString())
                 .with("consent", q.consent())
                 .with("decision", d.verdict()).with("route", Labels.codes(d.route())).with("basis", d.basis())
-                .with("recipientLevel", d.recipientLevel().map(Level::name)));
+                .with("recipientLevel", d.recipientLevel().map(Level::name));
     }
 }

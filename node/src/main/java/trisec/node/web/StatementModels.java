@@ -23,5 +23,12 @@ public final class StatementModels {
      */
     public record Detail(String id, String title, String channel, String meeting, int revision, String drafted,
                          String revised, String hash, List<Text> texts, List<Signed> signatures, String awaiting,
-                         Optional<String> adoptedAt, boolean maySign, boolean mayRevise, String notice) {}
+                         Optional<String> adoptedAt, boolean maySign, boolean mayRevise, List<Withheld> withheld,
+                         String unadoptable, String notice) {}
+
+    /**
+     * What of this node's did not go to a party, and the release decision's reasons; {@code unadoptable} on the
+     * detail says, when it was the latest revision itself, that the statement cannot be adopted as it stands.
+     */
+    public record Withheld(String party, String text, List<String> reasons) {}
 }

@@ -53,13 +53,18 @@ final class StatementPages implements RouteGroup {
         var signed = v.signatures().stream().map(s -> new StatementModels.Signed(t.party(s.party()),
                 t.dateTime(s.signedAt()), s.matches())).toList();
         String awaiting = String.join(", ", v.awaiting().stream().map(t::party).toList());
-        boolean mayRevise = !v.adopted() && Access.ITEM_AUTHORITY.allows(a);
+        boolean mayRevise = !v.adopted() && Access.ITEM_AUTHORITY.allows(a) && !v.signedBy(pages.self().party());
         boolean maySign = !v.adopted() && Access.DISCLOSURE.allows(a) && !v.signedBy(pages.self().party());
+        var withheld = v.withheld().stream().map(w -> new StatementModels.Withheld(w.party().code(), w.draft()
+                ? t.t("statements.withheld.draft", r.revision(), t.party(w.party()))
+                : t.t("statements.withheld.signature", t.party(w.party())), w.reasons())).toList();
+        String unadoptable = v.adopted() || v.unreached().isEmpty() ? "" : t.t("statements.unadoptable",
+                String.join(", ", v.unreached().stream().map(t::party).toList()), r.revision());
         var m = new StatementModels.Detail(v.id(), r.title(), v.channel(), v.meeting().orElse(""), r.revision(),
                 t.t("statements.drafted", t.party(v.draftedBy()), t.dateTime(v.draftedAt())),
                 t.t("statements.revised", r.revision(), t.party(v.revisedBy()), t.dateTime(v.revisedAt())),
-                v.hash(), texts, signed, awaiting, v.adoptedAt().map(t::dateTime), maySign, mayRevise,
-                Pages.notice(ctx, t));
+                v.hash(), texts, signed, awaiting, v.adoptedAt().map(t::dateTime), maySign, mayRevise, withheld,
+                unadoptable, Pages.notice(ctx, t));
         pages.render(ctx, 200, "statement.jte", pages.page(ctx, a, "statements", "statements.title"), m);
     }
 
@@ -86,7 +91,8 @@ final class StatementPages implements RouteGroup {
         } catch (NumberFormatException e) {
             revision = null;
         }
-        var v = desk.sign(pages.account(ctx), id(ctx), new StatementDesk.Signing(revision));
+        String hash = Optional.ofNullable(ctx.formParam("hash")).filter(x -> !x.isBlank()).orElse(null);
+        var v = desk.sign(pages.account(ctx), id(ctx), new StatementDesk.Signing(revision, hash));
         ctx.redirect("/ui/statements/" + v.id() + "?done=statements.done.signed");
     }
 

@@ -26,7 +26,8 @@ import trisec.party.Party;
 /**
  * Joint statements between the three nodes (issue 12): a trilingual statement is adopted when all three nodes have
  * signed the same texts; a node whose copy differs by one byte refuses the others' signatures and nothing is adopted;
- * a signature by the wrong node or key is refused; a revision leaves the earlier revision's signatures uncounted; the
+ * a signature by the wrong node or key is refused; a revision leaves the earlier revision's signatures uncounted, and
+ * a party that signed a revision does not revise it; the
  * exported document verifies, and does not once any byte of it changes; bad input is refused and nothing stored.
  */
 class JointStatementTest {
@@ -186,6 +187,13 @@ class JointStatementTest {
         assertThat(sign(KOR, id, 1).status()).isEqualTo(200);
         assertThat(sign(JPN, id, 1).status()).isEqualTo(200);
         Fed.quiet(c, KOR, JPN, USA);
+        // Korea signed revision 1: it does not revise it (its signature may complete the adoption elsewhere).
+        var bySignatory = c.client(KOR).post("kor.officer", "/api/v1/statements/" + id + "/revisions",
+                Json.write(Map.of("texts", Map.of("ko", KO, "ja", JA, "en", EN + " Korea's afterthought."))));
+        assertThat(bySignatory.status()).isEqualTo(409);
+        assertThat(bySignatory.error()).isEqualTo("ALREADY_SIGNED");
+        assertThat(bySignatory.json().get("message").asText()).contains("a party does not revise what it signed");
+        assertThat(statement(KOR, id).get("revision").asInt()).isEqualTo(1);
         var revised = c.client(USA).post("usa.officer", "/api/v1/statements/" + id + "/revisions",
                 Json.write(Map.of("texts", Map.of("ko", KO, "ja", JA, "en", EN.replace("cooperate", "work together")))));
         assertThat(revised.status()).as(revised.body()).isEqualTo(201);
@@ -252,8 +260,8 @@ class JointStatementTest {
         var rightHash = new StatementRevision(id, 1, "leaders", java.util.Optional.empty(),
                 "Joint statement of the leaders", new StatementTexts(KO, JA, EN));
         // The USA's node passes off a signature in Japan's name (made with Japan's key, even).
-        var inJapansName = new trisec.node.federation.Messages.StatementSigned(id, 1, rightHash.hashText(), "JPN",
-                Instant.now().toString(), c.keys(JPN).identity().keyId().value(),
+        var inJapansName = new trisec.node.federation.Messages.StatementSigned(id, 1, "KOR", rightHash.hashText(),
+                "JPN", Instant.now().toString(), c.keys(JPN).identity().keyId().value(),
                 MessageSignatures.signStatement(c.keys(JPN), rightHash.hash()));
         assertThat(send(c.keys(USA), KOR, inJapansName)).contains("USA sent one in the name of JPN");
         // The USA's node sends a signature made with Korea's key, under Korea's key id or its own.
@@ -261,7 +269,7 @@ class JointStatementTest {
                 MessageSignatures.signStatement(c.keys(KOR), rightHash.hash())).withBy("USA")))
                 .contains("not USA's node's");
         var korSignature = MessageSignatures.signStatement(c.keys(KOR), rightHash.hash());
-        assertThat(send(c.keys(USA), KOR, new trisec.node.federation.Messages.StatementSigned(id, 1,
+        assertThat(send(c.keys(USA), KOR, new trisec.node.federation.Messages.StatementSigned(id, 1, "KOR",
                 rightHash.hashText(), "USA", Instant.now().toString(), c.keys(USA).identity().keyId().value(),
                 korSignature))).contains("not USA's node's");
         // The USA's own signature, but over another hash than the one it names.
@@ -283,15 +291,16 @@ class JointStatementTest {
     }
 
     private static SignedBy signed(NodeKeys keys, String id, int revision, String hash, String signature) {
-        return new SignedBy(new trisec.node.federation.Messages.StatementSigned(id, revision, hash,
+        // Every statement these tests sign is Korea's draft.
+        return new SignedBy(new trisec.node.federation.Messages.StatementSigned(id, revision, "KOR", hash,
                 keys.party().code(), Instant.now().toString(), keys.identity().keyId().value(), signature));
     }
 
     /** A signature message as crafted, with the party it claims to be by changeable. */
     private record SignedBy(trisec.node.federation.Messages.StatementSigned m) {
         trisec.node.federation.Messages.StatementSigned withBy(String by) {
-            return new trisec.node.federation.Messages.StatementSigned(m.statementId(), m.revision(), m.hash(), by,
-                    m.at(), m.signerKey(), m.signature());
+            return new trisec.node.federation.Messages.StatementSigned(m.statementId(), m.revision(), m.proposedBy(),
+                    m.hash(), by, m.at(), m.signerKey(), m.signature());
         }
     }
 

@@ -57,6 +57,7 @@ class StatementPagesTest {
             // A guest reads it, but neither signs nor revises.
             assertThat(html).doesNotContain("/sign\"").doesNotContain("id=\"revise\"");
         }
+        assertThat(officer.get(path).body()).contains("id=\"revise\"");
         var disclosure = new WebTab(base, "en").signIn("kor.disclosure");
         assertThat(disclosure.get(path).body()).contains("Sign revision 1 for this party");
         var signed = disclosure.submit(path + "/sign", Map.of("revision", List.of("1")));
@@ -64,7 +65,39 @@ class StatementPagesTest {
         String after = disclosure.get(path).body();
         assertThat(after).contains("data-testid=\"signatures\"").contains("<td>Korea</td>")
                 .doesNotContain("Sign revision 1 for this party");
+        // This party signed revision 1: it does not revise it.
+        assertThat(officer.get(path).body()).doesNotContain("id=\"revise\"");
         assertThat(disclosure.get("/ui/statements").body()).contains("Seoul statement");
+    }
+
+    /**
+     * The release policy permits every statement today (an unclassified record without caveats goes anywhere), so a
+     * revision kept from a party is put on record here by hand, as the node records a refusal.
+     */
+    @Test
+    void aRevisionTheReleasePolicyKeptFromAPartyIsShownWithItsReasonsAndTheStatementSaysItCannotBeAdopted() {
+        var officer = new WebTab(base, "en").signIn("kor.officer");
+        var drafted = officer.submit("/ui/statements", form("협의한다.", "協議する。", "We consult."));
+        String path = drafted.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "");
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        String reason = "REL TO USA, KOR does not include JPN; only the originator can widen it, by relabelling";
+        cluster.node(Cluster.KOR).self().store().useTransaction(h -> h.createUpdate("""
+                INSERT INTO statement_withheld (statement_id, revision, proposed_by, party, what, reasons, decided_at)
+                VALUES (:id, 1, 'KOR', 'JPN', 'DRAFT', :reason, :at)""").bind("id", id).bind("reason", reason)
+                .bind("at", trisec.node.store.Store.utc(java.time.Instant.now())).execute());
+        for (var lang : List.of(List.of("ko", "채택될 수 없습니다", "개정판 1을(를) 일본에 보내지 않았습니다"),
+                List.of("ja", "採択できません", "改訂版 1 は 日本 に送られませんでした"),
+                List.of("en", "cannot be adopted as it stands", "Revision 1 did not go to Japan."))) {
+            String html = new WebTab(base, lang.get(0)).signIn("kor.guest").get(path).body();
+            assertThat(html).as(lang.get(0)).contains("data-testid=\"unadoptable\"").contains(lang.get(1))
+                    .contains("data-testid=\"withheld\"").contains(lang.get(2))
+                    .contains("REL TO USA, KOR does not include JPN");
+        }
+        var api = cluster.client(Cluster.KOR).get("kor.guest", "/api/v1/statements/" + id).json();
+        assertThat(api.get("adoptable").asBoolean()).isFalse();
+        assertThat(api.at("/withheld/0/party").asText()).isEqualTo("JPN");
+        assertThat(api.at("/withheld/0/what").asText()).isEqualTo("DRAFT");
+        assertThat(api.at("/withheld/0/reasons/0").asText()).isEqualTo(reason);
     }
 
     @Test

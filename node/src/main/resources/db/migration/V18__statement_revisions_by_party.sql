@@ -1,0 +1,38 @@
+-- Joint statements (docs/CONSULTATION.md). Two parties may revise the same revision at once: each makes revision
+-- n + 1 with its own texts. A revision is therefore named by its number and the party that proposed it, every node
+-- keeps both, and every node orders them alike (by number, then by the proposer's party code), so that all end on
+-- the same latest revision. A signature names the revision it signs, proposer included, and counts for it alone.
+ALTER TABLE statement_revisions DROP CONSTRAINT statement_revisions_pkey;
+ALTER TABLE statement_revisions ADD PRIMARY KEY (statement_id, revision, proposed_by);
+
+-- A signature kept before its revision arrived names no proposer on record: it was the statement's drafter's for
+-- revision 1 and, failing a better guess, the signer's own; it counts only if its hash is that revision's anyway.
+ALTER TABLE statement_signatures ADD COLUMN proposed_by TEXT;
+UPDATE statement_signatures s
+SET proposed_by = COALESCE((SELECT r.proposed_by FROM statement_revisions r
+                            WHERE r.statement_id = s.statement_id AND r.revision = s.revision),
+                           (SELECT t.drafted_by FROM statements t WHERE t.id = s.statement_id AND s.revision = 1),
+                           s.party);
+ALTER TABLE statement_signatures ALTER COLUMN proposed_by SET NOT NULL;
+ALTER TABLE statement_signatures DROP CONSTRAINT statement_signatures_pkey;
+ALTER TABLE statement_signatures ADD PRIMARY KEY (statement_id, revision, proposed_by, party);
+
+-- The latest revision held here is the number and the party that proposed it.
+ALTER TABLE statements ADD COLUMN revised_by TEXT;
+UPDATE statements t SET revised_by = COALESCE((SELECT r.proposed_by FROM statement_revisions r
+                                               WHERE r.statement_id = t.id AND r.revision = t.revision), t.drafted_by);
+ALTER TABLE statements ALTER COLUMN revised_by SET NOT NULL;
+
+-- What this node did not send (DESIGN §5.4: statements are shared through the release policy): a revision it
+-- proposed, or its signature of a revision, that the policy did not let go to a party at that instant, with the
+-- policy's reasons. The statement's page says so; that party's node cannot sign what it does not hold.
+CREATE TABLE statement_withheld (
+    statement_id TEXT NOT NULL,
+    revision     INTEGER NOT NULL,
+    proposed_by  TEXT NOT NULL, -- the revision's proposer
+    party        TEXT NOT NULL, -- the party it did not go to
+    what         TEXT NOT NULL, -- DRAFT or SIGNATURE
+    reasons      TEXT NOT NULL, -- the policy's reasons, one a line
+    decided_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (statement_id, revision, proposed_by, party, what)
+);
