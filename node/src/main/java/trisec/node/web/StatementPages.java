@@ -29,6 +29,20 @@ final class StatementPages implements RouteGroup {
         r.get("/ui/statements/{id}", this::detail, Access.SIGNED_IN, Access.PARTICIPANT);
         r.post("/ui/statements/{id}/revisions", this::revise, Access.ITEM_AUTHORITY);
         r.post("/ui/statements/{id}/sign", this::sign, Access.DISCLOSURE);
+        r.get("/ui/statements/{id}/document", this::document, Access.SIGNED_IN, Access.PARTICIPANT);
+    }
+
+    /**
+     * The adopted statement's signed document, as the API gives it, for the page's session: a browser holds no
+     * bearer token, so the page's link cannot point at the API. A file to keep and to check offline
+     * ({@code trisec statement verify}).
+     */
+    private void document(Context ctx) {
+        String id = id(ctx);
+        var document = desk.document(pages.account(ctx), id);
+        ctx.header("Content-Disposition", "attachment; filename=\"statement-" + id.replaceAll("[^A-Za-z0-9-]", "")
+                + ".json\"");
+        trisec.node.http.Requests.json(ctx, 200, document);
     }
 
     private void index(Context ctx) {

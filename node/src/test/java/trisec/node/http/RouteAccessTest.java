@@ -104,7 +104,8 @@ class RouteAccessTest {
                 "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "POST /log/cosignature");
         // Joint statements are public to those signed in; officers and disclosure officials draft, the latter sign.
         expect("SIGNED_IN", "GET /api/v1/statements", "GET /api/v1/statements/{id}",
-                "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}");
+                "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}",
+                "GET /ui/statements/{id}/document");
         expect("ITEM_AUTHORITY", "POST /api/v1/statements", "POST /api/v1/statements/{id}/revisions",
                 "POST /ui/statements", "POST /ui/statements/{id}/revisions");
         expect("DISCLOSURE", "POST /api/v1/statements/{id}/sign", "POST /ui/statements/{id}/sign");
@@ -113,7 +114,8 @@ class RouteAccessTest {
         expect("PARTICIPANT", "GET /api/v1/me", "GET /ui/me", "GET /ui", "GET /api/v1/channels",
                 "GET /api/v1/channels/{id}", "GET /ui/dialogue", "GET /api/v1/meetings", "GET /api/v1/meetings/{id}",
                 "GET /ui/meetings", "GET /ui/meetings/{id}", "GET /api/v1/statements", "GET /api/v1/statements/{id}",
-                "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}");
+                "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}",
+                "GET /ui/statements/{id}/document");
     }
 
     Cluster cluster;

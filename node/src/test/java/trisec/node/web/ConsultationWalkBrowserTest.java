@@ -161,6 +161,17 @@ class ConsultationWalkBrowserTest {
             assertThat(reader.locator("[data-testid=signatures] tbody tr").count()).isEqualTo(3);
             assertThat(reader.locator("[data-testid=signatures]").innerText()).doesNotContain("No");
             shot(reader, "walk-04-statement-adopted-" + p.code());
+            // The signed document, downloaded from the page with the page's session, verifies offline against the
+            // three nodes' keys.
+            var download = reader.waitForDownload(() -> reader.locator("[data-testid=document]").click());
+            var document = trisec.node.base.Json.MAPPER.readValue(java.nio.file.Files.readString(download.path()),
+                    trisec.node.consult.StatementDocument.class);
+            var keys = new java.util.LinkedHashMap<Party, trisec.envelope.PublicIdentity>();
+            for (Party q : List.of(KOR, JPN, USA)) {
+                keys.put(q, demo.demo().node(q).identity());
+            }
+            assertThat(document.problems(keys)).isEmpty();
+            assertThat(document.texts().ja()).contains("日米韓防衛相");
             reader.context().close();
         }
     }
