@@ -104,6 +104,15 @@ public final class StatementDesk {
         return self.facts().scenario().parties();
     }
 
+    /**
+     * Whether a statement may name a meeting whose record carries this label: unclassified, with no caveat and
+     * releasable to every party of the scenario ({@link #checkMeeting} says why not, in words).
+     */
+    public static boolean mayName(trisec.label.ConfidentialityLabel label, List<Party> parties) {
+        return label.level().isUnclassified() && label.caveats().isEmpty()
+                && parties.stream().allMatch(label::releasableTo);
+    }
+
     /** The channels a statement may be of: those of the scenario. */
     public List<Channel> channels() {
         return self.facts().scenario().channels();
@@ -187,7 +196,7 @@ public final class StatementDesk {
         }
         var label = seen.item().label();
         var closed = partiesOf(self).stream().filter(p -> !label.releasableTo(p)).toList();
-        if (!label.level().isUnclassified() || !label.caveats().isEmpty() || !closed.isEmpty()) {
+        if (!mayName(label, partiesOf(self))) {
             throw Refusal.invalid("meeting " + id + "'s record is marked " + label.level().name()
                     + (label.caveats().isEmpty() ? "" : " " + label.caveatsInOrder())
                     + (closed.isEmpty() ? "" : ", not releasable to " + String.join(", ",

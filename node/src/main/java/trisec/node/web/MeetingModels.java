@@ -45,5 +45,5 @@ public final class MeetingModels {
 
     public record Detail(Line line, List<Models.Field> participants, List<Agenda> agenda, List<String> outcomes,
                          List<Action> actions, String cancellation, List<Annex> annexes, List<Report> reports,
-                         Forms forms, List<Shared> shared, String notice) {}
+                         Forms forms, List<Shared> shared, String notice, String draftStatement) {}
 }

@@ -151,7 +151,20 @@ final class MeetingPages implements RouteGroup {
                         x.title())).toList(), m.outcomes(), m.actions().stream().map(x -> new MeetingModels.Action(
                         String.valueOf(x.number()), t.partyCode(x.owner().code()), x.due().toString(), x.task(),
                         t.t("meetings.action." + x.status().name()), x.followUp().orElse(""))).toList(),
-                m.cancellation().orElse(""), annexes, reports, forms(t, a, s), answers, notice));
+                m.cancellation().orElse(""), annexes, reports, forms(t, a, s), answers, notice,
+                draftStatement(a, s)));
+    }
+
+    /**
+     * Where a person who drafts statements starts one out of this meeting, its channel and id filled in; nothing
+     * when they do not draft, or the record is not one a statement may name (unclassified, without caveats, for every
+     * party: {@code StatementDesk} checks it again when the draft is sent).
+     */
+    private String draftStatement(Account a, MeetingDesk.Seen s) {
+        boolean nameable = trisec.node.consult.StatementDesk.mayName(s.item().label(),
+                pages.self().facts().scenario().parties());
+        return Access.ITEM_AUTHORITY.allows(a) && nameable ? "/ui/statements?channel=" + s.meeting().channel()
+                + "&meeting=" + s.meeting().id() + "#new-statement" : "";
     }
 
     /** The forms an officer sees: the keeper's changes, or a partner's reports on its own action items. */

@@ -8,7 +8,7 @@ public final class StatementModels {
     private StatementModels() {}
 
     /** The list, and the drafting form for those who may draft ({@code channels} empty otherwise). */
-    public record Index(List<Line> lines, List<Models.Option> channels, String notice) {}
+    public record Index(List<Line> lines, List<Models.Option> channels, String meeting, String notice) {}
 
     public record Line(String id, String title, String channel, int revision, String state, boolean adopted) {}
 

@@ -50,10 +50,15 @@ final class StatementPages implements RouteGroup {
         Texts t = pages.texts(ctx);
         var lines = desk.list(a).stream().map(v -> new StatementModels.Line(v.id(), v.latest().title(), v.channel(),
                 v.latest().revision(), state(t, v), v.adopted())).toList();
+        // A meeting's page links here with its channel and id, to draft a statement out of it: only put in the form.
+        String channel = ctx.queryParam("channel");
+        String meeting = ctx.queryParam("meeting");
         var channels = Access.ITEM_AUTHORITY.allows(a) ? desk.channels().stream()
-                .map(c -> new Models.Option(c.id(), c.name(), false)).toList() : List.<Models.Option>of();
+                .map(c -> new Models.Option(c.id(), c.name(), c.id().equals(channel))).toList()
+                : List.<Models.Option>of();
         pages.render(ctx, 200, "statements.jte", pages.page(ctx, a, "statements", "statements.title"),
-                new StatementModels.Index(lines, channels, Pages.notice(ctx, t)));
+                new StatementModels.Index(lines, channels, meeting == null || meeting.length() > 100 ? "" : meeting,
+                        Pages.notice(ctx, t)));
     }
 
     private void detail(Context ctx) {

@@ -133,9 +133,10 @@ class ConsultationWalkBrowserTest {
     @Order(3)
     void aTrilingualJointStatementSignedByTheThreeNodesIsAdoptedOnEach() throws Exception {
         Page officer = demo.signIn(KOR, "kor.officer", "ko-KR");
-        officer.navigate(demo.url(KOR, "/ui/statements"));
-        officer.locator("#channel").selectOption("defense-ministers");
-        officer.locator("#meeting").fill(ministersMeeting);
+        officer.navigate(demo.url(KOR, "/ui/meetings/" + ministersMeeting));
+        officer.locator("[data-testid=draft-statement]").click();
+        assertThat(officer.locator("#channel").inputValue()).isEqualTo("defense-ministers");
+        assertThat(officer.locator("#meeting").inputValue()).isEqualTo(ministersMeeting);
         officer.locator("#title").fill(STATEMENT);
         officer.locator("#ko").fill("한미일 국방장관은 미사일 경보 정보 공유를 환영했다.");
         officer.locator("#ja").fill("日米韓防衛相は、ミサイル警戒情報の共有を歓迎した。");

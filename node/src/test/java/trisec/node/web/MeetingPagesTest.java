@@ -67,6 +67,30 @@ class MeetingPagesTest {
     }
 
     @Test
+    void anOfficersMeetingPageLeadsToAStatementFormFilledInOnlyForAnOpenRecord() {
+        var officer = new WebTab(base, "en").signIn("kor.officer");
+        String link = "/ui/statements?channel=defense-ministers&amp;meeting=" + id + "#new-statement";
+        assertThat(officer.get("/ui/meetings/" + id).body()).contains("href=\"" + link + "\" data-testid=\"draft-statement\"");
+        String form = officer.get(link.replace("&amp;", "&")).body();
+        assertThat(form).containsPattern("<option value=\"defense-ministers\" selected>")
+                .containsPattern("id=\"meeting\"[^>]*value=\"" + id + "\"");
+        // A reader drafts nothing: no link.
+        assertThat(new WebTab(base, "en").signIn("kor.analyst").get("/ui/meetings/" + id).body())
+                .doesNotContain("draft-statement");
+        // A classified record is not one a statement may name: no link either (on a node of its own, so that the
+        // other tests' lists stay unclassified).
+        try (var other = Cluster.start(List.of(Cluster.KOR), ScenarioFiles.shipped(),
+                Optional.of(Instant.parse("2025-07-01T00:00:00Z")), c -> c)) {
+            var secret = other.client(Cluster.KOR).post("kor.officer", "/api/v1/meetings", """
+                    {"channel":"defense-ministers","start":"2025-08-20","place":"Busan","level":"군사Ⅲ급비밀"}""");
+            assertThat(secret.status()).as(secret.body()).isEqualTo(201);
+            var tab = new WebTab(other.client(Cluster.KOR).base(), "en").signIn("kor.officer");
+            assertThat(tab.get("/ui/meetings/" + secret.json().get("id").asText()).body()).contains("Busan")
+                    .doesNotContain("draft-statement");
+        }
+    }
+
+    @Test
     void aPersonWhoMayNotReadTheAnnexOrTheRecordSeesNoTraceOfIt() {
         var created = cluster.client(Cluster.KOR).post("kor.admin", "/api/v1/persons", """
                 {"username":"kor.rapporteur","password":"rapporteur-pass","clearance":"군사Ⅲ급비밀",
