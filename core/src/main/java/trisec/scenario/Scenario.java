@@ -45,7 +45,9 @@ public final class Scenario {
             for (Party p : a.parties()) {
                 requireMember(a.id(), p);
             }
-            a.scope().highest().values().forEach(l -> requireLevel(a.id(), l));
+            for (Agreement.ScopeFrom scope : a.scopes()) {
+                scope.scope().highest().values().forEach(l -> requireLevel(a.id(), l));
+            }
             for (EquivalenceTable.Row row : a.equivalence().rows()) {
                 row.levels().forEach((party, levels) -> {
                     if (!a.parties().contains(party)) {

@@ -240,6 +240,46 @@ class ReleasePolicyTest {
     }
 
     @Nested
+    class Amendments {
+        private final ConfidentialityLabel china = ConfidentialityLabel.of(kor("군사Ⅱ급비밀"), Topic.of("china"));
+
+        /** TISA as shipped, then amended on 2015-03-01 to cover every dprk and china topic. */
+        private ReleasePolicy widened() {
+            var scope = new trisec.agreement.Scope(trisec.topic.TopicScope.of("dprk", "china"),
+                    Fixtures.tisa().build().scope().highest());
+            return ReleasePolicy.of(Fixtures.scenario(Fixtures.usaKor(), Fixtures.usaJpn(), Fixtures.tisa()
+                    .then(new trisec.agreement.LifecycleEvent.Amended(day("2015-03-01"), Optional.empty(), "widened",
+                            Optional.of(scope)))));
+        }
+
+        @Test
+        void anAmendedScopeAppliesFromTheAmendmentsInstantOn() {
+            var before = widened().decide(ReleaseRequest.fromOriginator(china, JPN, day("2015-03-01").minusSeconds(1)));
+            var after = widened().decide(ReleaseRequest.fromOriginator(china, JPN, day("2015-03-01")));
+            assertThat(before.verdict()).isEqualTo(Verdict.DENY);
+            assertThat(before.reasonTexts()).anySatisfy(r -> assertThat(r)
+                    .isEqualTo("tisa-2014 does not apply: its scope (dprk.nuclear, dprk.missile) does not cover china"));
+            assertThat(after.verdict()).isEqualTo(Verdict.PERMIT);
+            assertThat(after.route()).containsExactly(KOR, USA, JPN);
+        }
+
+        @Test
+        void aDenyNamesTheScopeInForceAtTheInstantNotTheOriginalOne() {
+            var cyber = ConfidentialityLabel.of(kor("군사Ⅱ급비밀"), Topic.of("cyber"));
+            var d = widened().decide(ReleaseRequest.fromOriginator(cyber, JPN, day("2015-06-01")));
+            assertThat(d.reasonTexts()).anySatisfy(r -> assertThat(r)
+                    .isEqualTo("tisa-2014 does not apply: its scope (dprk, china) does not cover cyber"));
+        }
+
+        @Test
+        void anAmendmentKeepsTheHighestLevelItStates() {
+            var classOne = ConfidentialityLabel.of(kor("군사Ⅰ급비밀"), Topic.of("china"));
+            assertThat(widened().decide(ReleaseRequest.fromOriginator(classOne, JPN, day("2015-06-01"))).verdict())
+                    .isEqualTo(Verdict.DENY);
+        }
+    }
+
+    @Nested
     class InForce {
         @Test
         void aDateMeansMidnightUtcAndTheLapseInstantIsExcluded() {

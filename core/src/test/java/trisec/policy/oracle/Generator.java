@@ -42,7 +42,7 @@ final class Generator {
         HUB_SHAPED_WORLD, MONTH_END_DATE, NEVER_SIGNED, SIGNED_ONLY, ENTERED_SAME_DAY, NOTICE, NOTICE_EXPLICIT_DATE,
         NOTICE_AT_TERM_BOUNDARY, NOTICE_IN_MONTH_END_GAP, NOTICE_WITHOUT_TERMS, NOTICE_LAPSED, SUSPENDED,
         SUSPENDED_LAST_SECOND, WITHDRAWN, RENEWED_NOTICE, TERMINATED_EVENT, REENTERED, REENTERED_AT_TERMINATION,
-        AMENDED
+        AMENDED, AMENDED_SCOPE
     }
 
     /** Where a request instant came from. */
@@ -408,8 +408,15 @@ final class Generator {
                     state = State.TERMINATED;
                 } else if (c < 85) {
                     last = later(last);
-                    add(events, parties, Event.of(Step.AMENDED, last));
-                    count(Feature.AMENDED);
+                    if (chance(60)) {
+                        // An amendment that widens or narrows what the agreement covers from its instant on.
+                        add(events, parties, new Event(Step.AMENDED, last, Optional.empty(),
+                                Optional.of(new Model.Coverage(topics(50), highest(parties, 30)))));
+                        count(Feature.AMENDED_SCOPE);
+                    } else {
+                        add(events, parties, Event.of(Step.AMENDED, last));
+                        count(Feature.AMENDED);
+                    }
                 } else {
                     break;
                 }

@@ -43,15 +43,34 @@ final class Model {
 
     enum Step { SIGNED, IN_FORCE, TERMINATION_NOTICE, NOTICE_SUSPENDED, NOTICE_WITHDRAWN, TERMINATED, AMENDED }
 
-    /** A lifecycle event; {@code effective} only on a notice that states its own date. */
-    record Event(Step step, Instant at, Optional<Instant> effective) {
+    /**
+     * What an agreement covers: {@code topics} empty = every topic; {@code highest} (party code to its highest
+     * covered level name) empty = no highest levels named.
+     */
+    record Coverage(Optional<List<String>> topics, Map<String, String> highest) {
+        @Override
+        public String toString() {
+            return "topics " + topics.map(Object::toString).orElse("(all)") + (highest.isEmpty() ? "" : " highest " + highest);
+        }
+    }
+
+    /**
+     * A lifecycle event; {@code effective} only on a notice that states its own date, {@code scope} only on an
+     * amendment that gives the agreement a new coverage from its instant.
+     */
+    record Event(Step step, Instant at, Optional<Instant> effective, Optional<Coverage> scope) {
+        Event(Step step, Instant at, Optional<Instant> effective) {
+            this(step, at, effective, Optional.empty());
+        }
+
         static Event of(Step step, Instant at) {
             return new Event(step, at, Optional.empty());
         }
 
         @Override
         public String toString() {
-            return step + "@" + at + effective.map(e -> "(effective " + e + ")").orElse("");
+            return step + "@" + at + effective.map(e -> "(effective " + e + ")").orElse("")
+                    + scope.map(c -> "(now " + c + ")").orElse("");
         }
     }
 

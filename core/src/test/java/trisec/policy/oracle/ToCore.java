@@ -74,10 +74,7 @@ final class ToCore {
     }
 
     private static Agreement agreement(Deal d, Map<String, ClassificationScheme> schemes) {
-        TopicScope topics = d.topics().map(list -> TopicScope.of(list.stream().map(Topic::of).toList()))
-                .orElse(TopicScope.everything());
-        Map<Party, Level> highest = new HashMap<>();
-        d.highest().forEach((p, l) -> highest.put(Party.of(p), schemes.get(p).level(l)));
+        Scope scope = scope(new Model.Coverage(d.topics(), d.highest()), schemes);
         List<EquivalenceTable.Row> rows = new ArrayList<>();
         for (Row row : d.rows()) {
             Map<Party, List<Level>> levels = new HashMap<>();
@@ -87,12 +84,22 @@ final class ToCore {
         }
         List<LifecycleEvent> events = new ArrayList<>();
         for (Event e : d.events()) {
-            events.add(LifecycleEvent.of(LifecycleEvent.EventType.valueOf(e.step().name()), e.at(), Optional.empty(),
-                    "", e.effective()));
+            events.add(e.scope().isPresent()
+                    ? new LifecycleEvent.Amended(e.at(), Optional.empty(), "", Optional.of(scope(e.scope().get(), schemes)))
+                    : LifecycleEvent.of(LifecycleEvent.EventType.valueOf(e.step().name()), e.at(), Optional.empty(),
+                            "", e.effective()));
         }
         return new Agreement(d.id(), AgreementKind.valueOf(d.kind().name()), d.id(), parties(d.parties()),
-                d.hub().map(Party::of), new Scope(topics, highest), new EquivalenceTable(rows), d.term(),
+                d.hub().map(Party::of), scope, new EquivalenceTable(rows), d.term(),
                 d.noticePeriod(), true, events, "", List.of());
+    }
+
+    private static Scope scope(Model.Coverage c, Map<String, ClassificationScheme> schemes) {
+        TopicScope topics = c.topics().map(list -> TopicScope.of(list.stream().map(Topic::of).toList()))
+                .orElse(TopicScope.everything());
+        Map<Party, Level> highest = new HashMap<>();
+        c.highest().forEach((p, l) -> highest.put(Party.of(p), schemes.get(p).level(l)));
+        return new Scope(topics, highest);
     }
 
     static ConfidentialityLabel label(Scenario scenario, Tag tag) {
