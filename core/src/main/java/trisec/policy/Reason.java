@@ -140,6 +140,14 @@ public sealed interface Reason {
         }
     }
 
+    /** A hub arrangement or data mechanism whose hub forwards nothing at the instant decided (an option's outage). */
+    record HubOutage(Agreement arrangement, Party hub, Instant at) implements Reason {
+        public String message() {
+            return arrangement.id() + " does not apply: its hub " + hub + " forwards nothing on "
+                    + AgreementStatus.format(at) + " (an outage)";
+        }
+    }
+
     /** A hub arrangement in force whose two SIA legs cannot both carry the item. */
     record NoLegs(Agreement arrangement, Level level, Party from, Party hub, Party to, Instant at) implements Reason {
         public String message() {

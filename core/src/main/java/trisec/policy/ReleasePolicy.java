@@ -103,6 +103,8 @@ public final class ReleasePolicy {
     private final Hub[][][] mechanisms;      // [h][r] data mechanisms with h, r and a third party as hub
     private final Hub[] standing;            // every data mechanism: the standing consent of its parties
     private final Level[][] holderLevels;    // [level id of O's level][holder] → holder's level, or null
+    private final Instant[][] outFrom;       // [party] starts of the outages of its node, or empty
+    private final Instant[][] outUntil;      // [party] their ends
     private final List<Party>[][] directRoutes;
 
     private ReleasePolicy(Scenario scenario) {
@@ -142,6 +144,14 @@ public final class ReleasePolicy {
                 hubs[a][b] = a == b ? NO_HUBS : through(AgreementKind.HUB_ARRANGEMENT, pa, pb);
                 mechanisms[a][b] = a == b ? NO_HUBS : through(AgreementKind.DATA_MECHANISM, pa, pb);
             }
+        }
+        this.outFrom = new Instant[n][];
+        this.outUntil = new Instant[n][];
+        for (int p = 0; p < n; p++) {
+            final Party party = parties[p];
+            var outages = scenario.outages().stream().filter(o -> o.party().equals(party)).toList();
+            outFrom[p] = outages.stream().map(trisec.scenario.Outage::from).toArray(Instant[]::new);
+            outUntil[p] = outages.stream().map(trisec.scenario.Outage::until).toArray(Instant[]::new);
         }
         this.holderLevels = new Level[n * stride][];
         for (int o = 0; o < n; o++) {
@@ -241,6 +251,11 @@ public final class ReleasePolicy {
             }
         }
         return null;
+    }
+
+    /** Whether the party's node is out at t (an option's outage): the same interval test as being in force. */
+    private boolean isOut(int party, Instant t) {
+        return outFrom[party].length > 0 && inForce(outFrom[party], outUntil[party], t);
     }
 
     private static boolean covers(Scope scope, Topic topic, Level level) {
@@ -363,6 +378,9 @@ public final class ReleasePolicy {
                 continue;
             }
             int p = x.hub;
+            if (isOut(p, t)) {
+                continue; // the hub's node forwards nothing: no route goes through it
+            }
             for (Sia first : sias[h][p]) {
                 Level atHub = carry(first, held, h, p, topic, t);
                 if (atHub == null) {
@@ -454,6 +472,8 @@ public final class ReleasePolicy {
                 reasons.add(new Reason.OutsideTopics(a, topic, scope.topics()));
             } else if (!scope.covers(held)) {
                 reasons.add(new Reason.AboveScope(a, held));
+            } else if (isOut(x.hub, t)) {
+                reasons.add(new Reason.HubOutage(a, parties[x.hub], t));
             } else {
                 reasons.add(new Reason.NoLegs(a, held, parties[h], parties[x.hub], parties[r], t));
             }

@@ -232,6 +232,31 @@ class ReleasePolicyTest {
         }
 
         @Test
+        void noRouteGoesThroughAHubWhoseNodeIsOutAndADenySaysSo() {
+            Scenario before = Fixtures.scenario(Fixtures.usaKor(), Fixtures.usaJpn(), Fixtures.tisa());
+            Scenario out = new Scenario(before.members(), before.agreements(), List.of(), List.of(),
+                    List.of(new trisec.scenario.Outage(USA, day("2015-06-01"), day("2015-06-03"))));
+            var policy = ReleasePolicy.of(out);
+            var during = policy.decide(ReleaseRequest.fromOriginator(label(kor("군사Ⅱ급비밀")), JPN, day("2015-06-02")));
+            assertThat(during.verdict()).isEqualTo(Verdict.DENY);
+            assertThat(during.reasonTexts()).contains("tisa-2014 does not apply: its hub USA forwards nothing on "
+                    + "2015-06-02 (an outage)");
+            var after = policy.decide(ReleaseRequest.fromOriginator(label(kor("군사Ⅱ급비밀")), JPN, day("2015-06-03")));
+            assertThat(after.route()).containsExactly(KOR, USA, JPN);
+        }
+
+        @Test
+        void anOutageOfTheHubLeavesItsOwnDirectReleasesAlone() {
+            Scenario s = Fixtures.trilateral();
+            Scenario out = new Scenario(s.members(), s.agreements(), List.of(), List.of(),
+                    List.of(new trisec.scenario.Outage(USA, day("2015-06-01"), day("2015-06-03"))));
+            var d = ReleasePolicy.of(out).decide(ReleaseRequest.fromOriginator(label(kor("군사Ⅱ급비밀")), USA,
+                    day("2015-06-02")));
+            assertThat(d.route()).containsExactly(KOR, USA);
+            assertThat(d.verdict()).isEqualTo(Verdict.PERMIT);
+        }
+
+        @Test
         void whenBothRoutesExistTheDirectOneWins() {
             var d = fromOriginator(label(kor("군사Ⅲ급비밀")), JPN, "2017-03-01");
             assertThat(d.route()).containsExactly(KOR, JPN);

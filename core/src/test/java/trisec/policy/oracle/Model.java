@@ -105,8 +105,20 @@ final class Model {
         }
     }
 
-    /** Parties and agreements, both in declaration order. */
-    record World(List<Nation> nations, List<Deal> deals) {
+    /** A party whose node forwards nothing for others from {@code from} (inclusive) to {@code until} (exclusive). */
+    record Down(String party, Instant from, Instant until) {
+        @Override
+        public String toString() {
+            return party + " down " + from + " .. " + until;
+        }
+    }
+
+    /** Parties and agreements, both in declaration order, and the outages of parties' nodes. */
+    record World(List<Nation> nations, List<Deal> deals, List<Down> outages) {
+        World(List<Nation> nations, List<Deal> deals) {
+            this(nations, deals, List.of());
+        }
+
         Nation nation(String code) {
             for (Nation n : nations) {
                 if (n.code().equals(code)) {
@@ -122,6 +134,10 @@ final class Model {
             nations.forEach(n -> b.append("    ").append(n).append('\n'));
             b.append("  agreements (declaration order):\n");
             deals.forEach(d -> b.append("    ").append(d).append('\n'));
+            if (!outages.isEmpty()) {
+                b.append("  outages:\n");
+                outages.forEach(o -> b.append("    ").append(o).append('\n'));
+            }
             return b.toString();
         }
     }

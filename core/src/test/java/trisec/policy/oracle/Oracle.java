@@ -38,7 +38,9 @@ final class Oracle {
         RETURN_TO_ORIGINATOR, UNCLASSIFIED_WITH_CAVEAT, HUB_CONSENT_CARRIED_BY_ORIGINATOR, REL_TO_PERMITS,
         STANDING_CONSENT, MECHANISM_BEFORE_DIRECT, HOLDER_LEVEL_VIA_MECHANISM,
         /** An amendment's scope, in effect at t, answered differently from the scope the agreement was made with. */
-        AMENDED_SCOPE_DECIDES
+        AMENDED_SCOPE_DECIDES,
+        /** A hub arrangement or mechanism that would have been tried, passed over because its hub's node is down. */
+        HUB_SKIPPED_OUTAGE
     }
 
     record Result(Answer answer, Bucket bucket, Set<Flag> flags) {}
@@ -173,6 +175,10 @@ final class Oracle {
                 }
                 continue;
             }
+            if (down(p, at)) {
+                flags.add(Flag.HUB_SKIPPED_OUTAGE);
+                continue;
+            }
             List<Leg> legs = legs(h, lh, p, r, label.topic(), at, flags);
             if (!legs.isEmpty()) {
                 Leg first = legs.getFirst(); // the first pair in declaration order of A1, then of A2
@@ -200,6 +206,16 @@ final class Oracle {
             }
         }
         return Optional.empty();
+    }
+
+    /** The party's node is down at t: an outage of the world holds t. */
+    private boolean down(String party, Instant t) {
+        for (Model.Down d : world.outages()) {
+            if (d.party().equals(party) && !t.isBefore(d.from()) && t.isBefore(d.until())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A usable pair of SIAs through the hub, with their declaration positions. */

@@ -20,6 +20,7 @@ import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
 import trisec.policy.ReleaseRequest;
 import trisec.scenario.Member;
+import trisec.scenario.Outage;
 import trisec.scenario.Scenario;
 import trisec.topic.Topic;
 import trisec.topic.TopicScope;
@@ -49,7 +50,9 @@ final class ToCore {
         for (Deal d : world.deals()) {
             agreements.add(agreement(d, byParty));
         }
-        return new Scenario(members, agreements, List.of(), List.of());
+        List<Outage> outages = world.outages().stream()
+                .map(d -> new Outage(Party.of(d.party()), d.from(), d.until())).toList();
+        return new Scenario(members, agreements, List.of(), List.of(), outages);
     }
 
     /**
