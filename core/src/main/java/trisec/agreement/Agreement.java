@@ -93,6 +93,12 @@ public record Agreement(
         return List.copyOf(out);
     }
 
+    /** This agreement with other events (the ones a hypothetical option gives it), everything else the same. */
+    public Agreement withEvents(List<LifecycleEvent> newEvents) {
+        return new Agreement(id, kind, title, parties, hub, scope, equivalence, term, noticePeriod, legallyBinding,
+                newEvents, notes, sources);
+    }
+
     /** The agreement's lifecycle, computed from its events. */
     public Lifecycle lifecycle() {
         return Lifecycle.of(this);
