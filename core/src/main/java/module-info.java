@@ -1,7 +1,8 @@
 /**
  * trisec's domain: parties and classification schemes, topics, agreements and their lifecycles, labels, release and
- * access decisions, the scenario aggregate, the node's keys and sealed envelopes, the audit log's formats, and missile
- * warnings with their great-circle geometry. It depends on nothing but the JDK (java.base, and java.xml for STANAG 4774
+ * access decisions, the scenario aggregate, options (hypothetical changes to a copy of the scenario, and what they
+ * do to releases), the node's keys and sealed envelopes, the audit log's formats, and missile warnings with their
+ * great-circle geometry. It depends on nothing but the JDK (java.base, and java.xml for STANAG 4774
  * labels) and touches no files: reading and writing is the scenario module's and the node's.
  */
 module trisec.core {
@@ -16,6 +17,7 @@ module trisec.core {
     exports trisec.envelope;
     exports trisec.item;
     exports trisec.label;
+    exports trisec.option;
     exports trisec.party;
     exports trisec.policy;
     exports trisec.scenario;

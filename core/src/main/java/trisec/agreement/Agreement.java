@@ -1,5 +1,6 @@
 package trisec.agreement;
 
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,44 @@ public record Agreement(
 
     public boolean isBetween(Party a, Party b) {
         return parties.contains(a) && parties.contains(b);
+    }
+
+    /**
+     * What the agreement covers at {@code t}: the scope of its latest amendment at or before {@code t} that states
+     * one, else the scope it was made with.
+     */
+    public Scope scopeAt(Instant t) {
+        Scope current = scope;
+        for (LifecycleEvent e : events) {
+            if (e.at().isAfter(t)) {
+                break;
+            }
+            if (e instanceof LifecycleEvent.Amended a && a.scope().isPresent()) {
+                current = a.scope().get();
+            }
+        }
+        return current;
+    }
+
+    /** A scope the agreement has from an instant on, until the next one begins. */
+    public record ScopeFrom(Instant from, Scope scope) {}
+
+    /** The scopes the agreement has over its life, in order: the first from {@link Instant#MIN}. */
+    public List<ScopeFrom> scopes() {
+        var out = new java.util.ArrayList<ScopeFrom>();
+        out.add(new ScopeFrom(Instant.MIN, scope));
+        for (LifecycleEvent e : events) {
+            if (e instanceof LifecycleEvent.Amended a && a.scope().isPresent()) {
+                out.add(new ScopeFrom(a.at(), a.scope().get()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** This agreement with other events (the ones a hypothetical option gives it), everything else the same. */
+    public Agreement withEvents(List<LifecycleEvent> newEvents) {
+        return new Agreement(id, kind, title, parties, hub, scope, equivalence, term, noticePeriod, legallyBinding,
+                newEvents, notes, sources);
     }
 
     /** The agreement's lifecycle, computed from its events. */

@@ -66,7 +66,15 @@ public sealed interface LifecycleEvent {
         }
     }
 
-    record Amended(Instant at, Optional<Party> by, String note) implements LifecycleEvent {
+    /**
+     * An amendment. When it states a {@code scope}, the agreement covers that scope from this instant on, until a
+     * later amendment states another (an option widening or narrowing an agreement; {@link Agreement#scopeAt}).
+     */
+    record Amended(Instant at, Optional<Party> by, String note, Optional<Scope> scope) implements LifecycleEvent {
+        public Amended(Instant at, Optional<Party> by, String note) {
+            this(at, by, note, Optional.empty());
+        }
+
         public EventType type() {
             return EventType.AMENDED;
         }

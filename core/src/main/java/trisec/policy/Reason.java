@@ -7,6 +7,7 @@ import trisec.agreement.AgreementStatus;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.topic.Topic;
+import trisec.topic.TopicScope;
 
 /**
  * Why a rule of DESIGN §2 fired. Reasons are values; their text is made only when someone reads it, so
@@ -117,11 +118,10 @@ public sealed interface Reason {
         }
     }
 
-    /** An agreement whose topic scope does not reach the item's topic. */
-    record OutsideTopics(Agreement agreement, Topic topic) implements Reason {
+    /** An agreement whose topic scope (at the instant decided: an amendment may have changed it) misses the topic. */
+    record OutsideTopics(Agreement agreement, Topic topic, TopicScope scope) implements Reason {
         public String message() {
-            return agreement.id() + " does not apply: its scope (" + agreement.scope().topics() + ") does not cover "
-                    + topic.path();
+            return agreement.id() + " does not apply: its scope (" + scope + ") does not cover " + topic.path();
         }
     }
 
@@ -137,6 +137,14 @@ public sealed interface Reason {
         public String message() {
             return agreement.id() + " does not apply: " + level.name() + " has no equivalent for " + to
                     + " in its table, so it is not covered";
+        }
+    }
+
+    /** A hub arrangement or data mechanism whose hub forwards nothing at the instant decided (an option's outage). */
+    record HubOutage(Agreement arrangement, Party hub, Instant at) implements Reason {
+        public String message() {
+            return arrangement.id() + " does not apply: its hub " + hub + " forwards nothing on "
+                    + AgreementStatus.format(at) + " (an outage)";
         }
     }
 

@@ -34,7 +34,7 @@ public final class ReleasePolicy {
         final List<String> basis;
         final Instant[] from;
         final Instant[] until;
-        final Scope scope;
+        final Scopes scopes;
         /** [level id][party index] → corresponding level, or null. */
         final Level[][] map;
 
@@ -43,8 +43,33 @@ public final class ReleasePolicy {
             this.basis = List.of(agreement.id());
             this.from = life.inForceIntervals().stream().map(Lifecycle.Interval::from).toArray(Instant[]::new);
             this.until = life.inForceIntervals().stream().map(Lifecycle.Interval::until).toArray(Instant[]::new);
-            this.scope = agreement.scope();
+            this.scopes = new Scopes(agreement);
             this.map = map;
+        }
+    }
+
+    /** An agreement's scopes over its life: one, unless an amendment changed it. */
+    private static final class Scopes {
+        final Scope first;
+        final Instant[] from;
+        final Scope[] scope;
+
+        Scopes(Agreement agreement) {
+            var all = agreement.scopes();
+            this.first = all.getFirst().scope();
+            this.from = all.stream().map(Agreement.ScopeFrom::from).toArray(Instant[]::new);
+            this.scope = all.stream().map(Agreement.ScopeFrom::scope).toArray(Scope[]::new);
+        }
+
+        Scope at(Instant t) {
+            if (scope.length == 1) {
+                return first;
+            }
+            Scope current = first;
+            for (int i = 1; i < from.length && !from[i].isAfter(t); i++) {
+                current = scope[i];
+            }
+            return current;
         }
     }
 
@@ -54,12 +79,14 @@ public final class ReleasePolicy {
         final int hub;
         final Instant[] from;
         final Instant[] until;
+        final Scopes scopes;
 
         Hub(Agreement agreement, Lifecycle life, int hub) {
             this.agreement = agreement;
             this.hub = hub;
             this.from = life.inForceIntervals().stream().map(Lifecycle.Interval::from).toArray(Instant[]::new);
             this.until = life.inForceIntervals().stream().map(Lifecycle.Interval::until).toArray(Instant[]::new);
+            this.scopes = new Scopes(agreement);
         }
     }
 
@@ -76,6 +103,8 @@ public final class ReleasePolicy {
     private final Hub[][][] mechanisms;      // [h][r] data mechanisms with h, r and a third party as hub
     private final Hub[] standing;            // every data mechanism: the standing consent of its parties
     private final Level[][] holderLevels;    // [level id of O's level][holder] → holder's level, or null
+    private final Instant[][] outFrom;       // [party] starts of the outages of its node, or empty
+    private final Instant[][] outUntil;      // [party] their ends
     private final List<Party>[][] directRoutes;
 
     private ReleasePolicy(Scenario scenario) {
@@ -115,6 +144,14 @@ public final class ReleasePolicy {
                 hubs[a][b] = a == b ? NO_HUBS : through(AgreementKind.HUB_ARRANGEMENT, pa, pb);
                 mechanisms[a][b] = a == b ? NO_HUBS : through(AgreementKind.DATA_MECHANISM, pa, pb);
             }
+        }
+        this.outFrom = new Instant[n][];
+        this.outUntil = new Instant[n][];
+        for (int p = 0; p < n; p++) {
+            final Party party = parties[p];
+            var outages = scenario.outages().stream().filter(o -> o.party().equals(party)).toList();
+            outFrom[p] = outages.stream().map(trisec.scenario.Outage::from).toArray(Instant[]::new);
+            outUntil[p] = outages.stream().map(trisec.scenario.Outage::until).toArray(Instant[]::new);
         }
         this.holderLevels = new Level[n * stride][];
         for (int o = 0; o < n; o++) {
@@ -216,6 +253,15 @@ public final class ReleasePolicy {
         return null;
     }
 
+    /** Whether the party's node is out at t (an option's outage): the same interval test as being in force. */
+    private boolean isOut(int party, Instant t) {
+        return outFrom[party].length > 0 && inForce(outFrom[party], outUntil[party], t);
+    }
+
+    private static boolean covers(Scope scope, Topic topic, Level level) {
+        return scope.covers(topic) && scope.covers(level);
+    }
+
     private static boolean inForce(Instant[] from, Instant[] until, Instant t) {
         for (int i = 0; i < from.length; i++) {
             if (t.compareTo(from[i]) >= 0 && t.compareTo(until[i]) < 0) {
@@ -228,10 +274,10 @@ public final class ReleasePolicy {
     /** The level {@code s} carries {@code x} (a level of party {@code p}) to as party {@code q}'s, or null. */
     private Level carry(Sia s, Level x, int p, int q, Topic topic, Instant t) {
         Level mapped = s.map[id(x, p)][q];
-        if (mapped == null || !inForce(s.from, s.until, t) || !s.scope.covers(topic) || !s.scope.covers(x)) {
+        if (mapped == null || !inForce(s.from, s.until, t)) {
             return null;
         }
-        return mapped;
+        return covers(s.scopes.at(t), topic, x) ? mapped : null;
     }
 
     private int indexOf(Party p) {
@@ -325,10 +371,16 @@ public final class ReleasePolicy {
                                        Reason standing) {
         Topic topic = label.topic();
         for (Hub x : candidates) {
-            if (!inForce(x.from, x.until, t) || !x.agreement.scope().covers(topic) || !x.agreement.scope().covers(held)) {
+            if (!inForce(x.from, x.until, t)) {
+                continue;
+            }
+            if (!covers(x.scopes.at(t), topic, held)) {
                 continue;
             }
             int p = x.hub;
+            if (isOut(p, t)) {
+                continue; // the hub's node forwards nothing: no route goes through it
+            }
             for (Sia first : sias[h][p]) {
                 Level atHub = carry(first, held, h, p, topic, t);
                 if (atHub == null) {
@@ -368,7 +420,7 @@ public final class ReleasePolicy {
         for (Hub m : standing) {
             Agreement a = m.agreement;
             if (m.hub == h && a.parties().contains(parties[o]) && a.parties().contains(parties[r])
-                    && inForce(m.from, m.until, t) && a.scope().covers(topic) && a.scope().covers(held)) {
+                    && inForce(m.from, m.until, t) && covers(m.scopes.at(t), topic, held)) {
                 return a;
             }
         }
@@ -406,19 +458,22 @@ public final class ReleasePolicy {
         // A data mechanism is a route for its own data only: one that does not cover the item is not worth a word.
         var candidates = new ArrayList<Hub>();
         for (Hub m : mechanisms[h][r]) {
-            if (m.agreement.scope().covers(topic) && m.agreement.scope().covers(held)) {
+            if (covers(m.scopes.at(t), topic, held)) {
                 candidates.add(m);
             }
         }
         candidates.addAll(List.of(hubs[h][r]));
         for (Hub x : candidates) {
             Agreement a = x.agreement;
+            Scope scope = x.scopes.at(t);
             if (!inForce(x.from, x.until, t)) {
                 reasons.add(new Reason.NotInForce(a, scenario.lifecycle(a).statusAt(t), t));
-            } else if (!a.scope().covers(topic)) {
-                reasons.add(new Reason.OutsideTopics(a, topic));
-            } else if (!a.scope().covers(held)) {
+            } else if (!scope.covers(topic)) {
+                reasons.add(new Reason.OutsideTopics(a, topic, scope.topics()));
+            } else if (!scope.covers(held)) {
                 reasons.add(new Reason.AboveScope(a, held));
+            } else if (isOut(x.hub, t)) {
+                reasons.add(new Reason.HubOutage(a, parties[x.hub], t));
             } else {
                 reasons.add(new Reason.NoLegs(a, held, parties[h], parties[x.hub], parties[r], t));
             }
@@ -431,10 +486,11 @@ public final class ReleasePolicy {
         if (!inForce(s.from, s.until, t)) {
             return new Reason.NotInForce(a, scenario.lifecycle(a).statusAt(t), t);
         }
-        if (!a.scope().covers(topic)) {
-            return new Reason.OutsideTopics(a, topic);
+        Scope scope = s.scopes.at(t);
+        if (!scope.covers(topic)) {
+            return new Reason.OutsideTopics(a, topic, scope.topics());
         }
-        if (!a.scope().covers(held)) {
+        if (!scope.covers(held)) {
             return new Reason.AboveScope(a, held);
         }
         return new Reason.NotInTable(a, held, parties[r]);

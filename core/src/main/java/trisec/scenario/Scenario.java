@@ -16,8 +16,9 @@ import trisec.party.UnknownPartyException;
 
 /**
  * Everything trisec decides on: the parties and their schemes, the agreements in declaration order, the
- * consultation channels and the sites. A scenario is consistent by construction: every party, level and
- * agreement it refers to is its own, and every lifecycle is possible.
+ * consultation channels and the sites, and the outages of a party's node (only an option has those). A scenario
+ * is consistent by construction: every party, level and agreement it refers to is its own, and every lifecycle is
+ * possible.
  */
 public final class Scenario {
     private final Map<Party, Member> members;
@@ -26,8 +27,14 @@ public final class Scenario {
     private final Map<String, Lifecycle> lifecycles;
     private final List<Channel> channels;
     private final List<Site> sites;
+    private final List<Outage> outages;
 
     public Scenario(List<Member> members, List<Agreement> agreements, List<Channel> channels, List<Site> sites) {
+        this(members, agreements, channels, sites, List.of());
+    }
+
+    public Scenario(List<Member> members, List<Agreement> agreements, List<Channel> channels, List<Site> sites,
+                    List<Outage> outages) {
         var m = new LinkedHashMap<Party, Member>();
         for (Member member : members) {
             if (m.put(member.party(), member) != null) {
@@ -45,7 +52,9 @@ public final class Scenario {
             for (Party p : a.parties()) {
                 requireMember(a.id(), p);
             }
-            a.scope().highest().values().forEach(l -> requireLevel(a.id(), l));
+            for (Agreement.ScopeFrom scope : a.scopes()) {
+                scope.scope().highest().values().forEach(l -> requireLevel(a.id(), l));
+            }
             for (EquivalenceTable.Row row : a.equivalence().rows()) {
                 row.levels().forEach((party, levels) -> {
                     if (!a.parties().contains(party)) {
@@ -69,6 +78,10 @@ public final class Scenario {
             if (!byId.containsKey(s.agreement())) {
                 throw new IllegalArgumentException(s.name() + ": unknown agreement " + s.agreement());
             }
+        }
+        this.outages = List.copyOf(outages);
+        for (Outage o : this.outages) {
+            requireMember("an outage", o.party());
         }
     }
 
@@ -161,7 +174,7 @@ public final class Scenario {
         var changed = new Agreement(a.id(), a.kind(), a.title(), a.parties(), a.hub(), a.scope(), a.equivalence(),
                 a.term(), a.noticePeriod(), a.legallyBinding(), events, a.notes(), a.sources());
         var list = agreements.stream().map(x -> x.id().equals(agreementId) ? changed : x).toList();
-        return new Scenario(members(), list, channels, sites);
+        return new Scenario(members(), list, channels, sites, outages);
     }
 
     public List<Channel> channels() {
@@ -170,5 +183,10 @@ public final class Scenario {
 
     public List<Site> sites() {
         return sites;
+    }
+
+    /** The periods during which a party's node forwards nothing for others; empty in every real scenario. */
+    public List<Outage> outages() {
+        return outages;
     }
 }

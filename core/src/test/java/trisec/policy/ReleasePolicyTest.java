@@ -232,10 +232,75 @@ class ReleasePolicyTest {
         }
 
         @Test
+        void noRouteGoesThroughAHubWhoseNodeIsOutAndADenySaysSo() {
+            Scenario before = Fixtures.scenario(Fixtures.usaKor(), Fixtures.usaJpn(), Fixtures.tisa());
+            Scenario out = new Scenario(before.members(), before.agreements(), List.of(), List.of(),
+                    List.of(new trisec.scenario.Outage(USA, day("2015-06-01"), day("2015-06-03"))));
+            var policy = ReleasePolicy.of(out);
+            var during = policy.decide(ReleaseRequest.fromOriginator(label(kor("군사Ⅱ급비밀")), JPN, day("2015-06-02")));
+            assertThat(during.verdict()).isEqualTo(Verdict.DENY);
+            assertThat(during.reasonTexts()).contains("tisa-2014 does not apply: its hub USA forwards nothing on "
+                    + "2015-06-02 (an outage)");
+            var after = policy.decide(ReleaseRequest.fromOriginator(label(kor("군사Ⅱ급비밀")), JPN, day("2015-06-03")));
+            assertThat(after.route()).containsExactly(KOR, USA, JPN);
+        }
+
+        @Test
+        void anOutageOfTheHubLeavesItsOwnDirectReleasesAlone() {
+            Scenario s = Fixtures.trilateral();
+            Scenario out = new Scenario(s.members(), s.agreements(), List.of(), List.of(),
+                    List.of(new trisec.scenario.Outage(USA, day("2015-06-01"), day("2015-06-03"))));
+            var d = ReleasePolicy.of(out).decide(ReleaseRequest.fromOriginator(label(kor("군사Ⅱ급비밀")), USA,
+                    day("2015-06-02")));
+            assertThat(d.route()).containsExactly(KOR, USA);
+            assertThat(d.verdict()).isEqualTo(Verdict.PERMIT);
+        }
+
+        @Test
         void whenBothRoutesExistTheDirectOneWins() {
             var d = fromOriginator(label(kor("군사Ⅲ급비밀")), JPN, "2017-03-01");
             assertThat(d.route()).containsExactly(KOR, JPN);
             assertThat(d.recipientLevel()).contains(jpn("秘"));
+        }
+    }
+
+    @Nested
+    class Amendments {
+        private final ConfidentialityLabel china = ConfidentialityLabel.of(kor("군사Ⅱ급비밀"), Topic.of("china"));
+
+        /** TISA as shipped, then amended on 2015-03-01 to cover every dprk and china topic. */
+        private ReleasePolicy widened() {
+            var scope = new trisec.agreement.Scope(trisec.topic.TopicScope.of("dprk", "china"),
+                    Fixtures.tisa().build().scope().highest());
+            return ReleasePolicy.of(Fixtures.scenario(Fixtures.usaKor(), Fixtures.usaJpn(), Fixtures.tisa()
+                    .then(new trisec.agreement.LifecycleEvent.Amended(day("2015-03-01"), Optional.empty(), "widened",
+                            Optional.of(scope)))));
+        }
+
+        @Test
+        void anAmendedScopeAppliesFromTheAmendmentsInstantOn() {
+            var before = widened().decide(ReleaseRequest.fromOriginator(china, JPN, day("2015-03-01").minusSeconds(1)));
+            var after = widened().decide(ReleaseRequest.fromOriginator(china, JPN, day("2015-03-01")));
+            assertThat(before.verdict()).isEqualTo(Verdict.DENY);
+            assertThat(before.reasonTexts()).anySatisfy(r -> assertThat(r)
+                    .isEqualTo("tisa-2014 does not apply: its scope (dprk.nuclear, dprk.missile) does not cover china"));
+            assertThat(after.verdict()).isEqualTo(Verdict.PERMIT);
+            assertThat(after.route()).containsExactly(KOR, USA, JPN);
+        }
+
+        @Test
+        void aDenyNamesTheScopeInForceAtTheInstantNotTheOriginalOne() {
+            var cyber = ConfidentialityLabel.of(kor("군사Ⅱ급비밀"), Topic.of("cyber"));
+            var d = widened().decide(ReleaseRequest.fromOriginator(cyber, JPN, day("2015-06-01")));
+            assertThat(d.reasonTexts()).anySatisfy(r -> assertThat(r)
+                    .isEqualTo("tisa-2014 does not apply: its scope (dprk, china) does not cover cyber"));
+        }
+
+        @Test
+        void anAmendmentKeepsTheHighestLevelItStates() {
+            var classOne = ConfidentialityLabel.of(kor("군사Ⅰ급비밀"), Topic.of("china"));
+            assertThat(widened().decide(ReleaseRequest.fromOriginator(classOne, JPN, day("2015-06-01"))).verdict())
+                    .isEqualTo(Verdict.DENY);
         }
     }
 

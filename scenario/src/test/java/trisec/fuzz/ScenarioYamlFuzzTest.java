@@ -5,24 +5,31 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import trisec.scenario.Scenario;
 import trisec.scenario.file.InvalidScenarioException;
 import trisec.scenario.file.LaunchCatalogueFiles;
+import trisec.scenario.file.OptionFiles;
 import trisec.scenario.file.Problem;
 import trisec.scenario.file.ScenarioFiles;
 
 /**
- * A policy officer edits scenario files and launch catalogues by hand: any text either reads as one or is refused
- * with the list of its problems, never with another exception; and checking and reading agree on which. One fuzz
- * target picks the format from its first byte: Jazzer fuzzes one target per JVM.
+ * A policy officer edits scenario files, launch catalogues and option files by hand: any text either reads as one or
+ * is refused with the list of its problems, never with another exception; and checking and reading agree on which.
+ * One fuzz target picks the format from its first byte: Jazzer fuzzes one target per JVM.
  */
 class ScenarioYamlFuzzTest {
+    /** Option files are read against the scenario they change. */
+    private static final Scenario SHIPPED = ScenarioFiles.shipped();
+
     @FuzzTest(maxDuration = "15s")
     void anyTextIsAScenarioOrItsProblems(FuzzedDataProvider data) {
-        if (data.consumeBoolean()) {
-            checkAndReadAgree(data.consumeRemainingAsString(), ScenarioFiles::check, t -> ScenarioFiles.read("fuzz", t));
-        } else {
-            checkAndReadAgree(data.consumeRemainingAsString(), LaunchCatalogueFiles::check,
+        switch (data.consumeInt(0, 2)) {
+            case 0 -> checkAndReadAgree(data.consumeRemainingAsString(), ScenarioFiles::check,
+                    t -> ScenarioFiles.read("fuzz", t));
+            case 1 -> checkAndReadAgree(data.consumeRemainingAsString(), LaunchCatalogueFiles::check,
                     t -> LaunchCatalogueFiles.read("fuzz", t));
+            default -> checkAndReadAgree(data.consumeRemainingAsString(), t -> OptionFiles.check(t, SHIPPED),
+                    t -> OptionFiles.read("fuzz", t, SHIPPED));
         }
     }
 

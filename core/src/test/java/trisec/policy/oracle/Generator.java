@@ -42,7 +42,7 @@ final class Generator {
         HUB_SHAPED_WORLD, MONTH_END_DATE, NEVER_SIGNED, SIGNED_ONLY, ENTERED_SAME_DAY, NOTICE, NOTICE_EXPLICIT_DATE,
         NOTICE_AT_TERM_BOUNDARY, NOTICE_IN_MONTH_END_GAP, NOTICE_WITHOUT_TERMS, NOTICE_LAPSED, SUSPENDED,
         SUSPENDED_LAST_SECOND, WITHDRAWN, RENEWED_NOTICE, TERMINATED_EVENT, REENTERED, REENTERED_AT_TERMINATION,
-        AMENDED
+        AMENDED, AMENDED_SCOPE, OUTAGE
     }
 
     /** Where a request instant came from. */
@@ -129,8 +129,32 @@ final class Generator {
             deals.add(other(someParties(nations, 2)));
         }
         shuffle(deals);
-        world = new World(List.copyOf(nations), List.copyOf(deals));
+        world = new World(List.copyOf(nations), List.copyOf(deals), outages(deals));
         return world;
+    }
+
+    /**
+     * Sometimes one or two outages of the node of a hub (of a hub arrangement or data mechanism), from an instant
+     * where the hub's agreements change or at random, for a second to years; their ends are moments to ask at.
+     */
+    private List<Model.Down> outages(List<Deal> deals) {
+        List<Deal> hubs = deals.stream().filter(d -> d.hub().isPresent()
+                && (d.kind() == Kind.HUB_ARRANGEMENT || d.kind() == Kind.DATA_MECHANISM)).toList();
+        if (hubs.isEmpty() || !chance(35)) {
+            return List.of();
+        }
+        List<Model.Down> out = new ArrayList<>();
+        int count = chance(70) ? 1 : 2;
+        for (int i = 0; i < count; i++) {
+            Deal x = pick(hubs);
+            Instant from = chance(50) && !x.events().isEmpty() ? pick(x.events()).at() : start();
+            Instant until = chance(20) ? from.plusSeconds(1) : from.plus(Duration.ofDays(1 + rnd.nextInt(1500)));
+            count(Feature.OUTAGE);
+            out.add(new Model.Down(x.hub().get(), from, until));
+            moments.add(new Moment(from, x.parties()));
+            moments.add(new Moment(until, x.parties()));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -408,8 +432,15 @@ final class Generator {
                     state = State.TERMINATED;
                 } else if (c < 85) {
                     last = later(last);
-                    add(events, parties, Event.of(Step.AMENDED, last));
-                    count(Feature.AMENDED);
+                    if (chance(60)) {
+                        // An amendment that widens or narrows what the agreement covers from its instant on.
+                        add(events, parties, new Event(Step.AMENDED, last, Optional.empty(),
+                                Optional.of(new Model.Coverage(topics(50), highest(parties, 30)))));
+                        count(Feature.AMENDED_SCOPE);
+                    } else {
+                        add(events, parties, Event.of(Step.AMENDED, last));
+                        count(Feature.AMENDED);
+                    }
                 } else {
                     break;
                 }

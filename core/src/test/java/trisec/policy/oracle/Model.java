@@ -43,15 +43,34 @@ final class Model {
 
     enum Step { SIGNED, IN_FORCE, TERMINATION_NOTICE, NOTICE_SUSPENDED, NOTICE_WITHDRAWN, TERMINATED, AMENDED }
 
-    /** A lifecycle event; {@code effective} only on a notice that states its own date. */
-    record Event(Step step, Instant at, Optional<Instant> effective) {
+    /**
+     * What an agreement covers: {@code topics} empty = every topic; {@code highest} (party code to its highest
+     * covered level name) empty = no highest levels named.
+     */
+    record Coverage(Optional<List<String>> topics, Map<String, String> highest) {
+        @Override
+        public String toString() {
+            return "topics " + topics.map(Object::toString).orElse("(all)") + (highest.isEmpty() ? "" : " highest " + highest);
+        }
+    }
+
+    /**
+     * A lifecycle event; {@code effective} only on a notice that states its own date, {@code scope} only on an
+     * amendment that gives the agreement a new coverage from its instant.
+     */
+    record Event(Step step, Instant at, Optional<Instant> effective, Optional<Coverage> scope) {
+        Event(Step step, Instant at, Optional<Instant> effective) {
+            this(step, at, effective, Optional.empty());
+        }
+
         static Event of(Step step, Instant at) {
             return new Event(step, at, Optional.empty());
         }
 
         @Override
         public String toString() {
-            return step + "@" + at + effective.map(e -> "(effective " + e + ")").orElse("");
+            return step + "@" + at + effective.map(e -> "(effective " + e + ")").orElse("")
+                    + scope.map(c -> "(now " + c + ")").orElse("");
         }
     }
 
@@ -86,8 +105,20 @@ final class Model {
         }
     }
 
-    /** Parties and agreements, both in declaration order. */
-    record World(List<Nation> nations, List<Deal> deals) {
+    /** A party whose node forwards nothing for others from {@code from} (inclusive) to {@code until} (exclusive). */
+    record Down(String party, Instant from, Instant until) {
+        @Override
+        public String toString() {
+            return party + " down " + from + " .. " + until;
+        }
+    }
+
+    /** Parties and agreements, both in declaration order, and the outages of parties' nodes. */
+    record World(List<Nation> nations, List<Deal> deals, List<Down> outages) {
+        World(List<Nation> nations, List<Deal> deals) {
+            this(nations, deals, List.of());
+        }
+
         Nation nation(String code) {
             for (Nation n : nations) {
                 if (n.code().equals(code)) {
@@ -103,6 +134,10 @@ final class Model {
             nations.forEach(n -> b.append("    ").append(n).append('\n'));
             b.append("  agreements (declaration order):\n");
             deals.forEach(d -> b.append("    ").append(d).append('\n'));
+            if (!outages.isEmpty()) {
+                b.append("  outages:\n");
+                outages.forEach(o -> b.append("    ").append(o).append('\n'));
+            }
             return b.toString();
         }
     }

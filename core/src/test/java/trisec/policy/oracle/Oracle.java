@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import trisec.policy.oracle.Model.Answer;
+import trisec.policy.oracle.Model.Coverage;
 import trisec.policy.oracle.Model.Ask;
 import trisec.policy.oracle.Model.Deal;
 import trisec.policy.oracle.Model.Kind;
@@ -35,7 +36,11 @@ final class Oracle {
         LATER_SIA_USED, HUB_SKIPPED_NOT_IN_FORCE, HUB_SKIPPED_NO_LEGS, HUB_LEG_SKIPPED_NOT_IN_FORCE,
         LATER_HUB_USED, HUB_SEVERAL_PAIRS, HUB_PAIR_ORDER_MATTERS,
         RETURN_TO_ORIGINATOR, UNCLASSIFIED_WITH_CAVEAT, HUB_CONSENT_CARRIED_BY_ORIGINATOR, REL_TO_PERMITS,
-        STANDING_CONSENT, MECHANISM_BEFORE_DIRECT, HOLDER_LEVEL_VIA_MECHANISM
+        STANDING_CONSENT, MECHANISM_BEFORE_DIRECT, HOLDER_LEVEL_VIA_MECHANISM,
+        /** An amendment's scope, in effect at t, answered differently from the scope the agreement was made with. */
+        AMENDED_SCOPE_DECIDES,
+        /** A hub arrangement or mechanism that would have been tried, passed over because its hub's node is down. */
+        HUB_SKIPPED_OUTAGE
     }
 
     record Result(Answer answer, Bucket bucket, Set<Flag> flags) {}
@@ -83,7 +88,7 @@ final class Oracle {
         if (r.equals(o)) {
             flags.add(Flag.RETURN_TO_ORIGINATOR);
         }
-        if (consentNeeded && !label.orcon() && standingConsent(o, h, r, label.topic(), lh, q.at())) {
+        if (consentNeeded && !label.orcon() && standingConsent(o, h, r, label.topic(), lh, q.at(), flags)) {
             consentNeeded = false;
             flags.add(Flag.STANDING_CONSENT);
         }
@@ -121,10 +126,11 @@ final class Oracle {
     }
 
     /** Decision 4's exception: a data mechanism in force at t whose hub is H, with O and R, covering T and L_H. */
-    private boolean standingConsent(String o, String h, String r, String topic, String lh, Instant t) {
+    private boolean standingConsent(String o, String h, String r, String topic, String lh, Instant t,
+                                    Set<Flag> flags) {
         for (Deal x : world.deals()) {
             if (x.kind() == Kind.DATA_MECHANISM && x.hub().equals(Optional.of(h)) && x.parties().contains(o)
-                    && x.parties().contains(r) && coversTopic(x, topic) && coversLevel(x, h, lh)
+                    && x.parties().contains(r) && covers(x, topic, h, lh, t, flags)
                     && OracleLifecycle.inForceAt(x, t)) {
                 return true;
             }
@@ -160,13 +166,17 @@ final class Oracle {
             if (!x.parties().contains(h) || !x.parties().contains(r) || p.equals(h) || p.equals(r)) {
                 continue;
             }
-            if (!coversTopic(x, label.topic()) || !coversLevel(x, h, lh)) {
+            if (!covers(x, label.topic(), h, lh, at, flags)) {
                 continue;
             }
             if (!OracleLifecycle.inForceAt(x, at)) {
                 if (!mechanism) {
                     flags.add(Flag.HUB_SKIPPED_NOT_IN_FORCE);
                 }
+                continue;
+            }
+            if (down(p, at)) {
+                flags.add(Flag.HUB_SKIPPED_OUTAGE);
                 continue;
             }
             List<Leg> legs = legs(h, lh, p, r, label.topic(), at, flags);
@@ -196,6 +206,16 @@ final class Oracle {
             }
         }
         return Optional.empty();
+    }
+
+    /** The party's node is down at t: an outage of the world holds t. */
+    private boolean down(String party, Instant t) {
+        for (Model.Down d : world.outages()) {
+            if (d.party().equals(party) && !t.isBefore(d.from()) && t.isBefore(d.until())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A usable pair of SIAs through the hub, with their declaration positions. */
@@ -293,13 +313,15 @@ final class Oracle {
         if (!isSiaBetween(a, p, q)) {
             return Optional.empty();
         }
-        if (!coversTopic(a, topic)) {
+        Coverage now = scopeAt(a, t);
+        noteAmendment(a, now, topic, p, x, flags);
+        if (!coversTopic(now, topic)) {
             if (direct) {
                 flags.add(Flag.SIA_SKIPPED_TOPIC);
             }
             return Optional.empty();
         }
-        if (!coversLevel(a, p, x)) {
+        if (!coversLevel(now, p, x)) {
             if (direct) {
                 flags.add(Flag.SIA_SKIPPED_LEVEL_SCOPE);
             }
@@ -341,8 +363,34 @@ final class Oracle {
         return Optional.empty();
     }
 
+    /** What A covers at t: the coverage of its latest amendment at or before t that states one, else its own. */
+    static Coverage scopeAt(Deal a, Instant t) {
+        Coverage c = new Coverage(a.topics(), a.highest());
+        for (Model.Event e : a.events()) {
+            if (!e.at().isAfter(t) && e.scope().isPresent()) {
+                c = e.scope().get();
+            }
+        }
+        return c;
+    }
+
+    /** A's coverage at t reaches the topic and P's level X. */
+    private boolean covers(Deal a, String topic, String p, String x, Instant t, Set<Flag> flags) {
+        Coverage now = scopeAt(a, t);
+        noteAmendment(a, now, topic, p, x, flags);
+        return coversTopic(now, topic) && coversLevel(now, p, x);
+    }
+
+    /** Flags an amendment in effect that answers otherwise than the coverage A was made with. */
+    private void noteAmendment(Deal a, Coverage now, String topic, String p, String x, Set<Flag> flags) {
+        Coverage own = new Coverage(a.topics(), a.highest());
+        if ((coversTopic(now, topic) && coversLevel(now, p, x)) != (coversTopic(own, topic) && coversLevel(own, p, x))) {
+            flags.add(Flag.AMENDED_SCOPE_DECIDES);
+        }
+    }
+
     /** No topic list covers everything; otherwise a listed topic equals T or is an ancestor ("a" covers "a.b"). */
-    static boolean coversTopic(Deal a, String topic) {
+    static boolean coversTopic(Coverage a, String topic) {
         if (a.topics().isEmpty()) {
             return true;
         }
@@ -355,7 +403,7 @@ final class Oracle {
     }
 
     /** No highest levels covers every level; otherwise P needs a named highest level ranking at or above X. */
-    boolean coversLevel(Deal a, String p, String x) {
+    boolean coversLevel(Coverage a, String p, String x) {
         if (a.highest().isEmpty()) {
             return true;
         }

@@ -240,7 +240,12 @@ class ReleasePolicyDifferentialTest {
             for (int i = 0; i < deals.size(); i++) {
                 List<Deal> fewer = new ArrayList<>(deals);
                 fewer.remove(i);
-                out.add(new World(w.nations(), fewer));
+                out.add(new World(w.nations(), fewer, w.outages()));
+            }
+            for (int i = 0; i < w.outages().size(); i++) {
+                List<Model.Down> fewer = new ArrayList<>(w.outages());
+                fewer.remove(i);
+                out.add(new World(w.nations(), deals, fewer));
             }
             for (int i = 0; i < deals.size(); i++) {
                 Deal d = deals.get(i);
@@ -268,7 +273,7 @@ class ReleasePolicyDifferentialTest {
         private static World replace(World w, int i, Deal d) {
             List<Deal> deals = new ArrayList<>(w.deals());
             deals.set(i, d);
-            return new World(w.nations(), deals);
+            return new World(w.nations(), deals, w.outages());
         }
     }
 

@@ -20,6 +20,7 @@ import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
 import trisec.policy.ReleaseRequest;
 import trisec.scenario.Member;
+import trisec.scenario.Outage;
 import trisec.scenario.Scenario;
 import trisec.topic.Topic;
 import trisec.topic.TopicScope;
@@ -49,7 +50,9 @@ final class ToCore {
         for (Deal d : world.deals()) {
             agreements.add(agreement(d, byParty));
         }
-        return new Scenario(members, agreements, List.of(), List.of());
+        List<Outage> outages = world.outages().stream()
+                .map(d -> new Outage(Party.of(d.party()), d.from(), d.until())).toList();
+        return new Scenario(members, agreements, List.of(), List.of(), outages);
     }
 
     /**
@@ -74,10 +77,7 @@ final class ToCore {
     }
 
     private static Agreement agreement(Deal d, Map<String, ClassificationScheme> schemes) {
-        TopicScope topics = d.topics().map(list -> TopicScope.of(list.stream().map(Topic::of).toList()))
-                .orElse(TopicScope.everything());
-        Map<Party, Level> highest = new HashMap<>();
-        d.highest().forEach((p, l) -> highest.put(Party.of(p), schemes.get(p).level(l)));
+        Scope scope = scope(new Model.Coverage(d.topics(), d.highest()), schemes);
         List<EquivalenceTable.Row> rows = new ArrayList<>();
         for (Row row : d.rows()) {
             Map<Party, List<Level>> levels = new HashMap<>();
@@ -87,12 +87,22 @@ final class ToCore {
         }
         List<LifecycleEvent> events = new ArrayList<>();
         for (Event e : d.events()) {
-            events.add(LifecycleEvent.of(LifecycleEvent.EventType.valueOf(e.step().name()), e.at(), Optional.empty(),
-                    "", e.effective()));
+            events.add(e.scope().isPresent()
+                    ? new LifecycleEvent.Amended(e.at(), Optional.empty(), "", Optional.of(scope(e.scope().get(), schemes)))
+                    : LifecycleEvent.of(LifecycleEvent.EventType.valueOf(e.step().name()), e.at(), Optional.empty(),
+                            "", e.effective()));
         }
         return new Agreement(d.id(), AgreementKind.valueOf(d.kind().name()), d.id(), parties(d.parties()),
-                d.hub().map(Party::of), new Scope(topics, highest), new EquivalenceTable(rows), d.term(),
+                d.hub().map(Party::of), scope, new EquivalenceTable(rows), d.term(),
                 d.noticePeriod(), true, events, "", List.of());
+    }
+
+    private static Scope scope(Model.Coverage c, Map<String, ClassificationScheme> schemes) {
+        TopicScope topics = c.topics().map(list -> TopicScope.of(list.stream().map(Topic::of).toList()))
+                .orElse(TopicScope.everything());
+        Map<Party, Level> highest = new HashMap<>();
+        c.highest().forEach((p, l) -> highest.put(Party.of(p), schemes.get(p).level(l)));
+        return new Scope(topics, highest);
     }
 
     static ConfidentialityLabel label(Scenario scenario, Tag tag) {

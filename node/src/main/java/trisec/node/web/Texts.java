@@ -135,6 +135,7 @@ public final class Texts {
             case Reason.NotInTable x -> t("reason.notInTable", named(x.agreement()), x.level().name(), party(x.to()));
             case Reason.NoLegs x -> t("reason.noLegs", named(x.arrangement()), x.level().name(), party(x.from()),
                     party(x.hub()), party(x.to()), date(x.at()));
+            case Reason.HubOutage x -> t("reason.hubOutage", named(x.arrangement()), party(x.hub()), date(x.at()));
         };
     }
 

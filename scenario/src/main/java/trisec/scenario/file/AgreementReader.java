@@ -47,6 +47,11 @@ final class AgreementReader {
         return List.copyOf(agreements.values());
     }
 
+    /** The agreement with this id, when it was read without a problem. */
+    Optional<Agreement> get(String id) {
+        return Optional.ofNullable(agreements.get(id));
+    }
+
     /** Whether an agreement with this id was read without a problem. */
     boolean isDeclared(String id) {
         return agreements.containsKey(id);
@@ -149,7 +154,7 @@ final class AgreementReader {
         }
     }
 
-    private Scope scope(YamlNode node, List<Party> agreementParties) {
+    Scope scope(YamlNode node, List<Party> agreementParties) {
         Mapping m = values.mapping(node, "a scope");
         if (m == null) {
             return Scope.everything();
@@ -250,6 +255,11 @@ final class AgreementReader {
             return null;
         }
         values.keys(m, "an event", Set.of("type", "date", "by", "effective", "note"), Set.of("type", "date"));
+        return event(m, agreementParties);
+    }
+
+    /** The event a mapping states, its keys already checked; null when it has a problem or lacks its type or date. */
+    LifecycleEvent event(Mapping m, List<Party> agreementParties) {
         int before = values.problemCount();
         EventType type = m.get("type") == null ? null : values.enumValue(m.get("type"), "type", EventType.class);
         Instant at = m.get("date") == null ? null : values.instant(m.get("date"), "date");

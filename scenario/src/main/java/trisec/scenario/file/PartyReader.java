@@ -36,6 +36,18 @@ final class PartyReader {
         return members;
     }
 
+    /** A party declared elsewhere (the scenario an option file is read against), for references to resolve. */
+    void declare(Member member) {
+        schemes.put(member.party(), member.scheme());
+        names.put(member.party(), member.name());
+    }
+
+    /** The party read or declared with this code, when its scheme has no problem. */
+    Optional<Member> member(Party party) {
+        ClassificationScheme scheme = schemes.get(party);
+        return scheme == null ? Optional.empty() : Optional.of(new Member(party, names.get(party), scheme));
+    }
+
     /** Reads one item of {@code parties}. */
     void read(YamlNode node) {
         Mapping m = values.mapping(node, "a party");
