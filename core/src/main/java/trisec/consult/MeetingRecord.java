@@ -44,7 +44,18 @@ public record MeetingRecord(String id, String channel, Party recordedBy, int rev
             if (owner == null || due == null || status == null) {
                 throw new DomainException("an action item needs an owner party, a due date and a status");
             }
+            inRange("an action item's due date", due);
             followUp.ifPresent(f -> text("follow-up", f, 2_000));
+        }
+    }
+
+    /** The days a record may name: the cooperation's past and any plausible future, nothing a calendar cannot write. */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
+    private static void inRange(String what, LocalDate day) {
+        if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+            throw new DomainException(what + " is between " + EARLIEST + " and " + LATEST + ", not " + day);
         }
     }
 
@@ -55,6 +66,8 @@ public record MeetingRecord(String id, String channel, Party recordedBy, int rev
         if (start == null || end == null) {
             throw new DomainException("a meeting needs a start date and an end date");
         }
+        inRange("a meeting's first day", start);
+        inRange("a meeting's last day", end);
         if (end.isBefore(start)) {
             throw new DomainException("a meeting ends on or after the day it starts: " + end + " is before " + start);
         }
@@ -118,6 +131,7 @@ public record MeetingRecord(String id, String channel, Party recordedBy, int rev
             throw new DomainException("this meeting is of the " + channel + " channel, not " + c.id());
         }
         LocalDate s = newStart == null ? start : newStart;
+        inRange("a meeting's first day", s);
         LocalDate e = newEnd != null ? newEnd : s.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end));
         String p = newPlace == null ? place : newPlace.strip();
         if (s.equals(start) && e.equals(end) && p.equals(place)) {

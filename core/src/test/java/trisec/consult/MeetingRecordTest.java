@@ -108,4 +108,22 @@ class MeetingRecordTest {
         assertThatThrownBy(() -> MeetingRecord.plan("m1", DTT, ALL, KOR, LocalDate.parse("2016-05-01"), null, " ",
                 Optional.empty(), Map.of(), AGENDA)).hasMessageContaining("place is 1 to 200");
     }
+
+    @Test
+    void daysACalendarCannotWriteAreRefusedWhateverTheRouteIn() {
+        var planned = plan(DTT, "2025-08-20", Optional.empty());
+        LocalDate far = LocalDate.parse("+999999999-12-31");
+        assertThatThrownBy(() -> MeetingRecord.plan("m2", DTT, ALL, KOR, far, null, "Seoul", Optional.empty(),
+                Map.of(), AGENDA)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("between 1900-01-01 and 2199-12-31");
+        assertThatThrownBy(() -> planned.rescheduled(DTT, far, null, null)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("between 1900-01-01 and 2199-12-31");
+        assertThatThrownBy(() -> planned.rescheduled(DTT, null, LocalDate.parse("2200-01-01"), null))
+                .isInstanceOf(DomainException.class).hasMessageContaining("between 1900-01-01 and 2199-12-31");
+        assertThat(planned.rescheduled(DTT, null, LocalDate.parse("2199-12-31"), null).end())
+                .isEqualTo(LocalDate.parse("2199-12-31"));
+        var held = planned.held(LocalDate.parse("2025-08-20"), List.of("agreed"));
+        assertThatThrownBy(() -> held.withAction(ALL, JPN, LocalDate.parse("1899-12-31"), "task"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("due date");
+    }
 }
