@@ -198,7 +198,8 @@ public final class Node implements AutoCloseable {
                     decisions, consents, agreements, auditLog, witness, reception, origin, logKeys.getPublic(), authorities,
                     warnings, statements, meetings)));
             // A person's calendar subscriptions: read-only addresses of the calendars, revocable (docs/CONSULTATION.md).
-            var subscriptions = new trisec.node.person.CalendarSubscriptions(store, sessions, clock);
+            var subscriptions = new trisec.node.person.CalendarSubscriptions(store, sessions, clock,
+                    config.secureCookies());
             routes.addAll(Web.pages(pages, holdings, disclosures, consents, agreements, auditLog, warnings,
                     statements, meetings, subscriptions));
             // The dialogue's health: the scenario's channels on a date, read and never stored.

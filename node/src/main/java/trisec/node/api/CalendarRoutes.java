@@ -73,7 +73,7 @@ final class CalendarRoutes implements RouteGroup {
         m.put("secret", made.secret());
         m.put("path", path);
         // As this request reached the node: the person copies it into their calendar client.
-        m.put("address", ctx.scheme() + "://" + ctx.host() + path);
+        m.put("address", subscriptions.address(ctx.scheme(), ctx.host(), made.secret()));
         json(ctx, 201, m);
     }
 

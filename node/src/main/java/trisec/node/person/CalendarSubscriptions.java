@@ -40,11 +40,26 @@ public final class CalendarSubscriptions {
     private final Store store;
     private final Sessions sessions;
     private final InstantSource clock;
+    private final boolean behindTls;
 
-    public CalendarSubscriptions(Store store, Sessions sessions, InstantSource clock) {
+    /**
+     * @param behindTls the node is reached through a proxy that terminates TLS ({@code --secure-cookies}): the
+     *                  addresses it gives out are {@code https} whatever scheme the proxy speaks to it
+     */
+    public CalendarSubscriptions(Store store, Sessions sessions, InstantSource clock, boolean behindTls) {
         this.store = store;
         this.sessions = sessions;
         this.clock = clock;
+        this.behindTls = behindTls;
+    }
+
+    /**
+     * The address a person copies into their calendar client: the host they reached the node at, over https when the
+     * node is behind a TLS proxy, so that the secret in it is never sent in the clear by a client told {@code http}.
+     */
+    public String address(String scheme, String host, String secret) {
+        return (behindTls ? "https" : scheme) + "://" + host + trisec.node.http.Requests.CALENDAR_SUBSCRIPTIONS + secret
+                + "/channels/calendar.ics";
     }
 
     /** A new subscription for the person, named by them ({@code label}: which client holds it). */

@@ -8,7 +8,6 @@ import trisec.node.base.Refusal;
 import trisec.node.base.Self;
 import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
-import trisec.node.http.Requests;
 import trisec.node.person.Account;
 import trisec.node.person.CalendarSubscriptions;
 
@@ -49,8 +48,7 @@ final class PersonPages implements RouteGroup {
     private void subscribe(Context ctx) {
         pages.requireForm(ctx);
         var made = calendars.create(pages.account(ctx), ctx.formParam("label"));
-        me(ctx, ctx.scheme() + "://" + ctx.host() + Requests.CALENDAR_SUBSCRIPTIONS + made.secret()
-                + "/channels/calendar.ics", "");
+        me(ctx, calendars.address(ctx.scheme(), ctx.host(), made.secret()), "");
     }
 
     private void loginForm(Context ctx) {

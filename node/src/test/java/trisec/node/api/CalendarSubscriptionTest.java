@@ -257,4 +257,16 @@ class CalendarSubscriptionTest {
         }
         assertThat(captured.list).noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains(secret));
     }
+
+    @Test
+    void behindATlsProxyTheAddressIsHttpsWhateverTheProxySpeaksToTheNode() {
+        assertThat(subscribe("kor.analyst", "plain").get("address").asText()).startsWith("http://127.0.0.1:");
+        try (Cluster proxied = Cluster.start(List.of(KOR), ScenarioFiles.shipped(),
+                Optional.of(Instant.parse("2025-07-01T00:00:00Z")), c -> c.toBuilder().secureCookies(true).build())) {
+            var r = proxied.client(KOR).post("kor.analyst", "/api/v1/me/calendars", "{}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().get("address").asText()).startsWith("https://")
+                    .endsWith(calendarPath(r.json().get("secret").asText()));
+        }
+    }
 }
