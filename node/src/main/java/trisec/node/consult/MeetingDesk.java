@@ -256,7 +256,8 @@ public final class MeetingDesk {
      * Asks the release policy to send the meeting's record (or one of its annexes) to each of the channel's other
      * parties, as an officer's release request each: what it permits waits for a disclosure official's approval, what
      * it refuses goes nowhere and is on record with its reasons. A party that already has a release of the item under
-     * way (a standing authority's, say) is not asked again.
+     * way (a standing authority's, say) is not asked again. A party for which no release can be asked at all (no peer
+     * for it) is answered {@code NOT_ASKED} with why, and the others are still asked.
      */
     public List<Shared> share(Account officer, String id, Share in) {
         Seen last = own(officer, id);
@@ -290,6 +291,11 @@ public final class MeetingDesk {
                         r.release().map(x -> x.status().name()), List.of()));
             } catch (Refusal.Forbidden refused) {
                 out.add(new Shared(to, "DENY", Optional.empty(), Optional.empty(), refused.reasons()));
+            } catch (Refusal notAsked) {
+                // No release could be asked for this party (no peer for it, say): said for this party, and the
+                // others are still asked, since the item is stored already and a retry would store another.
+                out.add(new Shared(to, "NOT_ASKED", Optional.empty(), Optional.empty(),
+                        List.of(notAsked.getMessage())));
             }
         }
         return out;

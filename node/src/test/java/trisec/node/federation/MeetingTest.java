@@ -241,6 +241,22 @@ class MeetingTest {
     }
 
     @Test
+    void aPartyThatCannotBeAskedIsSaidSoAndTheOthersAreStillAsked() {
+        // Korea and Japan run; Korea has no peer for the United States.
+        c = Cluster.start(List.of(KOR, JPN), trisec.scenario.file.ScenarioFiles.shipped(), java.util.Optional.of(MID_2025),
+                x -> x);
+        String id = plan(meeting("defense-trilateral-talks", "2025-08-20", "")).get("id").asText();
+        var shared = kor().post("kor.officer", "/api/v1/meetings/" + id + "/share", "");
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+        var answers = new java.util.HashMap<String, JsonNode>();
+        shared.json().get("shared").forEach(a -> answers.put(a.get("to").asText(), a));
+        assertThat(answers.get("JPN").get("verdict").asText()).isEqualTo("PERMIT");
+        assertThat(answers.get("JPN").get("release").asText()).isNotBlank();
+        assertThat(answers.get("USA").get("verdict").asText()).isEqualTo("NOT_ASKED");
+        assertThat(answers.get("USA").get("reasons").get(0).asText()).contains("no connection to USA");
+    }
+
+    @Test
     void theUnclassifiedAgendaGoesToBothPartnersAndAClassifiedAnnexOnlyWhereAnAgreementIsInForce() {
         c = Cluster.trilateral(BEFORE_KOREA_JAPAN_GSOMIA);
         Fed.secondOfficial(c, KOR);
