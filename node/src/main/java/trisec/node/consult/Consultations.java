@@ -89,10 +89,16 @@ final class Consultations {
                 ORDER BY c.opened_at, c.id""").bind("p", party.code()).map((rs, c) -> row(rs)).list();
     }
 
+    /**
+     * A step kept from a party. An action's steps share the action's id (its status changes replace one another), so
+     * the latest withholding of an action stands for them all.
+     */
     static void withhold(Handle h, String id, Withheld w) {
         h.createUpdate("""
                 INSERT INTO consultation_withheld (consultation_id, party, step, step_id, withheld_at, reasons)
-                VALUES (:id, :p, :s, :sid, :at, :r)""")
+                VALUES (:id, :p, :s, :sid, :at, :r)
+                ON CONFLICT (consultation_id, party, step_id)
+                DO UPDATE SET step = excluded.step, withheld_at = excluded.withheld_at, reasons = excluded.reasons""")
                 .bind("id", id).bind("p", w.party().code()).bind("s", w.step()).bind("sid", w.stepId())
                 .bind("at", Store.utc(w.at())).bind("r", Json.write(w.reasons())).execute();
     }

@@ -81,6 +81,9 @@ class ConsultationTablesTest {
             assertThat(Consultations.awaiting(h, KOR)).isEmpty();
             Consultations.action(h, ID, new Consultations.Action(ACTION, JPN, "Press line", USA, "2024-11-02", "OPEN",
                     OPENED.plusSeconds(30)), Optional.of(origin));
+            Consultations.withhold(h, ID, new Consultations.Withheld(USA, "ACTION", ACTION, OPENED.plusSeconds(40),
+                    List.of("an earlier state of the action")));
+            // The action's status change, withheld in its turn under the same step id, replaces it.
             Consultations.withhold(h, ID, new Consultations.Withheld(USA, "DRAFT", ACTION, OPENED.plusSeconds(50),
                     List.of("not releasable to USA", "second reason")));
             assertThat(Consultations.close(h, ID, OPENED.plusSeconds(60), "kor.officer", Optional.of("Agreed")))
