@@ -50,6 +50,7 @@ class ConsultationWalkBrowserTest {
     private DemoBrowser demo;
     private String ministersMeeting;
     private String statement;
+    private String subjectItem;
 
     @BeforeAll
     void start() throws Exception {
@@ -188,6 +189,8 @@ class ConsultationWalkBrowserTest {
         officer.locator("#body").fill("Assessment of the launch the parties consult on.");
         officer.locator("#compose button[type=submit]").click();
         officer.waitForURL("**/ui/items/*");
+        String itemPath = new java.net.URI(officer.url()).getPath();
+        subjectItem = itemPath.substring(itemPath.lastIndexOf('/') + 1);
         officer.locator("[data-testid=consult-on-item]").click();
         officer.waitForURL("**/ui/consultations?subject=*");
         officer.locator("[data-testid=open-consultation] button[type=submit]").click();
@@ -246,8 +249,9 @@ class ConsultationWalkBrowserTest {
         // Nothing else of the node: the statement of another channel, the consultations, the items.
         participant.navigate(demo.url(KOR, "/ui/statements"));
         assertThat(participant.content()).doesNotContain(STATEMENT);
-        for (String path : List.of("/ui/consultations", "/ui/items/" + statement, "/ui/warnings")) {
-            participant.navigate(demo.url(KOR, path));
+        for (String path : List.of("/ui/consultations", "/ui/items/" + subjectItem, "/ui/warnings")) {
+            var answer = participant.navigate(demo.url(KOR, path));
+            assertThat(answer.status()).as(path).isEqualTo(403);
             assertThat(participant.content()).as(path).doesNotContain(SUBJECT).doesNotContain(CLASSIFIED_PAPER)
                     .doesNotContain("consultation-notice");
         }
