@@ -101,6 +101,15 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
     }
 
     /**
+     * The one reason a draft is refused for the meeting it names, whatever is wrong with the record: it becomes the
+     * reason of the message's RECEIVED entry, and the audit log is read by partners and by auditors of any clearance
+     * (docs/AUDIT.md: it can be shown to them without releasing anything), so it says nothing of the record this node
+     * holds: not its channel, not its marking, not that it exists.
+     */
+    static final String MEETING_NOT_VOUCHED_FOR = "the draft names a meeting that is not an unclassified record of the "
+            + "statement's channel this node can vouch for";
+
+    /**
      * A partner names the meeting its statement comes out of: where this node holds that meeting's record, it must
      * be of the statement's channel and unclassified, with no caveat, so that its id is not shown here beside a
      * statement it has nothing to do with, or to readers of the statement who may not read it. A meeting this node
@@ -111,14 +120,10 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
         if (held.isEmpty()) {
             return;
         }
-        if (!held.get().meeting().channel().equals(channel)) {
-            throw new MessageRefused("meeting " + meeting + " is a meeting of channel " + held.get().meeting()
-                    .channel() + " at " + self.party() + ", not of " + channel);
-        }
         var label = held.get().label();
-        if (!label.level().isUnclassified() || !label.caveats().isEmpty()) {
-            throw new MessageRefused("meeting " + meeting + "'s record is not unclassified, or carries a caveat, at "
-                    + self.party() + "; a statement names only an unclassified meeting");
+        if (!held.get().meeting().channel().equals(channel) || !label.level().isUnclassified()
+                || !label.caveats().isEmpty()) {
+            throw new MessageRefused(MEETING_NOT_VOUCHED_FOR);
         }
     }
 }
