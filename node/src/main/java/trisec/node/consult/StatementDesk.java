@@ -374,9 +374,11 @@ public final class StatementDesk {
         var rid = new RevisionId(r.revision(), self.party());
         Statements.insertRevision(h, new Statements.Held(r, self.party(), now));
         Statements.moveTo(h, r.statementId(), rid);
+        int claimed = Statements.claimKept(h, r.statementId(), rid, r.hashText());
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_PROPOSED, now, person.username())
                 .with("statement", r.statementId()).with("revision", r.revision()).with("channel", r.channel())
-                .with("meeting", r.meeting()).with("by", self.party().code()).with("hash", r.hashText()));
+                .with("meeting", r.meeting()).with("by", self.party().code()).with("hash", r.hashText())
+                .with("keptSignatures", claimed == 0 ? null : claimed));
         var t = r.texts();
         var draft = new StatementDraft(r.statementId(), r.revision(), r.channel(), r.meeting().orElse(null),
                 r.title(), t.ko(), t.ja(), t.en(), self.party().code(), now.toString());

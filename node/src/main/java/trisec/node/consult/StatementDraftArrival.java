@@ -91,10 +91,13 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
             Statements.moveTo(h, s.id(), rid);
         }
         Statements.insertRevision(h, new Statements.Held(r, m.sender(), at));
+        // Signatures of this number kept while their proposer was not known sign this revision if they are over
+        // its hash.
+        int claimed = Statements.claimKept(h, r.statementId(), rid, r.hashText());
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_PROPOSED, self.clock().instant(),
                         m.sender().code()).with("statement", r.statementId()).with("revision", r.revision())
                 .with("channel", r.channel()).with("meeting", r.meeting()).with("by", m.sender().code())
-                .with("hash", r.hashText()));
+                .with("hash", r.hashText()).with("keptSignatures", claimed == 0 ? null : claimed));
         // Signatures that came before their revision count now, if they are over these texts.
         StatementAdoption.check(h, self, r.statementId());
         return m.accepted(null, null, null, null);
