@@ -281,8 +281,10 @@ public final class StatementDesk {
                     .with("statement", id).with("revision", rid.number())
                     .with("proposedBy", rid.proposedBy().code()).with("party", self.party().code())
                     .with("hash", hashText));
-            var message = new StatementSigned(id, rid.number(), rid.proposedBy().code(), hashText,
-                    self.party().code(), now.toString(), keyId, signature);
+            // A revision 1 is its drafter's alone: the message leaves its proposer out, and a node of any version
+            // takes it (docs/NODE.md, "Nodes of different versions").
+            var message = new StatementSigned(id, rid.number(), rid.number() == 1 ? null : rid.proposedBy().code(),
+                    hashText, self.party().code(), now.toString(), keyId, signature);
             sharing.send(h, signatory.username(), id, s.channel(), rid, Statements.What.SIGNATURE, message, others,
                     now);
             StatementAdoption.check(h, self, id);

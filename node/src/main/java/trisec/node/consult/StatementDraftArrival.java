@@ -80,6 +80,12 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
                 throw new MessageRefused("revision " + rid + " of statement " + s.id()
                         + " holds other texts at " + self.party() + "; a change is a new revision");
             }
+            // A revision 1 is the statement's draft, made by its drafter alone: a signature that names no proposer
+            // signs the revision 1 held here (StatementSignedArrival).
+            if (r.revision() == 1 && !Statements.numbered(h, s, 1).isEmpty()) {
+                throw new MessageRefused("statement " + s.id() + " has its revision 1 at " + self.party() + " from "
+                        + Statements.numbered(h, s, 1).getFirst().proposedBy() + "; a statement has one draft");
+            }
             // A revision before the adopted one (made at the same time as it, and beaten by the order of
             // revisions) comes late and changes nothing; none can come after it from a node that keeps the rules.
             if (s.adoptedAt().isPresent() && rid.isAfter(s.latest())) {
