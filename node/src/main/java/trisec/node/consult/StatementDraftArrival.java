@@ -113,7 +113,7 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
      * The one reason a draft is refused for the meeting it names, whatever is wrong with the record: it becomes the
      * reason of the message's RECEIVED entry, and the audit log is read by partners and by auditors of any clearance
      * (docs/AUDIT.md: it can be shown to them without releasing anything), so it says nothing of the record this node
-     * holds: not its channel, not its marking, not that it exists.
+     * holds: neither its channel nor its marking, nor which of them is wrong.
      */
     static final String MEETING_NOT_VOUCHED_FOR = "the draft names a meeting that is not an unclassified record of the "
             + "statement's channel this node can vouch for";
