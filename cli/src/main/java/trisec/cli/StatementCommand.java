@@ -47,9 +47,17 @@ final class StatementCommand implements Runnable {
             description = {"Check an adopted joint statement's signed document offline: its hash is",
                     "recomputed from its texts, and each party of the scenario must have signed that",
                     "hash with the key --keys gives for it (a peers file, or an entry as 'trisec keys",
-                    "export' prints it; repeat for more).",
+                    "export' prints it; repeat for more). The signatures cover the statement's id,",
+                    "revision, channel, meeting, title and texts; adoptedAt and signedAt are not signed.",
                     "Exit 0 when it verifies, 1 when it does not (each problem named), 2 for bad input."})
     static final class Verify implements Callable<Integer> {
+        /**
+         * The document's fields that neither the hash nor the signatures cover: when the exporting node adopted the
+         * statement and when it records each party as having signed. Changed, the document still verifies, so the
+         * output says so rather than let them pass for signed.
+         */
+        static final List<String> NOT_SIGNED = List.of("adoptedAt", "signedAt");
+
         /** A document holds three texts of at most 20,000 characters and three signatures: far below this. */
         private static final long MAX_BYTES = 4L << 20;
 
@@ -112,12 +120,20 @@ final class StatementCommand implements Runnable {
                 m.put("signatories", signatories.entrySet().stream().map(e -> Map.of("party", e.getKey().code(),
                         "keyId", e.getValue().keyId().value())).toList());
                 m.put("problems", problems);
+                m.put("adoptedAt", d.adoptedAt());
+                var signedAt = new LinkedHashMap<String, String>();
+                d.signatures().forEach(x -> signedAt.putIfAbsent(x.party(), x.signedAt()));
+                m.put("signedAt", signedAt);
+                m.put("notSigned", NOT_SIGNED);
                 JsonOutput.print(out, m);
             } else if (problems.isEmpty()) {
                 out.println("verified: joint statement " + d.statementId() + ", revision " + d.revision() + " of "
                         + d.channel() + ", \"" + d.title() + "\", hash " + d.hash());
                 out.println("signed by " + String.join(", ", signatories.entrySet().stream()
                         .map(e -> e.getKey() + " (key " + e.getValue().keyId() + ")").toList()));
+                out.println("not signed: adoptedAt " + d.adoptedAt() + " and signedAt (" + String.join(", ",
+                        d.signatures().stream().map(x -> x.party() + " " + x.signedAt()).toList())
+                        + ") are the exporting node's record, outside the hash and the signatures");
             } else {
                 out.println("FAILED: " + String.join("; ", problems));
             }

@@ -94,7 +94,7 @@ class StatementCommandTest {
     @Test
     void aDocumentSignedByTheThreeNodesVerifiesAgainstTheirKeys() {
         var ok = Cli.run("statement", "verify", document.toString(), "--keys", peers.toString()).ok();
-        assertThat(ok.outLines()).hasSize(2);
+        assertThat(ok.outLines()).hasSize(3);
         assertThat(ok.outLines().get(0)).startsWith("verified: joint statement ").contains("revision 2 of leaders");
         assertThat(ok.outLines().get(1)).startsWith("signed by ").contains("KOR (key " + keyId("KOR") + ")",
                 "JPN (key " + keyId("JPN") + ")", "USA (key " + keyId("USA") + ")");
@@ -114,6 +114,44 @@ class StatementCommandTest {
                 Optional.empty())));
         Cli.run("statement", "verify", document.toString(), "--keys", partners.toString(), "--keys", own.toString())
                 .ok();
+    }
+
+    /**
+     * The signatures cover the statement's content, not when the exporting node adopted it or says each party signed:
+     * those times changed, the document still verifies, and the output says they are not signed, in text and JSON.
+     */
+    @Test
+    void theTimesAreNotSignedAndTheOutputSaysSo() {
+        String text = read(document);
+        var moved = write("moved.json", text.replace("\"adoptedAt\":\"2024-11-20T09:31:00Z\"",
+                "\"adoptedAt\":\"1999-01-01T00:00:00Z\"").replaceFirst("\"signedAt\":\"2024-11-20T09:30:00Z\"",
+                "\"signedAt\":\"1999-01-02T00:00:00Z\""));
+        assertThat(read(moved)).isNotEqualTo(text).contains("1999-01-01").contains("1999-01-02");
+        var ok = Cli.run("statement", "verify", moved.toString(), "--keys", peers.toString()).ok();
+        assertThat(ok.outLines().get(0)).startsWith("verified: ");
+        assertThat(ok.outLines().get(2)).startsWith("not signed: adoptedAt 1999-01-01T00:00:00Z and signedAt (")
+                .contains("KOR 1999-01-02T00:00:00Z", "JPN 2024-11-20T09:30:00Z")
+                .endsWith("are the exporting node's record, outside the hash and the signatures");
+        var json = Cli.run("statement", "verify", moved.toString(), "--keys", peers.toString(), "--json").ok().json();
+        assertThat(json.get("verified").asBoolean()).isTrue();
+        assertThat(json.get("adoptedAt").asText()).isEqualTo("1999-01-01T00:00:00Z");
+        assertThat(json.at("/signedAt/KOR").asText()).isEqualTo("1999-01-02T00:00:00Z");
+        assertThat(Cli.elements(json.get("notSigned"))).extracting(n -> n.asText())
+                .containsExactly("adoptedAt", "signedAt");
+    }
+
+    @Test
+    void aPartysSecondSignatureIsAProblemNotARider() {
+        var d = Json.read(read(document), StatementDocument.class);
+        var twice = new ArrayList<>(d.signatures());
+        var kor = twice.stream().filter(x -> x.party().equals("KOR")).findFirst().orElseThrow();
+        twice.add(new StatementDocument.Signer("KOR", kor.keyId(), kor.signedAt(), "AAAA"));
+        var doubled = write("doubled.json", Json.write(new StatementDocument(d.format(), d.statementId(),
+                d.revision(), d.channel(), d.meeting(), d.title(), d.texts(), d.hash(), d.adoptedAt(), twice)));
+        var r = Cli.run("statement", "verify", doubled.toString(), "--keys", peers.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.outLines()).containsExactly("FAILED: KOR has more than one signature in the document; a party "
+                + "signs once");
     }
 
     @Test

@@ -5,17 +5,21 @@
 ALTER TABLE statement_revisions DROP CONSTRAINT statement_revisions_pkey;
 ALTER TABLE statement_revisions ADD PRIMARY KEY (statement_id, revision, proposed_by);
 
--- A signature kept before its revision arrived names no proposer on record: it was the statement's drafter's for
--- revision 1 and, failing a better guess, the signer's own; it counts only if its hash is that revision's anyway.
+-- A signature kept before its revision arrived names no proposer on record. Where this node holds a revision of that
+-- number (until now a node held one of each), it is that revision's; otherwise the proposer is not known, and stays
+-- NULL rather than guessed: signatures are looked up by revision and proposer exactly, so a guessed proposer that
+-- turns out wrong would leave the signature uncounted for good. When a revision of that number arrives whose hash is
+-- the one signed, the node gives the signature that revision's proposer (Statements.claimKept).
 ALTER TABLE statement_signatures ADD COLUMN proposed_by TEXT;
 UPDATE statement_signatures s
-SET proposed_by = COALESCE((SELECT r.proposed_by FROM statement_revisions r
-                            WHERE r.statement_id = s.statement_id AND r.revision = s.revision),
-                           (SELECT t.drafted_by FROM statements t WHERE t.id = s.statement_id AND s.revision = 1),
-                           s.party);
-ALTER TABLE statement_signatures ALTER COLUMN proposed_by SET NOT NULL;
+SET proposed_by = (SELECT r.proposed_by FROM statement_revisions r
+                   WHERE r.statement_id = s.statement_id AND r.revision = s.revision);
 ALTER TABLE statement_signatures DROP CONSTRAINT statement_signatures_pkey;
-ALTER TABLE statement_signatures ADD PRIMARY KEY (statement_id, revision, proposed_by, party);
+-- A party signs a revision once, and has at most one signature of a number kept whose proposer is not known.
+CREATE UNIQUE INDEX statement_signatures_once ON statement_signatures (statement_id, revision, proposed_by, party)
+    WHERE proposed_by IS NOT NULL;
+CREATE UNIQUE INDEX statement_signatures_kept ON statement_signatures (statement_id, revision, party)
+    WHERE proposed_by IS NULL;
 
 -- The latest revision held here is the number and the party that proposed it.
 ALTER TABLE statements ADD COLUMN revised_by TEXT;

@@ -18,29 +18,34 @@ SELECT statement_id, revision, title, text_ko, text_ja, text_en, proposed_by, pr
 DROP TABLE statement_revisions;
 ALTER TABLE statement_revisions_by_party RENAME TO statement_revisions;
 
--- A signature kept before its revision arrived names no proposer on record: it was the statement's drafter's for
--- revision 1 and, failing a better guess, the signer's own; it counts only if its hash is that revision's anyway.
+-- A signature kept before its revision arrived names no proposer on record. Where this node holds a revision of that
+-- number (until now a node held one of each), it is that revision's; otherwise the proposer is not known, and stays
+-- NULL rather than guessed: signatures are looked up by revision and proposer exactly, so a guessed proposer that
+-- turns out wrong would leave the signature uncounted for good. When a revision of that number arrives whose hash is
+-- the one signed, the node gives the signature that revision's proposer (Statements.claimKept).
 CREATE TABLE statement_signatures_by_party (
     statement_id TEXT NOT NULL,
     revision     INTEGER NOT NULL,
-    proposed_by  TEXT NOT NULL, -- whose revision of that number it signs
+    proposed_by  TEXT, -- whose revision of that number it signs; NULL while not known
     party        TEXT NOT NULL,
     hash         TEXT NOT NULL,
     key_id       TEXT NOT NULL,
     signature    TEXT NOT NULL,
-    signed_at    TEXT NOT NULL,
-    PRIMARY KEY (statement_id, revision, proposed_by, party)
+    signed_at    TEXT NOT NULL
 ) STRICT;
 INSERT INTO statement_signatures_by_party
 SELECT s.statement_id, s.revision,
-       COALESCE((SELECT r.proposed_by FROM statement_revisions r
-                 WHERE r.statement_id = s.statement_id AND r.revision = s.revision),
-                (SELECT t.drafted_by FROM statements t WHERE t.id = s.statement_id AND s.revision = 1),
-                s.party),
+       (SELECT r.proposed_by FROM statement_revisions r
+        WHERE r.statement_id = s.statement_id AND r.revision = s.revision),
        s.party, s.hash, s.key_id, s.signature, s.signed_at
 FROM statement_signatures s;
 DROP TABLE statement_signatures;
 ALTER TABLE statement_signatures_by_party RENAME TO statement_signatures;
+-- A party signs a revision once, and has at most one signature of a number kept whose proposer is not known.
+CREATE UNIQUE INDEX statement_signatures_once ON statement_signatures (statement_id, revision, proposed_by, party)
+    WHERE proposed_by IS NOT NULL;
+CREATE UNIQUE INDEX statement_signatures_kept ON statement_signatures (statement_id, revision, party)
+    WHERE proposed_by IS NULL;
 
 -- The latest revision held here is the number and the party that proposed it.
 ALTER TABLE statements ADD COLUMN revised_by TEXT NOT NULL DEFAULT '';

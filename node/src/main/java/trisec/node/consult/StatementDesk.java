@@ -281,8 +281,10 @@ public final class StatementDesk {
                     .with("statement", id).with("revision", rid.number())
                     .with("proposedBy", rid.proposedBy().code()).with("party", self.party().code())
                     .with("hash", hashText));
-            var message = new StatementSigned(id, rid.number(), rid.proposedBy().code(), hashText,
-                    self.party().code(), now.toString(), keyId, signature);
+            // A revision 1 is its drafter's alone: the message leaves its proposer out, and a node of any version
+            // takes it (docs/NODE.md, "Nodes of different versions").
+            var message = new StatementSigned(id, rid.number(), rid.number() == 1 ? null : rid.proposedBy().code(),
+                    hashText, self.party().code(), now.toString(), keyId, signature);
             sharing.send(h, signatory.username(), id, s.channel(), rid, Statements.What.SIGNATURE, message, others,
                     now);
             StatementAdoption.check(h, self, id);
@@ -374,9 +376,11 @@ public final class StatementDesk {
         var rid = new RevisionId(r.revision(), self.party());
         Statements.insertRevision(h, new Statements.Held(r, self.party(), now));
         Statements.moveTo(h, r.statementId(), rid);
+        int claimed = Statements.claimKept(h, r.statementId(), rid, r.hashText());
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_PROPOSED, now, person.username())
                 .with("statement", r.statementId()).with("revision", r.revision()).with("channel", r.channel())
-                .with("meeting", r.meeting()).with("by", self.party().code()).with("hash", r.hashText()));
+                .with("meeting", r.meeting()).with("by", self.party().code()).with("hash", r.hashText())
+                .with("keptSignatures", claimed == 0 ? null : claimed));
         var t = r.texts();
         var draft = new StatementDraft(r.statementId(), r.revision(), r.channel(), r.meeting().orElse(null),
                 r.title(), t.ko(), t.ja(), t.en(), self.party().code(), now.toString());

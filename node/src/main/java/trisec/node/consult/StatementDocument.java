@@ -17,7 +17,9 @@ import trisec.party.Party;
  * An adopted joint statement as a signed document: the revision's content, its hash, and every party's node's
  * signature over that hash with the key that made it. Whoever holds the parties' public identities (the nodes'
  * peers files, {@code trisec keys export}) can check it offline with {@link #problems}: the hash is recomputed from
- * the texts, so a document changed by one byte anywhere does not verify.
+ * the content (format, statement id, revision, channel, meeting, title and texts), so a document whose content
+ * changes by one byte does not verify. {@code adoptedAt} and each {@code signedAt} are the exporting node's record,
+ * covered by nothing: changed, the document still verifies (docs/CONSULTATION.md, "What is signed").
  */
 public record StatementDocument(String format, String statementId, int revision, String channel, String meeting,
                                 String title, Texts texts, String hash, String adoptedAt, List<Signer> signatures) {
@@ -63,6 +65,10 @@ public record StatementDocument(String format, String statementId, int revision,
         }
         for (var e : signatories.entrySet()) {
             var signer = signatures.stream().filter(s -> e.getKey().code().equals(s.party())).findFirst();
+            if (signatures.stream().filter(s -> e.getKey().code().equals(s.party())).count() > 1) {
+                // Only one would be checked: the others would ride along unverified.
+                problems.add(e.getKey() + " has more than one signature in the document; a party signs once");
+            }
             if (signer.isEmpty()) {
                 problems.add(e.getKey() + " has not signed");
             } else if (!MessageSignatures.verifyStatement(e.getValue(), signer.get().keyId(), recomputed,

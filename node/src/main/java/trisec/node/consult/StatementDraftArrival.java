@@ -80,6 +80,12 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
                 throw new MessageRefused("revision " + rid + " of statement " + s.id()
                         + " holds other texts at " + self.party() + "; a change is a new revision");
             }
+            // A revision 1 is the statement's draft, made by its drafter alone: a signature that names no proposer
+            // signs the revision 1 held here (StatementSignedArrival).
+            if (r.revision() == 1 && !Statements.numbered(h, s, 1).isEmpty()) {
+                throw new MessageRefused("statement " + s.id() + " has its revision 1 at " + self.party() + " from "
+                        + Statements.numbered(h, s, 1).getFirst().proposedBy() + "; a statement has one draft");
+            }
             // A revision before the adopted one (made at the same time as it, and beaten by the order of
             // revisions) comes late and changes nothing; none can come after it from a node that keeps the rules.
             if (s.adoptedAt().isPresent() && rid.isAfter(s.latest())) {
@@ -91,14 +97,26 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
             Statements.moveTo(h, s.id(), rid);
         }
         Statements.insertRevision(h, new Statements.Held(r, m.sender(), at));
+        // Signatures of this number kept while their proposer was not known sign this revision if they are over
+        // its hash.
+        int claimed = Statements.claimKept(h, r.statementId(), rid, r.hashText());
         AuditLog.append(h, AuditEntry.of(AuditEntry.Type.STATEMENT_PROPOSED, self.clock().instant(),
                         m.sender().code()).with("statement", r.statementId()).with("revision", r.revision())
                 .with("channel", r.channel()).with("meeting", r.meeting()).with("by", m.sender().code())
-                .with("hash", r.hashText()));
+                .with("hash", r.hashText()).with("keptSignatures", claimed == 0 ? null : claimed));
         // Signatures that came before their revision count now, if they are over these texts.
         StatementAdoption.check(h, self, r.statementId());
         return m.accepted(null, null, null, null);
     }
+
+    /**
+     * The one reason a draft is refused for the meeting it names, whatever is wrong with the record: it becomes the
+     * reason of the message's RECEIVED entry, and the audit log is read by partners and by auditors of any clearance
+     * (docs/AUDIT.md: it can be shown to them without releasing anything), so it says nothing of the record this node
+     * holds: neither its channel nor its marking, nor which of them is wrong.
+     */
+    static final String MEETING_NOT_VOUCHED_FOR = "the draft names a meeting that is not an unclassified record of the "
+            + "statement's channel this node can vouch for";
 
     /**
      * A partner names the meeting its statement comes out of: where this node holds that meeting's record, it must
@@ -111,14 +129,10 @@ final class StatementDraftArrival implements MessageHandler<StatementDraft> {
         if (held.isEmpty()) {
             return;
         }
-        if (!held.get().meeting().channel().equals(channel)) {
-            throw new MessageRefused("meeting " + meeting + " is a meeting of channel " + held.get().meeting()
-                    .channel() + " at " + self.party() + ", not of " + channel);
-        }
         var label = held.get().label();
-        if (!label.level().isUnclassified() || !label.caveats().isEmpty()) {
-            throw new MessageRefused("meeting " + meeting + "'s record is not unclassified, or carries a caveat, at "
-                    + self.party() + "; a statement names only an unclassified meeting");
+        if (!held.get().meeting().channel().equals(channel) || !label.level().isUnclassified()
+                || !label.caveats().isEmpty()) {
+            throw new MessageRefused(MEETING_NOT_VOUCHED_FOR);
         }
     }
 }

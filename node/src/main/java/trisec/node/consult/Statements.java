@@ -32,6 +32,15 @@ final class Statements {
     record Signature(String statementId, RevisionId revision, Party party, String hash, String keyId,
                      String signature, Instant signedAt) {}
 
+    /**
+     * A partner's signature of revision {@code revision} whose proposer is not known yet: its message named none (a
+     * node from before revisions were named by their proposer sent it, or it signs a revision 1, which only its
+     * drafter makes) and no revision of that number held here has its hash. It is kept, and counts once a revision of
+     * that number with its hash arrives ({@link #claimKept}).
+     */
+    record Kept(String statementId, int revision, Party party, String hash, String keyId, String signature,
+                Instant signedAt) {}
+
     /** What of this node's did not go to a party: a revision it proposed, or its signature of a revision. */
     enum What { DRAFT, SIGNATURE }
 
@@ -149,6 +158,53 @@ final class Statements {
                 ORDER BY signed_at, party""")
                 .bind("id", id).bind("r", revision.number()).bind("by", revision.proposedBy().code())
                 .map((rs, c) -> signature(rs)).list();
+    }
+
+    /** @return whether it was new (a party's signature of a number is kept once while its proposer is not known) */
+    static boolean insertKept(Handle h, Kept k) {
+        boolean known = h.createQuery("""
+                SELECT 1 FROM statement_signatures
+                WHERE statement_id = :id AND revision = :r AND party = :p AND proposed_by IS NULL""")
+                .bind("id", k.statementId()).bind("r", k.revision()).bind("p", k.party().code())
+                .mapTo(Integer.class).findOne().isPresent();
+        if (known) {
+            return false;
+        }
+        h.createUpdate("""
+                INSERT INTO statement_signatures (statement_id, revision, proposed_by, party, hash, key_id, signature,
+                                                  signed_at)
+                VALUES (:id, :revision, NULL, :party, :hash, :key, :signature, :at)""")
+                .bind("id", k.statementId()).bind("revision", k.revision()).bind("party", k.party().code())
+                .bind("hash", k.hash()).bind("key", k.keyId()).bind("signature", k.signature())
+                .bind("at", Store.utc(k.signedAt())).execute();
+        return true;
+    }
+
+    /** The signatures of a statement kept while their revision's proposer is not known, in the order they were made. */
+    static List<Kept> kept(Handle h, String id) {
+        return h.createQuery("""
+                SELECT * FROM statement_signatures WHERE statement_id = :id AND proposed_by IS NULL
+                ORDER BY signed_at, revision, party""")
+                .bind("id", id).map((rs, c) -> new Kept(rs.getString("statement_id"), rs.getInt("revision"),
+                        Party.of(rs.getString("party")), rs.getString("hash"), rs.getString("key_id"),
+                        rs.getString("signature"), Store.instant(rs, "signed_at"))).list();
+    }
+
+    /**
+     * A revision is now held here: the kept signatures of its number over its hash ({@code hash}, base64) sign it,
+     * and are its proposer's from now on (unless that party's signature of it is on record already).
+     *
+     * @return how many
+     */
+    static int claimKept(Handle h, String id, RevisionId revision, String hash) {
+        return h.createUpdate("""
+                UPDATE statement_signatures SET proposed_by = :by
+                WHERE statement_id = :id AND revision = :r AND proposed_by IS NULL AND hash = :hash
+                  AND NOT EXISTS (SELECT 1 FROM statement_signatures o
+                                  WHERE o.statement_id = :id AND o.revision = :r AND o.proposed_by = :by
+                                    AND o.party = statement_signatures.party)""")
+                .bind("id", id).bind("r", revision.number()).bind("by", revision.proposedBy().code())
+                .bind("hash", hash).execute();
     }
 
     private static Signature signature(java.sql.ResultSet rs) throws java.sql.SQLException {

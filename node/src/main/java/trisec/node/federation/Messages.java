@@ -1,5 +1,6 @@
 package trisec.node.federation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -193,9 +194,13 @@ public final class Messages {
      * A party's node signed a revision of a joint statement: its signature over the revision's hash
      * ({@link MessageSignatures#signStatement}), which every other node checks against its own copy of the texts.
      * The revision is named by its number and the party that proposed it, since two parties revising at once each
-     * make a revision of the same number.
+     * make a revision of the same number. {@code proposedBy} is left out of the message where it says nothing (a
+     * revision 1 is its drafter's alone), so that a node from before it was added (whose JSON refuses an unknown
+     * field) takes the message; a message without it signs the revision of that number whose hash it names
+     * (docs/NODE.md, "Nodes of different versions"). It is outside the signature, which covers the hash alone.
      */
-    public record StatementSigned(String statementId, int revision, String proposedBy, String hash, String by,
+    public record StatementSigned(String statementId, int revision,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String proposedBy, String hash, String by,
                                   String at, String signerKey, String signature) implements Message {
         @Override
         public String envelopeKind() {
@@ -223,11 +228,15 @@ public final class Messages {
      * {@code CLOSE}; the fields a step does not use are null. An action names the party that proposed it; a status
      * change carries, as {@code origin}, the proposer's own signed step that created the action, so that a status
      * arriving before the action itself records it as its proposer's node proposed it, and no other node can put an
-     * action in a party's name. {@code origin} is outside this step's signature: it is signed on its own.
+     * action in a party's name. {@code origin} is outside this step's signature: it is signed on its own. It is left
+     * out of the message when there is none, so that a node from before it was added takes every step but a status
+     * change carrying an original.
      */
     public record ConsultationStep(ConsultationOpened opening, String step, String stepId, String by, String at,
                                    String text, String owner, String due, String status, String proposer,
-                                   String signerKey, String signature, ConsultationStep origin) implements Message {
+                                   String signerKey, String signature,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) ConsultationStep origin)
+            implements Message {
         @Override
         public String envelopeKind() {
             return CONSULTATION_STEP;

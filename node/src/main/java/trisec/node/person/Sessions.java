@@ -62,23 +62,23 @@ public final class Sessions {
             throw Refusal.locked("too many failed sign-ins; the account is locked until "
                     + p.lockedUntil().get());
         }
-        if (!Passwords.verify(password.toCharArray(), p.passwordHash())) {
+        boolean rightPassword = Passwords.verify(password.toCharArray(), p.passwordHash());
+        // A disabled person is answered as a wrong password is, and counts towards the lock the same: a different
+        // answer, or a lock that comes later, would tell whoever is guessing that the password they tried is right
+        // (a password a person may use elsewhere too). The log says which it was; the person asks an administrator.
+        if (!rightPassword || p.disabledAt().isPresent()) {
             int failures = p.failedLogins() + 1;
             Instant lockedUntil = failures >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
             store.useTransaction(h -> {
                 Persons.recordFailure(h, p.id(), lockedUntil == null ? failures : 0, lockedUntil);
                 AuditLog.append(h, AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, p.username())
-                        .with("why", "wrong password").with("lockedUntil", lockedUntil == null ? null : lockedUntil.toString()));
+                        .with("why", rightPassword ? "disabled" : "wrong password")
+                        .with("lockedUntil", lockedUntil == null ? null : lockedUntil.toString()));
             });
             if (lockedUntil != null) {
                 throw Refusal.locked("too many failed sign-ins; the account is locked until " + lockedUntil);
             }
             throw Refusal.unauthenticated("wrong username or password");
-        }
-        if (p.disabledAt().isPresent()) {
-            // The password was right, so saying why tells nothing to someone guessing it.
-            audit(AuditEntry.of(AuditEntry.Type.LOGIN_FAILED, now, p.username()).with("why", "disabled"));
-            throw Refusal.unauthenticated("this account is disabled; an administrator of the node can say why");
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);

@@ -135,6 +135,38 @@ class CalendarSubscriptionTest {
                 .doesNotContain("Secret venue");
     }
 
+    /**
+     * An unclassified record under a caveat, or with a Releasable To list, is read on the node by the analyst and the
+     * participant, and is in no calendar of theirs, by bearer token or by address: a calendar leaves the node for a
+     * client and its servers, where no marking follows it.
+     */
+    @Test
+    void aControlledUnclassifiedRecordIsInNoCalendarThoughItsReadersMayReadIt() {
+        String caveated = plan("""
+                {"channel":"track-1-5","start":"2025-09-03","place":"Caveat venue","caveats":["ORCON"],
+                 "agenda":[{"title":"Caveat agenda","track":"security"}]}""");
+        String releasable = plan("""
+                {"channel":"track-1-5","start":"2025-09-10","place":"Releasable venue","relTo":["USA"],
+                 "agenda":[{"title":"Releasable agenda","track":"security"}]}""");
+        List<String> hidden = List.of(caveated, releasable, "Caveat venue", "Releasable venue", "20250903",
+                "20250910");
+        for (String user : List.of("kor.analyst", "kor.participant")) {
+            for (String id : List.of(caveated, releasable)) {
+                assertThat(kor.get(user, "/api/v1/meetings/" + id).status()).as(user + " reads " + id).isEqualTo(200);
+            }
+            String secret = subscribe(user, "controlled").get("secret").asText();
+            var calendars = List.of(kor.get(user, "/api/v1/channels/calendar.ics"),
+                    kor.get(user, "/api/v1/channels/track-1-5/calendar.ics"), fetch(calendarPath(secret)),
+                    fetch("/calendars/" + secret + "/channels/track-1-5/calendar.ics"));
+            for (var calendar : calendars) {
+                assertThat(calendar.status()).isEqualTo(200);
+                // The channel's open meeting is there: the node's records reach the calendar, these two do not.
+                assertThat(calendar.body()).as(user).contains("UID:" + trackMeeting + "@meetings.trisec\r\n");
+                hidden.forEach(h -> assertThat(calendar.body()).as(user).doesNotContain(h));
+            }
+        }
+    }
+
     @Test
     void aWrongRevokedOrDisabledSecretGetsOneAnswerAndChangesNothing() {
         JsonNode old = subscribe("kor.analyst", "old phone");

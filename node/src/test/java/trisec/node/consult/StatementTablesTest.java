@@ -24,7 +24,9 @@ import trisec.party.Party;
  * The statements' tables on both stores: the texts come back byte for byte (so the hash computed from them is the one
  * signed), instants to the microsecond, a signature once per party and revision, the latest revision only moves
  * forward in the order every node shares (number, then proposer), two parties' revisions of one number are both kept,
- * and a store of the earlier tables is carried over with every revision, signature and latest revision named.
+ * a signature whose proposer is not known is kept until a revision of its number with its hash arrives, and a store
+ * of the earlier tables is carried over with every revision and latest revision named, and every signature named by
+ * its proposer where the store holds its revision, never by a guess.
  */
 class StatementTablesTest {
     private static final Party KOR = Party.of("KOR");
@@ -59,6 +61,10 @@ class StatementTablesTest {
 
     private static List<Statements.Signature> signatures(Store store, String id, RevisionId r) {
         return store.read(h -> Statements.signatures(h, id, r));
+    }
+
+    private static List<Statements.Kept> kept(Store store, String id) {
+        return store.read(h -> Statements.kept(h, id));
     }
 
     private static List<Statements.Withheld> withheld(Store store, String id, RevisionId r) {
@@ -154,6 +160,50 @@ class StatementTablesTest {
         assertThat(withheld(store, ID, new RevisionId(2, USA))).isEmpty();
     }
 
+    /**
+     * A signature whose revision's proposer is not known is kept once per party and number, and signs the revision of
+     * that number that arrives with its hash, whichever party proposed it: not another one of the same number.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aSignatureKeptWithoutItsProposerSignsTheRevisionOfItsNumberThatHasItsHash(String kind) {
+        Store store = stores.open(kind);
+        var first = new StatementRevision(ID, 1, "leaders", Optional.empty(), "T",
+                new StatementTexts("협력", "協力", "Cooperation"));
+        var byKor = new StatementRevision(ID, 2, "leaders", Optional.empty(), "T",
+                new StatementTexts("협력", "協力", "Cooperation, as Korea put it."));
+        var byUsa = new StatementRevision(ID, 2, "leaders", Optional.empty(), "T",
+                new StatementTexts("협력", "協力", "Cooperation, as the USA put it."));
+        store.useTransaction(h -> {
+            Statements.insert(h, new Statements.Row(ID, "leaders", Optional.empty(), KOR, AT, new RevisionId(1, KOR),
+                    Optional.empty()));
+            Statements.insertRevision(h, new Statements.Held(first, KOR, AT));
+            assertThat(Statements.insertKept(h, new Statements.Kept(ID, 2, JPN, byUsa.hashText(), "k", "s",
+                    AT.plusSeconds(10)))).isTrue();
+            assertThat(Statements.insertKept(h, new Statements.Kept(ID, 2, JPN, byUsa.hashText(), "k", "s",
+                    AT.plusSeconds(11)))).as("kept once").isFalse();
+        });
+        assertThat(kept(store, ID)).singleElement().satisfies(k -> assertThat(k.party()).isEqualTo(JPN))
+                .satisfies(k -> assertThat(k.signedAt()).isEqualTo(AT.plusSeconds(10)));
+        // Korea's revision 2 is not the one Japan signed: the signature stays kept.
+        int forKorea = store.inTransaction(h -> {
+            Statements.insertRevision(h, new Statements.Held(byKor, KOR, AT.plusSeconds(20)));
+            return Statements.claimKept(h, ID, new RevisionId(2, KOR), byKor.hashText());
+        });
+        assertThat(forKorea).isZero();
+        assertThat(signature(store, ID, new RevisionId(2, KOR), JPN)).isEmpty();
+        // The USA's, with the hash Japan signed, arrives: the signature is the USA's revision's from now on.
+        int forUsa = store.inTransaction(h -> {
+            Statements.insertRevision(h, new Statements.Held(byUsa, USA, AT.plusSeconds(30)));
+            return Statements.claimKept(h, ID, new RevisionId(2, USA), byUsa.hashText());
+        });
+        assertThat(forUsa).isEqualTo(1);
+        assertThat(kept(store, ID)).isEmpty();
+        assertThat(signatures(store, ID, new RevisionId(2, USA))).singleElement()
+                .satisfies(x -> assertThat(x.party()).isEqualTo(JPN))
+                .satisfies(x -> assertThat(x.hash()).isEqualTo(byUsa.hashText()));
+    }
+
     /** The tables as they were before a revision was named by its proposer, filled, then migrated. */
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
@@ -176,6 +226,8 @@ class StatementTablesTest {
         try {
             Flyway.configure().dataSource(url, null, null).locations(locations).target(before).load().migrate();
             String other = "0b8e6a2c-5d41-4f3a-8c27-9e1d3b6a7f50";
+            var third = new StatementRevision(ID, 3, "leaders", Optional.empty(), "T",
+                    new StatementTexts("협력", "協力", "Cooperation, as Japan put it."));
             Jdbi.create(url).useHandle(h -> {
                 h.execute("INSERT INTO statements (id, channel, meeting, drafted_by, drafted_at, revision, adopted_at)"
                         + " VALUES ('" + ID + "', 'leaders', NULL, 'KOR', '2024-11-20T09:30:00.000000Z', 2, NULL)");
@@ -190,13 +242,29 @@ class StatementTablesTest {
                 h.execute("INSERT INTO statement_signatures (statement_id, revision, party, hash, key_id, signature, "
                         + "signed_at) VALUES ('" + other + "', 1, 'USA', 'h', 'k', 's', "
                         + "'2024-11-20T09:32:00.000000Z')");
+                // Korea's signature of a revision 3 that has not arrived, which Japan will turn out to propose.
+                h.execute("INSERT INTO statement_signatures (statement_id, revision, party, hash, key_id, signature, "
+                        + "signed_at) VALUES ('" + ID + "', 3, 'KOR', '" + third.hashText() + "', 'k', 's3', "
+                        + "'2024-11-20T09:33:00.000000Z')");
             });
             try (Store store = kind.equals("postgres") ? Store.open(url) : Store.embedded(dir)) {
                 var row = store.read(h -> Statements.byId(h, ID)).orElseThrow();
                 assertThat(row.latest()).isEqualTo(new RevisionId(2, USA));
                 assertThat(revisions(store, ID)).containsExactly(new RevisionId(1, KOR), new RevisionId(2, USA));
                 assertThat(signature(store, ID, new RevisionId(2, USA), JPN)).isPresent();
-                assertThat(signature(store, other, new RevisionId(1, USA), USA)).isPresent();
+                // No proposer is guessed for a revision not held: the signatures are kept without one.
+                assertThat(kept(store, other)).singleElement().satisfies(k -> assertThat(k.revision()).isEqualTo(1))
+                        .satisfies(k -> assertThat(k.party()).isEqualTo(USA));
+                assertThat(signature(store, other, new RevisionId(1, USA), USA)).isEmpty();
+                assertThat(kept(store, ID)).singleElement().satisfies(k -> assertThat(k.party()).isEqualTo(KOR));
+                assertThat(signature(store, ID, new RevisionId(3, KOR), KOR)).isEmpty();
+                // Japan's revision 3 arrives with the hash Korea signed: the signature is of Japan's revision.
+                store.useTransaction(h -> {
+                    Statements.insertRevision(h, new Statements.Held(third, JPN, AT));
+                    assertThat(Statements.claimKept(h, ID, new RevisionId(3, JPN), third.hashText())).isEqualTo(1);
+                });
+                assertThat(signature(store, ID, new RevisionId(3, JPN), KOR)).isPresent();
+                assertThat(kept(store, ID)).isEmpty();
             }
         } finally {
             if (kind.equals("postgres")) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import trisec.consult.StatementRevision;
+import trisec.consult.StatementTexts;
 import trisec.node.Client;
 import trisec.node.Cluster;
 import trisec.node.base.Json;
@@ -94,6 +96,30 @@ class ConcurrentRevisionsTest {
 
     private String id;
 
+    /** The payloads {@code from}'s node has waiting for {@code to}'s, of this kind, opened as {@code to} opens them. */
+    private List<String> payloads(Party from, Party to, String kind) {
+        return Fed.outboxRows(c.node(from)).stream().filter(r -> r.peer().equals(to.code())
+                        && r.kind().equals(kind) && r.state().equals(OutboxRow.PENDING))
+                .map(r -> new String(trisec.envelope.Envelopes.open(c.keys(to), c.node(from).identity(),
+                        Wire.decode(r.envelope())).payload(), java.nio.charset.StandardCharsets.UTF_8)).toList();
+    }
+
+    /** Seals a message from {@code from}'s node to {@code to}'s and posts it: the receipt. */
+    private Messages.Receipt post(Party from, Party to, Messages.Message m) {
+        var envelope = Fed.seal(c.keys(from), c.node(to).identity(), m.envelopeKind(), java.util.UUID.randomUUID(),
+                Postbox.UNCLASSIFIED_HEADER, m);
+        var answer = Fed.post(c, to, Wire.encode(envelope));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return Fed.signedReceipt(answer.json()).receipt();
+    }
+
+    /** The same, taken: the receipt's reason. */
+    private String send(Party from, Party to, Messages.Message m) {
+        var receipt = post(from, to, m);
+        assertThat(receipt.outcome()).as(receipt.reason()).isNotEqualTo(Messages.REFUSED);
+        return receipt.reason();
+    }
+
     @ParameterizedTest(name = "the USA gets {0}''s revision first")
     @ValueSource(strings = {"JPN", "KOR"})
     void concurrentRevisionsConvergeOnTheSameLatestRevisionAtEveryNode(String firstAtUsa) {
@@ -164,6 +190,93 @@ class ConcurrentRevisionsTest {
             assertThat(d.texts().en()).endsWith("As Korea worded it.");
             assertThat(d.problems(Map.of(KOR, c.node(KOR).identity(), JPN, c.node(JPN).identity(), USA,
                     c.node(USA).identity()))).isEmpty();
+        }
+    }
+
+    /**
+     * A node signing a revision 1 names no proposer (only the drafter makes one), so that a node of an earlier
+     * version takes the signature; a node that does not hold the statement yet keeps the signature, and counts it
+     * when the draft arrives with the hash it signs.
+     */
+    @Test
+    void aSignatureOfTheFirstRevisionNamesNoProposerAndCountsWhenTheDraftArrivesAfterIt() {
+        c = Cluster.start(THREE, ScenarioFiles.shipped(), Optional.empty(),
+                config -> config.toBuilder().deliver(false).build());
+        var drafted = c.client(KOR).post("kor.officer", "/api/v1/statements", Json.write(Map.of("channel", "leaders",
+                "title", "Joint statement", "texts", Map.of("ko", KO, "ja", JA, "en", EN))));
+        id = drafted.json().get("id").asText();
+        deliver(KOR, JPN);
+        assertThat(sign(JPN, 1, null).status()).isEqualTo(200);
+        assertThat(payloads(JPN, USA, Messages.STATEMENT_SIGNED)).singleElement().asString()
+                .doesNotContain("proposedBy").contains("\"revision\":1");
+        // Japan's signature reaches the USA before Korea's draft does: kept, not refused.
+        deliver(JPN, USA);
+        assertThat(c.client(USA).get("usa.analyst", "/api/v1/statements/" + id).status()).isEqualTo(404);
+        deliver(KOR, USA);
+        assertThat(Fed.textList(statement(USA, id).get("awaiting"))).containsExactlyInAnyOrder("KOR", "USA");
+        // A statement has one revision 1, its drafter's: a signature naming no proposer can only be of that one.
+        var another = post(JPN, USA, new Messages.StatementDraft(id, 1, "leaders", null, "Joint statement", KO, JA,
+                EN + " As Japan would have it.", "JPN", java.time.Instant.now().toString()));
+        assertThat(another.outcome()).isEqualTo(Messages.REFUSED);
+        assertThat(another.reason()).contains("has its revision 1 at USA from KOR");
+        assertThat(statement(USA, id).get("revisions")).hasSize(1);
+        assertThat(sign(KOR, 1, null).status()).isEqualTo(200);
+        assertThat(sign(USA, 1, null).status()).isEqualTo(200);
+        deliverAll();
+        for (Party p : THREE) {
+            assertThat(statement(p, id).get("adopted").asBoolean()).as(p.code()).isTrue();
+        }
+    }
+
+    /**
+     * A signature of a revision 2 that names no proposer, as a node of an earlier version sends it, reaches Korea
+     * while Korea holds only its own revision 2, which is not the one signed: it is kept, and when the USA's revision
+     * 2 arrives with the hash it signs, it counts for the USA's, enough for Korea to adopt it with no other word
+     * from Japan.
+     */
+    @Test
+    void aSignatureNamingNoProposerCountsForTheRevisionOfItsNumberWithItsHashThoughAnotherCameFirst() {
+        c = Cluster.start(THREE, ScenarioFiles.shipped(), Optional.empty(),
+                config -> config.toBuilder().deliver(false).build());
+        var drafted = c.client(KOR).post("kor.officer", "/api/v1/statements", Json.write(Map.of("channel", "leaders",
+                "title", "Joint statement", "texts", Map.of("ko", KO, "ja", JA, "en", EN))));
+        id = drafted.json().get("id").asText();
+        deliverAll();
+        String usaHash = revise(USA, EN + " As the USA worded it.").json().get("hash").asText();
+        assertThat(revise(KOR, EN + " As Korea worded it.").status()).isEqualTo(201);
+        deliver(USA, JPN);
+        assertThat(sign(JPN, 2, usaHash).status()).isEqualTo(200);
+        // Revision 2 names its proposer on the wire: two parties may each have made one.
+        assertThat(payloads(JPN, KOR, Messages.STATEMENT_SIGNED)).singleElement().asString()
+                .contains("\"proposedBy\":\"USA\"");
+        // The same signature as an earlier node sends it, without the proposer, reaches Korea first.
+        var sig = new StatementRevision(id, 2, "leaders", Optional.empty(), "Joint statement",
+                new StatementTexts(KO, JA, EN + " As the USA worded it."));
+        assertThat(sig.hashText()).isEqualTo(usaHash);
+        var legacy = new Messages.StatementSigned(id, 2, null, usaHash, "JPN", java.time.Instant.now().toString(),
+                c.keys(JPN).identity().keyId().value(), MessageSignatures.signStatement(c.keys(JPN), sig.hash()));
+        assertThat(send(JPN, KOR, legacy)).contains("kept until a revision 2 with hash " + usaHash);
+        assertThat(statement(KOR, id).get("revisedBy").asText()).isEqualTo("KOR");
+        assertThat(statement(KOR, id).get("signatures")).isEmpty();
+
+        deliver(USA, KOR);
+        JsonNode atKor = statement(KOR, id);
+        assertThat(atKor.get("revisedBy").asText()).isEqualTo("USA");
+        assertThat(Fed.textList(atKor.get("awaiting"))).containsExactlyInAnyOrder("KOR", "USA");
+        assertThat(sign(KOR, 2, usaHash).status()).isEqualTo(200);
+        deliver(KOR, USA);
+        assertThat(sign(USA, 2, usaHash).status()).isEqualTo(200);
+        deliver(USA, KOR);
+        // Japan's own message has not reached Korea: the signature it sent without the proposer completed it.
+        assertThat(payloads(JPN, KOR, Messages.STATEMENT_SIGNED)).hasSize(1);
+        assertThat(statement(KOR, id).get("adopted").asBoolean()).isTrue();
+        var d = Json.read(c.client(KOR).get("kor.guest", "/api/v1/statements/" + id + "/document").body(),
+                StatementDocument.class);
+        assertThat(d.problems(Map.of(KOR, c.node(KOR).identity(), JPN, c.node(JPN).identity(), USA,
+                c.node(USA).identity()))).isEmpty();
+        deliverAll();
+        for (Party p : THREE) {
+            assertThat(statement(p, id).get("adopted").asBoolean()).as(p.code()).isTrue();
         }
     }
 

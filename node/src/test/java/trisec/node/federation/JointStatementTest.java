@@ -28,7 +28,8 @@ import trisec.party.Party;
  * signed the same texts; a node whose copy differs by one byte refuses the others' signatures and nothing is adopted;
  * a signature by the wrong node or key is refused; a revision leaves the earlier revision's signatures uncounted, and
  * a party that signed a revision does not revise it; the
- * exported document verifies, and does not once any byte of it changes; bad input is refused and nothing stored.
+ * exported document verifies, and does not once any byte of its signed content changes (its times are not signed);
+ * bad input is refused and nothing stored.
  */
 class JointStatementTest {
     private static final List<Party> THREE = List.of(KOR, JPN, USA);
@@ -138,7 +139,7 @@ class JointStatementTest {
     }
 
     @Test
-    void theExportedDocumentFailsOnceAnyByteOfItChanges() {
+    void theExportedDocumentFailsOnceAnyByteOfItsSignedContentChanges() {
         String id = propose(USA);
         heldEverywhere(id, 1);
         THREE.forEach(p -> assertThat(sign(p, id, 1).status()).isEqualTo(200));
@@ -174,6 +175,12 @@ class JointStatementTest {
                 d.title(), d.texts(), d.hash(), d.adoptedAt(), d.signatures().stream()
                 .filter(s -> !s.party().equals("KOR")).toList());
         assertThat(dropped.problems(identities())).containsExactly("KOR has not signed");
+        // The times are the exporting node's record, which nothing signs: changed, the document still verifies.
+        var retimed = new StatementDocument(d.format(), d.statementId(), d.revision(), d.channel(), d.meeting(),
+                d.title(), d.texts(), d.hash(), "1999-01-01T00:00:00Z", d.signatures().stream()
+                .map(s -> new StatementDocument.Signer(s.party(), s.keyId(), "1999-01-02T00:00:00Z", s.signature()))
+                .toList());
+        assertThat(retimed.problems(identities())).isEmpty();
         // Checked against another key for Japan (a key that is not its node's), it fails too.
         var wrongKeys = new java.util.HashMap<>(identities());
         wrongKeys.put(JPN, c.node(USA).identity());

@@ -137,15 +137,34 @@ class StatementMeetingTest {
         return receipt.reason();
     }
 
+    /**
+     * Whatever is wrong with the record, the refusal says the same, in the receipt and in the RECEIVED entry of the
+     * audit log, which partners and auditors of any clearance read: nothing of the record's channel, marking or id.
+     */
     @Test
     void aPartnersDraftNamingAMeetingThisNodeHoldsIsCheckedAgainstItsRecord() {
-        assertThat(fromJapan("track-1-5", ministers)).contains("meeting " + ministers
-                + " is a meeting of channel defense-ministers at KOR, not of track-1-5");
-        assertThat(fromJapan("track-1-5", secretTrack))
-                .contains("record is not unclassified, or carries a caveat, at KOR");
+        String caveated = plan(KOR, "track-1-5", "2025-09-16", "\"caveats\":[\"ORCON\"],");
+        var reasons = new java.util.LinkedHashMap<String, String>();
+        for (String held : List.of(ministers, secretTrack, caveated)) {
+            reasons.put(held, fromJapan("track-1-5", held));
+        }
+        assertThat(reasons.values()).doesNotContainNull().containsOnly(reasons.get(ministers));
+        assertThat(reasons.get(ministers)).contains("can vouch for");
         assertThat(fromJapan("track-1-5", openTrack)).isNull();
         // A meeting Korea does not hold is Japan's word.
         assertThat(fromJapan("track-1-5", "JPN-" + UUID.randomUUID())).isNull();
+
+        c.node(KOR).integrateNow();
+        var refused = c.node(KOR).auditLog().entries(0, 100_000).stream()
+                .filter(e -> e.contains("\"type\":\"RECEIVED\"") && e.contains("\"kind\":\"STATEMENT_DRAFT\"")
+                        && e.contains("\"outcome\":\"REFUSED\""))
+                .map(e -> Json.read(e, com.fasterxml.jackson.databind.JsonNode.class)).toList();
+        assertThat(refused).hasSizeGreaterThanOrEqualTo(3).allSatisfy(e -> {
+            assertThat(e.get("reason").asText()).isEqualTo(reasons.get(ministers));
+            assertThat(e.toString()).doesNotContain("defense-ministers").doesNotContain("군사")
+                    .doesNotContain("ORCON").doesNotContain(ministers).doesNotContain(secretTrack)
+                    .doesNotContain(caveated);
+        });
     }
 
     @Test

@@ -115,9 +115,20 @@ class CalendarPagesTest {
         assertThat(disabled.body()).contains("kor.temp is disabled");
         assertThat(fetch(temps)).isEqualTo(404);
         assertThat(temp.get("/ui/me").statusCode()).as("signed out").isEqualTo(302);
-        assertThat(new WebTab(kor.base(), "en").get("/ui/login").statusCode()).isEqualTo(200);
+        // They sign in no more: the page answers their right password as a wrong one (DisablingAPersonTest).
+        var again = new WebTab(kor.base(), "en");
+        var refused = again.post("/ui/login", Map.of("csrf", List.of(WebTab.csrf(again.get("/ui/login").body())),
+                "username", List.of("kor.temp"), "password", List.of("temporary-pass")));
+        assertThat(refused.headers().firstValue("Location")).hasValue("/ui/login?failed=yes");
+        assertThat(again.get("/ui/me").statusCode()).isEqualTo(302);
         // Disabling twice, or oneself, is refused on the page with the reason.
         assertThat(admin.submit("/ui/admin/persons/" + personId + "/disable", Map.of()).body())
                 .contains("already disabled");
+        String own = kor.get("kor.admin", "/api/v1/persons").json().get("persons").findParents("username").stream()
+                .filter(p -> p.get("username").asText().equals("kor.admin")).findFirst().orElseThrow()
+                .get("id").asText();
+        assertThat(admin.submit("/ui/admin/persons/" + own + "/disable", Map.of()).body())
+                .contains("an administrator does not disable themselves");
+        assertThat(admin.get("/ui/admin").statusCode()).isEqualTo(200);
     }
 }
