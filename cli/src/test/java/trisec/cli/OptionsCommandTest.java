@@ -176,7 +176,7 @@ class OptionsCommandTest {
         // The bad file refused by apply in one line: its first problem, how many more, and where to see them all.
         Cli refused = Cli.run("options", "apply", bad.toString(), "--at", "2026-12-01").badInput();
         assertThat(refused.errLine()).startsWith("trisec options apply: " + bad + ":4: there is no agreement")
-                .contains("(and 1 more problems)").endsWith("'trisec options check " + bad + "' lists each on its line");
+                .contains("(and 1 more problem)").endsWith("'trisec options check " + bad + "' lists each on its line");
     }
 
     static Stream<Arguments> badInputs() {
