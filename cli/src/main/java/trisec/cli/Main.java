@@ -29,6 +29,7 @@ import trisec.DomainException;
                 WarnCommand.class,
                 ConsultCommand.class,
                 StatementCommand.class,
+                OptionsCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for input the command cannot use. */

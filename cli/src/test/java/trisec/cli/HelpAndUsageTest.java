@@ -17,7 +17,7 @@ class HelpAndUsageTest {
     @ParameterizedTest(name = "trisec {0} --help")
     @ValueSource(strings = {"", "demo", "node", "keys", "keys export", "audit", "audit verify", "decide", "agreements", "label", "label render", "label parse", "scenario",
             "scenario check", "scenario show", "warn", "warn replay", "warn simulate", "consult", "consult status",
-            "statement", "statement verify"})
+            "statement", "statement verify", "options", "options apply", "options compare", "options check"})
     void helpPrintsUsageOnStdoutAndExitsZero(String command) {
         for (String flag : List.of("--help", "-h")) {
             var args = new ArrayList<>(words(command));
@@ -33,13 +33,14 @@ class HelpAndUsageTest {
     @Test
     void topLevelHelpListsEveryCommand() {
         assertThat(Cli.run("--help").ok().out()).contains("decide", "agreements", "label", "scenario", "warn",
-                "consult");
+                "consult", "options");
     }
 
     @Test
     void helpOfAGroupListsItsSubcommands() {
         assertThat(Cli.run("label", "--help").ok().out()).contains("render", "parse");
         assertThat(Cli.run("scenario", "--help").ok().out()).contains("check", "show");
+        assertThat(Cli.run("options", "--help").ok().out()).contains("apply", "compare", "check");
     }
 
     @Test

@@ -82,11 +82,16 @@ final class MapFrame {
     }
 
     static MapFrame fit(Region region, List<MissileWarning> warnings, MapOptions options) {
-        Bounds b = region.bounds();
         List<GeoPoint> points = new ArrayList<>();
         for (MissileWarning w : warnings) {
             points.addAll(interest(w));
         }
+        return fitPoints(region, points, options);
+    }
+
+    /** The box around these points with some sea around them (the whole region for none, or with that view). */
+    static MapFrame fitPoints(Region region, List<GeoPoint> points, MapOptions options) {
+        Bounds b = region.bounds();
         if (options.view() == MapOptions.View.REGION || points.isEmpty()) {
             return new MapFrame(options.width(), options.height(), b.west(), b.east(), b.south(), b.north(),
                     List.of());

@@ -104,7 +104,7 @@ public final class WarningMap {
 
     // ---- the region ----
 
-    private static void land(Svg svg, Region region, MapFrame frame) {
+    static void land(Svg svg, Region region, MapFrame frame) {
         svg.open("g", "class", "trisec-land", "stroke", HALO, "stroke-width", "0.5", "stroke-linejoin", "round",
                 "fill-rule", "evenodd");
         var coasts = new StringBuilder();
@@ -127,7 +127,7 @@ public final class WarningMap {
      * Territories are known inside the region's box only: a land the box cuts (China, Russia) ends at its edge,
      * which is no coast. Beyond the box the map is veiled and the edge dashed, so nobody reads sea there.
      */
-    private static void outsideRegion(Svg svg, Region region, MapFrame frame) {
+    static void outsideRegion(Svg svg, Region region, MapFrame frame) {
         var b = region.bounds();
         var ring = new ArrayList<double[]>();
         for (long k = Math.round(b.west() * 4); k <= Math.round(b.east() * 4); k++) {
@@ -155,7 +155,7 @@ public final class WarningMap {
         return px.isEmpty() ? px : TopologyPreservingSimplifier.simplify(px, SIMPLIFY_PX);
     }
 
-    private static void graticule(Svg svg, MapFrame frame) {
+    static void graticule(Svg svg, MapFrame frame) {
         double span = Math.max(frame.east - frame.west, frame.north - frame.south);
         double step = span <= 20 ? 5 : span <= 50 ? 10 : 20;
         // Wider than the fitted box: the picture shows more than the box along one side.
@@ -240,7 +240,7 @@ public final class WarningMap {
     private static final List<Place> OKHOTSK = List.of(new Place(51.0, 148.5));
     private static final List<Place> PHILIPPINE_SEA = List.of(new Place(21.0, 132.0));
 
-    private static void seaNames(Svg svg, MapFrame frame, MapText text) {
+    static void seaNames(Svg svg, MapFrame frame, MapText text) {
         svg.open("g", "class", "trisec-seas", "fill", SEA_LABEL, "font-size", "13", "font-style", "italic",
                 "text-anchor", "middle");
         seaName(svg, frame, text.sea(MapText.Sea.EAST_SEA), EAST_SEA);
@@ -263,7 +263,7 @@ public final class WarningMap {
         }
     }
 
-    private static void landNames(Svg svg, MapFrame frame, MapText text) {
+    static void landNames(Svg svg, MapFrame frame, MapText text) {
         svg.open("g", "class", "trisec-land-names", "font-size", "12", "text-anchor", "middle",
                 "paint-order", "stroke", "stroke", HALO, "stroke-width", "2.5", "stroke-linejoin", "round");
         landName(svg, frame, Party.of("KOR"), text.party(Party.of("KOR")), new Place(36.3, 127.9));
@@ -420,7 +420,7 @@ public final class WarningMap {
     }
 
     /** Takes the box {x, y, w, h} for a label unless it overlaps one taken before. */
-    private static boolean place(List<double[]> placed, double x, double y, double w, double h) {
+    static boolean place(List<double[]> placed, double x, double y, double w, double h) {
         for (double[] b : placed) {
             if (x < b[0] + b[2] && b[0] < x + w && y < b[1] + b[3] && b[1] < y + h) {
                 return false;
@@ -553,7 +553,7 @@ public final class WarningMap {
     private static final int[] SCALE_KM = {10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000};
 
     /** A bar of a round number of km, true at the middle latitude of the view (a conformal conic varies a little). */
-    private static void scaleBar(Svg svg, MapFrame frame) {
+    static void scaleBar(Svg svg, MapFrame frame) {
         double pxPerKm = frame.pxPerKm((frame.south + frame.north) / 2);
         int km = SCALE_KM[0];
         for (int candidate : SCALE_KM) {

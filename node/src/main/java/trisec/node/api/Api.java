@@ -39,7 +39,7 @@ public final class Api {
                 new AgreementRoutes(s.self(), s.agreements()), new LogRoutes(s.self(), s.auditLog(), s.witness()),
                 new FederationRoutes(s.self(), s.reception(), s.logOrigin(), s.logKey()),
                 new AuthorityRoutes(s.self(), s.authorities(), s.holdings()), new WarningRoutes(s.warnings()),
-                new StatementRoutes(s.statements()), new MeetingRoutes(s.meetings()));
+                new StatementRoutes(s.statements()), new MeetingRoutes(s.meetings()), new UncRoutes(s.self()));
     }
 
     /** Commitment-to-Consult consultations. */

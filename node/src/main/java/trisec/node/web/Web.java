@@ -26,7 +26,7 @@ public final class Web {
                 new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
                 new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages, calendars),
                 new AdminPages(pages, agreements, calendars), new WarningPages(pages, warnings),
-                new StatementPages(pages, statements), new MeetingPages(pages, meetings));
+                new StatementPages(pages, statements), new MeetingPages(pages, meetings), new UncPages(pages));
     }
 
     /** The Commitment-to-Consult pages. */

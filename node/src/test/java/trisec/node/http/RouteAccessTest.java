@@ -48,6 +48,8 @@ class RouteAccessTest {
                 "POST /ui/warnings/{party}/{track}/acknowledge");
         // The consultation channels' health is unclassified scenario data: any signed-in person reads it.
         expect("SIGNED_IN", "GET /api/v1/channels", "GET /api/v1/channels/{id}", "GET /ui/dialogue");
+        // UN Command-Rear: the UN-flagged bases and their agreement's status, public facts like the dialogue's.
+        expect("SIGNED_IN", "GET /api/v1/unc", "GET /ui/unc");
         // Consultations: any signed-in person reads them; the party's watch (officers and disclosure officials)
         // acknowledges for it; officers open them, post drafts and actions, and close those their party opened.
         expect("SIGNED_IN", "GET /api/v1/consultations", "GET /api/v1/consultations/{id}",
@@ -109,13 +111,13 @@ class RouteAccessTest {
         expect("ITEM_AUTHORITY", "POST /api/v1/statements", "POST /api/v1/statements/{id}/revisions",
                 "POST /ui/statements", "POST /ui/statements/{id}/revisions");
         expect("DISCLOSURE", "POST /api/v1/statements/{id}/sign", "POST /ui/statements/{id}/sign");
-        // A track 1.5 participant reaches their profile, the dialogue's health, and the meetings and statements
-        // (which show them their channel's unclassified records only); /ui sends them to the meetings.
+        // A track 1.5 participant reaches their profile, the dialogue's health, the UN-flagged bases, and the meetings
+        // and statements (which show them their channel's unclassified records only); /ui sends them to the meetings.
         expect("PARTICIPANT", "GET /api/v1/me", "GET /ui/me", "GET /ui", "GET /api/v1/channels",
                 "GET /api/v1/channels/{id}", "GET /ui/dialogue", "GET /api/v1/meetings", "GET /api/v1/meetings/{id}",
                 "GET /ui/meetings", "GET /ui/meetings/{id}", "GET /api/v1/statements", "GET /api/v1/statements/{id}",
                 "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}",
-                "GET /ui/statements/{id}/document");
+                "GET /ui/statements/{id}/document", "GET /api/v1/unc", "GET /ui/unc");
     }
 
     Cluster cluster;

@@ -10,7 +10,8 @@ public final class InvalidScenarioException extends DomainException {
 
     public InvalidScenarioException(String source, List<Problem> problems) {
         super(source + ":" + problems.getFirst().line() + ": " + problems.getFirst().message()
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+                + (problems.size() > 2 ? " (and " + (problems.size() - 1) + " more problems)"
+                : problems.size() == 2 ? " (and 1 more problem)" : ""));
         this.source = source;
         this.problems = List.copyOf(problems);
     }

@@ -38,6 +38,15 @@ public final class OptionFiles {
         return reader.read(text).orElseThrow(() -> new InvalidScenarioException(source, sorted(reader.problems())));
     }
 
+    /**
+     * Every problem of an option file on this scenario, ordered by line; empty when it is valid.
+     *
+     * @throws DomainException when the file cannot be read
+     */
+    public static List<Problem> check(Path file, Scenario scenario) {
+        return check(ScenarioFiles.readText(file, "option file"), scenario);
+    }
+
     /** Every problem of an option file's text on this scenario, ordered by line; empty when it is valid. */
     public static List<Problem> check(String text, Scenario scenario) {
         var reader = new OptionReader(scenario);

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import trisec.DomainException;
 import trisec.party.Party;
 import trisec.scenario.Site;
 import trisec.scenario.file.yaml.YamlNode;
+import trisec.warning.GeoPoint;
 import trisec.scenario.file.yaml.YamlNode.Mapping;
 
 /** Reads the sites of a scenario file, each hosted by a party under an agreement read before it. */
@@ -38,10 +40,11 @@ final class SiteReader {
         if (m == null) {
             return Optional.empty();
         }
-        values.keys(m, "a site", Set.of("name", "location", "host", "agreement", "role", "since"),
-                Set.of("name", "host", "agreement"));
+        values.keys(m, "a site", Set.of("name", "location", "lat", "lon", "host", "agreement", "role", "since"),
+                Set.of("name", "lat", "lon", "host", "agreement"));
         int before = values.problemCount();
         String name = m.get("name") == null ? null : values.text(m.get("name"), "name");
+        GeoPoint point = point(m);
         Party host = m.get("host") == null ? null : parties.reference(m.get("host"));
         String agreement = m.get("agreement") == null ? null : values.text(m.get("agreement"), "agreement");
         if (agreement != null && !agreements.isDeclared(agreement)) {
@@ -52,7 +55,22 @@ final class SiteReader {
         if (values.problemCount() != before) {
             return Optional.empty();
         }
-        return Optional.of(new Site(name, values.optionalText(m, "location").orElse(""), host, agreement,
+        return Optional.of(new Site(name, values.optionalText(m, "location").orElse(""), point, host, agreement,
                 values.optionalText(m, "role").orElse(""), since));
+    }
+
+    /** Where the site is: {@code lat} -90..90 (north positive), {@code lon} -180..180 (east positive). */
+    private GeoPoint point(Mapping m) {
+        Double lat = m.get("lat") == null ? null : values.decimal(m.get("lat"), "a site's lat");
+        Double lon = m.get("lon") == null ? null : values.decimal(m.get("lon"), "a site's lon");
+        if (lat == null || lon == null) {
+            return null;
+        }
+        try {
+            return GeoPoint.of(lat, lon);
+        } catch (DomainException e) {
+            values.problem(m.get(lat < -90 || lat > 90 ? "lat" : "lon"), "a site's " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -198,6 +198,36 @@ class ScenarioValidatorTest {
                 .satisfies(p -> assertThat(p.message()).contains("must be a mapping"));
     }
 
+    /** {@link #VALID} with one site, whose coordinates the tests change; the site is on line 33. */
+    private static String withSite(String coordinates) {
+        return VALID + "sites:\n  - {name: Camp A, location: North, " + coordinates
+                + ", host: AAA, agreement: a-b, role: base}\n";
+    }
+
+    @Test
+    void aSiteIsWhereItsLatitudeAndLongitudeSay() {
+        assertThat(check(withSite("lat: 35.51, lon: 139.39"))).isEmpty();
+        var site = ScenarioFiles.read("test", withSite("lat: -35.5, lon: -139.25")).sites().getFirst();
+        assertThat(site.point()).isEqualTo(trisec.warning.GeoPoint.of(-35.5, -139.25));
+        assertThat(site.location()).isEqualTo("North");
+    }
+
+    @Test
+    void aSiteWithoutCoordinatesOrWithCoordinatesOffTheEarthIsRefusedOnItsLine() {
+        assertThat(check(withSite("lat: 95, lon: 139.39"))).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(33);
+            assertThat(p.message()).isEqualTo("a site's latitude must be between -90 and 90 degrees, got 95");
+        });
+        assertThat(check(withSite("lat: 35.51, lon: 181"))).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("a site's longitude must be between -180 and 180 degrees, got 181"));
+        assertThat(check(withSite("lat: north, lon: 139.39"))).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("a site's lat must be a number such as 39.25, not 'north'"));
+        assertThat(check(withSite("lon: 139.39"))).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("lat"));
+        assertThat(check(withSite("lat: 35.51, lon: 139.39, alt: 40"))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("alt"));
+    }
+
     @Test
     void loadingAnInvalidFileNamesTheFileAndLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");

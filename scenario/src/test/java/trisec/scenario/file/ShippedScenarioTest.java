@@ -66,5 +66,11 @@ class ShippedScenarioTest {
         assertThat(scenario.sites()).hasSize(7).allSatisfy(s -> assertThat(s.agreement()).isEqualTo("unc-sofa-1954"));
         assertThat(scenario.sites()).filteredOn(s -> s.since().isPresent()).singleElement()
                 .satisfies(s -> assertThat(s.name()).isEqualTo("Yokota Air Base"));
+        // Each base where the public record puts it: the Kanto four, Sasebo in Kyushu, three on Okinawa.
+        var yokota = scenario.sites().stream().filter(s -> s.name().equals("Yokota Air Base")).findFirst().orElseThrow();
+        assertThat(yokota.point()).isEqualTo(trisec.warning.GeoPoint.of(35.75, 139.35));
+        assertThat(scenario.sites()).filteredOn(s -> s.location().equals("Okinawa")).hasSize(3)
+                .allSatisfy(s -> assertThat(s.point().latitude()).isBetween(26.0, 26.5));
+        assertThat(scenario.sites()).allSatisfy(s -> assertThat(s.point().longitude()).isBetween(127.0, 140.0));
     }
 }

@@ -1,0 +1,142 @@
+package trisec.node.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import trisec.node.Cluster;
+import trisec.scenario.file.ScenarioFiles;
+
+/**
+ * The UN Command–Rear page: the seven UN-flagged bases on the region map and in a table, in the viewer's language,
+ * with the UNC SOFA's status on the date looked at, under an unclassified banner; open to a track 1.5 participant
+ * as the dialogue's health is.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UncPagesTest {
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    private Cluster cluster;
+    private URI base;
+
+    @BeforeAll
+    void start() {
+        cluster = Cluster.start(List.of(Cluster.KOR), ScenarioFiles.shipped(),
+                Optional.of(Instant.parse("2025-06-01T09:00:00Z")), c -> c);
+        base = cluster.client(Cluster.KOR).base();
+    }
+
+    @AfterAll
+    void stop() {
+        cluster.close();
+    }
+
+    private static List<String> rows(String html) {
+        var m = Pattern.compile("<tr data-status=\"([A-Z_]+)\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+        var rows = new ArrayList<String>();
+        while (m.find()) {
+            rows.add(m.group(1) + " " + m.group(2));
+        }
+        return rows;
+    }
+
+    private static Document map(String html) throws Exception {
+        var m = Pattern.compile("<figure class=\"site-map\" data-testid=\"unc-map\">(<svg .*?</svg>)</figure>",
+                Pattern.DOTALL).matcher(html);
+        assertThat(m.find()).as("the page holds the map").isTrue();
+        var f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(m.group(1).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theSevenBasesAreShownInEachLanguageWithTheirAgreementInForceUnderAnUnclassifiedBanner() throws Exception {
+        for (var lang : List.of(
+                List.of("ko", "유엔군사령부 후방기지", "캠프 자마", "오키나와현", "일본", "주일 유엔군 지위협정", "발효 중",
+                        "유엔기 게양 기지, 유엔사 후방기지 사령부 (2007년 11월 2일부터)"),
+                List.of("ja", "国連軍後方司令部", "キャンプ座間", "沖縄県", "日本", "国連軍地位協定", "発効中",
+                        "国連旗を掲げる施設・国連軍後方司令部（2007年11月2日から）"),
+                List.of("en", "UN Command–Rear", "Camp Zama", "Okinawa", "Japan",
+                        "Agreement on the Status of the United Nations Forces in Japan", "in force",
+                        "UN-flagged base; UNC-Rear headquarters (since November 2, 2007)"))) {
+            var tab = new WebTab(base, lang.get(0)).signIn("kor.guest");
+            var page = tab.get("/ui/unc?at=2024-01-01");
+            assertThat(page.statusCode()).isEqualTo(200);
+            String html = page.body();
+            assertThat(html).as(lang.get(0)).contains("<html lang=\"" + lang.get(0) + "\"")
+                    .contains("<h1>" + lang.get(1) + "</h1>")
+                    .containsPattern("data-testid=\"banner-top\">\\s*<span class=\"banner-text\">UNCLASSIFIED")
+                    .contains("data-testid=\"banner-bottom\"");
+            List<String> rows = rows(html);
+            assertThat(rows).as(lang.get(0)).hasSize(7).allSatisfy(r -> assertThat(r).startsWith("IN_FORCE ")
+                    .contains(lang.get(4)).contains(lang.get(5)).contains(lang.get(6)));
+            assertThat(rows.getFirst()).contains(lang.get(2));
+            assertThat(rows).filteredOn(r -> r.contains(lang.get(3))).hasSize(3);
+            assertThat(rows).anySatisfy(r -> assertThat(r).contains(lang.get(7)));
+
+            Document svg = map(html);
+            assertThat(svg.getDocumentElement().getAttribute("lang")).isEqualTo(lang.get(0));
+            var groups = svg.getElementsByTagNameNS(SVG_NS, "g");
+            var markers = new ArrayList<Element>();
+            for (int i = 0; i < groups.getLength(); i++) {
+                var g = (Element) groups.item(i);
+                if (g.getAttribute("class").equals("trisec-site")) {
+                    markers.add(g);
+                }
+            }
+            assertThat(markers).as("seven markers").hasSize(7)
+                    .allSatisfy(g -> assertThat(g.getAttribute("data-active")).isEqualTo("true"))
+                    .anySatisfy(g -> assertThat(g.getAttribute("data-name")).isEqualTo(lang.get(2)));
+        }
+    }
+
+    @Test
+    void beforeTheSofaEnteredIntoForceNoBaseIsCovered() throws Exception {
+        String html = new WebTab(base, "en").signIn("kor.guest").get("/ui/unc?at=1954-03-01").body();
+        assertThat(rows(html)).hasSize(7).allSatisfy(r -> assertThat(r).startsWith("SIGNED ")
+                .contains("signed February 19, 1954, not in force"));
+        assertThat(html).contains("0 of 7 bases covered by an agreement in force.");
+        Document svg = map(html);
+        var groups = svg.getElementsByTagNameNS(SVG_NS, "g");
+        int hollow = 0;
+        for (int i = 0; i < groups.getLength(); i++) {
+            var g = (Element) groups.item(i);
+            hollow += g.getAttribute("class").equals("trisec-site") && g.getAttribute("data-active").equals("false")
+                    ? 1 : 0;
+        }
+        assertThat(hollow).isEqualTo(7);
+        // Without a date, the node's own (2025-06-01): in force.
+        String today = new WebTab(base, "en").signIn("kor.guest").get("/ui/unc").body();
+        assertThat(today).contains("value=\"2025-06-01\"").contains("7 of 7 bases covered");
+    }
+
+    @Test
+    void aDateThatIsNotOneIsRefusedInTheViewersLanguage() {
+        var page = new WebTab(base, "ko").signIn("kor.guest").get("/ui/unc?at=2024-02-30");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("\"2024-02-30\"은(는) 날짜가 아닙니다");
+    }
+
+    @Test
+    void aTrack15ParticipantSeesThePageAndEveryoneFindsItInTheNavigation() {
+        var tab = new WebTab(base, "en").signIn("kor.participant");
+        var page = tab.get("/ui/unc?at=2024-01-01");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("href=\"/ui/unc\" aria-current=\"page\"")
+                .containsPattern("data-testid=\"banner-top\">\\s*<span class=\"banner-text\">UNCLASSIFIED");
+        assertThat(rows(page.body())).hasSize(7);
+        assertThat(new WebTab(base, "en").signIn("kor.guest").get("/ui").body()).contains("href=\"/ui/unc\"");
+    }
+}
