@@ -123,12 +123,7 @@ class ConcurrentRevisionsTest {
     @ParameterizedTest(name = "the USA gets {0}''s revision first")
     @ValueSource(strings = {"JPN", "KOR"})
     void concurrentRevisionsConvergeOnTheSameLatestRevisionAtEveryNode(String firstAtUsa) {
-        c = Cluster.start(THREE, ScenarioFiles.shipped(), Optional.empty(),
-                config -> config.toBuilder().deliver(false).build());
-        var drafted = c.client(KOR).post("kor.officer", "/api/v1/statements", Json.write(Map.of("channel", "leaders",
-                "title", "Joint statement", "texts", Map.of("ko", KO, "ja", JA, "en", EN))));
-        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
-        id = drafted.json().get("id").asText();
+        startAndDraft();
         deliverAll();
         THREE.forEach(p -> assertThat(statement(p, id).get("revision").asInt()).isEqualTo(1));
 
@@ -198,13 +193,19 @@ class ConcurrentRevisionsTest {
      * version takes the signature; a node that does not hold the statement yet keeps the signature, and counts it
      * when the draft arrives with the hash it signs.
      */
-    @Test
-    void aSignatureOfTheFirstRevisionNamesNoProposerAndCountsWhenTheDraftArrivesAfterIt() {
+    /** Three nodes that deliver only when told, and Korea's draft of a leaders' statement, delivered nowhere yet. */
+    private void startAndDraft() {
         c = Cluster.start(THREE, ScenarioFiles.shipped(), Optional.empty(),
                 config -> config.toBuilder().deliver(false).build());
         var drafted = c.client(KOR).post("kor.officer", "/api/v1/statements", Json.write(Map.of("channel", "leaders",
                 "title", "Joint statement", "texts", Map.of("ko", KO, "ja", JA, "en", EN))));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
         id = drafted.json().get("id").asText();
+    }
+
+    @Test
+    void aSignatureOfTheFirstRevisionNamesNoProposerAndCountsWhenTheDraftArrivesAfterIt() {
+        startAndDraft();
         deliver(KOR, JPN);
         assertThat(sign(JPN, 1, null).status()).isEqualTo(200);
         assertThat(payloads(JPN, USA, Messages.STATEMENT_SIGNED)).singleElement().asString()
@@ -236,11 +237,7 @@ class ConcurrentRevisionsTest {
      */
     @Test
     void aSignatureNamingNoProposerCountsForTheRevisionOfItsNumberWithItsHashThoughAnotherCameFirst() {
-        c = Cluster.start(THREE, ScenarioFiles.shipped(), Optional.empty(),
-                config -> config.toBuilder().deliver(false).build());
-        var drafted = c.client(KOR).post("kor.officer", "/api/v1/statements", Json.write(Map.of("channel", "leaders",
-                "title", "Joint statement", "texts", Map.of("ko", KO, "ja", JA, "en", EN))));
-        id = drafted.json().get("id").asText();
+        startAndDraft();
         deliverAll();
         String usaHash = revise(USA, EN + " As the USA worded it.").json().get("hash").asText();
         assertThat(revise(KOR, EN + " As Korea worded it.").status()).isEqualTo(201);
@@ -286,11 +283,7 @@ class ConcurrentRevisionsTest {
      */
     @Test
     void aConcurrentRevisionThatArrivesAfterTheAdoptionChangesNothing() {
-        c = Cluster.start(THREE, ScenarioFiles.shipped(), Optional.empty(),
-                config -> config.toBuilder().deliver(false).build());
-        var drafted = c.client(KOR).post("kor.officer", "/api/v1/statements", Json.write(Map.of("channel", "leaders",
-                "title", "Joint statement", "texts", Map.of("ko", KO, "ja", JA, "en", EN))));
-        id = drafted.json().get("id").asText();
+        startAndDraft();
         deliverAll();
         String korHash = revise(KOR, EN + " As Korea worded it.").json().get("hash").asText();
         assertThat(revise(JPN, EN + " As Japan worded it.").status()).isEqualTo(201);
