@@ -21,7 +21,8 @@ import trisec.scenario.Scenario;
  */
 public record OptionPicture(Instant at, Scenario real, Scenario changed, Reachability before, Reachability after,
                             ReachabilityDiff diff, SinglePoints pointsBefore, SinglePoints pointsAfter,
-                            List<OptionStretch.Period> turns, OptionHistory history, HistoryImpact impact) {
+                            List<OptionStretch.Period> turns, Instant turnsUntil, OptionHistory history,
+                            HistoryImpact impact) {
     /** How far the turns are looked for: ten years from the first date the option names. */
     static final int TURNS_YEARS = 10;
 
@@ -42,7 +43,7 @@ public record OptionPicture(Instant at, Scenario real, Scenario changed, Reachab
         List<OptionStretch.Period> turns = OptionStretch.periods(real, changed, from, until, tree).stream()
                 .filter(p -> !p.diff().isEmpty()).toList();
         return new OptionPicture(at, real, changed, before, after, ReachabilityDiff.between(before, after),
-                SinglePoints.of(real, at, tree), SinglePoints.of(changed, at, tree), turns, history,
+                SinglePoints.of(real, at, tree), SinglePoints.of(changed, at, tree), turns, until, history,
                 impact(history, option));
     }
 
