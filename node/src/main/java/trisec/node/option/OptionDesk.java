@@ -40,6 +40,9 @@ public final class OptionDesk {
     static final int MAX_BYTES = Holdings.MAX_BODY_BYTES;
     /** A stretch of time is drawn over at most a century. */
     static final long MAX_STRETCH_DAYS = 36_525;
+    /** The instants a picture may be asked for. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
     /** Options compared side by side, and options applied one after another in one of them. */
     public static final int MAX_COMPARED = 4;
 
@@ -187,7 +190,8 @@ public final class OptionDesk {
         Scenario real = self.facts().scenario();
         var entries = new ArrayList<OptionComparison.Entry>();
         for (String ref : refs) {
-            List<String> ids = List.of(ref.split("\\+", -1));
+            // '+' joins them; in a query string a '+' not written as %2B arrives as a space, which joins them too.
+            List<String> ids = List.of(ref.strip().split("[+ ]", -1));
             if (ids.size() > MAX_COMPARED || ids.stream().anyMatch(String::isBlank)) {
                 throw Refusal.invalid("'" + shorten(ref) + "' is one to four option ids joined by '+'");
             }
@@ -262,7 +266,7 @@ public final class OptionDesk {
         try {
             Instant t = DateOrInstant.parse(text);
             // The release policy reckons terms in whole years; far outside the calendar it cannot.
-            if (t.isBefore(Instant.parse("1900-01-01T00:00:00Z")) || t.isAfter(Instant.parse("2200-01-01T00:00:00Z"))) {
+            if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
                 throw Refusal.invalid(field + " is between 1900 and 2200, got " + shorten(text));
             }
             return t;
@@ -318,7 +322,8 @@ public final class OptionDesk {
                 first = t.get();
             }
         }
-        return first == null ? otherwise : first;
+        // Turns are looked for where the release policy reckons dates (as a request's dates are).
+        return first == null || first.isBefore(EARLIEST) || first.isAfter(LATEST) ? otherwise : first;
     }
 
     private static List<String> lines(List<Problem> problems) {

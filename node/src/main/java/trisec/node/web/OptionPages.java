@@ -84,7 +84,8 @@ final class OptionPages implements RouteGroup {
                 return;
             }
         }
-        String level = a.clearance().party().equals(pages.self().party()) ? lowestClassified() : "";
+        // The label proposed: this party's lowest classified level, on the first topic the officer knows.
+        String level = lowestClassified();
         String topic = a.needToKnow().topics().isEmpty() ? "" : a.needToKnow().topics().getFirst().path();
         render(ctx, 200, a, t, new OptionView.Form(Access.OFFICER.allows(a), yaml, pages.levels(level), topic,
                 pages.parties(t, List.of()), caveats(List.of()), "", List.of()), List.of());

@@ -303,8 +303,11 @@ class OptionApiTest {
         assertThat(drawn.status()).as(drawn.body()).isEqualTo(200);
         String third = save(example("kor-notice-2026"), ApiFixture.CLASS_III, "dprk");
         picture(third, "?at=2027-06-01");
-        assertThat(kor.get(OFFICER, "/api/v1/options/compare?ids=" + third + "%2B" + widened + "," + notice
-                + "&at=2027-06-01").status()).isEqualTo(200);
+        // A '+' not written as %2B arrives as a space, and joins them all the same.
+        var compared = kor.get(OFFICER, "/api/v1/options/compare?ids=" + third + "+" + widened + "," + notice
+                + "&at=2027-06-01");
+        assertThat(compared.status()).as(compared.body()).isEqualTo(200);
+        assertThat(texts(compared.json().at("/options/0/ids"))).containsExactly(third, widened);
 
         for (String q : QUESTIONS) {
             assertThat(kor.get(OFFICER, q).body()).as(q).isEqualTo(decidedBefore.get(q));
