@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import trisec.DomainException;
 import trisec.agreement.Agreement;
-import trisec.label.Banner;
 import trisec.node.base.Refusal;
 import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
