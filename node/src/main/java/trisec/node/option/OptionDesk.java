@@ -113,6 +113,11 @@ public final class OptionDesk {
      * the person may not read, or an item that is not an option, is no such option.
      */
     public Seen get(Account person, String id) {
+        return get(person, id, self.facts().scenario());
+    }
+
+    /** One option read against the one snapshot of the agreements a picture is then drawn on. */
+    private Seen get(Account person, String id, Scenario real) {
         if (id == null || id.isBlank() || id.length() > 100 || !self.store().read(h -> Options.has(h, id))) {
             throw Refusal.notFound("no option " + shorten(id == null ? "" : id));
         }
@@ -125,7 +130,7 @@ public final class OptionDesk {
         if (!v.access().granted()) {
             throw Refusal.notFound("no option " + id);
         }
-        return seen(v, self.facts().scenario());
+        return seen(v, real);
     }
 
     /**
@@ -143,7 +148,7 @@ public final class OptionDesk {
     /** The picture of a saved option on one instant. */
     public OptionPicture picture(Account person, String id, Instant at) {
         Scenario real = self.facts().scenario();
-        Seen s = get(person, id);
+        Seen s = get(person, id, real);
         Scenario changed = applied(s, real);
         return OptionPicture.of(real, changed, at, earliest(s.option().orElseThrow(), at), history(person));
     }
@@ -151,7 +156,7 @@ public final class OptionDesk {
     /** The picture of a saved option over a stretch of time. */
     public OptionStretch stretch(Account person, String id, Stretch when) {
         Scenario real = self.facts().scenario();
-        Seen s = get(person, id);
+        Seen s = get(person, id, real);
         return OptionStretch.of(real, applied(s, real), when.from(), when.until(), history(person));
     }
 
@@ -198,7 +203,7 @@ public final class OptionDesk {
             var parts = new ArrayList<Seen>();
             Scenario scenario = real;
             for (String id : ids) {
-                Seen s = get(person, id.strip());
+                Seen s = get(person, id.strip(), real);
                 Option option;
                 try {
                     option = parts.isEmpty() ? s.option().orElseThrow(() -> noLongerFits(s))
