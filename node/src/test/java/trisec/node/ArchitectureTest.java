@@ -43,6 +43,7 @@ class ArchitectureTest {
             .layer("web").definedBy("trisec.node.web..")
             .layer("warning").definedBy("trisec.node.warning..")
             .layer("consult").definedBy("trisec.node.consult..")
+            .layer("option").definedBy("trisec.node.option..")
             .layer("agreement").definedBy("trisec.node.agreement..")
             .layer("consent").definedBy("trisec.node.consent..")
             .layer("release").definedBy("trisec.node.release..")
@@ -61,19 +62,20 @@ class ArchitectureTest {
             .whereLayer("http").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web", "consult")
             .whereLayer("consult").mayOnlyBeAccessedByLayers("wiring", "api", "web")
+            .whereLayer("option").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning", "consult")
+            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning", "consult", "option")
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
             .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning",
-                    "consult")
+                    "consult", "option")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
-                    "consent", "agreement", "warning", "consult")
+                    "consent", "agreement", "warning", "consult", "option")
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
                     "agreement", "warning", "consult")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
                     "release", "consent", "agreement", "warning", "consult")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",
-                    "federation", "log", "item", "release", "consent", "agreement", "warning", "consult")
+                    "federation", "log", "item", "release", "consent", "agreement", "warning", "consult", "option")
             .because("the features sit on the transport and the log, and only the edges know HTTP and pages");
 
     /** The web framework and the templates are the edges' business. */

@@ -56,6 +56,11 @@ public final class Api {
         return List.of(new CalendarRoutes(calendar, subscriptions), new ChannelRoutes(health));
     }
 
+    /** Options: hypothetical changes saved as items, their pictures and comparisons (docs/OPTIONS.md). */
+    public static List<RouteGroup> options(trisec.node.option.OptionDesk desk) {
+        return List.of(new OptionRoutes(desk));
+    }
+
     /** The perspectives register, which reads and records assessments as items. */
     public static List<RouteGroup> perspectives(PerspectiveRegister register) {
         return List.of(new PerspectiveRoutes(register));

@@ -31,8 +31,8 @@ public abstract sealed class Refusal extends RuntimeException {
 
     /** Malformed or missing input: a field of the wrong form, an unknown party or level. */
     public static final class Invalid extends Refusal {
-        Invalid(String message) {
-            super("BAD_REQUEST", message, List.of());
+        Invalid(String message, List<String> reasons) {
+            super("BAD_REQUEST", message, reasons);
         }
     }
 
@@ -93,7 +93,12 @@ public abstract sealed class Refusal extends RuntimeException {
     }
 
     public static Invalid invalid(String message) {
-        return new Invalid(message);
+        return new Invalid(message, List.of());
+    }
+
+    /** Input with several problems, each one of the reasons (an option file's, each on its line). */
+    public static Invalid invalid(String message, List<String> problems) {
+        return new Invalid(message, problems);
     }
 
     public static TooLarge tooLarge(String message) {

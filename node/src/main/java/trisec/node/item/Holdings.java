@@ -77,6 +77,14 @@ public final class Holdings {
                           List<String> caveats) {}
 
     public View create(Account officer, NewItem in) {
+        return create(officer, in, (h, by, held) -> { });
+    }
+
+    /**
+     * Creates an item and, in the transaction that stores it, does what the caller adds: a feature that keeps its
+     * own record of which items are its own (the options) writes it with the item or not at all.
+     */
+    public View create(Account officer, NewItem in, ItemCreated also) {
         if (in.title() == null || in.title().isBlank() || in.title().length() > 500) {
             throw Refusal.invalid("title is 1 to 500 characters");
         }
@@ -109,6 +117,7 @@ public final class Holdings {
             for (ItemCreated listener : onCreated) {
                 listener.created(h, officer, held);
             }
+            also.created(h, officer, held);
         });
         self.changes().signal(trisec.node.base.Changes.ITEMS);
         return new View(held, access);

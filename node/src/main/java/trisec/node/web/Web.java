@@ -39,6 +39,11 @@ public final class Web {
         return List.of(new DialoguePages(pages, health));
     }
 
+    /** The options pages: the list and form, an option's picture, options side by side. */
+    public static List<RouteGroup> options(Pages pages, trisec.node.option.OptionDesk desk) {
+        return List.of(new OptionPages(pages, desk));
+    }
+
     /** The perspectives register's page. */
     public static List<RouteGroup> perspectives(Pages pages, PerspectiveRegister register) {
         return List.of(new PerspectivePages(pages, register));

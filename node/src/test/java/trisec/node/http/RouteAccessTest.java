@@ -74,6 +74,13 @@ class RouteAccessTest {
         // The perspectives register shows each person the assessments they may read; officers record this party's.
         expect("SIGNED_IN", "GET /api/v1/perspectives", "GET /ui/perspectives");
         expect("OFFICER", "POST /api/v1/perspectives");
+        // Options are items: whoever may read an option's label reads, draws and compares it (the label decides);
+        // an officer saves one, and the officer who saved it retracts it.
+        expect("SIGNED_IN", "GET /api/v1/options", "GET /api/v1/options/examples", "GET /api/v1/options/compare",
+                "POST /api/v1/options/picture", "GET /api/v1/options/{id}", "GET /api/v1/options/{id}/picture",
+                "GET /ui/options", "POST /ui/options/picture", "GET /ui/options/compare", "GET /ui/options/{id}");
+        expect("OFFICER", "POST /api/v1/options", "POST /api/v1/options/{id}/retract", "POST /ui/options",
+                "POST /ui/options/{id}/retract");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");

@@ -232,7 +232,7 @@ class Track15ParticipantTest {
             assertThat(list).contains("data-meeting=\"" + openMeeting + "\"")
                     .containsPattern("data-testid=\"banner-top\">\\s*<span class=\"banner-text\">UNCLASSIFIED")
                     .doesNotContain("href=\"/ui/compose\"").doesNotContain("href=\"/ui/warnings\"")
-                    .doesNotContain("href=\"/ui/perspectives\"")
+                    .doesNotContain("href=\"/ui/perspectives\"").doesNotContain("href=\"/ui/options\"")
                     .doesNotContain("data-testid=\"warning-alert\"");
             var detail = tab.get("/ui/meetings/" + openMeeting);
             assertThat(detail.statusCode()).isEqualTo(200);

@@ -1,0 +1,78 @@
+package trisec.node.option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import trisec.node.base.Self;
+import trisec.node.item.Holdings;
+import trisec.node.item.ItemRow;
+import trisec.node.item.Items;
+import trisec.node.person.Account;
+import trisec.node.release.Releases;
+import trisec.node.release.TrackedRelease;
+import trisec.option.PastRelease;
+import trisec.party.Party;
+import trisec.policy.ReleaseRequest;
+import trisec.policy.Verdict;
+import trisec.scenario.Scenario;
+
+/**
+ * This node's recorded releases as an option's history impact reads them (docs/OPTIONS.md, "On the node"): every
+ * release in the releases table (this party's own requests, and what it forwarded as a hub) of an item the person may
+ * read, oldest first. Where an item went says something about it, so a release of an item the person may not read is
+ * left out, as the outbox leaves it out.
+ *
+ * <p>Each is asked again as it was first asked: the item's label as this node holds it, this node as the holder (the
+ * route's first party), the recipient, the instant it was requested, and whether the originator's consent was then on
+ * record. A release of this node's own request that asked for the originator's consent (it has a consent case) was
+ * decided {@code CONSENT_REQUIRED} without one; any other was permitted, with consent on record where the holder is not
+ * the originator (the policy reads it only then): a hub's forwarding carries the originator's signed consent. Its route and basis are the ones recorded: those of the decision that
+ * let it go, which for a release that waited for consent rests on the same agreements as the one that asked.
+ *
+ * @param releases the releases read, oldest first, by id
+ * @param items    the items they are of, as the person sees them, by id
+ */
+public record OptionHistory(List<PastRelease> history, Map<String, TrackedRelease> releases,
+                            Map<String, Holdings.View> items) {
+    public OptionHistory {
+        history = List.copyOf(history);
+        releases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(releases));
+        items = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(items));
+    }
+
+    static OptionHistory of(Self self, Holdings holdings, Account person) {
+        Scenario scenario = self.facts().scenario();
+        List<TrackedRelease> newestFirst = self.store().read(h -> Releases.all(h, scenario));
+        List<String> itemIds = newestFirst.stream().map(TrackedRelease::itemId).distinct().toList();
+        var readable = new LinkedHashMap<String, Holdings.View>();
+        for (ItemRow row : self.store().read(h -> Items.byIds(h, itemIds))) {
+            Holdings.View v = holdings.view(person, row);
+            if (v.access().granted()) {
+                readable.put(row.id(), v);
+            }
+        }
+        var history = new ArrayList<PastRelease>();
+        var releases = new LinkedHashMap<String, TrackedRelease>();
+        var items = new LinkedHashMap<String, Holdings.View>();
+        for (TrackedRelease r : newestFirst.reversed()) {
+            Holdings.View v = readable.get(r.itemId());
+            if (v == null) {
+                continue;
+            }
+            history.add(past(r, v));
+            releases.put(r.id(), r);
+            items.put(v.item().id(), v);
+        }
+        return new OptionHistory(history, releases, items);
+    }
+
+    /** A recorded release as the question it answered and the decision recorded. */
+    static PastRelease past(TrackedRelease r, Holdings.View item) {
+        List<Party> route = r.release().route();
+        boolean askedConsent = r.consentId().isPresent() && r.origin().isEmpty();
+        var request = new ReleaseRequest(item.label(), route.getFirst(), r.recipient(), r.requestedAt(), !askedConsent);
+        return new PastRelease(r.id(), request, askedConsent ? Verdict.CONSENT_REQUIRED : Verdict.PERMIT, route,
+                r.release().basis());
+    }
+}
