@@ -171,6 +171,10 @@ final class AgreementReader {
                 values.problem(m.get("topics"),
                         "an empty topic list would cover no topic; leave 'topics' out to cover all");
             }
+            if (tn != null && tn.size() > OptionReader.MAX_TOPICS) {
+                values.problem(m.get("topics"), "a scope names at most " + OptionReader.MAX_TOPICS + " topics, not "
+                        + tn.size());
+            }
             topics = TopicScope.of(list);
         }
         Map<Party, Level> highest = new HashMap<>();

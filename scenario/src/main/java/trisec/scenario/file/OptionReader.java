@@ -40,6 +40,11 @@ final class OptionReader {
     private final ValueReader values = new ValueReader();
     private final PartyReader parties = new PartyReader(values);
     private final AgreementReader agreements = new AgreementReader(values, parties);
+    /** Bounds on what one option may ask of the node ({@code docs/OPTIONS.md}, "An option file"). */
+    static final int MAX_CHANGES = 50;
+    static final int MAX_NEW_PARTIES = 3;
+    static final int MAX_TOPICS = 200;
+
     private final List<Change> changes = new ArrayList<>();
     private final List<Integer> lines = new ArrayList<>();
 
@@ -69,8 +74,19 @@ final class OptionReader {
             List<YamlNode> items = values.list(top.get("changes"), "changes");
             if (items != null && items.isEmpty()) {
                 values.problem(top.get("changes"), "an option makes at least one change");
+            } else if (items != null && items.size() > MAX_CHANGES) {
+                // Every change is another matrix to draw and another lifecycle to check: a bound keeps a picture
+                // interactive and keeps one file from tying up the node.
+                values.problem(top.get("changes"), "an option makes at most " + MAX_CHANGES + " changes, not "
+                        + items.size());
+            } else {
+                values.each(top.get("changes"), "changes", this::change);
+                long newParties = changes.stream().filter(c -> c instanceof Change.NewParty).count();
+                if (newParties > MAX_NEW_PARTIES) {
+                    values.problem(top.get("changes"), "an option adds at most " + MAX_NEW_PARTIES
+                            + " parties, not " + newParties);
+                }
             }
-            values.each(top.get("changes"), "changes", this::change);
         }
         if (!values.problems().isEmpty() || name == null) {
             return Optional.empty();
@@ -189,6 +205,10 @@ final class OptionReader {
         }
         if (items.isEmpty()) {
             values.problem(node, "an empty topic list would cover no topic; write 'all' to cover every topic");
+            return null;
+        }
+        if (items.size() > MAX_TOPICS) {
+            values.problem(node, "a scope names at most " + MAX_TOPICS + " topics, not " + items.size());
             return null;
         }
         var list = new ArrayList<Topic>();

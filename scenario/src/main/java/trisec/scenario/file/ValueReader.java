@@ -155,6 +155,10 @@ final class ValueReader {
                 problem(node, what + " must be a positive period such as P1Y or P90D");
                 return Optional.empty();
             }
+            if (p.toTotalMonths() > LONGEST.toTotalMonths() || p.getDays() > 366 * LONGEST.getYears()) {
+                problem(node, what + " must be at most " + LONGEST + ", not " + t);
+                return Optional.empty();
+            }
             return Optional.of(p);
         } catch (DateTimeParseException e) {
             problem(node, what + " must be an ISO 8601 period such as P1Y or P90D, not '" + t + "'");
@@ -199,12 +203,26 @@ final class ValueReader {
             return null;
         }
         try {
-            return LocalDate.parse(t);
+            LocalDate d = LocalDate.parse(t);
+            if (d.isBefore(EARLIEST) || !d.isBefore(END)) {
+                problem(node, what + " must be between " + EARLIEST + " and " + END.minusDays(1) + ", not " + t);
+                return null;
+            }
+            return d;
         } catch (DateTimeParseException e) {
             problem(node, what + " must be a date such as 2016-11-23, not '" + t + "'");
             return null;
         }
     }
+
+    /**
+     * The days a file may name: the agreements' past and any plausible future. Nothing beyond, so that no reckoning of
+     * terms and notices runs off the calendar or for ever.
+     */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate END = LocalDate.of(2200, 1, 1);
+    /** The longest period a file may name (a term, a notice period): three centuries. */
+    static final Period LONGEST = Period.ofYears(300);
 
     /** A date (00:00 UTC that day, DESIGN §2.6) or an ISO 8601 instant with an offset. */
     Instant instant(YamlNode node, String what) {
@@ -213,7 +231,13 @@ final class ValueReader {
             return null;
         }
         try {
-            return DateOrInstant.parse(t);
+            Instant i = DateOrInstant.parse(t);
+            if (i.isBefore(EARLIEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                    || !i.isBefore(END.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
+                problem(node, what + " must be between " + EARLIEST + " and " + END.minusDays(1) + ", not " + t);
+                return null;
+            }
+            return i;
         } catch (DomainException e) {
             problem(node, what + " must be a date such as 2016-11-23 or an instant such as 2019-11-22T09:00:00Z, "
                     + "not '" + t + "'");

@@ -149,6 +149,26 @@ class OptionFilesTest {
     }
 
     @Test
+    void whatWouldRunOffTheCalendarOrTieUpTheNodeIsRefusedOnItsLine() {
+        // A notice dated at the calendar's end made the reckoning of the GSOMIA's terms run for a billion years.
+        assertThat(check(replace("date: 2026-03-01", "date: +999999999-01-01T00:00:00Z"))).singleElement().asString()
+                .startsWith("line 22: ").contains("must be between 1900-01-01 and 2199-12-31");
+        assertThat(check(replace("date: 2026-03-01", "date: 2200-01-01T00:00:00Z"))).extracting(Problem::line)
+                .containsExactly(22);
+        assertThat(check(replace("from: 2026-06-01", "from: 1899-12-31"))).extracting(Problem::line)
+                .containsExactly(31);
+        // Too many changes, or topics, are refused before any is applied.
+        String many = "name: many\nchanges:\n" + ("  - change: outage\n    hub: USA\n    from: 2026-06-01\n"
+                + "    until: 2026-06-03\n").repeat(51);
+        assertThat(check(many)).singleElement().asString().startsWith("line 3: ")
+                .contains("at most 50 changes, not 51");
+        String topics = java.util.stream.IntStream.range(0, 201).mapToObj(i -> "t" + i)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        assertThat(check(replace("topics: [dprk, china]", "topics: " + topics))).singleElement().asString()
+                .startsWith("line 27: ").contains("at most 200 topics, not 201");
+    }
+
+    @Test
     void anOutageOfAPartyThatIsNoHubIsReportedOnItsChange() {
         assertThat(check(replace("hub: USA", "hub: JPN"))).containsExactly(new Problem(29,
                 "JPN is the hub of no hub arrangement or data mechanism, so an outage of its node changes no route"));
