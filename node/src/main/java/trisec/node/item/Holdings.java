@@ -85,6 +85,18 @@ public final class Holdings {
      * own record of which items are its own (the options) writes it with the item or not at all.
      */
     public View create(Account officer, NewItem in, ItemCreated also) {
+        return create(officer, in, also, true);
+    }
+
+    /**
+     * As {@link #create(Account, NewItem, ItemCreated)}, for an item that leaves this node only by a release a person
+     * asks for: no standing authority sends it on its own (an option, a party's own "what if", is such an item).
+     */
+    public View createKeptHome(Account officer, NewItem in, ItemCreated also) {
+        return create(officer, in, also, false);
+    }
+
+    private View create(Account officer, NewItem in, ItemCreated also, boolean sendable) {
         if (in.title() == null || in.title().isBlank() || in.title().length() > 500) {
             throw Refusal.invalid("title is 1 to 500 characters");
         }
@@ -115,7 +127,9 @@ public final class Holdings {
                     .with("item", item.id()).with("level", label.level().name()).with("topic", label.topic().path())
                     .with("banner", trisec.label.Banner.render(label)));
             for (ItemCreated listener : onCreated) {
-                listener.created(h, officer, held);
+                if (sendable || !(listener instanceof ItemCreated.Sending)) {
+                    listener.created(h, officer, held);
+                }
             }
             also.created(h, officer, held);
         });

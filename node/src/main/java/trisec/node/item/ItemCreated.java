@@ -10,4 +10,10 @@ import trisec.node.person.Account;
 @FunctionalInterface
 public interface ItemCreated {
     void created(Handle h, Account by, HeldItem item);
+
+    /**
+     * A listener that sends the new item somewhere without a person asking (a standing authority's release): not told
+     * of an item its creator keeps home ({@link Holdings#createKeptHome}).
+     */
+    interface Sending extends ItemCreated {}
 }

@@ -95,7 +95,7 @@ public final class OptionDesk {
             throw Refusal.invalid("an option is required: its YAML text and the label of the item that keeps it");
         }
         Option option = read(in.yaml(), self.facts().scenario());
-        Holdings.View v = holdings.create(officer, new Holdings.NewItem(option.name(), in.yaml(), in.level(),
+        Holdings.View v = holdings.createKeptHome(officer, new Holdings.NewItem(option.name(), in.yaml(), in.level(),
                 in.topic(), in.relTo(), in.caveats()), (h, by, held) -> Options.insert(h, held.id(),
                 held.item().createdAt()));
         return new Seen(v, Optional.of(option), List.of());

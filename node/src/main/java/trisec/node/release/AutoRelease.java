@@ -28,7 +28,7 @@ import trisec.policy.Verdict;
  * RELEASE_AUTHORIZED entry that names the authority. A recipient the policy refuses, or asks the originator's
  * consent for, gets nothing: an authority never widens what the policy allows.
  */
-final class AutoRelease implements ItemCreated {
+final class AutoRelease implements ItemCreated.Sending {
     private final Self self;
     private final Decisions decisions;
     private final Postbox postbox;
