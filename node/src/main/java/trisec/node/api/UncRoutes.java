@@ -30,7 +30,7 @@ final class UncRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig r) {
-        r.get("/api/v1/unc", this::bases, Access.SIGNED_IN, Access.PARTICIPANT);
+        r.get("/api/v1/unc", this::bases, Access.SIGNED_IN);
     }
 
     private void bases(Context ctx) {

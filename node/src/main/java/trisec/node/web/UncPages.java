@@ -34,7 +34,7 @@ final class UncPages implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig r) {
-        r.get("/ui/unc", this::page, Access.SIGNED_IN, Access.PARTICIPANT);
+        r.get("/ui/unc", this::page, Access.SIGNED_IN);
     }
 
     private void page(Context ctx) {

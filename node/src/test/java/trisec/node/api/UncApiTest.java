@@ -58,7 +58,7 @@ class UncApiTest {
 
     @Test
     void withoutADateTheNodesOwnIsUsedAndEachBaseSaysWhereItIs() {
-        JsonNode answer = kor.get("kor.participant", "/api/v1/unc").json();
+        JsonNode answer = kor.get("kor.guest", "/api/v1/unc").json();
         assertThat(answer.get("at").asText()).startsWith("2025-06-01T09:00");
         JsonNode yokota = sites(answer).stream().filter(s -> s.get("name").asText().equals("Yokota Air Base"))
                 .findFirst().orElseThrow();

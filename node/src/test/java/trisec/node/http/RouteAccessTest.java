@@ -124,7 +124,7 @@ class RouteAccessTest {
                 "GET /api/v1/channels/{id}", "GET /ui/dialogue", "GET /api/v1/meetings", "GET /api/v1/meetings/{id}",
                 "GET /ui/meetings", "GET /ui/meetings/{id}", "GET /api/v1/statements", "GET /api/v1/statements/{id}",
                 "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}",
-                "GET /ui/statements/{id}/document", "GET /api/v1/unc", "GET /ui/unc");
+                "GET /ui/statements/{id}/document");
     }
 
     Cluster cluster;

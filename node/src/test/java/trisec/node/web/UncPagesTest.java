@@ -22,8 +22,8 @@ import trisec.scenario.file.ScenarioFiles;
 
 /**
  * The UN Command–Rear page: the seven UN-flagged bases on the region map and in a table, in the viewer's language,
- * with the UNC SOFA's status on the date looked at, under an unclassified banner; open to a track 1.5 participant
- * as the dialogue's health is.
+ * with the UNC SOFA's status on the date looked at, under an unclassified banner; refused to a track 1.5 participant,
+ * since it reads the agreements as the node records them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UncPagesTest {
@@ -130,13 +130,17 @@ class UncPagesTest {
     }
 
     @Test
-    void aTrack15ParticipantSeesThePageAndEveryoneFindsItInTheNavigation() {
-        var tab = new WebTab(base, "en").signIn("kor.participant");
-        var page = tab.get("/ui/unc?at=2024-01-01");
+    void theStaffFindItInTheNavigationAndATrack15ParticipantIsRefusedIt() {
+        var guest = new WebTab(base, "en").signIn("kor.guest");
+        var page = guest.get("/ui/unc?at=2024-01-01");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("href=\"/ui/unc\" aria-current=\"page\"")
                 .containsPattern("data-testid=\"banner-top\">\\s*<span class=\"banner-text\">UNCLASSIFIED");
         assertThat(rows(page.body())).hasSize(7);
-        assertThat(new WebTab(base, "en").signIn("kor.guest").get("/ui").body()).contains("href=\"/ui/unc\"");
+        // The page reads the agreements as this node records them, events an administrator recorded included,
+        // which a participant does not read (the agreements page refuses them too).
+        var participant = new WebTab(base, "en").signIn("kor.participant");
+        assertThat(participant.get("/ui/unc?at=2024-01-01").statusCode()).isEqualTo(403);
+        assertThat(participant.get("/ui/meetings").body()).doesNotContain("href=\"/ui/unc\"");
     }
 }
