@@ -44,6 +44,7 @@ final class OptionReader {
     static final int MAX_CHANGES = 50;
     static final int MAX_NEW_PARTIES = 3;
     static final int MAX_TOPICS = 200;
+    static final int MAX_ROWS = 300;
 
     private final List<Change> changes = new ArrayList<>();
     private final List<Integer> lines = new ArrayList<>();
@@ -94,6 +95,14 @@ final class OptionReader {
         Option option = new Option(name, description, changes);
         for (Option.Problem p : option.problems(scenario)) {
             values.problem(lines.get(p.index()), p.message());
+        }
+        if (values.problems().isEmpty()) {
+            // The matrix has a row per topic the agreements name: a bound on them all, not only per scope.
+            int rows = trisec.option.TopicTree.of(scenario, option.applyTo(scenario)).rows().size();
+            if (rows > MAX_ROWS) {
+                values.problem(top.get("changes"), "the agreements would name " + rows + " topics in all; an option "
+                        + "may bring them to at most " + MAX_ROWS);
+            }
         }
         return values.problems().isEmpty() ? Optional.of(option) : Optional.empty();
     }

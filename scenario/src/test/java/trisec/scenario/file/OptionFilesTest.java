@@ -166,6 +166,16 @@ class OptionFilesTest {
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         assertThat(check(replace("topics: [dprk, china]", "topics: " + topics))).singleElement().asString()
                 .startsWith("line 27: ").contains("at most 200 topics, not 201");
+        // Two scopes of 200 topics each: each within its bound, too many for one matrix.
+        String twoHundred = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "t" + i)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        String otherTwoHundred = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "u" + i)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        String wide = "name: wide\nchanges:\n"
+                + "  - change: scope\n    agreement: tisa-2014\n    from: 2026-04-01\n    topics: " + twoHundred + "\n"
+                + "  - change: scope\n    agreement: kor-jpn-gsomia-2016\n    from: 2026-04-01\n    topics: "
+                + otherTwoHundred + "\n";
+        assertThat(check(wide)).singleElement().asString().startsWith("line 3: ").contains("at most 300");
     }
 
     @Test
