@@ -52,6 +52,24 @@ public record HistoryImpact(List<Impact> impacts, int unchanged) {
         return new HistoryImpact(impacts, unchanged);
     }
 
+    /**
+     * What the option changes in a recorded history, against what the real agreements answer to the same questions
+     * today, not against the record: a release recorded otherwise than the real policy now decides it (an item since
+     * reclassified, a route the hub chose) is the record's difference, not the option's. Each impact's release is the
+     * real policy's answer; a question both answer alike is unchanged.
+     *
+     * @throws trisec.DomainException when a past request is not a question on either scenario
+     */
+    public static HistoryImpact against(List<PastRelease> history, ReleasePolicy real, ReleasePolicy option) {
+        var asTheRealAgreementsAnswer = new ArrayList<PastRelease>();
+        for (PastRelease past : history) {
+            ReleaseDecision base = real.decide(past.request());
+            asTheRealAgreementsAnswer.add(new PastRelease(past.id(), past.request(), base.verdict(), base.route(),
+                    base.basis()));
+        }
+        return of(asTheRealAgreementsAnswer, option);
+    }
+
     /** Null when the release would go exactly as it went. */
     static Effect effect(PastRelease past, ReleaseDecision now) {
         Verdict was = past.verdict();

@@ -64,6 +64,30 @@ class HistoryImpactTest {
     }
 
     @Test
+    void againstTheRealAgreementsARecordThatDiffersFromThemIsNotTheOptionsEffect() {
+        // Recorded through the hub (as a forward might be), where the real agreements answer directly.
+        var request = fromOriginator(kor("군사Ⅱ급비밀"), "dprk.missile", JPN, "2025-06-01");
+        ReleaseDecision direct = real.decide(request);
+        assertThat(direct.route()).containsExactly(KOR, JPN);
+        var viaHub = new PastRelease("r", request, Verdict.PERMIT, List.of(KOR, USA, JPN), List.of("tisa-2014"));
+        var nothing = new Option("an outage long after", "", List.of(new Change.HubOutage(USA, day("2030-01-01"),
+                day("2030-01-02"))));
+        ReleasePolicy option = ReleasePolicy.of(nothing.applyTo(shipped));
+        // Against the record the unchanged answer looks rerouted; against the real agreements it is unchanged.
+        assertThat(HistoryImpact.of(List.of(viaHub), option).impacts()).extracting(HistoryImpact.Impact::effect)
+                .containsExactly(Effect.REROUTED);
+        HistoryImpact against = HistoryImpact.against(List.of(viaHub), real, option);
+        assertThat(against.impacts()).isEmpty();
+        assertThat(against.unchanged()).isEqualTo(1);
+        // And what the option does change is still found: Korea's notice, after its term ends.
+        var later = new PastRelease("r2", fromOriginator(kor("군사Ⅱ급비밀"), "china", JPN, "2026-12-01"),
+                Verdict.PERMIT, List.of(KOR, USA, JPN), List.of("tisa-2014"));
+        assertThat(HistoryImpact.against(List.of(later), real, ReleasePolicy.of(Shipped.korNotice().applyTo(shipped)))
+                .impacts()).extracting(i -> i.release().route() + " " + i.effect())
+                .containsExactly("[KOR, JPN] REFUSED");
+    }
+
+    @Test
     void aReleaseDeniedThenIsAllowedWhenTheArrangementHadCoveredItsTopic() {
         var china2015 = recorded("r", fromOriginator(kor("군사Ⅱ급비밀"), "china", JPN, "2015-06-01"));
         assertThat(china2015.verdict()).isEqualTo(Verdict.DENY);

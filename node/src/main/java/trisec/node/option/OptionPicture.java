@@ -44,12 +44,13 @@ public record OptionPicture(Instant at, Scenario real, Scenario changed, Reachab
                 .filter(p -> !p.diff().isEmpty()).toList();
         return new OptionPicture(at, real, changed, before, after, ReachabilityDiff.between(before, after),
                 SinglePoints.of(real, at, tree), SinglePoints.of(changed, at, tree), turns, until, history,
-                impact(history, option));
+                impact(history, ReleasePolicy.of(real), option));
     }
 
-    static HistoryImpact impact(OptionHistory history, ReleasePolicy option) {
+    /** The option's effect on this node's releases, against what the real agreements answer to the same questions. */
+    static HistoryImpact impact(OptionHistory history, ReleasePolicy real, ReleasePolicy option) {
         try {
-            return HistoryImpact.of(history.history(), option);
+            return HistoryImpact.against(history.history(), real, option);
         } catch (DomainException e) {
             throw Refusal.conflict("OPTION_DOES_NOT_FIT", "a recorded release is not a question on the option's"
                     + " agreements: " + e.getMessage());

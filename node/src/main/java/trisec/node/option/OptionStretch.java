@@ -30,7 +30,7 @@ public record OptionStretch(Instant from, Instant until, List<Period> periods, O
 
     static OptionStretch of(Scenario real, Scenario changed, Instant from, Instant until, OptionHistory history) {
         return new OptionStretch(from, until, periods(real, changed, from, until, TopicTree.of(real, changed)),
-                history, OptionPicture.impact(history, ReleasePolicy.of(changed)));
+                history, OptionPicture.impact(history, ReleasePolicy.of(real), ReleasePolicy.of(changed)));
     }
 
     /** The stretch cut where either matrix changes, with neighbouring periods of the same difference joined. */
