@@ -162,6 +162,21 @@ final class OptionReader {
         return a.get();
     }
 
+    /**
+     * The agreement as the changes above this one leave it: what a scope change leaves out stays as it is on its date
+     * after them (a widening of the highest levels, then a change of topics, keeps the widening).
+     */
+    private Agreement soFar(Agreement a) {
+        if (changes.isEmpty()) {
+            return a;
+        }
+        try {
+            return new Option("so far", "", changes).applyTo(scenario).agreement(a.id()).orElse(a);
+        } catch (RuntimeException notApplicable) {
+            return a; // the changes above have their own problems, reported on their lines
+        }
+    }
+
     private Change event(Mapping m) {
         values.keys(m, "an event change", EVENT_KEYS, Set.of("agreement", "type", "date"));
         Agreement a = m.get("agreement") == null ? null : named(m);
@@ -186,7 +201,7 @@ final class OptionReader {
         if (a == null || from == null) {
             return null;
         }
-        Scope now = a.scopeAt(from);
+        Scope now = soFar(a).scopeAt(from);
         TopicScope topics = m.get("topics") == null ? now.topics() : topics(m.get("topics"));
         Map<Party, Level> highest = m.get("highest") == null ? now.highest() : highest(m.get("highest"), a);
         Optional<Party> by = Optional.empty();

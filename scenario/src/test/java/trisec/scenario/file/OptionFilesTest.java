@@ -83,6 +83,29 @@ class OptionFilesTest {
     }
 
     @Test
+    void aScopeChangeKeepsWhatEarlierChangesOfTheFileMade() {
+        String yaml = """
+                name: widen, then narrow the topics
+                changes:
+                  - change: scope
+                    agreement: tisa-2014
+                    from: 2026-01-01
+                    highest: {USA: TOP SECRET, KOR: 군사Ⅰ급비밀, JPN: 機密}
+                  - change: scope
+                    agreement: tisa-2014
+                    from: 2026-06-01
+                    topics: [dprk]
+                """;
+        Option option = OptionFiles.read("widen-then-narrow.yaml", yaml, shipped);
+        Change.ScopeChange second = (Change.ScopeChange) option.changes().get(1);
+        assertThat(second.scope().highest().get(trisec.party.Party.of("KOR")).name()).isEqualTo("군사Ⅰ급비밀");
+        var after = option.applyTo(shipped).agreement("tisa-2014").orElseThrow()
+                .scopeAt(java.time.Instant.parse("2026-07-01T00:00:00Z"));
+        assertThat(after.highest().get(trisec.party.Party.of("JPN")).name()).isEqualTo("機密");
+        assertThat(after.topics().covers(trisec.topic.Topic.of("dprk.missile"))).isTrue();
+    }
+
+    @Test
     void aScopeChangeKeepsWhatItDoesNotName() {
         Option option = OptionFiles.shipped("tisa-widened.yaml", shipped);
         var scope = ((Change.ScopeChange) option.changes().getFirst()).scope();
