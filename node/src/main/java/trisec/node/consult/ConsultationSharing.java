@@ -3,7 +3,6 @@ package trisec.node.consult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Self;
@@ -11,7 +10,6 @@ import trisec.node.federation.Messages;
 import trisec.node.federation.Postbox;
 import trisec.node.release.Decisions;
 import trisec.party.Party;
-import trisec.policy.ReleaseDecision;
 import trisec.topic.Topic;
 
 /**
@@ -61,24 +59,14 @@ final class ConsultationSharing {
     Shared send(Handle h, String actor, String consultationId, List<Party> parties, String step, String stepId,
                 Messages.Message message, List<Party> recipients) {
         Instant now = self.clock().instant();
-        ConfidentialityLabel label = label(parties);
-        var to = new ArrayList<Party>();
+        var reached = recipients.stream().filter(p -> !p.equals(self.party()) && postbox.reaches(p)).toList();
         var withheld = new ArrayList<Party>();
-        for (Party p : recipients) {
-            if (p.equals(self.party()) || !postbox.reaches(p)) {
-                continue;
-            }
-            ReleaseDecision d = decisions.decide(h, actor, Decisions.Purpose.CONSULTATION,
-                    new Decisions.Question(label, self.party(), p, now, false, Optional.empty(), Optional.empty()));
-            if (d.permitted()) {
-                postbox.post(h, p, message, Postbox.UNCLASSIFIED_HEADER, Optional.empty());
-                to.add(p);
-            } else {
-                Consultations.withhold(h, consultationId, new Consultations.Withheld(p, step, stepId, now,
-                        d.reasonTexts()));
-                withheld.add(p);
-            }
-        }
+        var to = RecordSharing.send(h, self, postbox, reached, label(parties), now,
+                q -> decisions.decide(h, actor, Decisions.Purpose.CONSULTATION, q), message, (p, reasons) -> {
+                    Consultations.withhold(h, consultationId,
+                            new Consultations.Withheld(p, step, stepId, now, reasons));
+                    withheld.add(p);
+                });
         return new Shared(to, withheld);
     }
 }

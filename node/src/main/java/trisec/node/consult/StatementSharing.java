@@ -3,7 +3,6 @@ package trisec.node.consult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.consult.RevisionId;
 import trisec.label.ConfidentialityLabel;
@@ -12,9 +11,6 @@ import trisec.node.federation.Messages;
 import trisec.node.federation.Postbox;
 import trisec.node.release.Decisions;
 import trisec.party.Party;
-import trisec.policy.Reason;
-import trisec.policy.ReleaseDecision;
-import trisec.policy.Verdict;
 
 /**
  * How this node's revisions and signatures of a joint statement reach the other parties: through the release policy
@@ -52,19 +48,12 @@ final class StatementSharing {
     List<Party> send(Handle h, String actor, String statementId, String channel, RevisionId revision,
                      Statements.What what, Messages.Message message, List<Party> to, Instant now) {
         var withheld = new ArrayList<Party>();
-        for (Party p : to) {
-            var question = new Decisions.Question(label(channel, now), self.party(), p, now, false, Optional.empty(),
-                    Optional.empty());
-            ReleaseDecision d = decisions.decide(h, actor, Decisions.Purpose.STATEMENT, question, "statement",
-                    statementId);
-            if (d.verdict() == Verdict.PERMIT) {
-                postbox.post(h, p, message, Postbox.UNCLASSIFIED_HEADER, Optional.empty());
-            } else {
-                withheld.add(p);
-                Statements.insertWithheld(h, new Statements.Withheld(statementId, revision, p, what,
-                        d.reasons().stream().map(Reason::message).toList(), now));
-            }
-        }
+        RecordSharing.send(h, self, postbox, to, label(channel, now), now,
+                q -> decisions.decide(h, actor, Decisions.Purpose.STATEMENT, q, "statement", statementId), message,
+                (p, reasons) -> {
+                    withheld.add(p);
+                    Statements.insertWithheld(h, new Statements.Withheld(statementId, revision, p, what, reasons, now));
+                });
         return withheld;
     }
 }
