@@ -235,6 +235,10 @@ final class OptionPages implements RouteGroup {
         String from = s != null ? date(s.from()) : "";
         String to = s != null ? date(s.until()) : "";
         List<OptionView.Pair> pairs = p == null ? List.of() : pairs(t, p);
+        String name = option != null ? option.name() : seen.name();
+        // The same graphs as side by side: the agreements in force on the date as they stand, and with the option.
+        List<OptionView.Graph> graphs = p == null ? List.of() : List.of(graph(t, t.t("options.real"), p.real(),
+                p.at()), graph(t, name, p.changed(), p.at()));
         List<OptionView.PointRow> points = p == null ? List.of() : points(t, p);
         List<OptionView.Period> periods = s == null ? List.of() : s.periods().stream()
                 .map(x -> period(t, x.from(), x.until(), x.diff(), true, false)).toList();
@@ -245,11 +249,11 @@ final class OptionPages implements RouteGroup {
         String counts = p == null ? "" : t.t("options.counts", p.diff().changes().size(),
                 p.diff().changes().stream().filter(ReachabilityDiff.Changed::lost).count(),
                 p.diff().changes().stream().filter(ReachabilityDiff.Changed::gained).count());
-        var view = new OptionView.Picture(seen == null ? "" : seen.id(),
-                option != null ? option.name() : seen.name(), option != null ? option.description() : "",
+        var view = new OptionView.Picture(seen == null ? "" : seen.id(), name,
+                option != null ? option.description() : "",
                 option == null ? List.of() : option.changes().stream().map(Change::describe).toList(), banner, css,
-                seen != null && seen.savedBy(a), date(at), t.date(at), from, to, s != null, counts, pairs, points,
-                periods, turns, history(t, history, impact), yaml);
+                seen != null && seen.savedBy(a), date(at), t.date(at), from, to, s != null, counts, pairs, graphs,
+                points, periods, turns, history(t, history, impact), yaml);
         pages.render(ctx, 200, "option.jte", pages.page(ctx, a, "options", "options.picture.title")
                 .showing(Pages.shownAll(shown)), view);
     }

@@ -33,14 +33,18 @@ public final class OptionView {
         }
     }
 
-    /** The picture of one option, on a date or over a stretch of time. */
+    /**
+     * The picture of one option, on a date or over a stretch of time. On a date, {@code graphs} are the agreements in
+     * force as they stand, then with the option; over a stretch there are none.
+     */
     public record Picture(String id, String name, String description, List<String> changes, String banner, String css,
                           boolean retractable, String at, String atText, String from, String to, boolean stretch,
-                          String counts, List<Pair> pairs, List<PointRow> points, List<Period> periods,
-                          List<Period> turns, History history, String yaml) {
+                          String counts, List<Pair> pairs, List<Graph> graphs, List<PointRow> points,
+                          List<Period> periods, List<Period> turns, History history, String yaml) {
         public Picture {
             changes = List.copyOf(changes);
             pairs = List.copyOf(pairs);
+            graphs = List.copyOf(graphs);
             points = List.copyOf(points);
             periods = List.copyOf(periods);
             turns = List.copyOf(turns);
