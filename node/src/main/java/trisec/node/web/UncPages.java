@@ -21,7 +21,7 @@ import trisec.scenario.SiteStatus;
 
 /**
  * UN Command–Rear: the scenario's sites (the seven UN-flagged bases in Japan) on the region map of the warnings
- * page, and a table of each base's location, host, role, agreement and that agreement's status on any date.
+ * page (those the scenario gives a position), and a table of each base's location, host, role, agreement and that agreement's status on any date.
  * Unclassified public facts: open to every signed-in person, a track 1.5 participant too, as the dialogue's health
  * is. The statuses come from core's {@link SiteStatus} on the node's facts; an option's scenario would answer alike.
  */
@@ -51,8 +51,10 @@ final class UncPages implements RouteGroup {
         Scenario scenario = pages.self().facts().scenario();
         List<SiteStatus> sites = SiteStatus.of(scenario, at);
         List<UncView.Line> lines = sites.stream().map(s -> line(t, s)).toList();
-        List<SiteMap.Marker> markers = sites.stream().map(s -> new SiteMap.Marker(name(t, s.site()), s.site().point(),
-                s.covered(), t.status(s.status()))).toList();
+        // A site the scenario gives no position is in the table, not on the map.
+        List<SiteMap.Marker> markers = sites.stream().filter(s -> s.site().point().isPresent())
+                .map(s -> new SiteMap.Marker(name(t, s.site()), s.site().point().get(), s.covered(),
+                        t.status(s.status()))).toList();
         Locale language = t.lang().locale();
         String map = SiteMap.svg(Region.shipped(), t.t("unc.map"), markers, language, MapOptions.defaults());
         pages.render(ctx, 200, "unc.jte", pages.page(ctx, a, "unc", "unc.title"), new UncView(
@@ -69,7 +71,8 @@ final class UncPages implements RouteGroup {
             case AgreementStatus.Terminated x -> "st-terminated";
             default -> "st-not-in-force";
         };
-        return new UncView.Line(name(t, site), word(t, "place.", site.location()), t.party(site.host()), role,
+        return new UncView.Line(name(t, site), word(t, "place.", site.location()), site.point().isPresent(),
+                t.party(site.host()), role,
                 s.agreement().id(), t.agreementName(s.agreement()), t.status(s.status()), s.status().code(), css);
     }
 
