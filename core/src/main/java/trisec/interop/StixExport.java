@@ -126,8 +126,8 @@ public final class StixExport {
     static Map<String, Object> partyIdentity(Party party, String name) {
         var m = common("identity", identityId(party), DEFINED);
         m.put("name", name);
-        m.put("description", "The government of " + name + " (ISO 3166-1 alpha-3 " + party.code() + "), as a party "
-                + "to the security agreements trisec applies.");
+        m.put("description", name + " (ISO 3166-1 alpha-3 " + party.code() + "): a government party to the security "
+                + "agreements trisec applies.");
         m.put("identity_class", "organization");
         m.put("sectors", List.of("government-national"));
         m.put("object_marking_refs", List.of(TLP_WHITE));
