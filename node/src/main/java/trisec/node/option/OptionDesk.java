@@ -102,6 +102,11 @@ public final class OptionDesk {
         return new Seen(v, Optional.of(option), List.of());
     }
 
+    /** Whether the item is an option saved here (its kind, for interchange); says nothing of who may read it. */
+    public boolean isOption(String itemId) {
+        return self.store().read(h -> Options.has(h, itemId));
+    }
+
     /** The options the person may read, newest first; of the others nothing, not even how many there are. */
     public List<Seen> list(Account person) {
         List<String> ids = self.store().read(Options::all);

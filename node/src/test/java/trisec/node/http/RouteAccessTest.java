@@ -37,6 +37,9 @@ class RouteAccessTest {
         expect("PUBLIC", "GET /", "GET /health", "GET /api/v1/openapi.json", "GET /static/{file}",
                 "POST /api/v1/auth/token", "GET /federation/v1/identity", "POST /federation/v1/envelopes",
                 "GET /ui/login", "POST /ui/login", "POST /ui/logout", "POST /ui/lang", "GET /ui/events");
+        // An item's interchange forms carry the whole item: whoever may read it (the item's access, as for reading).
+        expect("SIGNED_IN", "GET /api/v1/items/{id}/stix", "GET /api/v1/items/{id}/binding", "GET /ui/items/{id}/stix",
+                "GET /ui/items/{id}/binding");
         expect("SIGNED_IN", "GET /api/v1/me", "GET /api/v1/items", "GET /api/v1/items/{id}",
                 "POST /api/v1/items/{id}/compromise", "GET /api/v1/items/{id}/reports", "GET /api/v1/inbox",
                 "GET /api/v1/decide", "GET /api/v1/agreements", "GET /api/v1/agreements/events",
