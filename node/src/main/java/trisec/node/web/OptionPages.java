@@ -40,11 +40,13 @@ import trisec.party.Level;
 import trisec.party.Party;
 import trisec.scenario.Scenario;
 import trisec.scenario.file.LabelInput;
+import trisec.scenario.file.OptionWriter;
 import trisec.topic.Topic;
 
 /**
  * The options pages (docs/OPTIONS.md, "On the node"): the options a person may read, with a form to paste or upload
- * one (an officer saves it under a label; anyone may draw it without saving) and the shipped examples one click away;
+ * one (an officer saves it under a label; anyone may draw it without saving), the shipped examples one click away, and
+ * for officers a change builder that writes the form's text change by change ({@link OptionBuilder});
  * an option's picture on a date or over a stretch of time; and two to four options side by side with a network graph
  * of each. Every page is marked as the highest of the options and the items it shows; an option the viewer may not
  * read leaves no trace.
@@ -63,6 +65,7 @@ final class OptionPages implements RouteGroup {
         r.get("/ui/options", this::index, Access.SIGNED_IN);
         r.post("/ui/options", this::save, Access.OFFICER);
         r.post("/ui/options/picture", this::adHoc, Access.SIGNED_IN);
+        r.post("/ui/options/changes", this::addChange, Access.OFFICER);
         r.get("/ui/options/compare", this::compare, Access.SIGNED_IN);
         r.get("/ui/options/{id}", this::picture, Access.SIGNED_IN);
         r.post("/ui/options/{id}/retract", this::retract, Access.OFFICER);
@@ -92,6 +95,13 @@ final class OptionPages implements RouteGroup {
 
     private void render(Context ctx, int status, Account a, Texts t, OptionView.Form form,
                         List<Marking.Shown> draft) {
+        // The builder's fields come back as they were sent, whichever button sent the form.
+        render(ctx, status, a, t, form, OptionBuilder.view(t, pages.self().facts().scenario(), form.yaml(),
+                OptionBuilder.Fields.of(ctx), "", "", List.of(), "", List.of()), draft);
+    }
+
+    private void render(Context ctx, int status, Account a, Texts t, OptionView.Form form,
+                        OptionView.Builder builder, List<Marking.Shown> draft) {
         List<OptionDesk.Seen> seen = desk.list(a);
         var listed = seen.stream().map(s -> {
             var m = pages.marking(List.of(s.item()));
@@ -103,9 +113,11 @@ final class OptionPages implements RouteGroup {
         shown.addAll(draft);
         var examples = OptionDesk.EXAMPLES.stream().map(n -> new OptionView.Example(n, t.t("options.example." + n)))
                 .toList();
+        // The date to draw on, as the form last sent it, or today.
+        String at = Optional.ofNullable(ctx.formParam("at")).filter(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"))
+                .orElse(date(pages.self().clock().instant()));
         pages.render(ctx, status, "options.jte", pages.page(ctx, a, "options", "options.title").showing(shown),
-                new OptionView.Index(listed, form, date(pages.self().clock().instant()), examples,
-                        Pages.notice(ctx, t)));
+                new OptionView.Index(listed, form, at, examples, Pages.notice(ctx, t), builder));
     }
 
     private String lowestClassified() {
@@ -152,21 +164,66 @@ final class OptionPages implements RouteGroup {
             var saved = desk.save(a, new OptionDesk.NewOption(yaml, level, topic, rel, caveats));
             ctx.redirect("/ui/options/" + saved.id());
         } catch (Refusal e) {
-            // The form comes back as it was sent, marked at the level chosen for what it shows again (the highest
-            // of the scheme when that level is not one), with every problem on its line.
-            Marking.Shown draft;
-            try {
-                var label = LabelInput.parse(pages.self().facts().scenario(), pages.self().party().code(), level,
-                        "preview", rel, caveats);
-                draft = new Marking.Shown(label, label.level());
-            } catch (DomainException | IllegalArgumentException notALabel) {
-                Level shown = pages.self().scheme().find(level).orElse(pages.self().scheme().highest());
-                draft = new Marking.Shown(trisec.label.ConfidentialityLabel.of(shown, Topic.of("preview")), shown);
-            }
+            // The form comes back as it was sent, marked at the level chosen for what it shows again, with every
+            // problem on its line.
             render(ctx, Statuses.of(e), a, t, new OptionView.Form(true, yaml, pages.levels(level), topic,
                     pages.parties(t, rel), caveats(caveats), t.t("options.failed", e.getMessage()), e.reasons()),
-                    List.of(draft));
+                    List.of(draft(level, rel, caveats)));
         }
+    }
+
+    /**
+     * What a page showing an officer's option text again is marked as: the label they chose for it (the highest
+     * level of the scheme when that level is not one).
+     */
+    private Marking.Shown draft(String level, List<String> rel, List<String> caveats) {
+        try {
+            var label = LabelInput.parse(pages.self().facts().scenario(), pages.self().party().code(), level,
+                    "preview", rel, caveats);
+            return new Marking.Shown(label, label.level());
+        } catch (DomainException | IllegalArgumentException notALabel) {
+            Level shown = pages.self().scheme().find(level).orElse(pages.self().scheme().highest());
+            return new Marking.Shown(trisec.label.ConfidentialityLabel.of(shown, Topic.of("preview")), shown);
+        }
+    }
+
+    /**
+     * Adds a change built with the form's fields to the option file's text (docs/UI.md, "Options"): the page comes
+     * back with the text as it now is, or, when a field is wrong or the change would not read, with why and the text
+     * as it was. Nothing is stored; the form's label and date come back as they were sent.
+     */
+    private void addChange(Context ctx) {
+        pages.requireForm(ctx);
+        Account a = pages.account(ctx);
+        Texts t = pages.texts(ctx);
+        List<String> rel = ctx.formParams("relTo");
+        List<String> caveats = ctx.formParams("caveat");
+        String level = Optional.ofNullable(ctx.formParam("level")).orElse("");
+        String topic = Optional.ofNullable(ctx.formParam("topic")).orElse("");
+        String kind = Optional.ofNullable(ctx.formParam("add")).orElse("");
+        var fields = OptionBuilder.Fields.of(ctx);
+        Scenario real = pages.self().facts().scenario();
+        String yaml = Optional.ofNullable(ctx.formParam("yaml")).orElse("");
+        int status = 200;
+        OptionView.Builder builder;
+        try {
+            yaml = yaml(ctx);
+            var added = OptionBuilder.add(t, real, yaml, kind, fields);
+            yaml = added.yaml();
+            var header = OptionWriter.header(yaml);
+            builder = OptionBuilder.view(t, real, yaml, fields.added(kind, header.name(), header.description()),
+                    kind, t.t("options.builder.added", added.firstLine(), added.lastLine()),
+                    added.remaining().stream().map(Object::toString).toList(), "", List.of());
+        } catch (OptionBuilder.Refused e) {
+            status = 400;
+            builder = OptionBuilder.view(t, real, yaml, fields, kind, "", List.of(), e.getMessage(), e.problems());
+        } catch (Refusal e) {
+            status = Statuses.of(e);
+            builder = OptionBuilder.view(t, real, yaml, fields, kind, "", List.of(),
+                    t.t("options.failed", e.getMessage()), e.reasons());
+        }
+        render(ctx, status, a, t, new OptionView.Form(true, yaml, pages.levels(level), topic, pages.parties(t, rel),
+                caveats(caveats), "", List.of()), builder, List.of(draft(level, rel, caveats)));
     }
 
     private void adHoc(Context ctx) {
