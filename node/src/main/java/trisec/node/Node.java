@@ -13,6 +13,7 @@ import trisec.node.warning.WarningIndex;
 import trisec.node.warning.WarningMessages;
 import trisec.node.consult.StatementDesk;
 import trisec.node.consult.StatementMessages;
+import trisec.node.interop.taxii.TaxiiServer;
 import trisec.node.item.Holdings;
 import trisec.node.base.Changes;
 import trisec.node.base.NodeClock;
@@ -168,15 +169,16 @@ public final class Node implements AutoCloseable {
             // The warnings' index follows every version created, received or retracted, in the same transaction.
             WarningIndex warningIndex = new WarningIndex(self);
             warningIndex.catchUp();
+            // The TAXII server's order of items: each item numbered in commit order, in the transaction storing it.
             Holdings holdings = new Holdings(self, postbox, holders, List.of(authorities.onItemCreated(),
-                    warningIndex.onCreated()), List.of(warningIndex.onRetracted()), wake);
+                    warningIndex.onCreated(), TaxiiServer.onCreated()), List.of(warningIndex.onRetracted()), wake);
             Disclosures disclosures = new Disclosures(self, holdings, decisions, postbox, wake);
             ConsentDesk consents = new ConsentDesk(self, holdings, postbox, wake);
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Admission admission = new Admission(store, clock);
             Relabels relabels = new Relabels(self);
             var handlers = new ArrayList<MessageHandler<?>>(ReleaseMessages.handlers(self, postbox, wake, relabels,
-                    decisions, List.of(warningIndex.onReceived())));
+                    decisions, List.of(warningIndex.onReceived(), TaxiiServer.onReceived())));
             handlers.addAll(ConsentMessages.handlers(self));
             handlers.addAll(AgreementMessages.handlers(self));
             handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake,
@@ -220,6 +222,10 @@ public final class Node implements AutoCloseable {
             var exports = new trisec.node.interop.Exports(self, holdings, options);
             routes.addAll(Api.interop(exports));
             routes.addAll(Web.interop(pages, exports));
+            // The TAXII 2.1 server: the same bundles, each requester seeing only what it may (docs/INTEROP.md).
+            var taxii = new TaxiiServer(self, holdings, exports);
+            taxii.catchUp();
+            routes.addAll(Api.taxii(taxii));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

@@ -67,7 +67,7 @@ class ArchitectureTest {
             .whereLayer("option").mayOnlyBeAccessedByLayers("wiring", "api", "web", "interop")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning", "consult", "option")
-            .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
+            .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "interop")
             .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning",
                     "consult", "option", "interop")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
@@ -75,7 +75,7 @@ class ArchitectureTest {
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
                     "agreement", "warning", "consult", "interop")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
-                    "release", "consent", "agreement", "warning", "consult")
+                    "release", "consent", "agreement", "warning", "consult", "interop")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",
                     "federation", "log", "item", "release", "consent", "agreement", "warning", "consult", "option",
                     "interop")

@@ -97,7 +97,7 @@ class OpenApiTest {
                 continue;
             }
             String[] mp = route.split(" ", 2);
-            String path = mp[1].replace("{id}", "x").replace("{party}", "KOR").replace("{track}", "TN-1").replace("<path>", "0/000");
+            String path = mp[1].replace("{id}", "x").replace("{objectId}", "x").replace("{party}", "KOR").replace("{track}", "TN-1").replace("<path>", "0/000");
             var builder = java.net.http.HttpRequest.newBuilder(client.base().resolve(path));
             builder = mp[0].equals("GET") ? builder.GET() : builder.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
             assertThat(client.raw(null, builder).status()).as(route).isEqualTo(401);

@@ -66,6 +66,11 @@ public final class Api {
         return List.of(new InteropRoutes(exports));
     }
 
+    /** The TAXII 2.1 server, every answer filtered for its requester (docs/INTEROP.md). */
+    public static List<RouteGroup> taxii(trisec.node.interop.taxii.TaxiiServer taxii) {
+        return List.of(new TaxiiRoutes(taxii));
+    }
+
     /** The perspectives register, which reads and records assessments as items. */
     public static List<RouteGroup> perspectives(PerspectiveRegister register) {
         return List.of(new PerspectiveRoutes(register));

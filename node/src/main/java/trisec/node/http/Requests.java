@@ -94,9 +94,29 @@ public final class Requests {
         ctx.status(status).contentType("application/json").result(Json.write(value));
     }
 
-    /** The API's error shape: {@code {"error": CODE, "message": …, "reasons": […]}}. */
+    /** Where the TAXII 2.1 server answers, in TAXII's own shapes. */
+    public static final String TAXII = "/taxii2";
+
+    /**
+     * The API's error shape: {@code {"error": CODE, "message": …, "reasons": […]}}; under {@link #TAXII}, a TAXII 2.1
+     * error message (§3.6.1: {@code title}, {@code description}, {@code error_code}, {@code http_status} as text,
+     * {@code details}) with TAXII's media type, whatever refused the request.
+     */
     public static void error(Context ctx, int status, String code, String message, List<String> reasons) {
         ctx.attribute(OWN_ANSWER, Boolean.TRUE);
+        if (ctx.path().equals(TAXII) || ctx.path().startsWith(TAXII + "/")) {
+            var t = new LinkedHashMap<String, Object>();
+            t.put("title", code.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            t.put("description", message);
+            t.put("error_code", code);
+            t.put("http_status", Integer.toString(status));
+            if (!reasons.isEmpty()) {
+                t.put("details", java.util.Map.of("reasons", reasons));
+            }
+            ctx.status(status).contentType("application/taxii+json;version=2.1")
+                    .result(Json.write(t).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         var m = new LinkedHashMap<String, Object>();
         m.put("error", code);
         m.put("message", message);

@@ -113,6 +113,10 @@ class RouteAccessTest {
                 "POST /ui/meetings/{id}/held", "POST /ui/meetings/{id}/cancel", "POST /ui/meetings/{id}/reschedule",
                 "POST /ui/meetings/{id}/actions", "POST /ui/meetings/{id}/follow-ups", "POST /ui/meetings/{id}/annexes",
                 "POST /ui/meetings/{id}/share", "POST /ui/meetings/{id}/reports");
+        // The TAXII 2.1 server: persons by bearer token and partner nodes by signature; each answer is filtered for
+        // its requester (the person's access to each item, the release policy toward the partner's party).
+        expect("SIGNED_IN", "GET /taxii2/", "GET /taxii2/trisec/", "GET /taxii2/trisec/collections/", "GET /taxii2/trisec/collections/{id}/", "GET /taxii2/trisec/collections/{id}/objects/", "GET /taxii2/trisec/collections/{id}/manifest/", "GET /taxii2/trisec/collections/{id}/objects/{objectId}/", "GET /taxii2/trisec/collections/{id}/objects/{objectId}/versions/");
+        expect("PARTNER", "GET /taxii2/", "GET /taxii2/trisec/", "GET /taxii2/trisec/collections/", "GET /taxii2/trisec/collections/{id}/", "GET /taxii2/trisec/collections/{id}/objects/", "GET /taxii2/trisec/collections/{id}/manifest/", "GET /taxii2/trisec/collections/{id}/objects/{objectId}/", "GET /taxii2/trisec/collections/{id}/objects/{objectId}/versions/");
         // Partner nodes, by a signed request, read the log to witness and audit it, and post their cosignatures.
         expect("PARTNER", "GET /log/checkpoint", "GET /api/v1/log/checkpoint/latest", "GET /log/tile/<path>",
                 "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "POST /log/cosignature");

@@ -1,0 +1,129 @@
+package trisec.node.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import trisec.node.base.Json;
+import trisec.node.base.Refusal;
+import trisec.node.http.Access;
+import trisec.node.http.Requests;
+import trisec.node.http.RouteGroup;
+import trisec.node.interop.taxii.TaxiiServer;
+import trisec.node.interop.taxii.TaxiiServer.Requester;
+
+/**
+ * The TAXII 2.1 server's routes (docs/INTEROP.md): discovery at {@code /taxii2/}, where the specification places it,
+ * and one API root. A person by bearer token or a partner node by its signed request; each answer is the requester's
+ * own ({@link TaxiiServer}). Errors are TAXII error messages ({@link Requests#error}).
+ */
+final class TaxiiRoutes implements RouteGroup {
+    private static final String ROOT = "/taxii2/" + TaxiiServer.ROOT;
+    private static final String COLLECTION = ROOT + "/collections/{id}";
+    private static final String OBJECT = COLLECTION + "/objects/{objectId}";
+
+    private final TaxiiServer taxii;
+
+    TaxiiRoutes(TaxiiServer taxii) {
+        this.taxii = taxii;
+    }
+
+    @Override
+    public void addTo(RoutesConfig r) {
+        Access[] who = {Access.SIGNED_IN, Access.PARTNER};
+        r.get("/taxii2/", ctx -> answer(ctx, taxii.discovery(base(ctx))), who);
+        r.get(ROOT + "/", ctx -> answer(ctx, taxii.apiRoot()), who);
+        r.get(ROOT + "/collections/", ctx -> answer(ctx, taxii.collections()), who);
+        r.get(COLLECTION + "/", ctx -> answer(ctx, taxii.collection(Requests.id(ctx))), who);
+        r.get(COLLECTION + "/objects/", ctx -> answer(ctx, taxii.objects(requester(ctx), Requests.id(ctx),
+                query(ctx))), who);
+        r.get(COLLECTION + "/manifest/", ctx -> answer(ctx, taxii.manifest(requester(ctx), Requests.id(ctx),
+                query(ctx))), who);
+        r.get(OBJECT + "/", ctx -> answer(ctx, taxii.object(requester(ctx), Requests.id(ctx), objectId(ctx),
+                query(ctx))), who);
+        r.get(OBJECT + "/versions/", ctx -> answer(ctx, taxii.versions(requester(ctx), Requests.id(ctx),
+                objectId(ctx), query(ctx))), who);
+    }
+
+    private static String objectId(Context ctx) {
+        String id = ctx.pathParam("objectId");
+        if (id.length() > 200) {
+            throw Refusal.notFound("no such object");
+        }
+        return id;
+    }
+
+    private static Map<String, List<String>> query(Context ctx) {
+        return ctx.queryParamMap();
+    }
+
+    private static Requester requester(Context ctx) {
+        return Requests.partner(ctx).<Requester>map(Requester.Partner::new)
+                .orElseGet(() -> new Requester.Person(Requests.account(ctx)));
+    }
+
+    /** The node as the client reached it: the discovery resource names the API root by a full URL. */
+    private static String base(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    private static void answer(Context ctx, Map<String, Object> body) {
+        if (!acceptable(ctx)) {
+            return;
+        }
+        ctx.status(200).contentType(TaxiiServer.MEDIA_TYPE).result(utf8(body));
+    }
+
+    private static void answer(Context ctx, TaxiiServer.Answer a) {
+        if (!acceptable(ctx)) {
+            return;
+        }
+        a.firstAdded().ifPresent(t -> ctx.header("X-TAXII-Date-Added-First", t));
+        a.lastAdded().ifPresent(t -> ctx.header("X-TAXII-Date-Added-Last", t));
+        ctx.status(200).contentType(TaxiiServer.MEDIA_TYPE).result(utf8(a.body()));
+    }
+
+    /** JSON is UTF-8 (RFC 8259 §8.1); TAXII's media type names no charset, so the bytes are written, not text. */
+    private static byte[] utf8(Object body) {
+        return Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * TAXII 2.1 §1.6.8: the client asks for {@code application/taxii+json;version=2.1}; a node also takes the type
+     * without its version (the latest, 2.1), {@code application/*} and {@code *}{@code /*}, and no Accept at all.
+     * Anything else is answered 406, and false returned.
+     */
+    static boolean acceptable(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            String version = null;
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].split("=", 2);
+                String key = kv[0].strip().toLowerCase(Locale.ROOT);
+                String value = kv.length == 2 ? kv[1].strip() : "";
+                if (key.equals("version")) {
+                    version = value;
+                } else if (key.equals("q") && value.matches("0(\\.0*)?")) {
+                    refused = true;
+                }
+            }
+            if (refused) {
+                continue;
+            }
+            if (type.equals("*/*") || type.equals("application/*")
+                    || type.equals("application/taxii+json") && (version == null || version.equals("2.1"))) {
+                return true;
+            }
+        }
+        Requests.error(ctx, 406, "NOT_ACCEPTABLE", "this node answers " + TaxiiServer.MEDIA_TYPE
+                + "; the request accepts none of it", List.of());
+        return false;
+    }
+}

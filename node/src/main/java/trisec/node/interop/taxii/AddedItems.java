@@ -1,0 +1,85 @@
+package trisec.node.interop.taxii;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import trisec.node.item.HeldItem;
+import trisec.node.item.ItemCreated;
+import trisec.node.item.ItemReceived;
+import trisec.node.item.ItemRow;
+import trisec.node.item.Items;
+import trisec.node.store.Store;
+
+/**
+ * The {@code stix_added} table: the order in which items came to be held here, which the TAXII server pages by.
+ *
+ * <p>Why a number taken under a lock and not a database sequence: a client that has read up to number n asks next
+ * for the numbers after n, so an item must never commit with a number below one already served. A PostgreSQL
+ * sequence gives numbers at insert, and a transaction that took 7 may commit after one that took 8 was served. Here
+ * the number comes from an UPDATE of the one {@code stix_added_head} row, whose lock the transaction holds until it
+ * ends: the transaction that takes n+1 waits until the one that took n has committed or rolled back (then n is given
+ * again). So numbers are in commit order, with no gap a later commit could fill, on SQLite (one writer at a time
+ * anyway) and across the instances of a node on one PostgreSQL.
+ */
+final class AddedItems {
+    private AddedItems() {}
+
+    /** An item in the order: its number, its id, and when it was added here (its TAXII {@code date_added}). */
+    record Added(long seq, String itemId, Instant addedAt) {}
+
+    /** Told of each item created here, in the transaction that stores it. */
+    static ItemCreated onCreated() {
+        return (h, by, held) -> add(h, held);
+    }
+
+    /** Told of each partner's copy stored here, in the transaction that stores it. */
+    static ItemReceived onReceived() {
+        return AddedItems::add;
+    }
+
+    private static void add(Handle h, HeldItem held) {
+        add(h, held.id(), held.receivedAt().orElse(held.item().createdAt()));
+    }
+
+    private static void add(Handle h, String itemId, Instant addedAt) {
+        h.createUpdate("UPDATE stix_added_head SET last = last + 1 WHERE id = 1").execute();
+        long seq = h.createQuery("SELECT last FROM stix_added_head WHERE id = 1").mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO stix_added (seq, item_id, added_at) VALUES (:s, :i, :a)")
+                .bind("s", seq).bind("i", itemId).bind("a", Store.utc(addedAt)).execute();
+    }
+
+    /**
+     * Items the order lacks, added in the order they came (at start-up, before anything is served): the items a store
+     * held before the order existed.
+     */
+    static void catchUp(Store store) {
+        store.useTransaction(h -> {
+            var known = new HashSet<>(h.createQuery("SELECT item_id FROM stix_added").mapTo(String.class).list());
+            List<ItemRow> missing = Items.all(h).stream().filter(r -> !known.contains(r.id()))
+                    .sorted(Comparator.comparing(AddedItems::addedAt).thenComparing(ItemRow::id)).toList();
+            for (ItemRow r : missing) {
+                add(h, r.id(), addedAt(r));
+            }
+        });
+    }
+
+    private static Instant addedAt(ItemRow r) {
+        return r.receivedAt().orElse(r.createdAt());
+    }
+
+    /** Every item in the order, with its stored row. */
+    static List<Row> all(Handle h) {
+        List<Added> added = h.createQuery("SELECT seq, item_id, added_at FROM stix_added ORDER BY seq")
+                .map((rs, c) -> new Added(rs.getLong("seq"), rs.getString("item_id"), Store.instant(rs, "added_at")))
+                .list();
+        var rows = new java.util.HashMap<String, ItemRow>();
+        Items.byIds(h, added.stream().map(Added::itemId).toList()).forEach(r -> rows.put(r.id(), r));
+        return added.stream().filter(a -> rows.containsKey(a.itemId())).map(a -> new Row(a, rows.get(a.itemId())))
+                .toList();
+    }
+
+    /** An item in the order with its stored row. */
+    record Row(Added added, ItemRow item) {}
+}

@@ -1,0 +1,417 @@
+package trisec.node.interop.taxii;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
+import trisec.DomainException;
+import trisec.envelope.Canonical;
+import trisec.interop.StixExport;
+import trisec.interop.StixIds;
+import trisec.interop.TaxiiQuery;
+import trisec.interop.TaxiiQuery.Entry;
+import trisec.interop.TaxiiQuery.Page;
+import trisec.interop.TaxiiQuery.Position;
+import trisec.node.base.Refusal;
+import trisec.node.base.Self;
+import trisec.node.consent.Consents;
+import trisec.node.interop.Exports;
+import trisec.node.item.HeldItem;
+import trisec.node.item.Holdings;
+import trisec.node.item.ItemCreated;
+import trisec.node.item.ItemReceived;
+import trisec.node.item.ItemRow;
+import trisec.node.log.AuditEntry;
+import trisec.node.log.AuditLog;
+import trisec.node.person.Account;
+import trisec.option.TopicTree;
+import trisec.party.Level;
+import trisec.party.Party;
+import trisec.policy.ReleaseDecision;
+import trisec.policy.ReleaseRequest;
+import trisec.topic.Topic;
+
+/**
+ * The node's TAXII 2.1 server (docs/INTEROP.md): one API root, a read-only collection per top-level topic of the
+ * scenario's topic tree, one for every other topic and one for the copies received from partners, each serving the
+ * STIX 2.1 objects of its items' bundles ({@link Exports}).
+ *
+ * <p>Every answer is the requester's own. A person sees the objects of the items they may read (DESIGN §2.9, the same
+ * decision as reading the item); a partner node sees what a release from this node to its party would carry now
+ * (DESIGN §2, this node the holder, the originator's consent counting only when on record here), marked with the
+ * partner's corresponding level. What the requester may not see is not there at all: not in a count, in {@code more},
+ * in a {@code next} token (sealed, {@link NextTokens}), in the date headers, in a manifest or a versions list, and an
+ * object they may not see is answered as one that does not exist. Each item whose objects are served is an
+ * {@code ITEM_READ} entry of the audit log, as reading it through the API is.
+ */
+public final class TaxiiServer {
+    /** TAXII 2.1's media type, the one every answer has (TAXII 2.1 §1.6.8). */
+    public static final String MEDIA_TYPE = "application/taxii+json;version=2.1";
+    /** The API root's name under {@code /taxii2/}. */
+    public static final String ROOT = "trisec";
+    /** The largest request the node takes, for the API root's {@code max_content_length}. */
+    static final long MAX_CONTENT_LENGTH = 8L << 20;
+
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** Who asks: a person of this node by bearer token, or a partner node by its signed request. */
+    public sealed interface Requester {
+        /** What a {@code next} token is bound to. */
+        String key();
+
+        record Person(Account account) implements Requester {
+            @Override
+            public String key() {
+                return "person:" + account.id();
+            }
+        }
+
+        record Partner(Party party) implements Requester {
+            @Override
+            public String key() {
+                return "partner:" + party.code();
+            }
+        }
+    }
+
+    /** A TAXII answer: its body, and the first and last {@code date_added} it carries (for the X-TAXII headers). */
+    public record Answer(Map<String, Object> body, Optional<String> firstAdded, Optional<String> lastAdded) {}
+
+    private record Collection(String id, String title, String description, Predicate<ItemRow> holds) {}
+
+    /** An object as served to one requester: its entry in the collection's order, the object, and its item. */
+    private record Served(Entry entry, Map<String, Object> object, String itemId, Level level, boolean itemOwn) {}
+
+    private final Self self;
+    private final Holdings holdings;
+    private final Exports exports;
+    private final NextTokens tokens;
+
+    public TaxiiServer(Self self, Holdings holdings, Exports exports) {
+        this.self = self;
+        this.holdings = holdings;
+        this.exports = exports;
+        this.tokens = new NextTokens(self.store());
+    }
+
+    /** Numbers each item created here in the transaction that stores it (its place in every collection). */
+    public static ItemCreated onCreated() {
+        return AddedItems.onCreated();
+    }
+
+    /** Numbers each partner's copy stored here in the transaction that stores it. */
+    public static ItemReceived onReceived() {
+        return AddedItems.onReceived();
+    }
+
+    /** Numbers the items held before the order existed; at start-up, before anything is served. */
+    public void catchUp() {
+        AddedItems.catchUp(self.store());
+    }
+
+    // ---- discovery, API root, collections ---------------------------------------------------------------
+
+    /** The discovery resource (TAXII 2.1 §4.1), its URLs under {@code base} (the node as the client reached it). */
+    public Map<String, Object> discovery(String base) {
+        String root = base + "/taxii2/" + ROOT + "/";
+        var m = new LinkedHashMap<String, Object>();
+        m.put("title", "trisec " + self.party().code() + " node");
+        m.put("description", "The items this national node holds, as STIX 2.1, each requester seeing only what the "
+                + "access and release policy let them read.");
+        m.put("default", root);
+        m.put("api_roots", List.of(root));
+        return m;
+    }
+
+    /** The API root resource (TAXII 2.1 §4.2). */
+    public Map<String, Object> apiRoot() {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("title", "trisec " + self.party().code());
+        m.put("description", "One collection per top-level topic, one for every other topic, and the copies received "
+                + "from partners; read-only.");
+        m.put("versions", List.of(MEDIA_TYPE));
+        m.put("max_content_length", MAX_CONTENT_LENGTH);
+        return m;
+    }
+
+    /** The collections resource (TAXII 2.1 §5.1): the same for every requester, public facts of the scenario. */
+    public Map<String, Object> collections() {
+        return Map.of("collections", collections(self).stream().map(TaxiiServer::resource).toList());
+    }
+
+    /** A collection resource (TAXII 2.1 §5.2); 404 for an id that is none. */
+    public Map<String, Object> collection(String id) {
+        return resource(collection(self, id));
+    }
+
+    private static Map<String, Object> resource(Collection c) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", c.id());
+        m.put("title", c.title());
+        m.put("description", c.description());
+        m.put("can_read", true);
+        // Read-only until STIX import lands: then the inbox takes posts.
+        m.put("can_write", false);
+        m.put("media_types", List.of(StixExport.MEDIA_TYPE));
+        return m;
+    }
+
+    private static Collection collection(Self self, String id) {
+        return collections(self).stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("no collection " + id));
+    }
+
+    /**
+     * The collections: a top-level topic of the scenario's tree each (its items and those below it), one for the
+     * topics outside the tree, and the inbox. Each holds the items held here, created or received.
+     */
+    private static List<Collection> collections(Self self) {
+        TopicTree tree = TopicTree.of(self.facts().scenario());
+        var tops = new LinkedHashSet<String>();
+        tree.named().forEach(t -> tops.add(t.path().split("\\.", 2)[0]));
+        var out = new ArrayList<Collection>();
+        for (String top : tops) {
+            Topic t = Topic.of(top);
+            out.add(new Collection(collectionId(self.party(), "topic", top), "Topic " + top,
+                    "The items on " + top + " and the topics below it that this node holds.",
+                    r -> t.covers(Topic.of(r.topic()))));
+        }
+        out.add(new Collection(collectionId(self.party(), "other", ""), "Other topics",
+                "The items on topics outside the agreements' topic tree (" + String.join(", ", tops) + ").",
+                r -> tops.stream().noneMatch(top -> Topic.of(top).covers(Topic.of(r.topic())))));
+        out.add(new Collection(collectionId(self.party(), "inbox", ""), "Inbox",
+                "The copies this node received from partners, on every topic.", r -> r.receivedFrom().isPresent()));
+        return out;
+    }
+
+    /** A collection's id: a UUIDv5 of the node's party and what the collection holds, the same on every start. */
+    static String collectionId(Party party, String kind, String topic) {
+        return StixIds.uuid5(StixIds.NAMESPACE, new Canonical().add("taxii collection").add(party.code()).add(kind)
+                .add(topic).bytes()).toString();
+    }
+
+    // ---- objects, an object, its versions, the manifest -----------------------------------------------------
+
+    /** A collection's objects (TAXII 2.1 §5.3), as an envelope. */
+    public Answer objects(Requester who, String collectionId, Map<String, List<String>> query) {
+        Collection c = collection(self, collectionId);
+        TaxiiQuery q = TaxiiQuery.parse(query, TaxiiQuery.OBJECT_PARAMETERS);
+        String context = context(who, c, "objects", q);
+        Optional<Position> after = next(query, context);
+        List<Served> served = served(who, c);
+        return envelope(who, c, q.page(entries(served), after), served, context);
+    }
+
+    /** One object of a collection (TAXII 2.1 §5.5), as an envelope; 404 when the requester sees no such object. */
+    public Answer object(Requester who, String collectionId, String objectId, Map<String, List<String>> query) {
+        Collection c = collection(self, collectionId);
+        TaxiiQuery q = TaxiiQuery.parse(query, Set.of("added_after", "limit", "next", "match[version]",
+                "match[spec_version]"));
+        String context = context(who, c, "object " + objectId, q);
+        Optional<Position> after = next(query, context);
+        List<Served> served = only(served(who, c), objectId);
+        return envelope(who, c, q.page(entries(served), after), served, context);
+    }
+
+    /** The versions of one object (TAXII 2.1 §5.7); 404 when the requester sees no such object. */
+    public Answer versions(Requester who, String collectionId, String objectId, Map<String, List<String>> query) {
+        Collection c = collection(self, collectionId);
+        TaxiiQuery q = TaxiiQuery.parse(query, Set.of("added_after", "limit", "next", "match[spec_version]"));
+        // Every version, whatever match[version] a client might think of (versions takes none).
+        q = new TaxiiQuery(q.addedAfter(), q.ids(), q.types(), Set.of("all"), q.specVersions(), q.limit());
+        String context = context(who, c, "versions " + objectId, q);
+        Optional<Position> after = next(query, context);
+        List<Served> served = only(served(who, c), objectId);
+        Page page = q.page(entries(served), after);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("more", page.more());
+        if (page.more()) {
+            body.put("next", tokens.seal(page.last().orElseThrow(), context));
+        }
+        if (!page.entries().isEmpty()) {
+            body.put("versions", page.entries().stream().map(Entry::version).toList());
+        }
+        record(who, c, page, served);
+        return answer(body, page);
+    }
+
+    /** A collection's manifest (TAXII 2.1 §5.4): what objects there are, without them. */
+    public Answer manifest(Requester who, String collectionId, Map<String, List<String>> query) {
+        Collection c = collection(self, collectionId);
+        TaxiiQuery q = TaxiiQuery.parse(query, TaxiiQuery.OBJECT_PARAMETERS);
+        String context = context(who, c, "manifest", q);
+        Optional<Position> after = next(query, context);
+        List<Served> served = served(who, c);
+        Page page = q.page(entries(served), after);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("more", page.more());
+        if (page.more()) {
+            body.put("next", tokens.seal(page.last().orElseThrow(), context));
+        }
+        if (!page.entries().isEmpty()) {
+            body.put("objects", page.entries().stream().map(e -> {
+                var m = new LinkedHashMap<String, Object>();
+                m.put("id", e.id());
+                m.put("date_added", stamp(e.dateAdded()));
+                m.put("version", e.version());
+                m.put("media_type", StixExport.MEDIA_TYPE);
+                return m;
+            }).toList());
+        }
+        record(who, c, page, served);
+        return answer(body, page);
+    }
+
+    private Answer envelope(Requester who, Collection c, Page page, List<Served> served, String context) {
+        var byPosition = new java.util.HashMap<Position, Map<String, Object>>();
+        served.forEach(s -> byPosition.put(s.entry().position(), s.object()));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("more", page.more());
+        if (page.more()) {
+            body.put("next", tokens.seal(page.last().orElseThrow(), context));
+        }
+        if (!page.entries().isEmpty()) {
+            body.put("objects", page.entries().stream().map(e -> byPosition.get(e.position())).toList());
+        }
+        record(who, c, page, served);
+        return answer(body, page);
+    }
+
+    private static Answer answer(Map<String, Object> body, Page page) {
+        return new Answer(body, page.entries().stream().findFirst().map(e -> stamp(e.dateAdded())),
+                page.entries().isEmpty() ? Optional.empty() : Optional.of(stamp(page.entries().getLast().dateAdded())));
+    }
+
+    private static List<Served> only(List<Served> served, String objectId) {
+        List<Served> out = served.stream().filter(s -> s.entry().id().equals(objectId)).toList();
+        if (out.isEmpty()) {
+            // The same answer for an object that is not there and one the requester may not see.
+            throw Refusal.notFound("no object " + objectId + " in this collection");
+        }
+        return out;
+    }
+
+    private static List<Entry> entries(List<Served> served) {
+        return served.stream().map(Served::entry).toList();
+    }
+
+    /** What a next token is bound to: the requester, the collection, the endpoint and the filters. */
+    private static String context(Requester who, Collection c, String endpoint, TaxiiQuery q) {
+        return String.join("\n", "trisec taxii next v1", who.key(), c.id(), endpoint, q.canonical());
+    }
+
+    private Optional<Position> next(Map<String, List<String>> query, String context) {
+        Optional<String> token = TaxiiQuery.single(query, "next");
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(tokens.open(token.get(), context).orElseThrow(() -> Refusal.invalid(
+                "next is not a token this node gave you for this query; start again without it")));
+    }
+
+    /**
+     * The collection's objects the requester may see, in the collection's order: each visible item's bundle as the
+     * requester would get it, an object that an earlier item's bundle already carried (a party's identity, TLP:WHITE,
+     * trisec's identity and extension) left out.
+     */
+    private List<Served> served(Requester who, Collection c) {
+        Instant now = self.clock().instant();
+        return self.store().read(h -> {
+            var out = new ArrayList<Served>();
+            var seen = new HashSet<String>();
+            for (AddedItems.Row row : AddedItems.all(h)) {
+                ItemRow item = row.item();
+                if (item.retracted() || !c.holds().test(item)) {
+                    continue;
+                }
+                Optional<Level> level = levelFor(h, who, item, now);
+                if (level.isEmpty()) {
+                    continue;
+                }
+                HeldItem held = holdings.held(item);
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> objects = (List<Map<String, Object>>) exports.bundle(held, level.get())
+                        .get("objects");
+                for (int i = 0; i < objects.size(); i++) {
+                    Map<String, Object> o = objects.get(i);
+                    String id = (String) o.get("id");
+                    if (!seen.add(id)) {
+                        continue;
+                    }
+                    String version = (String) o.getOrDefault("modified", o.get("created"));
+                    // The item's own objects: its report or note and its label's marking; the rest are shared.
+                    boolean own = !"identity".equals(o.get("type")) && !"extension-definition".equals(o.get("type"))
+                            && !StixExport.TLP_WHITE.equals(id);
+                    out.add(new Served(new Entry(row.added().seq(), i, id, (String) o.get("type"), version,
+                            (String) o.get("spec_version"), row.added().addedAt()), o, item.id(), level.get(), own));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The level the requester holds the item at when it may see it: a person's node's own marking when the person
+     * may read it (DESIGN §2.9); a partner's corresponding level when a release to it from here is permitted now.
+     */
+    private Optional<Level> levelFor(Handle h, Requester who, ItemRow row, Instant now) {
+        return switch (who) {
+            case Requester.Person p -> {
+                var view = holdings.view(p.account(), row);
+                yield view.access().granted() ? Optional.of(view.heldLevel()) : Optional.empty();
+            }
+            case Requester.Partner p -> {
+                HeldItem held = holdings.held(row);
+                boolean consent = Consents.granted(h, row.id(), p.party()).isPresent();
+                ReleaseDecision d;
+                try {
+                    d = self.facts().policy().decide(new ReleaseRequest(held.item().label(), self.party(), p.party(),
+                            now, consent));
+                } catch (DomainException e) {
+                    yield Optional.empty();
+                }
+                yield d.permitted() ? d.recipientLevel() : Optional.empty();
+            }
+        };
+    }
+
+    /** Each item whose own objects a page serves is read by the requester, on record as reading it is. */
+    private void record(Requester who, Collection c, Page page, List<Served> served) {
+        Set<Position> shown = new HashSet<>();
+        page.entries().forEach(e -> shown.add(e.position()));
+        var items = new LinkedHashMap<String, Level>();
+        for (Served s : served) {
+            if (s.itemOwn() && shown.contains(s.entry().position())) {
+                items.putIfAbsent(s.itemId(), s.level());
+            }
+        }
+        if (items.isEmpty()) {
+            return;
+        }
+        Instant now = self.clock().instant();
+        String actor = switch (who) {
+            case Requester.Person p -> p.account().username();
+            case Requester.Partner p -> p.party().code();
+        };
+        self.store().useTransaction(h -> items.forEach((item, level) -> AuditLog.append(h,
+                AuditEntry.of(AuditEntry.Type.ITEM_READ, now, actor).with("item", item)
+                        .with(who instanceof Requester.Person ? "heldLevel" : "recipientLevel", level.name())
+                        .with("via", "taxii").with("collection", c.id()))));
+    }
+
+    /** A TAXII timestamp: UTC to the microsecond, as {@code date_added} is kept. */
+    static String stamp(Instant at) {
+        return MICROS.format(at.truncatedTo(ChronoUnit.MICROS));
+    }
+}
