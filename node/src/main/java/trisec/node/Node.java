@@ -220,6 +220,8 @@ public final class Node implements AutoCloseable {
             var exports = new trisec.node.interop.Exports(self, holdings, options);
             routes.addAll(Api.interop(exports));
             routes.addAll(Web.interop(pages, exports));
+            routes.addAll(Api.stixImport(new trisec.node.interop.Imports(self, holdings,
+                    List.of(warningIndex.onReceived()))));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

@@ -84,6 +84,8 @@ class RouteAccessTest {
                 "GET /ui/options", "POST /ui/options/picture", "GET /ui/options/compare", "GET /ui/options/{id}");
         expect("OFFICER", "POST /api/v1/options", "POST /api/v1/options/{id}/retract", "POST /ui/options",
                 "POST /ui/options/{id}/retract");
+        // Importing a STIX bundle makes items: the same role as creating one.
+        expect("OFFICER", "POST /api/v1/stix/bundles");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");
