@@ -205,18 +205,26 @@ public final class StixImport {
         return markings;
     }
 
-    /** A TLP marking-definition the bundle carries under a fixed id must say the level that id is. */
+    /**
+     * A TLP marking-definition the bundle carries under a fixed id must say the level that id is, however it says it:
+     * STIX's {@code definition.tlp} ({@code green}), OpenCTI's {@code TLP:GREEN}, or TLP 2.0's {@code tlp_2_0}.
+     */
     private static void tlpAgrees(String id, Tlp tlp, Map<String, Object> o) {
         var said = new ArrayList<String>();
-        if (o.get("definition") instanceof Map<?, ?> d && d.get("tlp") instanceof String t) {
-            said.add(t);
+        if (o.get("definition") instanceof Map<?, ?> d) {
+            for (Object key : List.of("tlp", "TLP")) {
+                if (d.get(key) instanceof String t) {
+                    said.add(t);
+                }
+            }
         }
         if (o.get("extensions") instanceof Map<?, ?> x && x.get(TLP2_EXTENSION) instanceof Map<?, ?> t2
                 && t2.get("tlp_2_0") instanceof String t) {
             said.add(t);
         }
         for (String t : said) {
-            String level = t.toUpperCase(java.util.Locale.ROOT);
+            String level = t.toUpperCase(java.util.Locale.ROOT).strip();
+            level = level.startsWith("TLP:") ? level.substring(4) : level;
             boolean agrees = ("TLP:" + level).equals(tlp.label()) || (tlp == Tlp.CLEAR && level.equals("WHITE"));
             if (!agrees) {
                 throw new DomainException(id + " is " + tlp.label() + " by the TLP specification, but the bundle's "
