@@ -75,7 +75,7 @@ class ArchitectureTest {
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
                     "agreement", "warning", "consult", "interop")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
-                    "release", "consent", "agreement", "warning", "consult")
+                    "release", "consent", "agreement", "warning", "consult", "interop")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",
                     "federation", "log", "item", "release", "consent", "agreement", "warning", "consult", "option",
                     "interop")

@@ -116,9 +116,15 @@ public final class Imports {
             for (Step step : steps) {
                 Outcome outcome = switch (step) {
                     case Done d -> d.outcome();
-                    case Copy c -> storeCopy(h, person, plan.bundleId(), c);
+                    case Copy c -> storeCopy(h, person, plan.bundleId(), c, now);
                     case Originated o -> {
+                        if (StixImports.itemOf(h, o.from().id()).isPresent()) {
+                            // Imported by another request while this bundle was being read: the one item stays.
+                            yield outcome(o.from(), ALREADY_HELD, StixImports.itemOf(h, o.from().id()),
+                                    "this object was imported before, as this item");
+                        }
                         holdings.storeOriginated(h, person, o.held());
+                        StixImports.insert(h, o.from().id(), o.held().id(), plan.bundleId(), person.username(), now);
                         audit(h, person, plan.bundleId(), o.from(), o.held(), "originated", o.from().tlp().label());
                         yield outcome(o.from(), IMPORTED, Optional.of(o.held().id()), null);
                     }
@@ -203,6 +209,10 @@ public final class Imports {
 
     /** A TLP:CLEAR or TLP:GREEN object: a new item of this node, at its lowest level, on the topic asked. */
     private Step open(Account person, StixImport.Open o, Topic topic) {
+        Optional<String> before = self.store().read(h -> StixImports.itemOf(h, o.id()));
+        if (before.isPresent()) {
+            return done(o, ALREADY_HELD, before, "this object was imported before, as this item");
+        }
         String unclassified = self.scheme().unclassified().name();
         try {
             return new Originated(o, holdings.originate(person, new Holdings.NewItem(o.title(), o.body(), unclassified,
@@ -212,13 +222,16 @@ public final class Imports {
         }
     }
 
-    private Outcome storeCopy(Handle h, Account person, String bundleId, Copy c) {
+    private Outcome storeCopy(Handle h, Account person, String bundleId, Copy c, Instant now) {
         HeldItem copy = c.held();
         if (Items.byId(h, copy.id()).isPresent()) {
             // Arrived by a release while the bundle was being read: the one copy stays.
             return outcome(c.from(), ALREADY_HELD, Optional.of(copy.id()), "this node already holds the item");
         }
         Items.insert(h, Labels.row(copy));
+        if (StixImports.itemOf(h, c.from().id()).isEmpty()) {
+            StixImports.insert(h, c.from().id(), copy.id(), bundleId, person.username(), now);
+        }
         for (ItemReceived listener : onReceived) {
             listener.received(h, copy);
         }

@@ -277,6 +277,13 @@ class StixImportApiTest {
             JsonNode back = exported(jpn, "jpn.analyst", item.get("id").asText());
             assertThat(ofType(back, "report").at("/extensions/" + TrisecSeal.EXTENSION_ID + "/item_id").asText())
                     .isEqualTo(item.get("id").asText());
+
+            // The same export imported again is the item it became, not a second one.
+            Client.Response again = importing(jpn, "jpn.officer", bundle, "?topic=dprk.cyber");
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(outcome(again, "report").get("outcome").asText()).isEqualTo("already-held");
+            assertThat(outcome(again, "report").get("item").asText()).isEqualTo(report.get("item").asText());
+            assertThat(items(jpn, "jpn.officer")).isEqualTo(before + 1);
         }
         // Without the topic they would be on, no item is made.
         int before = items(jpn, "jpn.officer");
