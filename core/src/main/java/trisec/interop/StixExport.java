@@ -30,8 +30,9 @@ import trisec.party.Party;
  *   <li>trisec's own {@code identity} ({@code system}), which made the extension;</li>
  *   <li>the TLP:WHITE {@code marking-definition} as STIX 2.1 §7.2.1.4 fixes it;</li>
  *   <li>the {@code extension-definition} of trisec's label;</li>
+ *   <li>the {@code extension-definition} of trisec's item seal ({@link TrisecSeal});</li>
  *   <li>the item's label for this recipient, a {@code marking-definition} using that extension;</li>
- *   <li>the item itself.</li>
+ *   <li>the item itself, carrying its id and its originator's seal in the seal extension.</li>
  * </ol>
  * The item is marked with its label. The identities and the extension-definition are the same public facts in every
  * export, with the same ids, so they carry TLP:WHITE rather than any one item's label (an object under one id must
@@ -89,6 +90,7 @@ public final class StixExport {
         objects.add(trisecIdentity());
         objects.add(tlpWhite());
         objects.add(extensionDefinition());
+        objects.add(sealExtensionDefinition());
         objects.add(markingDefinition(s, marking));
         objects.add(itemObject(s, originator, marking));
         var bundle = new LinkedHashMap<String, Object>();
@@ -170,6 +172,20 @@ public final class StixExport {
         return m;
     }
 
+    static Map<String, Object> sealExtensionDefinition() {
+        var m = common("extension-definition", TrisecSeal.EXTENSION_ID, DEFINED);
+        m.put("created_by_ref", TRISEC_IDENTITY);
+        m.put("name", TrisecSeal.EXTENSION_NAME);
+        m.put("description", "The id of the trisec item a report or note carries and its originator's seal over the "
+                + "item's id, label, title and body, so that a consumer can check the label and the content are the "
+                + "originator's.");
+        m.put("schema", TrisecSeal.SCHEMA);
+        m.put("version", TrisecSeal.EXTENSION_VERSION);
+        m.put("extension_types", List.of(TrisecMarking.EXTENSION_TYPE));
+        m.put("object_marking_refs", List.of(TLP_WHITE));
+        return m;
+    }
+
     static Map<String, Object> markingDefinition(Subject s, String id) {
         ConfidentialityLabel label = s.item().label();
         var m = new LinkedHashMap<String, Object>();
@@ -205,6 +221,9 @@ public final class StixExport {
         // originator does.
         m.put("object_refs", List.of(originator));
         m.put("object_marking_refs", List.of(marking));
+        if (!item.seal().signature().isEmpty()) {
+            m.put("extensions", Map.of(TrisecSeal.EXTENSION_ID, TrisecSeal.properties(item)));
+        }
         return m;
     }
 

@@ -49,7 +49,7 @@ class StixExportTest {
         var b = bundle(ITEM, ItemKind.ITEM, kor("군사Ⅱ급비밀"));
 
         assertThat(objects(b)).extracting(o -> o.get("type")).containsExactly("identity", "identity",
-                "marking-definition", "extension-definition", "marking-definition", "report");
+                "marking-definition", "extension-definition", "extension-definition", "marking-definition", "report");
         Map<String, Object> report = ofType(b, "report");
         String marking = StixExport.markingId(new StixExport.Subject(ITEM, ItemKind.ITEM, CREATED, "Republic of Korea",
                 kor("군사Ⅱ급비밀")));
@@ -73,7 +73,11 @@ class StixExportTest {
             }
         }
         // The shared objects carry the same public marking in every bundle; only the item carries its label.
-        assertThat(ofType(b, "extension-definition").get("object_marking_refs")).isEqualTo(List.of(StixExport.TLP_WHITE));
+        for (Map<String, Object> o : objects(b)) {
+            if (o.get("type").equals("extension-definition")) {
+                assertThat(o.get("object_marking_refs")).isEqualTo(List.of(StixExport.TLP_WHITE));
+            }
+        }
     }
 
     @Test
@@ -87,7 +91,9 @@ class StixExportTest {
         assertThat(other.get("id")).isNotEqualTo(once.get("id"));
         // The originator's identity and the extension are shared by every bundle.
         assertThat(objects(other).get(0)).isEqualTo(objects(once).get(0));
-        assertThat(ofType(other, "extension-definition")).isEqualTo(ofType(once, "extension-definition"));
+        assertThat(objects(other).stream().filter(o -> o.get("type").equals("extension-definition")).toList())
+                .hasSize(2).isEqualTo(objects(once).stream().filter(o -> o.get("type").equals("extension-definition"))
+                        .toList());
     }
 
     @Test
@@ -106,6 +112,35 @@ class StixExportTest {
     static Map<String, Object> marking(Map<String, Object> bundle) {
         var label = objects(bundle).stream().filter(o -> o.containsKey("extensions")).findFirst().orElseThrow();
         return ((Map<String, Map<String, Object>>) label.get("extensions")).get(TrisecMarking.EXTENSION_ID);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theItemCarriesItsIdAndItsOriginatorsSealInTheSealExtension() {
+        var report = ofType(bundle(ITEM, ItemKind.ITEM, jpn("極秘")), "report");
+        var seal = ((Map<String, Map<String, Object>>) report.get("extensions")).get(TrisecSeal.EXTENSION_ID);
+
+        TrisecSeal.Read read = TrisecSeal.read(seal);
+
+        assertThat(read.itemId()).isEqualTo(ITEM.id());
+        assertThat(read.seal()).isEqualTo(ITEM.seal());
+        assertThat(TrisecSeal.EXTENSION_ID).isNotEqualTo(TrisecMarking.EXTENSION_ID);
+    }
+
+    @Test
+    void aSealExtensionThatSaysSomethingElseIsRefused() {
+        var props = new java.util.LinkedHashMap<>(TrisecSeal.properties(ITEM));
+        props.put("statement", "trisec consent v1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrisecSeal.read(props))
+                .isInstanceOf(trisec.DomainException.class).hasMessageContaining("statement");
+        var extra = new java.util.LinkedHashMap<>(TrisecSeal.properties(ITEM));
+        extra.put("level", "SECRET");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrisecSeal.read(extra))
+                .hasMessageContaining("no property 'level'");
+        var notUuid = new java.util.LinkedHashMap<>(TrisecSeal.properties(ITEM));
+        notUuid.put("item_id", "item-1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrisecSeal.read(notUuid))
+                .hasMessageContaining("not a UUID");
     }
 
     @Test

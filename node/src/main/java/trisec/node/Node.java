@@ -35,6 +35,7 @@ import trisec.node.web.Pages;
 import trisec.node.web.Web;
 import trisec.node.release.ReleaseMessages;
 import trisec.node.item.ItemMessages;
+import trisec.node.item.ItemReceived;
 import trisec.node.consent.ConsentMessages;
 import trisec.node.agreement.AgreementMessages;
 import trisec.node.api.Api;
@@ -177,8 +178,10 @@ public final class Node implements AutoCloseable {
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Admission admission = new Admission(store, clock);
             Relabels relabels = new Relabels(self);
+            // A partner's copy, received or imported, is indexed and numbered in the transaction that stores it.
+            List<ItemReceived> onReceived = List.of(warningIndex.onReceived(), TaxiiServer.onReceived());
             var handlers = new ArrayList<MessageHandler<?>>(ReleaseMessages.handlers(self, postbox, wake, relabels,
-                    decisions, List.of(warningIndex.onReceived(), TaxiiServer.onReceived())));
+                    decisions, onReceived));
             handlers.addAll(ConsentMessages.handlers(self));
             handlers.addAll(AgreementMessages.handlers(self));
             handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake,
@@ -226,6 +229,7 @@ public final class Node implements AutoCloseable {
             var taxii = new TaxiiServer(self, holdings, exports);
             taxii.catchUp();
             routes.addAll(Api.taxii(taxii));
+            routes.addAll(Api.stixImport(new trisec.node.interop.Imports(self, holdings, onReceived)));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

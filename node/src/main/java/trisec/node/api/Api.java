@@ -71,6 +71,11 @@ public final class Api {
         return List.of(new TaxiiRoutes(taxii));
     }
 
+    /** Interchange: a STIX 2.1 bundle imported into items (docs/INTEROP.md, "STIX import"). */
+    public static List<RouteGroup> stixImport(trisec.node.interop.Imports imports) {
+        return List.of(new StixImportRoutes(imports));
+    }
+
     /** The perspectives register, which reads and records assessments as items. */
     public static List<RouteGroup> perspectives(PerspectiveRegister register) {
         return List.of(new PerspectiveRoutes(register));

@@ -97,6 +97,18 @@ public final class Holdings {
     }
 
     private View create(Account officer, NewItem in, ItemCreated also, boolean sendable) {
+        HeldItem held = originate(officer, in);
+        self.store().useTransaction(h -> store(h, officer, held, also, sendable));
+        self.changes().signal(trisec.node.base.Changes.ITEMS);
+        return new View(held, AccessPolicy.decide(officer.person(), held.item().label(), held.heldLevel()));
+    }
+
+    /**
+     * A new item of this node, checked and sealed as {@link #create(Account, NewItem)} makes it, but not yet stored:
+     * for a caller that stores several in one transaction with {@link #storeOriginated}. Refused as creating it
+     * would be.
+     */
+    public HeldItem originate(Account officer, NewItem in) {
         if (in.title() == null || in.title().isBlank() || in.title().length() > 500) {
             throw Refusal.invalid("title is 1 to 500 characters");
         }
@@ -119,22 +131,30 @@ public final class Holdings {
         Instant now = self.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Item item = sealed(new Item(UUID.randomUUID().toString(), label.withCreated(now), in.title().strip(), in.body(),
                 Seal.unsigned(self.keys().identity().keyId().value())));
-        var held = new HeldItem(item, label.level(), Optional.empty(), Optional.empty(), false,
-                Optional.of(officer.id()));
-        self.store().useTransaction(h -> {
-            Items.insert(h, Labels.row(held));
-            AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ITEM_CREATED, now, officer.username())
-                    .with("item", item.id()).with("level", label.level().name()).with("topic", label.topic().path())
-                    .with("banner", trisec.label.Banner.render(label)));
-            for (ItemCreated listener : onCreated) {
-                if (sendable || !(listener instanceof ItemCreated.Sending)) {
-                    listener.created(h, officer, held);
-                }
+        return new HeldItem(item, label.level(), Optional.empty(), Optional.empty(), false, Optional.of(officer.id()));
+    }
+
+    /**
+     * Stores an item {@link #originate} made, in the caller's transaction, with its audit entry, and tells the
+     * features of it as creating an item does; the caller signals {@code Changes.ITEMS} after the commit.
+     */
+    public void storeOriginated(Handle h, Account officer, HeldItem held) {
+        store(h, officer, held, (x, by, y) -> { }, true);
+    }
+
+    private void store(Handle h, Account officer, HeldItem held, ItemCreated also, boolean sendable) {
+        Item item = held.item();
+        ConfidentialityLabel label = item.label();
+        Items.insert(h, Labels.row(held));
+        AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ITEM_CREATED, item.createdAt(), officer.username())
+                .with("item", item.id()).with("level", label.level().name()).with("topic", label.topic().path())
+                .with("banner", trisec.label.Banner.render(label)));
+        for (ItemCreated listener : onCreated) {
+            if (sendable || !(listener instanceof ItemCreated.Sending)) {
+                listener.created(h, officer, held);
             }
-            also.created(h, officer, held);
-        });
-        self.changes().signal(trisec.node.base.Changes.ITEMS);
-        return new View(held, access);
+        }
+        also.created(h, officer, held);
     }
 
     /**

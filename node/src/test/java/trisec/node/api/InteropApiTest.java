@@ -144,6 +144,11 @@ class InteropApiTest {
             for (JsonNode object : bundle.get("objects")) {
                 assertThat(schemas.problems(object)).as(object.get("id").asText()).isEmpty();
                 types.add(object.get("type").asText());
+                // The item's object carries its id and its originator's seal, which an importer checks.
+                if (List.of("report", "note").contains(object.get("type").asText())) {
+                    assertThat(object.at("/extensions/" + trisec.interop.TrisecSeal.EXTENSION_ID + "/item_id")
+                            .asText()).isEqualTo(id);
+                }
             }
         }
         assertThat(types).containsExactlyInAnyOrderElementsOf(StixSchemas.BY_TYPE.keySet());
@@ -167,6 +172,10 @@ class InteropApiTest {
         ObjectNode identity = ofType(bundle, "report").deepCopy();
         identity.put("created_by_ref", "identity--KOR");
         assertThat(schemas.problems(identity)).isNotEmpty();
+
+        ObjectNode unsealed = ofType(bundle, "report").deepCopy();
+        ((ObjectNode) unsealed.at("/extensions/" + trisec.interop.TrisecSeal.EXTENSION_ID)).remove("extension_type");
+        assertThat(schemas.problems(unsealed)).isNotEmpty();
 
         ObjectNode empty = bundle.deepCopy();
         empty.putArray("objects");

@@ -86,6 +86,8 @@ class RouteAccessTest {
                 "POST /ui/options/{id}/retract");
         // The change builder writes the text an officer saves: officers, as for saving.
         expect("OFFICER", "POST /ui/options/changes");
+        // Importing a STIX bundle makes items: the same role as creating one.
+        expect("OFFICER", "POST /api/v1/stix/bundles");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");

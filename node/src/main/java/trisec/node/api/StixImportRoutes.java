@@ -1,0 +1,63 @@
+package trisec.node.api;
+
+import static trisec.node.http.Requests.account;
+import static trisec.node.http.Requests.json;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import trisec.node.base.Refusal;
+import trisec.node.http.Access;
+import trisec.node.http.Requests;
+import trisec.node.http.RouteGroup;
+import trisec.node.interop.Imports;
+
+/** A STIX 2.1 bundle imported into items, with what was done to each object (docs/INTEROP.md, "STIX import"). */
+final class StixImportRoutes implements RouteGroup {
+    private final Imports imports;
+
+    StixImportRoutes(Imports imports) {
+        this.imports = imports;
+    }
+
+    @Override
+    public void addTo(RoutesConfig r) {
+        // Importing makes items, so it is for those who may create them.
+        r.post("/api/v1/stix/bundles", this::importBundle, Access.OFFICER);
+    }
+
+    private void importBundle(Context ctx) {
+        mediaType(ctx.header("Content-Type"));
+        if (ctx.bodyAsBytes().length > Imports.MAX_BUNDLE_BYTES) {
+            throw Refusal.tooLarge("a bundle is at most " + (Imports.MAX_BUNDLE_BYTES >> 20) + " MiB");
+        }
+        var outcomes = imports.importBundle(account(ctx), Requests.body(ctx),
+                Optional.ofNullable(ctx.queryParam("topic")));
+        var objects = outcomes.stream().map(o -> {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("id", o.id());
+            m.put("type", o.type());
+            m.put("outcome", o.outcome());
+            o.item().ifPresent(i -> m.put("item", i));
+            o.reason().ifPresent(x -> m.put("reason", x));
+            return m;
+        }).toList();
+        long imported = outcomes.stream().filter(o -> o.outcome().equals(Imports.IMPORTED)).count();
+        json(ctx, imported > 0 ? 201 : 200, Map.of("objects", objects));
+    }
+
+    /** {@code application/stix+json} of STIX 2.1, or plain {@code application/json}. */
+    private static void mediaType(String header) {
+        String type = header == null ? "" : header.toLowerCase(Locale.ROOT).replace(" ", "");
+        String base = type.split(";", 2)[0];
+        boolean stix = base.equals("application/stix+json")
+                && (!type.contains("version=") || type.contains("version=2.1"));
+        if (!stix && !base.equals("application/json")) {
+            throw Refusal.invalid("a STIX bundle is sent as application/stix+json;version=2.1 or application/json, "
+                    + "not '" + (header == null ? "" : header) + "'");
+        }
+    }
+}
