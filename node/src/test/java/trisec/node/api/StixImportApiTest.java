@@ -128,6 +128,19 @@ class StixImportApiTest {
         assertThat(ofType(again, "report").get("extensions")).isEqualTo(ofType(bundle, "report").get("extensions"));
         // Whom the item's label does not admit at JPN does not read it there either.
         assertThat(jpn.get("jpn.guest", "/api/v1/items/" + id).status()).isEqualTo(403);
+        // The copy is in JPN's TAXII inbox, numbered in the transaction that stored it (not at the next start).
+        String inbox = null;
+        for (JsonNode c : TaxiiApiTest.taxii(jpn, "jpn.analyst", "/taxii2/trisec/collections/").json()
+                .get("collections")) {
+            if (c.get("title").asText().equals("Inbox")) {
+                inbox = c.get("id").asText();
+            }
+        }
+        Client.Response manifest = TaxiiApiTest.taxii(jpn, "jpn.analyst", "/taxii2/trisec/collections/" + inbox
+                + "/manifest/?match[type]=report");
+        assertThat(manifest.status()).as(manifest.body()).isEqualTo(200);
+        assertThat(manifest.json().get("objects").findValuesAsText("id"))
+                .contains(ofType(bundle, "report").get("id").asText());
 
         // Imported again, it is already held and nothing changes.
         int before = items(jpn, "jpn.officer");
