@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import trisec.agreement.AgreementStatus;
 import trisec.label.Banner;
+import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Refusal;
 import trisec.node.http.Access;
 import trisec.node.http.Requests;
@@ -108,10 +109,10 @@ final class OptionRoutes implements RouteGroup {
     private void picture(Context ctx) {
         var a = account(ctx);
         if (stretchAsked(ctx)) {
-            json(ctx, 200, stretch(null, desk.stretch(a, id(ctx), desk.stretch(ctx.queryParam("from"),
+            json(ctx, 200, stretch(desk.stretch(a, id(ctx), desk.stretch(ctx.queryParam("from"),
                     ctx.queryParam("to")))));
         } else {
-            json(ctx, 200, picture(null, desk.picture(a, id(ctx), desk.at(ctx.queryParam("at")))));
+            json(ctx, 200, picture(desk.picture(a, id(ctx), desk.at(ctx.queryParam("at")))));
         }
     }
 
@@ -120,10 +121,9 @@ final class OptionRoutes implements RouteGroup {
         var a = account(ctx);
         if (stretchAsked(ctx)) {
             var drawn = desk.adHoc(a, text, desk.stretch(ctx.queryParam("from"), ctx.queryParam("to")));
-            json(ctx, 200, stretch(drawn.option(), drawn.picture()));
+            json(ctx, 200, stretch(drawn));
         } else {
-            var drawn = desk.adHoc(a, text, desk.at(ctx.queryParam("at")));
-            json(ctx, 200, picture(drawn.option(), drawn.picture()));
+            json(ctx, 200, picture(desk.adHoc(a, text, desk.at(ctx.queryParam("at")))));
         }
     }
 
@@ -144,6 +144,8 @@ final class OptionRoutes implements RouteGroup {
         }
         var c = desk.compare(account(ctx), refs, desk.at(ctx.queryParam("at")));
         var m = new LinkedHashMap<String, Object>();
+        // Marked as the page is: the highest of every option compared; each column as its own options.
+        m.put("banner", banner(c.columns().stream().flatMap(col -> col.parts().stream()).toList()));
         m.put("at", c.at().toString());
         m.put("options", c.columns().stream().map(OptionRoutes::column).toList());
         json(ctx, 200, m);
@@ -179,11 +181,43 @@ final class OptionRoutes implements RouteGroup {
         return m;
     }
 
-    static Map<String, Object> picture(Option adHoc, OptionPicture p) {
-        var m = new LinkedHashMap<String, Object>();
-        if (adHoc != null) {
-            m.put("option", named(adHoc));
+    /** The banner of what shows these options together: the highest of their items' labels. */
+    private static String banner(List<OptionDesk.Seen> options) {
+        return Banner.covering(options.stream().map(s -> s.item().label()).toList()).toString();
+    }
+
+    /**
+     * The banner of a picture, as its page is marked: the option's item (a saved one) and the items whose releases
+     * the history impact names, which say where those items went.
+     */
+    private static String banner(OptionDesk.Seen saved, OptionHistory h, HistoryImpact impact) {
+        var labels = new ArrayList<ConfidentialityLabel>();
+        if (saved != null) {
+            labels.add(saved.item().label());
         }
+        for (HistoryImpact.Impact i : impact.impacts()) {
+            labels.add(h.items().get(h.releases().get(i.release().id()).itemId()).label());
+        }
+        return Banner.covering(labels).toString();
+    }
+
+    /** The option drawn: its name and changes, and a saved one's id and its item's banner and label. */
+    private static Map<String, Object> drawn(OptionDesk.Drawn<?> d) {
+        var m = new LinkedHashMap<String, Object>();
+        d.saved().ifPresent(s -> m.put("id", s.id()));
+        m.putAll(named(d.option()));
+        d.saved().ifPresent(s -> {
+            m.put("banner", Banner.render(s.item().label()));
+            m.put("label", Views.label(s.item().label()));
+        });
+        return m;
+    }
+
+    static Map<String, Object> picture(OptionDesk.Drawn<OptionPicture> d) {
+        OptionPicture p = d.picture();
+        var m = new LinkedHashMap<String, Object>();
+        m.put("banner", banner(d.saved().orElse(null), p.history(), p.impact()));
+        m.put("option", drawn(d));
         m.put("at", p.at().toString());
         m.put("before", matrix(p.before()));
         m.put("after", matrix(p.after()));
@@ -193,11 +227,11 @@ final class OptionRoutes implements RouteGroup {
         return m;
     }
 
-    static Map<String, Object> stretch(Option adHoc, OptionStretch s) {
+    static Map<String, Object> stretch(OptionDesk.Drawn<OptionStretch> d) {
+        OptionStretch s = d.picture();
         var m = new LinkedHashMap<String, Object>();
-        if (adHoc != null) {
-            m.put("option", named(adHoc));
-        }
+        m.put("banner", banner(d.saved().orElse(null), s.history(), s.impact()));
+        m.put("option", drawn(d));
         m.put("from", s.from().toString());
         m.put("to", s.until().toString());
         m.put("periods", s.periods().stream().map(p -> {
@@ -283,6 +317,7 @@ final class OptionRoutes implements RouteGroup {
             var x = new LinkedHashMap<String, Object>();
             x.put("release", i.release().id());
             x.put("itemId", r.itemId());
+            x.put("banner", Banner.render(h.items().get(r.itemId()).label()));
             x.put("recipient", r.recipient().code());
             x.put("requestedAt", r.requestedAt().toString());
             x.put("effect", i.effect().name());
@@ -301,6 +336,7 @@ final class OptionRoutes implements RouteGroup {
         var m = new LinkedHashMap<String, Object>();
         m.put("ids", c.parts().stream().map(OptionDesk.Seen::id).toList());
         m.put("name", c.name());
+        m.put("banner", banner(c.parts()));
         m.put("kept", c.totals().kept());
         m.put("rerouted", c.totals().rerouted());
         m.put("lost", c.totals().lost());

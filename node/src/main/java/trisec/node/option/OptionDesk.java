@@ -145,38 +145,45 @@ public final class OptionDesk {
         return holdings.retract(person, id);
     }
 
+    /**
+     * An option drawn: the saved option (empty for a file that is not saved), the option as read against the
+     * agreements the picture is drawn on, and its picture.
+     */
+    public record Drawn<T>(Optional<Seen> saved, Option option, T picture) {}
+
     /** The picture of a saved option on one instant. */
-    public OptionPicture picture(Account person, String id, Instant at) {
+    public Drawn<OptionPicture> picture(Account person, String id, Instant at) {
         Scenario real = self.facts().scenario();
         Seen s = get(person, id, real);
         Scenario changed = applied(s, real);
-        return OptionPicture.of(real, changed, at, earliest(s.option().orElseThrow(), at), history(person));
+        Option option = s.option().orElseThrow();
+        return new Drawn<>(Optional.of(s), option, OptionPicture.of(real, changed, at, earliest(option, at),
+                history(person)));
     }
 
     /** The picture of a saved option over a stretch of time. */
-    public OptionStretch stretch(Account person, String id, Stretch when) {
+    public Drawn<OptionStretch> stretch(Account person, String id, Stretch when) {
         Scenario real = self.facts().scenario();
         Seen s = get(person, id, real);
-        return OptionStretch.of(real, applied(s, real), when.from(), when.until(), history(person));
+        Scenario changed = applied(s, real);
+        return new Drawn<>(Optional.of(s), s.option().orElseThrow(), OptionStretch.of(real, changed, when.from(),
+                when.until(), history(person)));
     }
 
-    /** An option file that is not saved, as read, with its picture. */
-    public record Unsaved<T>(Option option, T picture) {}
-
     /** The picture of an option file that is not saved: read, drawn and forgotten; nothing is stored. */
-    public Unsaved<OptionPicture> adHoc(Account person, String yaml, Instant at) {
+    public Drawn<OptionPicture> adHoc(Account person, String yaml, Instant at) {
         Scenario real = self.facts().scenario();
         Option option = read(yaml, real);
-        return new Unsaved<>(option, OptionPicture.of(real, apply(option, real), at, earliest(option, at),
-                history(person)));
+        return new Drawn<>(Optional.empty(), option, OptionPicture.of(real, apply(option, real), at,
+                earliest(option, at), history(person)));
     }
 
     /** The same, over a stretch of time. */
-    public Unsaved<OptionStretch> adHoc(Account person, String yaml, Stretch when) {
+    public Drawn<OptionStretch> adHoc(Account person, String yaml, Stretch when) {
         Scenario real = self.facts().scenario();
         Option option = read(yaml, real);
-        return new Unsaved<>(option, OptionStretch.of(real, apply(option, real), when.from(), when.until(),
-                history(person)));
+        return new Drawn<>(Optional.empty(), option, OptionStretch.of(real, apply(option, real), when.from(),
+                when.until(), history(person)));
     }
 
     /**

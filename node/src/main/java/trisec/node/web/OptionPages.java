@@ -199,13 +199,12 @@ final class OptionPages implements RouteGroup {
         Texts t = pages.texts(ctx);
         String id = ctx.pathParam("id");
         boolean stretch = ctx.queryParam("from") != null || ctx.queryParam("to") != null;
-        OptionDesk.Seen seen = desk.get(a, id);
-        Option option = seen.option().orElse(null);
         if (stretch) {
-            OptionStretch s = desk.stretch(a, id, desk.stretch(ctx.queryParam("from"), ctx.queryParam("to")));
-            show(ctx, a, t, seen, option, null, s, "");
+            var d = desk.stretch(a, id, desk.stretch(ctx.queryParam("from"), ctx.queryParam("to")));
+            show(ctx, a, t, d.saved().orElseThrow(), d.option(), null, d.picture(), "");
         } else {
-            show(ctx, a, t, seen, option, desk.picture(a, id, desk.at(ctx.queryParam("at"))), null, "");
+            var d = desk.picture(a, id, desk.at(ctx.queryParam("at")));
+            show(ctx, a, t, d.saved().orElseThrow(), d.option(), d.picture(), null, "");
         }
     }
 

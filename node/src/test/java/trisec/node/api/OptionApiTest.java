@@ -261,6 +261,38 @@ class OptionApiTest {
                 "dprk.nuclear");
     }
 
+    @Test
+    void everyPictureAndComparisonIsMarkedAsItsPageIs() {
+        // The widening is kept at Class III and changes none of the releases: its picture is CONFIDENTIAL.
+        JsonNode widening = picture(widened, "?at=2026-12-01");
+        assertThat(widening.get("history").get("impacts")).isEmpty();
+        assertThat(widening.get("banner").asText()).isEqualTo("CONFIDENTIAL");
+        assertThat(widening.at("/option/id").asText()).isEqualTo(widened);
+        assertThat(widening.at("/option/banner").asText()).isEqualTo("CONFIDENTIAL");
+        assertThat(widening.at("/option/label/level").asText()).isEqualTo(ApiFixture.CLASS_III);
+        assertThat(widening.at("/option/label/topic").asText()).isEqualTo("dprk");
+        assertThat(picture(widened, "?from=2026-01-01&to=2028-01-01").get("banner").asText())
+                .isEqualTo("CONFIDENTIAL");
+        // The notice names Class II releases among those it changes, and is kept at Class II itself.
+        JsonNode notice = picture(this.notice, "?at=2026-12-01");
+        assertThat(notice.get("banner").asText()).isEqualTo("SECRET");
+        assertThat(notice.at("/history/impacts").findValuesAsText("banner")).isNotEmpty().containsOnly("SECRET");
+        // Not saved, it has no label of its own: what marks it is the releases it names, none for the guest.
+        var officer = kor.post(OFFICER, "/api/v1/options/picture?at=2026-12-01",
+                ApiFixture.body("yaml", example("kor-notice-2026")));
+        assertThat(officer.json().get("banner").asText()).isEqualTo("SECRET");
+        assertThat(officer.json().at("/option/banner").isMissingNode()).isTrue();
+        var guest = kor.post("kor.guest", "/api/v1/options/picture?at=2026-12-01",
+                ApiFixture.body("yaml", example("tisa-widened")));
+        assertThat(guest.json().get("banner").asText()).isEqualTo("UNCLASSIFIED");
+        // Side by side: each column as its own options, the answer as the highest of them all.
+        var compared = kor.get(OFFICER, "/api/v1/options/compare?ids=" + widened + "," + this.notice
+                + "&at=2026-12-01");
+        assertThat(compared.status()).as(compared.body()).isEqualTo(200);
+        assertThat(compared.json().get("banner").asText()).isEqualTo("SECRET");
+        assertThat(compared.json().findValuesAsText("banner")).containsExactly("SECRET", "CONFIDENTIAL", "SECRET");
+    }
+
     /** First, before another test makes a release of its own. */
     @Test
     @Order(1)
