@@ -108,7 +108,12 @@ class OptionsCommandTest {
                 .ok();
         assertThat(compared.out()).contains("  C  KOR gives notice on 2026-03-01 + TISA widened to all dprk and china "
                         + "topics  (" + NOTICE + "+" + WIDENED + ")\n")
-                .containsPattern("loses +- +15 +0 +5\n")
+                // kept: on the same route; what reaches now is kept, rerouted or lost.
+                .containsPattern("reach +146 +131 +146 +141\n")
+                .containsPattern("kept +- +121 +146 +121\n")
+                .containsPattern("rerouted +- +10 +0 +20\n")
+                .containsPattern("lost +- +15 +0 +5\n")
+                .containsPattern("gained +- +0 +0 +0\n")
                 .containsPattern("sites covered +7 +7 +7 +7\n")
                 .containsPattern("KOR → JPN +dprk +DIRECT +NONE +DIRECT +VIA_HUB +군사Ⅱ급비밀, 군사Ⅲ급비밀\n")
                 .containsPattern("KOR → JPN +other +DIRECT +NONE +DIRECT +NONE +군사Ⅱ급비밀, 군사Ⅲ급비밀\n");
@@ -116,10 +121,17 @@ class OptionsCommandTest {
                 .ok().json();
         List<JsonNode> columns = Cli.elements(json.get("options"));
         assertThat(columns).extracting(c -> c.get("label").asText()).containsExactly("A", "B");
-        assertThat(columns.get(0).get("loses").asInt()).isEqualTo(15);
-        assertThat(columns.get(1).get("loses").asInt()).isEqualTo(5);
-        assertThat(columns.get(1).get("keeps").asInt() + columns.get(1).get("loses").asInt())
-                .isEqualTo(json.at("/now/reach").asInt());
+        assertThat(columns.get(0).get("lost").asInt()).isEqualTo(15);
+        assertThat(columns.get(0).get("rerouted").asInt()).isEqualTo(10);
+        assertThat(columns.get(1).get("lost").asInt()).isEqualTo(5);
+        assertThat(columns.get(1).get("rerouted").asInt()).isEqualTo(20);
+        for (JsonNode c : columns) {
+            assertThat(c.get("kept").asInt() + c.get("rerouted").asInt() + c.get("lost").asInt())
+                    .isEqualTo(json.at("/now/reach").asInt());
+            assertThat(c.get("kept").asInt() + c.get("rerouted").asInt() + c.get("gained").asInt())
+                    .isEqualTo(c.get("reach").asInt());
+            assertThat(c.has("keeps")).isFalse();
+        }
         assertThat(Cli.elements(columns.get(1).get("options"))).extracting(o -> o.get("name").asText())
                 .containsExactly("KOR gives notice on 2026-03-01", "TISA widened to all dprk and china topics");
     }

@@ -30,6 +30,7 @@ import trisec.node.option.OptionStretch;
 import trisec.node.person.Account;
 import trisec.node.release.TrackedRelease;
 import trisec.option.Cell;
+import trisec.option.Comparison;
 import trisec.option.Change;
 import trisec.option.HistoryImpact;
 import trisec.option.Option;
@@ -404,7 +405,7 @@ final class OptionPages implements RouteGroup {
                 String.join(",", refs), columns, rows, real, graphs, combine, combineName));
     }
 
-    private static OptionView.FateCell fate(Texts t, OptionComparison.Column col, OptionComparison.Fate f) {
+    private static OptionView.FateCell fate(Texts t, OptionComparison.Column col, Comparison.Fate f) {
         var parts = new ArrayList<String>();
         if (!f.lost().isEmpty()) {
             parts.add(t.t("options.fate.lost", names(f.lost())));

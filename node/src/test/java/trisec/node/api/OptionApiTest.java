@@ -222,6 +222,11 @@ class OptionApiTest {
         assertThat(second.get("rerouted").asInt()).isZero();
         assertThat(second.get("gained").asInt()).isZero();
         assertThat(second.get("fates")).isEmpty();
+        // Kept means on the same route: what reaches now is what the widening keeps, and the notice keeps, reroutes
+        // or loses it.
+        assertThat(first.get("kept").asInt() + first.get("rerouted").asInt() + first.get("lost").asInt())
+                .isEqualTo(second.get("kept").asInt());
+        assertThat(texts(fate(first, "KOR", "JPN", "dprk.missile").get("kept"))).doesNotContain(ApiFixture.CLASS_II);
         JsonNode tisa = null;
         for (JsonNode a : second.get("agreements")) {
             if (a.get("id").asText().equals("tisa-2014")) {
