@@ -33,6 +33,7 @@ import trisec.party.Party;
 import trisec.scenario.Scenario;
 import trisec.scenario.file.OptionFiles;
 import trisec.scenario.file.Problem;
+import trisec.scenario.json.OptionTrees;
 import trisec.topic.Topic;
 
 /**
@@ -114,20 +115,8 @@ final class OptionsCommand implements Runnable {
             SinglePoints after = SinglePoints.of(stack.scenario(), when, diff.after().tree());
             SiteDiff sites = SiteDiff.of(real, stack.scenario(), when);
             if (output.json) {
-                var m = new LinkedHashMap<String, Object>();
-                m.put("options", OptionViews.options(stack.files(), stack.options()));
-                m.put("at", AgreementStatus.format(when));
-                var counts = new LinkedHashMap<String, Object>();
-                counts.put("before", OptionViews.counts(diff.before().counts()));
-                counts.put("after", OptionViews.counts(diff.after().counts()));
-                m.put("counts", counts);
-                m.put("changes", OptionViews.changes(diff.changes()));
-                var points = new LinkedHashMap<String, Object>();
-                points.put("before", OptionViews.points(before));
-                points.put("after", OptionViews.points(after));
-                m.put("singlePoints", points);
-                m.put("sites", OptionViews.sites(sites));
-                JsonOutput.print(out, m);
+                JsonOutput.print(out, OptionTrees.picture(OptionViews.options(stack.files(), stack.options()), diff,
+                        before, after, sites));
                 return;
             }
             header(out, stack);
@@ -155,18 +144,8 @@ final class OptionsCommand implements Runnable {
         private void over(PrintWriter out, Scenario real, OptionStack stack, Instant start, Instant end) {
             var timeline = ReachabilityDiffTimeline.of(real, stack.scenario(), start, end);
             if (output.json) {
-                var m = new LinkedHashMap<String, Object>();
-                m.put("options", OptionViews.options(stack.files(), stack.options()));
-                m.put("from", AgreementStatus.format(start));
-                m.put("until", AgreementStatus.format(end));
-                m.put("stretches", timeline.stretches().stream().map(s -> {
-                    var sm = new LinkedHashMap<String, Object>();
-                    sm.put("from", AgreementStatus.format(s.from()));
-                    sm.put("until", AgreementStatus.format(s.until()));
-                    sm.put("changes", OptionViews.changes(s.diff().changes()));
-                    return sm;
-                }).toList());
-                JsonOutput.print(out, m);
+                JsonOutput.print(out, OptionTrees.stretch(OptionViews.options(stack.files(), stack.options()),
+                        timeline));
                 return;
             }
             header(out, stack);
@@ -278,30 +257,8 @@ final class OptionsCommand implements Runnable {
             long reach = compared.reach();
             PrintWriter out = spec.commandLine().getOut();
             if (output.json) {
-                var m = new LinkedHashMap<String, Object>();
-                m.put("at", AgreementStatus.format(when));
-                var n = new LinkedHashMap<String, Object>();
-                n.put("cells", now.entries().size());
-                n.put("reach", reach);
-                n.put("counts", OptionViews.counts(now.counts()));
-                n.put("sitesCovered", compared.sitesCovered());
-                m.put("now", n);
-                m.put("options", cols.stream().map(c -> {
-                    var t = c.compared().totals();
-                    var cm = new LinkedHashMap<String, Object>();
-                    cm.put("label", c.label());
-                    cm.put("options", OptionViews.options(c.stack().files(), c.stack().options()));
-                    cm.put("reach", t.reach());
-                    cm.put("kept", t.kept());
-                    cm.put("rerouted", t.rerouted());
-                    cm.put("lost", t.lost());
-                    cm.put("gained", t.gained());
-                    cm.put("counts", OptionViews.counts(c.diff().after().counts()));
-                    cm.put("sitesCovered", c.compared().sitesCovered());
-                    cm.put("changes", OptionViews.changes(c.diff().changes()));
-                    return cm;
-                }).toList());
-                JsonOutput.print(out, m);
+                JsonOutput.print(out, OptionTrees.comparison(compared, stacks.stream()
+                        .map(st -> OptionViews.options(st.files(), st.options())).toList()));
                 return 0;
             }
             out.println("Compared on " + AgreementStatus.format(when) + " with the scenario as it is ("

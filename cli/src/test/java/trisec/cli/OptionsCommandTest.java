@@ -58,7 +58,8 @@ class OptionsCommandTest {
         assertThat(after).contains("  tisa-2014 ends: cuts off\n    KOR → JPN  dprk.missile  군사Ⅱ급비밀, 군사Ⅲ급비밀\n");
 
         JsonNode json = Cli.run("options", "apply", NOTICE, "--at", "2026-12-01", "--json").ok().json();
-        assertThat(Cli.keys(json)).containsExactly("options", "at", "counts", "changes", "singlePoints", "sites");
+        assertThat(Cli.keys(json)).containsExactly("options", "at", "before", "after", "changes", "singlePoints",
+                "sites");
         assertThat(json.get("at").asText()).isEqualTo("2026-12-01");
         assertThat(Cli.elements(json.get("changes"))).hasSize(20).allSatisfy(c -> {
             assertThat(Set.of(c.get("originator").asText(), c.get("recipient").asText())).isEqualTo(Set.of("KOR", "JPN"));
@@ -71,7 +72,8 @@ class OptionsCommandTest {
                 assertThat(c.get("lost").asBoolean()).isTrue();
             }
         });
-        assertThat(json.at("/counts/before/NONE").asInt() + 10).isEqualTo(json.at("/counts/after/NONE").asInt());
+        assertThat(json.at("/before/counts/NONE").asInt() + 10).isEqualTo(json.at("/after/counts/NONE").asInt());
+        assertThat(json.at("/after/cells").size()).isEqualTo(json.at("/before/cells").size());
         assertThat(json.get("sites")).isEmpty();
     }
 
@@ -85,7 +87,7 @@ class OptionsCommandTest {
                 + "  2026-11-23 .. 2027-01-01: 20 cells change (10 lose every route, 0 find one):\n");
         JsonNode json = Cli.run("options", "apply", NOTICE, "--from", "2026-01-01", "--to", "2027-01-01", "--json")
                 .ok().json();
-        List<JsonNode> stretches = Cli.elements(json.get("stretches"));
+        List<JsonNode> stretches = Cli.elements(json.get("periods"));
         assertThat(stretches).hasSize(2);
         assertThat(stretches.get(0).get("until").asText()).isEqualTo("2026-11-23");
         assertThat(stretches.get(0).get("changes")).isEmpty();

@@ -6,13 +6,11 @@ import static trisec.node.http.Requests.json;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import trisec.agreement.AgreementStatus;
 import trisec.label.Banner;
 import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Refusal;
@@ -26,16 +24,11 @@ import trisec.node.option.OptionHistory;
 import trisec.node.option.OptionPicture;
 import trisec.node.option.OptionStretch;
 import trisec.node.release.TrackedRelease;
-import trisec.option.Cell;
 import trisec.option.Change;
 import trisec.option.HistoryImpact;
 import trisec.option.Option;
-import trisec.option.Reachability;
-import trisec.option.ReachabilityDiff;
-import trisec.option.SinglePoints;
-import trisec.party.Level;
-import trisec.party.Party;
 import trisec.scenario.file.LabelInput;
+import trisec.scenario.json.OptionTrees;
 
 /**
  * Options (docs/OPTIONS.md, "On the node"): an officer saves one, with the label of the item that keeps it; whoever
@@ -143,12 +136,7 @@ final class OptionRoutes implements RouteGroup {
             }
         }
         var c = desk.compare(account(ctx), refs, desk.at(ctx.queryParam("at")));
-        var m = new LinkedHashMap<String, Object>();
-        // Marked as the page is: the highest of every option compared; each column as its own options.
-        m.put("banner", banner(c.columns().stream().flatMap(col -> col.parts().stream()).toList()));
-        m.put("at", c.at().toString());
-        m.put("options", c.columns().stream().map(OptionRoutes::column).toList());
-        json(ctx, 200, m);
+        json(ctx, 200, comparison(c));
     }
 
     // ---- the JSON shapes ---------------------------------------------------------------------------------------
@@ -173,14 +161,6 @@ final class OptionRoutes implements RouteGroup {
         return m;
     }
 
-    private static Map<String, Object> named(Option o) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("name", o.name());
-        m.put("description", o.description());
-        m.put("changes", o.changes().stream().map(Change::describe).toList());
-        return m;
-    }
-
     /** The banner of what shows these options together: the highest of their items' labels. */
     private static String banner(List<OptionDesk.Seen> options) {
         return Banner.covering(options.stream().map(s -> s.item().label()).toList()).toString();
@@ -201,110 +181,56 @@ final class OptionRoutes implements RouteGroup {
         return Banner.covering(labels).toString();
     }
 
-    /** The option drawn: its name and changes, and a saved one's id and its item's banner and label. */
-    private static Map<String, Object> drawn(OptionDesk.Drawn<?> d) {
+    /** A saved option as the shared shapes list it, with what only the node knows: its id, banner and label. */
+    private static Map<String, Object> saved(OptionDesk.Seen s, Option option) {
         var m = new LinkedHashMap<String, Object>();
-        d.saved().ifPresent(s -> m.put("id", s.id()));
-        m.putAll(named(d.option()));
-        d.saved().ifPresent(s -> {
-            m.put("banner", Banner.render(s.item().label()));
-            m.put("label", Views.label(s.item().label()));
-        });
+        m.put("id", s.id());
+        m.putAll(OptionTrees.option(option));
+        m.put("banner", Banner.render(s.item().label()));
+        m.put("label", Views.label(s.item().label()));
         return m;
     }
 
+    /** The option drawn: a saved one with its id, banner and label; a file not saved, as read. */
+    private static Map<String, Object> drawn(OptionDesk.Drawn<?> d) {
+        return d.saved().map(s -> saved(s, d.option())).orElseGet(() -> OptionTrees.option(d.option()));
+    }
+
+    /** The shared shape ({@link OptionTrees#picture}) with the answer's banner and the history impact. */
     static Map<String, Object> picture(OptionDesk.Drawn<OptionPicture> d) {
         OptionPicture p = d.picture();
         var m = new LinkedHashMap<String, Object>();
         m.put("banner", banner(d.saved().orElse(null), p.history(), p.impact()));
-        m.put("option", drawn(d));
-        m.put("at", p.at().toString());
-        m.put("before", matrix(p.before()));
-        m.put("after", matrix(p.after()));
-        m.put("diff", diff(p.diff()));
-        m.put("singlePoints", Map.of("before", points(p.pointsBefore()), "after", points(p.pointsAfter())));
+        m.putAll(OptionTrees.picture(List.of(drawn(d)), p.diff(), p.pointsBefore(), p.pointsAfter(), p.sites()));
         m.put("history", history(p.history(), p.impact()));
         return m;
     }
 
+    /** The shared shape ({@link OptionTrees#stretch}) with the answer's banner and the history impact. */
     static Map<String, Object> stretch(OptionDesk.Drawn<OptionStretch> d) {
         OptionStretch s = d.picture();
         var m = new LinkedHashMap<String, Object>();
         m.put("banner", banner(d.saved().orElse(null), s.history(), s.impact()));
-        m.put("option", drawn(d));
-        m.put("from", s.from().toString());
-        m.put("to", s.until().toString());
-        m.put("periods", s.periods().stream().map(p -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("from", p.from().toString());
-            x.put("until", p.until().toString());
-            x.put("before", p.diff().before().counts());
-            x.put("after", p.diff().after().counts());
-            x.put("diff", diff(p.diff()));
-            return x;
-        }).toList());
+        m.putAll(OptionTrees.stretch(List.of(drawn(d)), s.timeline()));
         m.put("history", history(s.history(), s.impact()));
         return m;
     }
 
-    private static Map<String, Object> matrix(Reachability r) {
+    /**
+     * The shared shape ({@link OptionTrees#comparison}), marked as the page is: the answer at the highest of every
+     * option compared, each column at the highest of its own.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> comparison(OptionComparison c) {
         var m = new LinkedHashMap<String, Object>();
-        m.put("counts", r.counts());
-        m.put("topics", r.tree().rows().stream().map(t -> t.path()).toList());
-        m.put("cells", r.entries().stream().map(e -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("originator", e.originator().code());
-            x.put("recipient", e.recipient().code());
-            x.put("topic", e.topic().path());
-            x.put("level", e.level().name());
-            x.putAll(cell(e.cell()));
-            return x;
-        }).toList());
+        m.put("banner", banner(c.columns().stream().flatMap(col -> col.parts().stream()).toList()));
+        m.putAll(OptionTrees.comparison(c.compared(), c.columns().stream().map(col -> col.parts().stream()
+                .map(s -> saved(s, s.option().orElseThrow())).toList()).toList()));
+        var columns = (List<Map<String, Object>>) m.get("options");
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).put("banner", banner(c.columns().get(i).parts()));
+        }
         return m;
-    }
-
-    private static Map<String, Object> cell(Cell c) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("reach", c.reach().name());
-        m.put("decision", c.verdict().name());
-        m.put("route", Labels.codes(c.route()));
-        m.put("basis", c.basis());
-        return m;
-    }
-
-    private static List<Map<String, Object>> diff(ReachabilityDiff d) {
-        return d.changes().stream().map(c -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("originator", c.originator().code());
-            x.put("recipient", c.recipient().code());
-            x.put("topic", c.topic().path());
-            x.put("level", c.level().name());
-            x.put("before", cell(c.before()));
-            x.put("after", cell(c.after()));
-            x.put("lost", c.lost());
-            x.put("gained", c.gained());
-            return (Map<String, Object>) x;
-        }).toList();
-    }
-
-    private static List<Map<String, Object>> points(SinglePoints p) {
-        return p.points().stream().map(point -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("failure", point.failure().describe());
-            switch (point.failure()) {
-                case SinglePoints.Failure.AgreementEnds e -> x.put("agreement", e.agreement());
-                case SinglePoints.Failure.HubDown h -> x.put("hub", h.hub().code());
-            }
-            x.put("losses", point.losses().stream().map(l -> {
-                var y = new LinkedHashMap<String, Object>();
-                y.put("originator", l.originator().code());
-                y.put("recipient", l.recipient().code());
-                y.put("topic", l.topic().path());
-                y.put("levels", l.levels().stream().map(Level::name).toList());
-                return y;
-            }).toList());
-            return (Map<String, Object>) x;
-        }).toList();
     }
 
     static Map<String, Object> history(OptionHistory h, HistoryImpact impact) {
@@ -332,48 +258,4 @@ final class OptionRoutes implements RouteGroup {
         return m;
     }
 
-    private static Map<String, Object> column(OptionComparison.Column c) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("ids", c.parts().stream().map(OptionDesk.Seen::id).toList());
-        m.put("name", c.name());
-        m.put("banner", banner(c.parts()));
-        m.put("kept", c.totals().kept());
-        m.put("rerouted", c.totals().rerouted());
-        m.put("lost", c.totals().lost());
-        m.put("gained", c.totals().gained());
-        m.put("fates", c.fates().stream().map(f -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("originator", f.originator().code());
-            x.put("recipient", f.recipient().code());
-            x.put("topic", f.topic().path());
-            x.put("kept", names(f.kept()));
-            x.put("rerouted", names(f.rerouted()));
-            x.put("lost", names(f.lost()));
-            x.put("gained", names(f.gained()));
-            return x;
-        }).toList());
-        m.put("viaHub", c.viaHub().stream().map(v -> Map.of("originator", v.originator().code(),
-                "recipient", v.recipient().code(), "topics", v.topics().stream().map(t -> t.path()).toList()))
-                .toList());
-        m.put("diff", diff(c.diff()));
-        Instant at = c.diff().after().at();
-        m.put("agreements", c.scenario().agreements().stream().filter(a -> c.scenario().lifecycle(a).inForceAt(at))
-                .map(a -> {
-                    AgreementStatus s = c.scenario().lifecycle(a).statusAt(at);
-                    var x = new LinkedHashMap<String, Object>();
-                    x.put("id", a.id());
-                    x.put("kind", a.kind().name());
-                    x.put("parties", Labels.codes(a.parties()));
-                    x.put("hub", a.hub().map(Party::code).orElse(null));
-                    x.put("status", s.code());
-                    x.put("noticeSuspended", s instanceof AgreementStatus.InForce f && f.noticeSuspended());
-                    x.put("topics", a.scopeAt(at).topics().toString());
-                    return x;
-                }).toList());
-        return m;
-    }
-
-    private static List<String> names(List<Level> levels) {
-        return levels.stream().map(Level::name).toList();
-    }
 }

@@ -236,7 +236,7 @@ final class OptionPages implements RouteGroup {
         String to = s != null ? date(s.until()) : "";
         List<OptionView.Pair> pairs = p == null ? List.of() : pairs(t, p);
         List<OptionView.PointRow> points = p == null ? List.of() : points(t, p);
-        List<OptionView.Period> periods = s == null ? List.of() : s.periods().stream()
+        List<OptionView.Period> periods = s == null ? List.of() : s.timeline().stretches().stream()
                 .map(x -> period(t, x.from(), x.until(), x.diff(), true, false)).toList();
         // The last turn may run on past the ten years looked at: it is said to begin, not to end.
         List<OptionView.Period> turns = p == null ? List.of() : p.turns().stream()
