@@ -23,12 +23,17 @@ import trisec.scenario.Scenario;
  * read, oldest first. Where an item went says something about it, so a release of an item the person may not read is
  * left out, as the outbox leaves it out.
  *
- * <p>Each is asked again as it was first asked: the item's label as this node holds it, this node as the holder (the
- * route's first party), the recipient, the instant it was requested, and whether the originator's consent was then on
- * record. A release of this node's own request that asked for the originator's consent (it has a consent case) was
- * decided {@code CONSENT_REQUIRED} without one; any other was permitted, with consent on record where the holder is not
- * the originator (the policy reads it only then): a hub's forwarding carries the originator's signed consent. Its route and basis are the ones recorded: those of the decision that
- * let it go, which for a release that waited for consent rests on the same agreements as the one that asked.
+ * <p>Each is asked again as it was first asked: the item's label as this node holds it; as the holder, this node for
+ * its own requests, and for a forward it made as a hub the party whose release through the hub it served (the sender,
+ * its {@link TrackedRelease.Origin}), since the hub's own record is only its leg, hub → recipient, which an option
+ * ending the hub arrangement or taking the hub down would not touch, though the release it served would then not go
+ * through the hub at all; the final recipient; the instant it was requested; and whether the originator's consent was
+ * then on record. A release of this node's own request that asked for the originator's consent (it has a consent
+ * case) was decided {@code CONSENT_REQUIRED} without one; any other was permitted, with consent on record where the
+ * holder is not the originator (the policy reads it only then): a hub's forwarding carries the originator's signed
+ * consent. Its route and basis are the ones recorded: those of the decision that let it go, which for a release that
+ * waited for consent rests on the same agreements as the one that asked (the history impact compares the real
+ * agreements' answer with the option's, not with these).
  *
  * @param releases the releases read, oldest first, by id
  * @param items    the items they are of, as the person sees them, by id
@@ -71,7 +76,10 @@ public record OptionHistory(List<PastRelease> history, Map<String, TrackedReleas
     static PastRelease past(TrackedRelease r, Holdings.View item) {
         List<Party> route = r.release().route();
         boolean askedConsent = r.consentId().isPresent() && r.origin().isEmpty();
-        var request = new ReleaseRequest(item.label(), route.getFirst(), r.recipient(), r.requestedAt(), !askedConsent);
+        // A hub's forward is its own leg (hub → recipient) of the sender's release through it: asked as the sender
+        // asked it, since without that release there would have been nothing to forward.
+        Party holder = r.origin().map(TrackedRelease.Origin::party).orElse(route.getFirst());
+        var request = new ReleaseRequest(item.label(), holder, r.recipient(), r.requestedAt(), !askedConsent);
         return new PastRelease(r.id(), request, askedConsent ? Verdict.CONSENT_REQUIRED : Verdict.PERMIT, route,
                 r.release().basis());
     }
