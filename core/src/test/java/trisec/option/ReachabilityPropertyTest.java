@@ -37,7 +37,8 @@ import trisec.topic.TopicScope;
 /**
  * Random options on the shipped facts, and random instants (many of them where an option changes something, ±1 s):
  * every cell of the matrix is what a direct {@code decide} on the option's scenario says, for the tree's rows and for
- * any other topic; and applying options never changes a decision on the scenario they are applied to.
+ * any other topic; applying options never changes a decision on the scenario they are applied to; and before an
+ * option's first change ({@link Option#firstChange}) its scenario decides every question as the real one does.
  *
  * <p>{@code -Dtrisec.seed=N} replays a run.
  */
@@ -67,12 +68,27 @@ class ReachabilityPropertyTest {
         Map<Reach, Integer> reaches = new EnumMap<>(Reach.class);
         int cells = 0;
         int differing = 0;
+        int earlier = 0;
         for (int i = 0; i < OPTIONS; i++) {
             var generated = option(real, rnd, i);
             Option option = generated.option();
             Scenario changed = option.applyTo(real);
             generated.kinds().forEach(k -> applied.merge(k, 1, Integer::sum));
             ReleasePolicy direct = ReleasePolicy.of(changed);
+            // Before the option's first change, the scenario it makes answers every question as the real one does
+            // (a node reads only the releases from then on for the history impact).
+            Optional<Instant> first = option.firstChange();
+            for (int k = 0; k < sample.size(); k += 4) {
+                ReleaseRequest q = sample.get(k);
+                if (first.isEmpty() || q.at().isBefore(first.get())) {
+                    ReleaseDecision d = direct.decide(q);
+                    ReleaseDecision r = before.get(k);
+                    assertThat(List.of(d.verdict(), d.route(), d.basis())).as("seed " + seed + ", option " + i + " "
+                            + describe(option) + ", before its first change " + first + ": " + q)
+                            .isEqualTo(List.of(r.verdict(), r.route(), r.basis()));
+                    earlier++;
+                }
+            }
             for (Instant t : instants(generated.instants(), rnd)) {
                 Reachability matrix = Reachability.of(changed, t);
                 String where = "seed " + seed + ", option " + i + " " + describe(option) + ", at " + t;
@@ -116,6 +132,7 @@ class ReachabilityPropertyTest {
             assertThat(reaches.getOrDefault(r, 0)).as("cells %s, seed %d", r, seed).isGreaterThan(1000);
         }
         assertThat(differing).as("matrices an option changed, seed %d", seed).isGreaterThan(OPTIONS / 4);
+        assertThat(earlier).as("questions asked before an option's first change, seed %d", seed).isGreaterThan(OPTIONS);
     }
 
     /** The cell a decision must give, spelled out from the decision itself. */

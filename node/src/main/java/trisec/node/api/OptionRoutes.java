@@ -235,6 +235,7 @@ final class OptionRoutes implements RouteGroup {
 
     static Map<String, Object> history(OptionHistory h, HistoryImpact impact) {
         var m = new LinkedHashMap<String, Object>();
+        m.put("since", h.since().map(OptionTrees::date).orElse(null));
         m.put("releases", h.history().size());
         m.put("unchanged", impact.unchanged());
         m.put("counts", impact.counts());

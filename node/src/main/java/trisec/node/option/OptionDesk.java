@@ -158,7 +158,7 @@ public final class OptionDesk {
         Scenario changed = applied(s, real);
         Option option = s.option().orElseThrow();
         return new Drawn<>(Optional.of(s), option, OptionPicture.of(real, changed, at, earliest(option, at),
-                history(person)));
+                history(person, option)));
     }
 
     /** The picture of a saved option over a stretch of time. */
@@ -166,8 +166,9 @@ public final class OptionDesk {
         Scenario real = self.facts().scenario();
         Seen s = get(person, id, real);
         Scenario changed = applied(s, real);
-        return new Drawn<>(Optional.of(s), s.option().orElseThrow(), OptionStretch.of(real, changed, when.from(),
-                when.until(), history(person)));
+        Option option = s.option().orElseThrow();
+        return new Drawn<>(Optional.of(s), option, OptionStretch.of(real, changed, when.from(), when.until(),
+                history(person, option)));
     }
 
     /** The picture of an option file that is not saved: read, drawn and forgotten; nothing is stored. */
@@ -175,7 +176,7 @@ public final class OptionDesk {
         Scenario real = self.facts().scenario();
         Option option = read(yaml, real);
         return new Drawn<>(Optional.empty(), option, OptionPicture.of(real, apply(option, real), at,
-                earliest(option, at), history(person)));
+                earliest(option, at), history(person, option)));
     }
 
     /** The same, over a stretch of time. */
@@ -183,7 +184,7 @@ public final class OptionDesk {
         Scenario real = self.facts().scenario();
         Option option = read(yaml, real);
         return new Drawn<>(Optional.empty(), option, OptionStretch.of(real, apply(option, real), when.from(),
-                when.until(), history(person)));
+                when.until(), history(person, option)));
     }
 
     /**
@@ -321,19 +322,7 @@ public final class OptionDesk {
 
     /** The first date an option names (an event, a scope's start, an outage's), or {@code otherwise}. */
     static Instant earliest(Option option, Instant otherwise) {
-        Instant first = null;
-        for (Change c : option.changes()) {
-            Optional<Instant> t = switch (c) {
-                case Change.AgreementEvent e -> Optional.of(e.event().at());
-                case Change.ScopeChange s -> Optional.of(s.from());
-                case Change.HubOutage o -> Optional.of(o.from());
-                case Change.NewAgreement n -> n.agreement().events().stream().map(e -> e.at()).findFirst();
-                case Change.NewParty p -> Optional.empty();
-            };
-            if (t.isPresent() && (first == null || t.get().isBefore(first))) {
-                first = t.get();
-            }
-        }
+        Instant first = option.firstChange().orElse(null);
         // Turns are looked for where the release policy reckons dates (as a request's dates are).
         return first == null || first.isBefore(EARLIEST) || first.isAfter(LATEST) ? otherwise : first;
     }
@@ -360,8 +349,9 @@ public final class OptionDesk {
                 lines(s.problems()));
     }
 
-    private OptionHistory history(Account person) {
-        return OptionHistory.of(self, holdings, person);
+    /** This node's releases the option can change: those requested since its first change. */
+    private OptionHistory history(Account person, Option option) {
+        return OptionHistory.of(self, holdings, person, option.firstChange());
     }
 
     private static String shorten(String s) {

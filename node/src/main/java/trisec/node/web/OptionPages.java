@@ -360,7 +360,8 @@ final class OptionPages implements RouteGroup {
                     t.party(r.recipient()), t.dateTime(r.requestedAt()), t.t("options.effect." + i.effect().name()),
                     i.effect().name(), was, now);
         }).toList();
-        return new OptionView.History(history.history().size(), impact.unchanged(), counts, impacts);
+        return new OptionView.History(history.history().size(), impact.unchanged(), history.since()
+                .map(t::date).orElse(""), counts, impacts);
     }
 
     // ---- side by side ------------------------------------------------------------------------------------------

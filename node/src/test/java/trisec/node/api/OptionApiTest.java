@@ -338,6 +338,36 @@ class OptionApiTest {
         assertThat(guest.json().at("/options/0/name").asText()).isEqualTo("KOR gives notice on 2026-03-01");
     }
 
+    private static String hubDown(String from) {
+        return """
+                name: The hub is down from %s
+                changes:
+                  - change: outage
+                    hub: USA
+                    from: %s
+                    until: 2027-03-01
+                """.formatted(from, from);
+    }
+
+    @Test
+    void theHistoryReadsOnlyTheReleasesRequestedSinceTheOptionsFirstChange() {
+        // Every release here was requested on 2026-12-01. The hub down from 2027 cannot change one: none is read.
+        var later = kor.post(OFFICER, "/api/v1/options/picture?at=2027-02-01", ApiFixture.body("yaml",
+                hubDown("2027-01-01")));
+        assertThat(later.status()).as(later.body()).isEqualTo(200);
+        assertThat(later.json().at("/history/since").asText()).isEqualTo("2027-01-01");
+        assertThat(later.json().at("/history/releases").asInt()).isZero();
+        assertThat(later.json().at("/history/impacts")).isEmpty();
+        // The same outage from before them reads them all, as the notice (from 2026-03-01) does.
+        var earlier = kor.post(OFFICER, "/api/v1/options/picture?at=2027-02-01", ApiFixture.body("yaml",
+                hubDown("2026-11-01")));
+        assertThat(earlier.json().at("/history/since").asText()).isEqualTo("2026-11-01");
+        assertThat(earlier.json().at("/history/releases").asInt())
+                .isEqualTo(picture(notice, "?at=2026-12-01").at("/history/releases").asInt())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(picture(notice, "?at=2026-12-01").at("/history/since").asText()).isEqualTo("2026-03-01");
+    }
+
     @Test
     void savingAndDrawingOptionsChangesNoRealDecision() {
         var drawn = postYaml(OFFICER, "/api/v1/options/picture?from=2026-01-01&to=2030-01-01",
