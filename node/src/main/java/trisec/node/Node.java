@@ -214,7 +214,7 @@ public final class Node implements AutoCloseable {
             routes.addAll(Web.perspectives(pages, perspectives));
             // Options: hypothetical changes saved as items, drawn on copies of the agreements (docs/OPTIONS.md).
             var options = new trisec.node.option.OptionDesk(self, holdings);
-            routes.addAll(Api.options(options));
+            routes.addAll(Api.options(self, options));
             routes.addAll(Web.options(pages, options));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {

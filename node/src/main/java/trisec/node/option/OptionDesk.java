@@ -145,6 +145,19 @@ public final class OptionDesk {
         return holdings.retract(person, id);
     }
 
+    /** A saved option and the agreements it is applied to, as they stand and as it makes them: one snapshot. */
+    public record Applied(Seen option, Scenario real, Scenario changed) {}
+
+    /**
+     * A saved option applied to the agreements as this node knows them (for the UN Command–Rear under it). No such
+     * option, and one the person may not read, are both {@code NOT_FOUND}; one that no longer fits is a conflict.
+     */
+    public Applied under(Account person, String id) {
+        Scenario real = self.facts().scenario();
+        Seen s = get(person, id, real);
+        return new Applied(s, real, applied(s, real));
+    }
+
     /**
      * An option drawn: the saved option (empty for a file that is not saved), the option as read against the
      * agreements the picture is drawn on, and its picture.
