@@ -23,11 +23,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import trisec.DateOrInstant;
 import trisec.DomainException;
 import trisec.agreement.AgreementStatus;
+import trisec.envelope.PublicIdentity;
+import trisec.interop.LabelBinding;
+import trisec.item.Item;
 import trisec.label.Banner;
 import trisec.label.Caveat;
 import trisec.label.ConfidentialityLabel;
 import trisec.label.NationalMarking;
 import trisec.label.Stanag4774;
+import trisec.node.base.Peers;
+import trisec.node.interop.BindingJson;
 import trisec.party.Classification;
 import trisec.party.Level;
 import trisec.party.Party;
@@ -39,15 +44,17 @@ import trisec.topic.Topic;
 
 /** {@code trisec label}: render a label every way trisec writes it, or read a banner or 4774 XML back. */
 @Command(name = "label", mixinStandardHelpOptions = true,
-        description = "Confidentiality labels: ISM banner, national markings, STANAG 4774 XML.",
-        subcommands = {LabelCommand.Render.class, LabelCommand.Parse.class})
+        description = {"Confidentiality labels: ISM banner, national markings, STANAG 4774 XML,",
+                "and the label bound to its content as a NATO JSON binding data object."},
+        subcommands = {LabelCommand.Render.class, LabelCommand.Parse.class, LabelCommand.Bind.class})
 final class LabelCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: render or parse");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is required: render, parse or bind");
     }
 
     @Command(name = "render", mixinStandardHelpOptions = true,
@@ -131,8 +138,12 @@ final class LabelCommand implements Runnable {
     }
 
     @Command(name = "parse", mixinStandardHelpOptions = true,
-            description = {"Read a banner (SECRET//REL TO USA, JPN, KOR) or a STANAG 4774 XML label back.",
-                    "With --originator, a banner's classification is read as that party's national level."})
+            description = {"Read a banner (SECRET//REL TO USA, JPN, KOR), a STANAG 4774 XML label,",
+                    "or a NATO JSON binding data object back.",
+                    "With --originator, a banner's classification is read as that party's national level.",
+                    "A binding (from GET /api/v1/items/{id}/binding or 'trisec label bind') is read",
+                    "with its label and its digest checked against its body; with --keys, the",
+                    "originator's seal is checked too: exit 1 when it does not hold."})
     static final class Parse implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -143,6 +154,10 @@ final class LabelCommand implements Runnable {
 
             @Option(names = "--xml", paramLabel = "FILE", description = "A STANAG 4774 XML label file.")
             Path xml;
+
+            @Option(names = "--binding", paramLabel = "FILE",
+                    description = "A NATO JSON binding data object (.bdoj) binding a label to its content.")
+            Path binding;
         }
 
         @ArgGroup(multiplicity = "1")
@@ -154,6 +169,11 @@ final class LabelCommand implements Runnable {
         @Option(names = "--topic", paramLabel = "TOPIC", description = "Topic, to complete the label (with --originator).")
         String topic;
 
+        @Option(names = "--keys", paramLabel = "FILE",
+                description = "With --binding: public keys to check the originator's seal with (a peers file, or a "
+                        + "'trisec keys export' entry); may be repeated.")
+        List<Path> keys = new ArrayList<>();
+
         @Mixin
         ScenarioOption scenarioOption;
 
@@ -164,11 +184,22 @@ final class LabelCommand implements Runnable {
         public Integer call() {
             Scenario scenario = scenarioOption.load();
             PrintWriter out = spec.commandLine().getOut();
+            if (!keys.isEmpty() && source.binding == null) {
+                throw new DomainException("--keys checks a binding's seal; it goes with --binding");
+            }
+            if (source.binding != null) {
+                if (originator != null || topic != null) {
+                    throw new DomainException("a binding's label names its own originator and topic; drop "
+                            + "--originator and --topic");
+                }
+                return binding(out, scenario);
+            }
             if (source.xml != null) {
                 if (originator != null || topic != null) {
                     throw new DomainException("an XML label names its own originator and topic; drop --originator and --topic");
                 }
-                ConfidentialityLabel l = Stanag4774.parse(read(source.xml), scenario::findScheme);
+                ConfidentialityLabel l = Stanag4774.parse(LabelCommand.read(source.xml, 1 << 20, "a label can be (1 MiB)"),
+                        scenario::findScheme);
                 printLabel(out, l, Banner.render(l));
                 return 0;
             }
@@ -218,6 +249,55 @@ final class LabelCommand implements Runnable {
             return 0;
         }
 
+        /** Reads a binding: its label, its digest against its body, and its seal when keys are given. */
+        private int binding(PrintWriter out, Scenario scenario) {
+            LabelBinding binding = BindingJson.read(LabelCommand.read(source.binding, 8L << 20,
+                    "a binding of an item can be (8 MiB)"));
+            Item item = binding.item(scenario::findScheme);
+            ConfidentialityLabel l = item.label();
+            var m = Views.label(l);
+            m.put("banner", Banner.render(l));
+            m.put("dataObject", item.id());
+            m.put("title", item.title());
+            m.put("digest", LabelBinding.DIGEST_ALGORITHM + " " + binding.digest() + " (matches the body)");
+            Optional<Boolean> holds = Optional.empty();
+            if (binding.seal().isEmpty()) {
+                if (!keys.isEmpty()) {
+                    throw new DomainException("the binding carries no seal to check: it is unsigned");
+                }
+                m.put("seal", "none: the binding is unsigned and vouches for nothing");
+            } else if (keys.isEmpty()) {
+                m.put("seal", "by key " + binding.seal().get().keyId() + ", not checked (give the originator's "
+                        + "key with --keys)");
+            } else {
+                PublicIdentity key = keysGiven().get(l.originator());
+                if (key == null) {
+                    throw new DomainException("no public key for the originator " + l.originator()
+                            + " among --keys: give its peers-file entry");
+                }
+                holds = Optional.of(BindingJson.sealHolds(item, key));
+                m.put("seal", holds.get() ? "holds: " + l.originator() + "'s key " + key.keyId() + " signed this "
+                        + "label with this content" : "DOES NOT HOLD under " + l.originator() + "'s key "
+                        + key.keyId() + ": the label or the content is not what the originator signed");
+            }
+            print(out, m);
+            return holds.orElse(true) ? 0 : 1;
+        }
+
+        private Map<Party, PublicIdentity> keysGiven() {
+            var given = new LinkedHashMap<Party, PublicIdentity>();
+            for (Path k : keys) {
+                Peers.identities(k).forEach((party, identity) -> {
+                    var before = given.put(party, identity);
+                    if (before != null && !before.keyId().equals(identity.keyId())) {
+                        throw new DomainException("two keys are given for " + party + " (" + before.keyId() + " and "
+                                + identity.keyId() + ")");
+                    }
+                });
+            }
+            return given;
+        }
+
         private void printLabel(PrintWriter out, ConfidentialityLabel l, String banner) {
             var m = Views.label(l);
             m.put("banner", banner);
@@ -233,14 +313,72 @@ final class LabelCommand implements Runnable {
             }
         }
 
-        private static String read(Path file) {
+    }
+
+    static String read(Path file, long max, String what) {
+        try {
+            if (Files.size(file) > max) {
+                throw new DomainException(file + " is larger than " + what);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new DomainException(file + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new DomainException("cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Command(name = "bind", mixinStandardHelpOptions = true,
+            description = {"Bind a STANAG 4774 label to a content as a NATO JSON binding data object",
+                    "(application/vnd.nato.bindingdataobject+json), and print it.",
+                    "The binding names the content by its id and its SHA-384 digest.",
+                    "It is unsigned: only the originator's node seals an item",
+                    "(GET /api/v1/items/{id}/binding gives a sealed one).",
+                    "'trisec label parse --binding FILE' reads it back."})
+    static final class Bind implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--xml", required = true, paramLabel = "FILE",
+                description = "The STANAG 4774 XML label; it must say when the content was created.")
+        Path xml;
+
+        @Option(names = "--body", required = true, paramLabel = "FILE", description = "The content, UTF-8 text.")
+        Path body;
+
+        @Option(names = "--title", paramLabel = "TEXT", description = "The content's title (default: the file's name).")
+        String title;
+
+        @Option(names = "--id", paramLabel = "UUID", description = "The content's id (default: a new random UUID).")
+        String id;
+
+        @Mixin
+        ScenarioOption scenarioOption;
+
+        @Override
+        public Integer call() {
+            Scenario scenario = scenarioOption.load();
+            ConfidentialityLabel label = Stanag4774.parse(read(xml, 1 << 20, "a label can be (1 MiB)"),
+                    scenario::findScheme);
+            String content = read(body, trisec.node.item.Holdings.MAX_BODY_BYTES,
+                    "an item's content can be (1 MiB)");
+            String dataId = id == null ? java.util.UUID.randomUUID().toString() : uuid(id);
+            String name = title == null ? body.getFileName().toString() : title;
+            if (name.isBlank() || name.length() > 500) {
+                throw new DomainException("a title is 1 to 500 characters");
+            }
+            byte[] doc = BindingJson.write(LabelBinding.unsigned(dataId, label, name, content));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(new String(doc, StandardCharsets.UTF_8));
+            out.flush();
+            return 0;
+        }
+
+        private static String uuid(String text) {
             try {
-                if (Files.size(file) > 1 << 20) {
-                    throw new DomainException(file + " is larger than a label can be (1 MiB)");
-                }
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new DomainException("cannot read " + file + ": " + e.getClass().getSimpleName());
+                return java.util.UUID.fromString(text).toString();
+            } catch (IllegalArgumentException e) {
+                throw new DomainException("--id '" + text + "' is not a UUID");
             }
         }
     }

@@ -15,7 +15,7 @@ class HelpAndUsageTest {
     }
 
     @ParameterizedTest(name = "trisec {0} --help")
-    @ValueSource(strings = {"", "demo", "node", "keys", "keys export", "audit", "audit verify", "decide", "agreements", "label", "label render", "label parse", "scenario",
+    @ValueSource(strings = {"", "demo", "node", "keys", "keys export", "audit", "audit verify", "decide", "agreements", "label", "label render", "label parse", "label bind", "scenario",
             "scenario check", "scenario show", "warn", "warn replay", "warn simulate", "consult", "consult status",
             "statement", "statement verify", "options", "options apply", "options compare", "options check"})
     void helpPrintsUsageOnStdoutAndExitsZero(String command) {
@@ -38,7 +38,7 @@ class HelpAndUsageTest {
 
     @Test
     void helpOfAGroupListsItsSubcommands() {
-        assertThat(Cli.run("label", "--help").ok().out()).contains("render", "parse");
+        assertThat(Cli.run("label", "--help").ok().out()).contains("render", "parse", "bind");
         assertThat(Cli.run("scenario", "--help").ok().out()).contains("check", "show");
         assertThat(Cli.run("options", "--help").ok().out()).contains("apply", "compare", "check");
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import trisec.DateBounds;
 import trisec.DomainException;
 import trisec.party.Party;
 
@@ -49,13 +50,11 @@ public record MeetingRecord(String id, String channel, Party recordedBy, int rev
         }
     }
 
-    /** The days a record may name: the cooperation's past and any plausible future, nothing a calendar cannot write. */
-    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
-
+    /** A record names only the days trisec reckons with ({@link DateBounds}). */
     private static void inRange(String what, LocalDate day) {
-        if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
-            throw new DomainException(what + " is between " + EARLIEST + " and " + LATEST + ", not " + day);
+        if (!DateBounds.contains(day)) {
+            throw new DomainException(what + " is between " + DateBounds.EARLIEST + " and " + DateBounds.LATEST
+                    + ", not " + day);
         }
     }
 

@@ -23,7 +23,7 @@ class SiteStatusTest {
     private static final String SOFA = "unc-sofa-1954";
 
     private static Site base(String name, double lat, double lon) {
-        return new Site(name, "Okinawa", GeoPoint.of(lat, lon), JPN, SOFA, "UN-flagged base", Optional.empty());
+        return new Site(name, "Okinawa", Optional.of(GeoPoint.of(lat, lon)), JPN, SOFA, "UN-flagged base", Optional.empty());
     }
 
     private final Scenario scenario = new Scenario(Fixtures.members(), List.of(

@@ -216,6 +216,10 @@ public final class Node implements AutoCloseable {
             var options = new trisec.node.option.OptionDesk(self, holdings);
             routes.addAll(Api.options(self, options));
             routes.addAll(Web.options(pages, options));
+            // Interchange: an item as a STIX 2.1 bundle and as its label bound to its payload (docs/INTEROP.md).
+            var exports = new trisec.node.interop.Exports(self, holdings, options);
+            routes.addAll(Api.interop(exports));
+            routes.addAll(Web.interop(pages, exports));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

@@ -41,6 +41,7 @@ class ArchitectureTest {
             .layer("http").definedBy("trisec.node.http..")
             .layer("api").definedBy("trisec.node.api..")
             .layer("web").definedBy("trisec.node.web..")
+            .layer("interop").definedBy("trisec.node.interop..")
             .layer("warning").definedBy("trisec.node.warning..")
             .layer("consult").definedBy("trisec.node.consult..")
             .layer("option").definedBy("trisec.node.option..")
@@ -60,22 +61,24 @@ class ArchitectureTest {
             .whereLayer("api").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("web").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("http").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web", "consult")
-            .whereLayer("consult").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("option").mayOnlyBeAccessedByLayers("wiring", "api", "web")
+            .whereLayer("interop").mayOnlyBeAccessedByLayers("wiring", "api", "web")
+            .whereLayer("warning").mayOnlyBeAccessedByLayers("wiring", "api", "web", "consult", "interop")
+            .whereLayer("consult").mayOnlyBeAccessedByLayers("wiring", "api", "web", "interop")
+            .whereLayer("option").mayOnlyBeAccessedByLayers("wiring", "api", "web", "interop")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
             .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning", "consult", "option")
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release")
             .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning",
-                    "consult", "option")
+                    "consult", "option", "interop")
             .whereLayer("person").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "item", "release",
-                    "consent", "agreement", "warning", "consult", "option")
+                    "consent", "agreement", "warning", "consult", "option", "interop")
             .whereLayer("federation").mayOnlyBeAccessedByLayers("wiring", "api", "item", "release", "consent",
-                    "agreement", "warning", "consult")
+                    "agreement", "warning", "consult", "interop")
             .whereLayer("log").mayOnlyBeAccessedByLayers("wiring", "api", "web", "person", "federation", "item",
                     "release", "consent", "agreement", "warning", "consult")
             .whereLayer("base").mayOnlyBeAccessedByLayers("wiring", "demo", "http", "api", "web", "person",
-                    "federation", "log", "item", "release", "consent", "agreement", "warning", "consult", "option")
+                    "federation", "log", "item", "release", "consent", "agreement", "warning", "consult", "option",
+                    "interop")
             .because("the features sit on the transport and the log, and only the edges know HTTP and pages");
 
     /** The web framework and the templates are the edges' business. */

@@ -18,7 +18,7 @@ class SiteMapTest {
 
     /** The shipped bases; the ones on Okinawa inactive, to see both kinds of marker. */
     private static List<SiteMap.Marker> bases() {
-        return ScenarioFiles.shipped().sites().stream().map(s -> new SiteMap.Marker(s.name(), s.point(),
+        return ScenarioFiles.shipped().sites().stream().map(s -> new SiteMap.Marker(s.name(), s.point().orElseThrow(),
                 !s.location().equals("Okinawa"), s.location().equals("Okinawa") ? "terminated" : "in force")).toList();
     }
 

@@ -64,6 +64,11 @@ public final class Api {
         return List.of(new OptionRoutes(desk), new UncRoutes(self, desk));
     }
 
+    /** Interchange: an item as a STIX 2.1 bundle and as its label bound to its payload (docs/INTEROP.md). */
+    public static List<RouteGroup> interop(trisec.node.interop.Exports exports) {
+        return List.of(new InteropRoutes(exports));
+    }
+
     /** The perspectives register, which reads and records assessments as items. */
     public static List<RouteGroup> perspectives(PerspectiveRegister register) {
         return List.of(new PerspectiveRoutes(register));

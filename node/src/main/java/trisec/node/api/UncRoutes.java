@@ -86,8 +86,9 @@ final class UncRoutes implements RouteGroup {
         var m = new LinkedHashMap<String, Object>();
         m.put("name", s.site().name());
         m.put("location", s.site().location());
-        m.put("lat", s.site().point().latitude());
-        m.put("lon", s.site().point().longitude());
+        // null for a site the scenario gives no position
+        m.put("lat", s.site().point().map(p -> p.latitude()).orElse(null));
+        m.put("lon", s.site().point().map(p -> p.longitude()).orElse(null));
         m.put("host", s.site().host().code());
         m.put("role", s.site().role());
         m.put("since", s.site().since().map(Object::toString).orElse(null));

@@ -108,6 +108,8 @@ public final class Views {
     static Map<String, Object> item(Holdings.View v) {
         var m = itemSummary(v);
         m.put("body", v.item().body());
+        // The originator's label as it travels between systems (STANAG 4774).
+        m.put("stanag4774", trisec.label.Stanag4774.toXml(v.label(), v.item().createdAt()));
         m.put("access", v.access().reasons());
         return m;
     }

@@ -56,6 +56,21 @@ public final class MeetingDocument {
                 .toList(), m.cancellation().orElse(null));
     }
 
+    /** Whether the item is a meeting record of its originator's (its kind, for interchange). */
+    public static boolean isRecord(trisec.item.Item item, Scenario scenario) {
+        return carried(item.originator(), item.body(), scenario).isPresent();
+    }
+
+    /** Whether the item is an annex to a meeting of its originator's. */
+    public static boolean isAnnex(trisec.item.Item item) {
+        return annex(item.originator(), item.body()).isPresent();
+    }
+
+    /** Whether the item is its originator's report on an action item in another party's record. */
+    public static boolean isReport(trisec.item.Item item) {
+        return report(item.originator(), item.body()).isPresent();
+    }
+
     /** The record a body carries, when it is one of its originator's. */
     static Optional<MeetingRecord> carried(Party originator, String body, Scenario scenario) {
         try {

@@ -36,6 +36,11 @@ public final class PerspectiveDocument {
                 .map(j -> new JudgementDoc(j.key(), j.stance().name(), j.note())).toList());
     }
 
+    /** Whether the item is an assessment (its kind, for interchange). */
+    public static boolean isPerspective(trisec.item.Item item) {
+        return carried(item.id(), item.originator(), item.label().topic(), item.body()).isPresent();
+    }
+
     /** The assessment an item carries, when its body is one. */
     static Optional<Perspective> carried(String ref, Party originator, Topic topic, String body) {
         try {

@@ -189,6 +189,11 @@ public final class Holdings {
         return new View(held, AccessPolicy.decide(person.person(), held.item().label(), held.heldLevel()));
     }
 
+    /** When the originator made the label the item carries: its latest reclassification, else its creation. */
+    public Instant labelledAt(HeldItem held) {
+        return self.store().read(h -> Items.labelledAt(h, held.id())).orElse(held.item().createdAt());
+    }
+
     /** A stored item as this node holds it. */
     public HeldItem held(ItemRow row) {
         return Labels.held(row, self.facts().scenario(), self.scheme());

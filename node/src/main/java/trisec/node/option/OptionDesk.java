@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import trisec.DateBounds;
 import trisec.DateOrInstant;
 import trisec.DomainException;
 import trisec.node.base.Refusal;
@@ -40,9 +41,9 @@ public final class OptionDesk {
     static final int MAX_BYTES = Holdings.MAX_BODY_BYTES;
     /** A stretch of time is drawn over at most a century. */
     static final long MAX_STRETCH_DAYS = 36_525;
-    /** The instants a picture may be asked for. */
-    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+    /** The instants a picture may be asked for: the days trisec reckons with, and the instant after them. */
+    static final Instant EARLIEST = DateBounds.FIRST_INSTANT;
+    static final Instant LATEST = DateBounds.END;
     /** Options compared side by side, and options applied one after another in one of them. */
     public static final int MAX_COMPARED = 4;
 
@@ -99,6 +100,11 @@ public final class OptionDesk {
                 in.topic(), in.relTo(), in.caveats()), (h, by, held) -> Options.insert(h, held.id(),
                 held.item().createdAt()));
         return new Seen(v, Optional.of(option), List.of());
+    }
+
+    /** Whether the item is an option saved here (its kind, for interchange); says nothing of who may read it. */
+    public boolean isOption(String itemId) {
+        return self.store().read(h -> Options.has(h, itemId));
     }
 
     /** The options the person may read, newest first; of the others nothing, not even how many there are. */
@@ -293,7 +299,8 @@ public final class OptionDesk {
             Instant t = DateOrInstant.parse(text);
             // The release policy reckons terms in whole years; far outside the calendar it cannot.
             if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-                throw Refusal.invalid(field + " is between 1900 and 2200, got " + shorten(text));
+                throw Refusal.invalid(field + " is between " + DateBounds.EARLIEST.getYear() + " and "
+                        + (DateBounds.LATEST.getYear() + 1) + ", got " + shorten(text));
             }
             return t;
         } catch (DomainException e) {

@@ -66,6 +66,11 @@ public final class WarningDocument {
         return new PointDoc(p.latitude(), p.longitude());
     }
 
+    /** Whether the item is a version of a warning of its originator's (its kind, for interchange). */
+    public static boolean isWarning(trisec.item.Item item, Scenario scenario) {
+        return carried(item.originator(), item.body(), scenario).isPresent();
+    }
+
     /**
      * The warning an item's body carries, when it is one and its detecting party is the item's originator (only the
      * originator speaks for its own detection).

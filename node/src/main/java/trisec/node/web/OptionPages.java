@@ -41,11 +41,13 @@ import trisec.party.Level;
 import trisec.party.Party;
 import trisec.scenario.Scenario;
 import trisec.scenario.file.LabelInput;
+import trisec.scenario.file.OptionWriter;
 import trisec.topic.Topic;
 
 /**
  * The options pages (docs/OPTIONS.md, "On the node"): the options a person may read, with a form to paste or upload
- * one (an officer saves it under a label; anyone may draw it without saving) and the shipped examples one click away;
+ * one (an officer saves it under a label; anyone may draw it without saving), the shipped examples one click away, and
+ * for officers a change builder that writes the form's text change by change ({@link OptionBuilder});
  * an option's picture on a date or over a stretch of time; and two to four options side by side with a network graph
  * of each. Every page is marked as the highest of the options and the items it shows; an option the viewer may not
  * read leaves no trace.
@@ -64,6 +66,7 @@ final class OptionPages implements RouteGroup {
         r.get("/ui/options", this::index, Access.SIGNED_IN);
         r.post("/ui/options", this::save, Access.OFFICER);
         r.post("/ui/options/picture", this::adHoc, Access.SIGNED_IN);
+        r.post("/ui/options/changes", this::addChange, Access.OFFICER);
         r.get("/ui/options/compare", this::compare, Access.SIGNED_IN);
         r.get("/ui/options/{id}", this::picture, Access.SIGNED_IN);
         r.post("/ui/options/{id}/retract", this::retract, Access.OFFICER);
@@ -93,6 +96,13 @@ final class OptionPages implements RouteGroup {
 
     private void render(Context ctx, int status, Account a, Texts t, OptionView.Form form,
                         List<Marking.Shown> draft) {
+        // The builder's fields come back as they were sent, whichever button sent the form.
+        render(ctx, status, a, t, form, OptionBuilder.view(t, pages.self().facts().scenario(), form.yaml(),
+                OptionBuilder.Fields.of(ctx), "", "", List.of(), "", List.of()), draft);
+    }
+
+    private void render(Context ctx, int status, Account a, Texts t, OptionView.Form form,
+                        OptionView.Builder builder, List<Marking.Shown> draft) {
         List<OptionDesk.Seen> seen = desk.list(a);
         var listed = seen.stream().map(s -> {
             var m = pages.marking(List.of(s.item()));
@@ -104,9 +114,11 @@ final class OptionPages implements RouteGroup {
         shown.addAll(draft);
         var examples = OptionDesk.EXAMPLES.stream().map(n -> new OptionView.Example(n, t.t("options.example." + n)))
                 .toList();
+        // The date to draw on, as the form last sent it, or today.
+        String at = Optional.ofNullable(ctx.formParam("at")).filter(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"))
+                .orElse(date(pages.self().clock().instant()));
         pages.render(ctx, status, "options.jte", pages.page(ctx, a, "options", "options.title").showing(shown),
-                new OptionView.Index(listed, form, date(pages.self().clock().instant()), examples,
-                        Pages.notice(ctx, t)));
+                new OptionView.Index(listed, form, at, examples, Pages.notice(ctx, t), builder));
     }
 
     private String lowestClassified() {
@@ -153,21 +165,66 @@ final class OptionPages implements RouteGroup {
             var saved = desk.save(a, new OptionDesk.NewOption(yaml, level, topic, rel, caveats));
             ctx.redirect("/ui/options/" + saved.id());
         } catch (Refusal e) {
-            // The form comes back as it was sent, marked at the level chosen for what it shows again (the highest
-            // of the scheme when that level is not one), with every problem on its line.
-            Marking.Shown draft;
-            try {
-                var label = LabelInput.parse(pages.self().facts().scenario(), pages.self().party().code(), level,
-                        "preview", rel, caveats);
-                draft = new Marking.Shown(label, label.level());
-            } catch (DomainException | IllegalArgumentException notALabel) {
-                Level shown = pages.self().scheme().find(level).orElse(pages.self().scheme().highest());
-                draft = new Marking.Shown(trisec.label.ConfidentialityLabel.of(shown, Topic.of("preview")), shown);
-            }
+            // The form comes back as it was sent, marked at the level chosen for what it shows again, with every
+            // problem on its line.
             render(ctx, Statuses.of(e), a, t, new OptionView.Form(true, yaml, pages.levels(level), topic,
                     pages.parties(t, rel), caveats(caveats), t.t("options.failed", e.getMessage()), e.reasons()),
-                    List.of(draft));
+                    List.of(draft(level, rel, caveats)));
         }
+    }
+
+    /**
+     * What a page showing an officer's option text again is marked as: the label they chose for it (the highest
+     * level of the scheme when that level is not one).
+     */
+    private Marking.Shown draft(String level, List<String> rel, List<String> caveats) {
+        try {
+            var label = LabelInput.parse(pages.self().facts().scenario(), pages.self().party().code(), level,
+                    "preview", rel, caveats);
+            return new Marking.Shown(label, label.level());
+        } catch (DomainException | IllegalArgumentException notALabel) {
+            Level shown = pages.self().scheme().find(level).orElse(pages.self().scheme().highest());
+            return new Marking.Shown(trisec.label.ConfidentialityLabel.of(shown, Topic.of("preview")), shown);
+        }
+    }
+
+    /**
+     * Adds a change built with the form's fields to the option file's text (docs/UI.md, "Options"): the page comes
+     * back with the text as it now is, or, when a field is wrong or the change would not read, with why and the text
+     * as it was. Nothing is stored; the form's label and date come back as they were sent.
+     */
+    private void addChange(Context ctx) {
+        pages.requireForm(ctx);
+        Account a = pages.account(ctx);
+        Texts t = pages.texts(ctx);
+        List<String> rel = ctx.formParams("relTo");
+        List<String> caveats = ctx.formParams("caveat");
+        String level = Optional.ofNullable(ctx.formParam("level")).orElse("");
+        String topic = Optional.ofNullable(ctx.formParam("topic")).orElse("");
+        String kind = Optional.ofNullable(ctx.formParam("add")).orElse("");
+        var fields = OptionBuilder.Fields.of(ctx);
+        Scenario real = pages.self().facts().scenario();
+        String yaml = Optional.ofNullable(ctx.formParam("yaml")).orElse("");
+        int status = 200;
+        OptionView.Builder builder;
+        try {
+            yaml = yaml(ctx);
+            var added = OptionBuilder.add(t, real, yaml, kind, fields);
+            yaml = added.yaml();
+            var header = OptionWriter.header(yaml);
+            builder = OptionBuilder.view(t, real, yaml, fields.added(kind, header.name(), header.description()),
+                    kind, t.t("options.builder.added", added.firstLine(), added.lastLine()),
+                    added.remaining().stream().map(Object::toString).toList(), "", List.of());
+        } catch (OptionBuilder.Refused e) {
+            status = 400;
+            builder = OptionBuilder.view(t, real, yaml, fields, kind, "", List.of(), e.getMessage(), e.problems());
+        } catch (Refusal e) {
+            status = Statuses.of(e);
+            builder = OptionBuilder.view(t, real, yaml, fields, kind, "", List.of(),
+                    t.t("options.failed", e.getMessage()), e.reasons());
+        }
+        render(ctx, status, a, t, new OptionView.Form(true, yaml, pages.levels(level), topic, pages.parties(t, rel),
+                caveats(caveats), "", List.of()), builder, List.of(draft(level, rel, caveats)));
     }
 
     private void adHoc(Context ctx) {
@@ -235,6 +292,10 @@ final class OptionPages implements RouteGroup {
         String from = s != null ? date(s.from()) : "";
         String to = s != null ? date(s.until()) : "";
         List<OptionView.Pair> pairs = p == null ? List.of() : pairs(t, p);
+        String name = option != null ? option.name() : seen.name();
+        // The same graphs as side by side: the agreements in force on the date as they stand, and with the option.
+        List<OptionView.Graph> graphs = p == null ? List.of() : List.of(graph(t, t.t("options.real"), p.real(),
+                p.at()), graph(t, name, p.changed(), p.at()));
         List<OptionView.PointRow> points = p == null ? List.of() : points(t, p);
         List<OptionView.Period> periods = s == null ? List.of() : s.timeline().stretches().stream()
                 .map(x -> period(t, x.from(), x.until(), x.diff(), true, false)).toList();
@@ -245,11 +306,11 @@ final class OptionPages implements RouteGroup {
         String counts = p == null ? "" : t.t("options.counts", p.diff().changes().size(),
                 p.diff().changes().stream().filter(ReachabilityDiff.Changed::lost).count(),
                 p.diff().changes().stream().filter(ReachabilityDiff.Changed::gained).count());
-        var view = new OptionView.Picture(seen == null ? "" : seen.id(),
-                option != null ? option.name() : seen.name(), option != null ? option.description() : "",
+        var view = new OptionView.Picture(seen == null ? "" : seen.id(), name,
+                option != null ? option.description() : "",
                 option == null ? List.of() : option.changes().stream().map(Change::describe).toList(), banner, css,
-                seen != null && seen.savedBy(a), date(at), t.date(at), from, to, s != null, counts, pairs, points,
-                periods, turns, history(t, history, impact), yaml);
+                seen != null && seen.savedBy(a), date(at), t.date(at), from, to, s != null, counts, pairs, graphs,
+                points, periods, turns, history(t, history, impact), yaml);
         pages.render(ctx, 200, "option.jte", pages.page(ctx, a, "options", "options.picture.title")
                 .showing(Pages.shownAll(shown)), view);
     }

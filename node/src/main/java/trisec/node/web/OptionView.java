@@ -1,13 +1,15 @@
 package trisec.node.web;
 
 import java.util.List;
+import java.util.Map;
 
 /** The options pages' models: plain values, already in the viewer's language. */
 public final class OptionView {
     private OptionView() {}
 
-    /** The list of options and the form to make one. */
-    public record Index(List<Listed> options, Form form, String at, List<Example> examples, String notice) {
+    /** The list of options and the form to make one, with the change builder that writes its text. */
+    public record Index(List<Listed> options, Form form, String at, List<Example> examples, String notice,
+                        Builder builder) {
         public Index {
             options = List.copyOf(options);
             examples = List.copyOf(examples);
@@ -33,14 +35,18 @@ public final class OptionView {
         }
     }
 
-    /** The picture of one option, on a date or over a stretch of time. */
+    /**
+     * The picture of one option, on a date or over a stretch of time. On a date, {@code graphs} are the agreements in
+     * force as they stand, then with the option; over a stretch there are none.
+     */
     public record Picture(String id, String name, String description, List<String> changes, String banner, String css,
                           boolean retractable, String at, String atText, String from, String to, boolean stretch,
-                          String counts, List<Pair> pairs, List<PointRow> points, List<Period> periods,
-                          List<Period> turns, History history, String yaml) {
+                          String counts, List<Pair> pairs, List<Graph> graphs, List<PointRow> points,
+                          List<Period> periods, List<Period> turns, History history, String yaml) {
         public Picture {
             changes = List.copyOf(changes);
             pairs = List.copyOf(pairs);
+            graphs = List.copyOf(graphs);
             points = List.copyOf(points);
             periods = List.copyOf(periods);
             turns = List.copyOf(turns);
@@ -129,6 +135,56 @@ public final class OptionView {
     public record Graph(String name, String svg, List<String> edges) {
         public Graph {
             edges = List.copyOf(edges);
+        }
+    }
+
+    /**
+     * The change builder: the option's name and description, and a fieldset per kind of change, its selects filled
+     * from the agreements as this node knows them with what the option's text adds. {@code values} and
+     * {@code chosen} are the fields as last sent (each named {@code kind.key}); {@code open} is the kind shown open;
+     * {@code added} says which lines the last change went to, {@code remaining} the problems the text still has;
+     * {@code error} and {@code problems} why the last change was not added.
+     */
+    public record Builder(String name, String description, String open, String added, List<String> remaining,
+                          String error, List<String> problems, Map<String, String> values,
+                          Map<String, List<String>> chosen, List<Models.Option> agreements,
+                          List<Models.Option> eventTypes, List<Models.Option> parties, List<Models.Option> kinds,
+                          List<String> topics, List<PartyLevels> highest, List<Models.Option> banners) {
+        public Builder {
+            remaining = List.copyOf(remaining);
+            problems = List.copyOf(problems);
+            values = Map.copyOf(values);
+            chosen = Map.copyOf(chosen);
+            agreements = List.copyOf(agreements);
+            eventTypes = List.copyOf(eventTypes);
+            parties = List.copyOf(parties);
+            kinds = List.copyOf(kinds);
+            topics = List.copyOf(topics);
+            highest = List.copyOf(highest);
+            banners = List.copyOf(banners);
+        }
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public boolean selected(String field, String option) {
+            return value(field).equals(option);
+        }
+
+        public boolean checked(String field, String option) {
+            return chosen.getOrDefault(field, List.of()).contains(option);
+        }
+
+        public boolean isOpen(String kind) {
+            return open.equals(kind);
+        }
+    }
+
+    /** A party's levels, for the highest level a scope change gives it. */
+    public record PartyLevels(String code, String label, List<String> levels) {
+        public PartyLevels {
+            levels = List.copyOf(levels);
         }
     }
 }

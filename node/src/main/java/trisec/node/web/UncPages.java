@@ -21,10 +21,10 @@ import trisec.scenario.SiteStatus;
 
 /**
  * UN Command–Rear: the scenario's sites (the seven UN-flagged bases in Japan) on the region map of the warnings
- * page, and a table of each base's location, host, role, agreement and that agreement's status on any date. With
- * {@code option=ID}, a saved option the viewer may read: beside each status the status under the option, the map
- * drawn under it, and the page marked as the option is. The statuses come from core's {@link SiteStatus}, on the
- * node's facts and on the option's copy of them alike.
+ * page (those the scenario gives a position; the others are in the table only), and a table of each base's location,
+ * host, role, agreement and that agreement's status on any date. With {@code option=ID}, a saved option the viewer may
+ * read: beside each status the status under the option, the map drawn under it, and the page marked as the option
+ * is. The statuses come from core's {@link SiteStatus}, on the node's facts and on the option's copy of them alike.
  */
 final class UncPages implements RouteGroup {
     private final Pages pages;
@@ -74,10 +74,12 @@ final class UncPages implements RouteGroup {
                     .orElse(null);
             lines.add(line(t, s, u));
         }
-        // Under an option, the map shows the bases as the option leaves them; the table has both.
+        // Under an option, the map shows the bases as the option leaves them; the table has both. A site the
+        // scenario gives no position is in the table, not on the map.
         List<SiteStatus> drawn = option == null ? sites : under;
-        List<SiteMap.Marker> markers = drawn.stream().map(s -> new SiteMap.Marker(name(t, s.site()), s.site().point(),
-                s.covered(), t.status(s.status()))).toList();
+        List<SiteMap.Marker> markers = drawn.stream().filter(s -> s.site().point().isPresent())
+                .map(s -> new SiteMap.Marker(name(t, s.site()), s.site().point().get(), s.covered(),
+                        t.status(s.status()))).toList();
         Locale language = t.lang().locale();
         String map = SiteMap.svg(Region.shipped(), option == null ? t.t("unc.map") : t.t("unc.map.option",
                 option.name()), markers, language, MapOptions.defaults());
@@ -90,7 +92,8 @@ final class UncPages implements RouteGroup {
         Site site = s.site();
         String role = word(t, "siteRole.", site.role()) + site.since().map(d -> t.t("unc.since",
                 t.date(d.atStartOfDay().toInstant(ZoneOffset.UTC)))).orElse("");
-        return new UncView.Line(name(t, site), word(t, "place.", site.location()), t.party(site.host()), role,
+        return new UncView.Line(name(t, site), word(t, "place.", site.location()), site.point().isPresent(),
+                t.party(site.host()), role,
                 s.agreement().id(), t.agreementName(s.agreement()), t.status(s.status()), s.status().code(),
                 css(s.status()), under == null ? "" : t.status(under.status()),
                 under == null ? "" : under.status().code(), under == null ? "" : css(under.status()),

@@ -39,6 +39,11 @@ public final class Web {
         return List.of(new DialoguePages(pages, health));
     }
 
+    /** The item page's downloads: the item as a STIX 2.1 bundle and as its label bound to its payload. */
+    public static List<RouteGroup> interop(Pages pages, trisec.node.interop.Exports exports) {
+        return List.of(new InteropPages(pages, exports));
+    }
+
     /**
      * The options pages: the list and form, an option's picture, options side by side; and the UN Command–Rear's
      * bases, as they stand or under an option.

@@ -37,6 +37,9 @@ class RouteAccessTest {
         expect("PUBLIC", "GET /", "GET /health", "GET /api/v1/openapi.json", "GET /static/{file}",
                 "POST /api/v1/auth/token", "GET /federation/v1/identity", "POST /federation/v1/envelopes",
                 "GET /ui/login", "POST /ui/login", "POST /ui/logout", "POST /ui/lang", "GET /ui/events");
+        // An item's interchange forms carry the whole item: whoever may read it (the item's access, as for reading).
+        expect("SIGNED_IN", "GET /api/v1/items/{id}/stix", "GET /api/v1/items/{id}/binding", "GET /ui/items/{id}/stix",
+                "GET /ui/items/{id}/binding");
         expect("SIGNED_IN", "GET /api/v1/me", "GET /api/v1/items", "GET /api/v1/items/{id}",
                 "POST /api/v1/items/{id}/compromise", "GET /api/v1/items/{id}/reports", "GET /api/v1/inbox",
                 "GET /api/v1/decide", "GET /api/v1/agreements", "GET /api/v1/agreements/events",
@@ -81,6 +84,8 @@ class RouteAccessTest {
                 "GET /ui/options", "POST /ui/options/picture", "GET /ui/options/compare", "GET /ui/options/{id}");
         expect("OFFICER", "POST /api/v1/options", "POST /api/v1/options/{id}/retract", "POST /ui/options",
                 "POST /ui/options/{id}/retract");
+        // The change builder writes the text an officer saves: officers, as for saving.
+        expect("OFFICER", "POST /ui/options/changes");
         expect("OFFICER", "POST /api/v1/items", "POST /api/v1/items/{id}/releases", "GET /ui/compose",
                 "POST /api/v1/warnings", "POST /api/v1/warnings/{track}/updates", "POST /api/v1/warnings/{track}/close",
                 "POST /ui/compose", "POST /ui/items/{id}/release");

@@ -192,6 +192,18 @@ class OptionPagesTest {
         }
         var before = tab("en", "kor.officer").get("/ui/options/" + notice + "?at=2026-11-22");
         assertThat(before.body()).doesNotContain(" changed\" data-reach");
+        // The page draws the agreements as they stand and with the option: the GSOMIA dashed while the notice runs,
+        // gone once the term has ended.
+        assertThat(graph(before.body(), "KOR gives notice on 2026-03-01"))
+                .contains("data-agreement=\"kor-jpn-gsomia-2016\" data-kind=\"SIA\" "
+                        + "data-status=\"IN_FORCE_TERMINATION_PENDING\" data-dashed=\"true\"");
+        assertThat(graph(before.body(), "real")).contains("data-agreement=\"kor-jpn-gsomia-2016\" data-kind=\"SIA\" "
+                + "data-status=\"IN_FORCE\" data-dashed=\"false\"");
+        var after = tab("en", "kor.officer").get("/ui/options/" + notice + "?at=2026-12-01");
+        assertThat(graph(after.body(), "KOR gives notice on 2026-03-01")).doesNotContain("kor-jpn-gsomia-2016");
+        // Over a stretch there is no one date to draw.
+        assertThat(tab("en", "kor.officer").get("/ui/options/" + notice + "?from=2026-01-01&to=2027-01-01").body())
+                .doesNotContain("data-testid=\"option-graph\"");
     }
 
     @Test

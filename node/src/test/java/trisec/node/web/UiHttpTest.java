@@ -292,6 +292,32 @@ class UiHttpTest {
         assertThat(r.body()).contains(new Texts(Lang.JA).t("error.404"));
     }
 
+    /** The item page links its interchange forms, which the page's session downloads as the API gives them. */
+    @Test
+    void theItemPageOffersItsStixBundleAndItsLabelBinding() {
+        var officer = tab("ko").signIn("kor.officer");
+        String item = officer.post("/ui/compose", composeForm(officer.formToken(), "For other systems"))
+                .headers().firstValue("Location").orElseThrow();
+        String page = officer.get(item).body();
+        assertThat(page).contains("href=\"" + item + "/stix\"", "href=\"" + item + "/binding\"")
+                .contains(new Texts(Lang.KO).t("item.stix"));
+
+        var stix = officer.get(item + "/stix");
+        assertThat(stix.statusCode()).isEqualTo(200);
+        assertThat(stix.headers().firstValue("Content-Type")).hasValue(trisec.interop.StixExport.MEDIA_TYPE);
+        assertThat(stix.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .startsWith("attachment").endsWith(".stix.json\""));
+        assertThat(stix.body()).startsWith("{\"type\":\"bundle\"").contains("For other systems");
+        var binding = officer.get(item + "/binding");
+        assertThat(binding.statusCode()).isEqualTo(200);
+        assertThat(binding.headers().firstValue("Content-Type")).hasValue(trisec.interop.LabelBinding.MEDIA_TYPE);
+        assertThat(binding.body()).contains("urn:trisec:binding:item:1");
+        // Whoever may not read the item gets the page reading it would give, and no content.
+        var guest = tab("en").signIn("kor.guest").get(item + "/stix");
+        assertThat(guest.statusCode()).isEqualTo(403);
+        assertThat(guest.body()).doesNotContain("Trajectory notes");
+    }
+
     /** Retracting an item refreshes "My items" live, so the banners never drop below what the page still shows. */
     @Test
     void aRetractionRefreshesTheOwnItemsListLive() throws Exception {

@@ -136,6 +136,54 @@ class UncPagesTest {
         assertThat(today).contains("value=\"2025-06-01\"").contains("7 of 7 bases covered");
     }
 
+    /**
+     * A scenario may give a site no position: the page lists it, says it is not on the map and draws the others; the
+     * API gives its {@code lat} and {@code lon} as null.
+     */
+    @Test
+    void aSiteWithoutAPositionIsListedButNotDrawn() throws Exception {
+        String text = ScenarioFiles.shippedText().replace("    lat: 35.75\n    lon: 139.35\n", "");
+        assertThat(text).isNotEqualTo(ScenarioFiles.shippedText());
+        var scenario = ScenarioFiles.read("no position for Yokota", text);
+        try (Cluster own = Cluster.start(List.of(Cluster.KOR), scenario,
+                Optional.of(Instant.parse("2025-06-01T09:00:00Z")), c -> c)) {
+            URI uri = own.client(Cluster.KOR).base();
+            for (var lang : List.of(List.of("en", "Yokota Air Base", "not on the map: the scenario gives no position"),
+                    List.of("ko", "요코타 공군기지", "지도에 없음: 시나리오에 위치가 없습니다"),
+                    List.of("ja", "横田飛行場", "地図には表示されません：シナリオに位置がありません"))) {
+                var page = new WebTab(uri, lang.get(0)).signIn("kor.guest").get("/ui/unc?at=2024-01-01");
+                assertThat(page.statusCode()).isEqualTo(200);
+                List<String> rows = rows(page.body());
+                assertThat(rows).as(lang.get(0)).hasSize(7);
+                assertThat(rows).filteredOn(r -> r.contains("unc-no-position")).singleElement().asString()
+                        .contains(lang.get(1)).contains(lang.get(2));
+                var groups = map(page.body()).getElementsByTagNameNS(SVG_NS, "g");
+                var names = new ArrayList<String>();
+                for (int i = 0; i < groups.getLength(); i++) {
+                    var g = (Element) groups.item(i);
+                    if (g.getAttribute("class").equals("trisec-site")) {
+                        names.add(g.getAttribute("data-name"));
+                    }
+                }
+                assertThat(names).as(lang.get(0)).hasSize(6).doesNotContain(lang.get(1));
+            }
+            var api = own.client(Cluster.KOR).get("kor.guest", "/api/v1/unc?at=2024-01-01");
+            assertThat(api.status()).isEqualTo(200);
+            var yokota = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+            api.json().get("sites").forEach(n -> {
+                if (n.get("name").asText().equals("Yokota Air Base")) {
+                    yokota.add(n);
+                }
+            });
+            assertThat(yokota).singleElement().satisfies(n -> {
+                assertThat(n.get("lat").isNull()).isTrue();
+                assertThat(n.get("lon").isNull()).isTrue();
+                assertThat(n.get("covered").asBoolean()).isTrue();
+            });
+            assertThat(api.json().get("sites")).hasSize(7);
+        }
+    }
+
     @Test
     void aDateThatIsNotOneIsRefusedInTheViewersLanguage() {
         var page = new WebTab(base, "ko").signIn("kor.guest").get("/ui/unc?at=2024-02-30");

@@ -41,10 +41,10 @@ final class SiteReader {
             return Optional.empty();
         }
         values.keys(m, "a site", Set.of("name", "location", "lat", "lon", "host", "agreement", "role", "since"),
-                Set.of("name", "lat", "lon", "host", "agreement"));
+                Set.of("name", "host", "agreement"));
         int before = values.problemCount();
         String name = m.get("name") == null ? null : values.text(m.get("name"), "name");
-        GeoPoint point = point(m);
+        Optional<GeoPoint> point = point(m);
         Party host = m.get("host") == null ? null : parties.reference(m.get("host"));
         String agreement = m.get("agreement") == null ? null : values.text(m.get("agreement"), "agreement");
         if (agreement != null && !agreements.isDeclared(agreement)) {
@@ -59,18 +59,30 @@ final class SiteReader {
                 values.optionalText(m, "role").orElse(""), since));
     }
 
-    /** Where the site is: {@code lat} -90..90 (north positive), {@code lon} -180..180 (east positive). */
-    private GeoPoint point(Mapping m) {
-        Double lat = m.get("lat") == null ? null : values.decimal(m.get("lat"), "a site's lat");
-        Double lon = m.get("lon") == null ? null : values.decimal(m.get("lon"), "a site's lon");
+    /**
+     * Where the site is, if the file says: {@code lat} -90..90 (north positive) and {@code lon} -180..180 (east
+     * positive), both or neither. A site without them is listed but not drawn on a map.
+     */
+    private Optional<GeoPoint> point(Mapping m) {
+        if (m.get("lat") == null && m.get("lon") == null) {
+            return Optional.empty();
+        }
+        if (m.get("lat") == null || m.get("lon") == null) {
+            String given = m.get("lat") == null ? "lon" : "lat";
+            values.problem(m.get(given), "a site gives both lat and lon or neither; it has " + given + " but not "
+                    + (given.equals("lat") ? "lon" : "lat"));
+            return Optional.empty();
+        }
+        Double lat = values.decimal(m.get("lat"), "a site's lat");
+        Double lon = values.decimal(m.get("lon"), "a site's lon");
         if (lat == null || lon == null) {
-            return null;
+            return Optional.empty();
         }
         try {
-            return GeoPoint.of(lat, lon);
+            return Optional.of(GeoPoint.of(lat, lon));
         } catch (DomainException e) {
             values.problem(m.get(lat < -90 || lat > 90 ? "lat" : "lon"), "a site's " + e.getMessage());
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import trisec.DateBounds;
 import trisec.DateOrInstant;
 import trisec.DomainException;
 import trisec.scenario.file.yaml.YamlNode;
@@ -204,8 +205,9 @@ final class ValueReader {
         }
         try {
             LocalDate d = LocalDate.parse(t);
-            if (d.isBefore(EARLIEST) || !d.isBefore(END)) {
-                problem(node, what + " must be between " + EARLIEST + " and " + END.minusDays(1) + ", not " + t);
+            if (!DateBounds.contains(d)) {
+                problem(node, what + " must be between " + DateBounds.EARLIEST + " and " + DateBounds.LATEST
+                        + ", not " + t);
                 return null;
             }
             return d;
@@ -215,12 +217,6 @@ final class ValueReader {
         }
     }
 
-    /**
-     * The days a file may name: the agreements' past and any plausible future. Nothing beyond, so that no reckoning of
-     * terms and notices runs off the calendar or for ever.
-     */
-    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    static final LocalDate END = LocalDate.of(2200, 1, 1);
     /** The longest period a file may name (a term, a notice period): three centuries. */
     static final Period LONGEST = Period.ofYears(300);
 
@@ -232,9 +228,10 @@ final class ValueReader {
         }
         try {
             Instant i = DateOrInstant.parse(t);
-            if (i.isBefore(EARLIEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
-                    || !i.isBefore(END.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
-                problem(node, what + " must be between " + EARLIEST + " and " + END.minusDays(1) + ", not " + t);
+            // A file names only the days trisec reckons with.
+            if (!DateBounds.contains(i)) {
+                problem(node, what + " must be between " + DateBounds.EARLIEST + " and " + DateBounds.LATEST
+                        + ", not " + t);
                 return null;
             }
             return i;

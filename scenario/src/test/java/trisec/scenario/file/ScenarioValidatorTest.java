@@ -208,12 +208,43 @@ class ScenarioValidatorTest {
     void aSiteIsWhereItsLatitudeAndLongitudeSay() {
         assertThat(check(withSite("lat: 35.51, lon: 139.39"))).isEmpty();
         var site = ScenarioFiles.read("test", withSite("lat: -35.5, lon: -139.25")).sites().getFirst();
-        assertThat(site.point()).isEqualTo(trisec.warning.GeoPoint.of(-35.5, -139.25));
+        assertThat(site.point()).contains(trisec.warning.GeoPoint.of(-35.5, -139.25));
         assertThat(site.location()).isEqualTo("North");
+        assertThat(check(withSite("lat: -90, lon: 180"))).isEmpty();
+        assertThat(check(withSite("lat: 90, lon: -180"))).isEmpty();
     }
 
     @Test
-    void aSiteWithoutCoordinatesOrWithCoordinatesOffTheEarthIsRefusedOnItsLine() {
+    void aSiteWithoutCoordinatesLoadsAndHasNoPlaceOnTheMap() {
+        String text = VALID + "sites:\n  - {name: Camp A, location: North, host: AAA, agreement: a-b, role: base}\n";
+        assertThat(check(text)).isEmpty();
+        var site = ScenarioFiles.read("test", text).sites().getFirst();
+        assertThat(site.name()).isEqualTo("Camp A");
+        assertThat(site.point()).isEmpty();
+    }
+
+    @Test
+    void aSiteGivesBothCoordinatesOrNeitherAndTheProblemIsOnTheLineOfTheOneGiven() {
+        int first = (int) VALID.lines().count() + 3; // "sites:", "- name:", "host:", then the coordinate
+        String lonOnly = VALID + "sites:\n  - name: Camp A\n    host: AAA\n    lon: 139.39\n    agreement: a-b\n";
+        assertThat(check(lonOnly)).containsExactly(new Problem(first + 1,
+                "a site gives both lat and lon or neither; it has lon but not lat"));
+        String latOnly = VALID + "sites:\n  - name: Camp A\n    host: AAA\n    agreement: a-b\n    lat: 35.51\n";
+        assertThat(check(latOnly)).containsExactly(new Problem(first + 2,
+                "a site gives both lat and lon or neither; it has lat but not lon"));
+        // Out of range on its own line, when both are given.
+        String south = VALID + "sites:\n  - name: Camp A\n    host: AAA\n    agreement: a-b\n    lat: -90.5\n"
+                + "    lon: 139.39\n";
+        assertThat(check(south)).containsExactly(new Problem(first + 2,
+                "a site's latitude must be between -90 and 90 degrees, got -90.5"));
+        String west = VALID + "sites:\n  - name: Camp A\n    host: AAA\n    agreement: a-b\n    lat: 35.51\n"
+                + "    lon: -180.01\n";
+        assertThat(check(west)).containsExactly(new Problem(first + 3,
+                "a site's longitude must be between -180 and 180 degrees, got -180.01"));
+    }
+
+    @Test
+    void aSiteWithCoordinatesOffTheEarthIsRefusedOnItsLine() {
         assertThat(check(withSite("lat: 95, lon: 139.39"))).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(33);
             assertThat(p.message()).isEqualTo("a site's latitude must be between -90 and 90 degrees, got 95");
@@ -223,7 +254,7 @@ class ScenarioValidatorTest {
         assertThat(check(withSite("lat: north, lon: 139.39"))).singleElement().satisfies(p -> assertThat(p.message())
                 .isEqualTo("a site's lat must be a number such as 39.25, not 'north'"));
         assertThat(check(withSite("lon: 139.39"))).singleElement().satisfies(p -> assertThat(p.message())
-                .contains("lat"));
+                .isEqualTo("a site gives both lat and lon or neither; it has lon but not lat"));
         assertThat(check(withSite("lat: 35.51, lon: 139.39, alt: 40"))).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("alt"));
     }

@@ -3,17 +3,28 @@ package trisec.scenario.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import trisec.DateOrInstant;
+import trisec.label.ConfidentialityLabel;
 import trisec.option.Option;
 import trisec.option.Reach;
+import trisec.option.Reachability;
 import trisec.option.ReachabilityDiff;
+import trisec.option.ReachabilityDiffTimeline;
+import trisec.option.SiteDiff;
 import trisec.option.SinglePoints;
 import trisec.party.Level;
 import trisec.party.Party;
+import trisec.policy.ReleaseDecision;
+import trisec.policy.ReleasePolicy;
+import trisec.policy.ReleaseRequest;
 import trisec.scenario.Scenario;
+import trisec.scenario.SiteStatus;
 import trisec.topic.Topic;
 
 /**
@@ -95,5 +106,97 @@ class ShippedOptionsTest {
         assertThat(gsomia.cutsOff(KOR, JPN, Topic.of("china"))).isFalse();
         assertThat(gsomia.cutsOff(KOR, JPN, Topic.of("dprk"))).isFalse();
         assertThat(gsomia.cutsOff(KOR, JPN, Topic.of("other"))).isTrue();
+    }
+
+    /** Australia joins, the UN forces SOFA ends and the hub is down a while: every kind of change the file has. */
+    private static final String MANY = """
+            name: many changes
+            changes:
+              - change: party
+                code: AUS
+                name: Australia
+                levels:
+                  - {name: SECRET, banner: SECRET}
+                  - {name: UNCLASSIFIED, banner: UNCLASSIFIED}
+              - change: agreement
+                id: usa-aus-sia-2026
+                kind: SIA
+                parties: [USA, AUS]
+                equivalence:
+                  - {USA: SECRET, AUS: SECRET}
+                events:
+                  - {type: SIGNED, date: 2026-01-01}
+                  - {type: IN_FORCE, date: 2026-01-01}
+              - change: event
+                agreement: unc-sofa-1954
+                type: TERMINATED
+                date: 2026-06-01
+              - change: scope
+                agreement: kor-jpn-gsomia-2016
+                from: 2020-01-01
+                topics: [dprk.missile]
+              - change: outage
+                hub: USA
+                from: 2024-06-01
+                until: 2027-06-03
+            """;
+
+    /**
+     * An option never changes the scenario it is applied to: after many options applied, composed and drawn on the
+     * shipped scenario, it decides a seeded sample of releases, draws its matrices and gives its sites' status exactly
+     * as the same file read a second time does. {@code -Dtrisec.seed=N} replays a run.
+     */
+    @Test
+    void theShippedScenarioDecidesAsAFreshReadingOfItsFileAfterManyOptions() {
+        long seed = Optional.ofNullable(System.getProperty("trisec.seed")).filter(x -> !x.isBlank())
+                .map(x -> Long.parseLong(x.strip())).orElseGet(() -> new SplittableRandom().nextLong());
+        System.out.println("shipped options seed: " + seed);
+        var rnd = new SplittableRandom(seed);
+        Option many = OptionFiles.read("many", MANY, shipped);
+        for (int i = 0; i < 40; i++) {
+            Instant t = instant(rnd);
+            Scenario n = notice.applyTo(shipped);
+            Scenario all = many.applyTo(widened.applyTo(n));
+            ReachabilityDiff.of(shipped, all, t);
+            SinglePoints.of(many.applyTo(shipped), t);
+            SiteDiff.of(shipped, all, t);
+            ReachabilityDiffTimeline.of(shipped, n, t, t.plusSeconds(400L * 86400));
+        }
+        Scenario fresh = ScenarioFiles.read("a second reading", ScenarioFiles.shippedText());
+        assertThat(fresh).isNotSameAs(shipped);
+
+        var requests = new ArrayList<ReleaseRequest>();
+        List<Party> parties = fresh.parties();
+        List<String> topics = List.of("dprk", "dprk.missile", "dprk.missile.warning", "dprk.nuclear.test", "china",
+                "other", "cyber.apt");
+        for (int i = 0; i < 3000; i++) {
+            Party o = parties.get(rnd.nextInt(parties.size()));
+            Party h = rnd.nextBoolean() ? o : parties.get(rnd.nextInt(parties.size()));
+            Party r;
+            do {
+                r = parties.get(rnd.nextInt(parties.size()));
+            } while (r.equals(h));
+            List<Level> levels = fresh.scheme(o).levels();
+            var label = ConfidentialityLabel.of(levels.get(rnd.nextInt(levels.size())),
+                    Topic.of(topics.get(rnd.nextInt(topics.size()))));
+            requests.add(new ReleaseRequest(label, h, r, instant(rnd), rnd.nextBoolean()));
+        }
+        List<ReleaseDecision> used = requests.stream().map(ReleasePolicy.of(shipped)::decide).toList();
+        List<ReleaseDecision> read = requests.stream().map(ReleasePolicy.of(fresh)::decide).toList();
+        assertThat(used).as("seed %d", seed).isEqualTo(read);
+        assertThat(used.stream().map(ReleaseDecision::verdict).distinct()).as("seed %d", seed).hasSizeGreaterThan(1);
+        for (int i = 0; i < 20; i++) {
+            Instant t = instant(rnd);
+            assertThat(Reachability.of(shipped, t).entries()).as("seed %d, at %s", seed, t)
+                    .isEqualTo(Reachability.of(fresh, t).entries());
+            assertThat(SiteStatus.of(shipped, t)).as("seed %d, at %s", seed, t).isEqualTo(SiteStatus.of(fresh, t));
+        }
+    }
+
+    /** An instant between 2010 and 2032, on a day's start or not. */
+    private static Instant instant(SplittableRandom rnd) {
+        long from = DateOrInstant.parse("2010-01-01").getEpochSecond();
+        long s = from + rnd.nextLong(DateOrInstant.parse("2032-01-01").getEpochSecond() - from);
+        return Instant.ofEpochSecond(rnd.nextBoolean() ? s - s % 86400 : s);
     }
 }
