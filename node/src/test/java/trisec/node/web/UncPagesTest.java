@@ -141,7 +141,7 @@ class UncPagesTest {
      * API gives its {@code lat} and {@code lon} as null.
      */
     @Test
-    void aSiteWithoutAPositionIsListedButNotDrawn() throws Exception {
+    void aSiteWithoutAPositionIsListedButNotDrawnWithOrWithoutAnOption() throws Exception {
         String text = ScenarioFiles.shippedText().replace("    lat: 35.75\n    lon: 139.35\n", "");
         assertThat(text).isNotEqualTo(ScenarioFiles.shippedText());
         var scenario = ScenarioFiles.read("no position for Yokota", text);
@@ -181,6 +181,43 @@ class UncPagesTest {
                 assertThat(n.get("covered").asBoolean()).isTrue();
             });
             assertThat(api.json().get("sites")).hasSize(7);
+
+            // Under an option too: the site is in the table with its status under the option, not on the map.
+            var saved = own.client(Cluster.KOR).post("kor.officer", "/api/v1/options", trisec.node.base.Json.write(
+                    java.util.Map.of("yaml", """
+                            name: The UNC SOFA ends on 2020-01-01
+                            changes:
+                              - change: event
+                                agreement: unc-sofa-1954
+                                type: TERMINATED
+                                date: 2020-01-01
+                                by: JPN
+                            """, "level", "군사Ⅱ급비밀", "topic", "dprk")));
+            assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+            String id = saved.json().get("id").asText();
+            String html = new WebTab(uri, "en").signIn("kor.officer").get("/ui/unc?option=" + id + "&at=2024-01-01")
+                    .body();
+            assertThat(rows(html)).hasSize(7).allSatisfy(r -> assertThat(r).contains("data-under=\"TERMINATED\""));
+            assertThat(rows(html)).filteredOn(r -> r.contains("unc-no-position")).singleElement().asString()
+                    .contains("Yokota Air Base");
+            var groups = map(html).getElementsByTagNameNS(SVG_NS, "g");
+            var drawn = new ArrayList<String>();
+            for (int i = 0; i < groups.getLength(); i++) {
+                var g = (Element) groups.item(i);
+                if (g.getAttribute("class").equals("trisec-site")) {
+                    assertThat(g.getAttribute("data-active")).isEqualTo("false");
+                    drawn.add(g.getAttribute("data-name"));
+                }
+            }
+            assertThat(drawn).hasSize(6).doesNotContain("Yokota Air Base");
+            var under = own.client(Cluster.KOR).get("kor.officer", "/api/v1/unc?at=2024-01-01&option=" + id);
+            assertThat(under.status()).as(under.body()).isEqualTo(200);
+            assertThat(under.json().get("sites")).hasSize(7).filteredOn(n -> n.get("lat").isNull()).singleElement()
+                    .satisfies(n -> {
+                        assertThat(n.get("name").asText()).isEqualTo("Yokota Air Base");
+                        assertThat(n.get("lon").isNull()).isTrue();
+                        assertThat(n.at("/underOption/covered").asBoolean()).isFalse();
+                    });
         }
     }
 
