@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import trisec.agreement.AgreementStatus;
 import trisec.option.Cell;
-import trisec.option.Change;
 import trisec.option.Option;
 import trisec.option.Reach;
 import trisec.option.ReachabilityDiff;
@@ -16,9 +14,13 @@ import trisec.option.SinglePoints;
 import trisec.party.Level;
 import trisec.party.Party;
 import trisec.policy.Verdict;
+import trisec.scenario.json.OptionTrees;
 import trisec.topic.Topic;
 
-/** How {@code trisec options} writes an option's answers: one line per group of cells, and the JSON shapes. */
+/**
+ * How {@code trisec options} writes an option's answers: one line per group of cells; the JSON is the shared shape
+ * ({@link OptionTrees}), each option with the file it came from.
+ */
 final class OptionViews {
     private OptionViews() {}
 
@@ -88,95 +90,16 @@ final class OptionViews {
                 + c.before().describe() + "  ⇒  " + c.after().describe() + (c.lost() ? "  (no longer covered)" : "");
     }
 
-    // ---- JSON ----
+    // ---- JSON: the shared shapes (trisec.scenario.json.OptionTrees), with the file each option came from ----
 
     static List<Map<String, Object>> options(List<Path> files, List<Option> options) {
         var list = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < options.size(); i++) {
-            Option o = options.get(i);
             var m = new LinkedHashMap<String, Object>();
             m.put("file", files.get(i).toString());
-            m.put("name", o.name());
-            m.put("description", o.description());
-            m.put("changes", o.changes().stream().map(Change::describe).toList());
+            m.putAll(OptionTrees.option(options.get(i)));
             list.add(m);
         }
         return list;
-    }
-
-    static Map<String, Object> cellJson(Cell c) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("reach", c.reach().name());
-        m.put("verdict", c.verdict().name());
-        m.put("route", c.route().stream().map(Party::code).toList());
-        m.put("basis", c.basis());
-        return m;
-    }
-
-    static List<Map<String, Object>> changes(List<ReachabilityDiff.Changed> changes) {
-        var list = new ArrayList<Map<String, Object>>();
-        for (ReachabilityDiff.Changed c : changes) {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("originator", c.originator().code());
-            m.put("recipient", c.recipient().code());
-            m.put("topic", c.topic().path());
-            m.put("level", c.level().name());
-            m.put("before", cellJson(c.before()));
-            m.put("after", cellJson(c.after()));
-            m.put("lost", c.lost());
-            m.put("gained", c.gained());
-            list.add(m);
-        }
-        return list;
-    }
-
-    static List<Map<String, Object>> points(SinglePoints points) {
-        var list = new ArrayList<Map<String, Object>>();
-        for (SinglePoints.Point p : points.points()) {
-            var m = new LinkedHashMap<String, Object>();
-            switch (p.failure()) {
-                case SinglePoints.Failure.AgreementEnds e -> m.put("agreementEnds", e.agreement());
-                case SinglePoints.Failure.HubDown h -> m.put("hubDown", h.hub().code());
-            }
-            m.put("losses", p.losses().stream().map(l -> {
-                var lm = new LinkedHashMap<String, Object>();
-                lm.put("originator", l.originator().code());
-                lm.put("recipient", l.recipient().code());
-                lm.put("topic", l.topic().path());
-                lm.put("levels", l.levels().stream().map(Level::name).toList());
-                return lm;
-            }).toList());
-            list.add(m);
-        }
-        return list;
-    }
-
-    static Map<String, Object> status(AgreementStatus s) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("code", s.code());
-        m.put("text", s.describe());
-        return m;
-    }
-
-    static List<Map<String, Object>> sites(SiteDiff diff) {
-        var list = new ArrayList<Map<String, Object>>();
-        for (SiteDiff.Changed c : diff.changes()) {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("name", c.site().name());
-            m.put("location", c.site().location());
-            m.put("host", c.site().host().code());
-            m.put("agreement", c.agreement());
-            m.put("before", status(c.before()));
-            m.put("after", status(c.after()));
-            m.put("lost", c.lost());
-            list.add(m);
-        }
-        return list;
-    }
-
-    static Map<String, Integer> counts(Map<Reach, Integer> counts) {
-        var m = new LinkedHashMap<String, Integer>();
-        counts.forEach((k, v) -> m.put(k.name(), v));
-        return m;
     }
 }

@@ -21,20 +21,19 @@ import trisec.DateOrInstant;
 import trisec.DomainException;
 import trisec.agreement.AgreementStatus;
 import trisec.option.Cell;
+import trisec.option.Comparison;
 import trisec.option.Reach;
 import trisec.option.Reachability;
 import trisec.option.ReachabilityDiff;
 import trisec.option.ReachabilityDiffTimeline;
 import trisec.option.SiteDiff;
 import trisec.option.SinglePoints;
-import trisec.option.TopicTree;
 import trisec.party.Level;
 import trisec.party.Party;
-import trisec.policy.ReleasePolicy;
 import trisec.scenario.Scenario;
-import trisec.scenario.SiteStatus;
 import trisec.scenario.file.OptionFiles;
 import trisec.scenario.file.Problem;
+import trisec.scenario.json.OptionTrees;
 import trisec.topic.Topic;
 
 /**
@@ -116,20 +115,8 @@ final class OptionsCommand implements Runnable {
             SinglePoints after = SinglePoints.of(stack.scenario(), when, diff.after().tree());
             SiteDiff sites = SiteDiff.of(real, stack.scenario(), when);
             if (output.json) {
-                var m = new LinkedHashMap<String, Object>();
-                m.put("options", OptionViews.options(stack.files(), stack.options()));
-                m.put("at", AgreementStatus.format(when));
-                var counts = new LinkedHashMap<String, Object>();
-                counts.put("before", OptionViews.counts(diff.before().counts()));
-                counts.put("after", OptionViews.counts(diff.after().counts()));
-                m.put("counts", counts);
-                m.put("changes", OptionViews.changes(diff.changes()));
-                var points = new LinkedHashMap<String, Object>();
-                points.put("before", OptionViews.points(before));
-                points.put("after", OptionViews.points(after));
-                m.put("singlePoints", points);
-                m.put("sites", OptionViews.sites(sites));
-                JsonOutput.print(out, m);
+                JsonOutput.print(out, OptionTrees.picture(OptionViews.options(stack.files(), stack.options()), diff,
+                        before, after, sites));
                 return;
             }
             header(out, stack);
@@ -157,18 +144,8 @@ final class OptionsCommand implements Runnable {
         private void over(PrintWriter out, Scenario real, OptionStack stack, Instant start, Instant end) {
             var timeline = ReachabilityDiffTimeline.of(real, stack.scenario(), start, end);
             if (output.json) {
-                var m = new LinkedHashMap<String, Object>();
-                m.put("options", OptionViews.options(stack.files(), stack.options()));
-                m.put("from", AgreementStatus.format(start));
-                m.put("until", AgreementStatus.format(end));
-                m.put("stretches", timeline.stretches().stream().map(s -> {
-                    var sm = new LinkedHashMap<String, Object>();
-                    sm.put("from", AgreementStatus.format(s.from()));
-                    sm.put("until", AgreementStatus.format(s.until()));
-                    sm.put("changes", OptionViews.changes(s.diff().changes()));
-                    return sm;
-                }).toList());
-                JsonOutput.print(out, m);
+                JsonOutput.print(out, OptionTrees.stretch(OptionViews.options(stack.files(), stack.options()),
+                        timeline));
                 return;
             }
             header(out, stack);
@@ -228,9 +205,10 @@ final class OptionsCommand implements Runnable {
     /** {@code trisec options compare A B … --at D}. */
     @Command(name = "compare", mixinStandardHelpOptions = true,
             description = {"Two to four options side by side on a date, each against the scenario as it is: how",
-                    "many cells of the reachability matrix each keeps, loses, gains and reroutes, how many sites",
-                    "stay covered, and a table of every cell that changes under any of them. An OPTION is a file,",
-                    "or files joined with '+' (a.yaml+b.yaml applies b after a). Exit 0; 2 for bad input."})
+                    "many cells of the reachability matrix each keeps (on the same route), reroutes, loses and",
+                    "gains, how many sites stay covered, and a table of every cell that changes under any of",
+                    "them. An OPTION is a file, or files joined with '+' (a.yaml+b.yaml applies b after a).",
+                    "Exit 0; 2 for bad input."})
     static final class Compare implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -248,22 +226,10 @@ final class OptionsCommand implements Runnable {
         @Mixin
         JsonOption output;
 
-        /** One option's column: its matrix on the shared tree and how it differs from the real one. */
-        private record Column(String label, String given, OptionStack stack, ReachabilityDiff diff, long covered) {
-            long count(java.util.function.Predicate<ReachabilityDiff.Changed> p) {
-                return diff.changes().stream().filter(p).count();
-            }
-
-            long loses() {
-                return count(ReachabilityDiff.Changed::lost);
-            }
-
-            long gains() {
-                return count(ReachabilityDiff.Changed::gained);
-            }
-
-            long reroutes() {
-                return count(c -> c.before().reaches() && c.after().reaches());
+        /** One option's column: the files it applies and what it does (core's comparison). */
+        private record Column(String label, String given, OptionStack stack, Comparison.Column compared) {
+            ReachabilityDiff diff() {
+                return compared.diff();
             }
         }
 
@@ -281,43 +247,18 @@ final class OptionsCommand implements Runnable {
             for (String column : columns) {
                 stacks.add(OptionStack.load(OptionStack.split(column), real));
             }
-            var all = new ArrayList<Scenario>(List.of(real));
-            stacks.forEach(s -> all.add(s.scenario()));
-            TopicTree tree = TopicTree.of(all.toArray(Scenario[]::new));
-            Reachability now = Reachability.of(ReleasePolicy.of(real), when, tree);
-            long covered = SiteStatus.of(real, when).stream().filter(SiteStatus::covered).count();
+            Comparison compared = Comparison.of(real, when, stacks.stream().map(OptionStack::scenario).toList());
+            Reachability now = compared.now();
             var cols = new ArrayList<Column>();
             for (int i = 0; i < stacks.size(); i++) {
-                OptionStack s = stacks.get(i);
-                var diff = ReachabilityDiff.between(now, Reachability.of(ReleasePolicy.of(s.scenario()), when, tree));
-                cols.add(new Column(String.valueOf((char) ('A' + i)), columns.get(i), s, diff,
-                        SiteStatus.of(s.scenario(), when).stream().filter(SiteStatus::covered).count()));
+                cols.add(new Column(String.valueOf((char) ('A' + i)), columns.get(i), stacks.get(i),
+                        compared.columns().get(i)));
             }
-            long reach = now.entries().stream().filter(e -> e.cell().reaches()).count();
+            long reach = compared.reach();
             PrintWriter out = spec.commandLine().getOut();
             if (output.json) {
-                var m = new LinkedHashMap<String, Object>();
-                m.put("at", AgreementStatus.format(when));
-                var n = new LinkedHashMap<String, Object>();
-                n.put("cells", now.entries().size());
-                n.put("reach", reach);
-                n.put("counts", OptionViews.counts(now.counts()));
-                n.put("sitesCovered", covered);
-                m.put("now", n);
-                m.put("options", cols.stream().map(c -> {
-                    var cm = new LinkedHashMap<String, Object>();
-                    cm.put("label", c.label());
-                    cm.put("options", OptionViews.options(c.stack().files(), c.stack().options()));
-                    cm.put("keeps", reach - c.loses());
-                    cm.put("loses", c.loses());
-                    cm.put("gains", c.gains());
-                    cm.put("reroutes", c.reroutes());
-                    cm.put("counts", OptionViews.counts(c.diff().after().counts()));
-                    cm.put("sitesCovered", c.covered());
-                    cm.put("changes", OptionViews.changes(c.diff().changes()));
-                    return cm;
-                }).toList());
-                JsonOutput.print(out, m);
+                JsonOutput.print(out, OptionTrees.comparison(compared, stacks.stream()
+                        .map(st -> OptionViews.options(st.files(), st.options())).toList()));
                 return 0;
             }
             out.println("Compared on " + AgreementStatus.format(when) + " with the scenario as it is ("
@@ -328,12 +269,14 @@ final class OptionsCommand implements Runnable {
             out.println();
             String row = "%-15s%8s" + "%8s".repeat(cols.size()) + "%n";
             out.printf(row, header(cols));
-            out.printf(row, line("reach", reach, cols, c -> reach - c.loses() + c.gains()));
-            out.printf(row, line("keeps", null, cols, c -> reach - c.loses()));
-            out.printf(row, line("loses", null, cols, Column::loses));
-            out.printf(row, line("gains", null, cols, Column::gains));
-            out.printf(row, line("reroutes", null, cols, Column::reroutes));
-            out.printf(row, line("sites covered", covered, cols, Column::covered));
+            out.printf(row, line("reach", reach, cols, c -> c.compared().totals().reach()));
+            out.printf(row, line("kept", null, cols, c -> c.compared().totals().kept()));
+            out.printf(row, line("rerouted", null, cols, c -> c.compared().totals().rerouted()));
+            out.printf(row, line("lost", null, cols, c -> c.compared().totals().lost()));
+            out.printf(row, line("gained", null, cols, c -> c.compared().totals().gained()));
+            out.printf(row, line("sites covered", (long) compared.sitesCovered(), cols,
+                    c -> c.compared().sitesCovered()));
+            out.println("(kept: on the same route; rerouted: on another; lost: by no route; gained: where none was)");
             out.println();
             table(out, now, cols);
             return 0;

@@ -58,7 +58,8 @@ class OptionsCommandTest {
         assertThat(after).contains("  tisa-2014 ends: cuts off\n    KOR → JPN  dprk.missile  군사Ⅱ급비밀, 군사Ⅲ급비밀\n");
 
         JsonNode json = Cli.run("options", "apply", NOTICE, "--at", "2026-12-01", "--json").ok().json();
-        assertThat(Cli.keys(json)).containsExactly("options", "at", "counts", "changes", "singlePoints", "sites");
+        assertThat(Cli.keys(json)).containsExactly("options", "at", "before", "after", "changes", "singlePoints",
+                "sites");
         assertThat(json.get("at").asText()).isEqualTo("2026-12-01");
         assertThat(Cli.elements(json.get("changes"))).hasSize(20).allSatisfy(c -> {
             assertThat(Set.of(c.get("originator").asText(), c.get("recipient").asText())).isEqualTo(Set.of("KOR", "JPN"));
@@ -71,7 +72,8 @@ class OptionsCommandTest {
                 assertThat(c.get("lost").asBoolean()).isTrue();
             }
         });
-        assertThat(json.at("/counts/before/NONE").asInt() + 10).isEqualTo(json.at("/counts/after/NONE").asInt());
+        assertThat(json.at("/before/counts/NONE").asInt() + 10).isEqualTo(json.at("/after/counts/NONE").asInt());
+        assertThat(json.at("/after/cells").size()).isEqualTo(json.at("/before/cells").size());
         assertThat(json.get("sites")).isEmpty();
     }
 
@@ -85,7 +87,7 @@ class OptionsCommandTest {
                 + "  2026-11-23 .. 2027-01-01: 20 cells change (10 lose every route, 0 find one):\n");
         JsonNode json = Cli.run("options", "apply", NOTICE, "--from", "2026-01-01", "--to", "2027-01-01", "--json")
                 .ok().json();
-        List<JsonNode> stretches = Cli.elements(json.get("stretches"));
+        List<JsonNode> stretches = Cli.elements(json.get("periods"));
         assertThat(stretches).hasSize(2);
         assertThat(stretches.get(0).get("until").asText()).isEqualTo("2026-11-23");
         assertThat(stretches.get(0).get("changes")).isEmpty();
@@ -108,7 +110,12 @@ class OptionsCommandTest {
                 .ok();
         assertThat(compared.out()).contains("  C  KOR gives notice on 2026-03-01 + TISA widened to all dprk and china "
                         + "topics  (" + NOTICE + "+" + WIDENED + ")\n")
-                .containsPattern("loses +- +15 +0 +5\n")
+                // kept: on the same route; what reaches now is kept, rerouted or lost.
+                .containsPattern("reach +146 +131 +146 +141\n")
+                .containsPattern("kept +- +121 +146 +121\n")
+                .containsPattern("rerouted +- +10 +0 +20\n")
+                .containsPattern("lost +- +15 +0 +5\n")
+                .containsPattern("gained +- +0 +0 +0\n")
                 .containsPattern("sites covered +7 +7 +7 +7\n")
                 .containsPattern("KOR → JPN +dprk +DIRECT +NONE +DIRECT +VIA_HUB +군사Ⅱ급비밀, 군사Ⅲ급비밀\n")
                 .containsPattern("KOR → JPN +other +DIRECT +NONE +DIRECT +NONE +군사Ⅱ급비밀, 군사Ⅲ급비밀\n");
@@ -116,10 +123,17 @@ class OptionsCommandTest {
                 .ok().json();
         List<JsonNode> columns = Cli.elements(json.get("options"));
         assertThat(columns).extracting(c -> c.get("label").asText()).containsExactly("A", "B");
-        assertThat(columns.get(0).get("loses").asInt()).isEqualTo(15);
-        assertThat(columns.get(1).get("loses").asInt()).isEqualTo(5);
-        assertThat(columns.get(1).get("keeps").asInt() + columns.get(1).get("loses").asInt())
-                .isEqualTo(json.at("/now/reach").asInt());
+        assertThat(columns.get(0).get("lost").asInt()).isEqualTo(15);
+        assertThat(columns.get(0).get("rerouted").asInt()).isEqualTo(10);
+        assertThat(columns.get(1).get("lost").asInt()).isEqualTo(5);
+        assertThat(columns.get(1).get("rerouted").asInt()).isEqualTo(20);
+        for (JsonNode c : columns) {
+            assertThat(c.get("kept").asInt() + c.get("rerouted").asInt() + c.get("lost").asInt())
+                    .isEqualTo(json.at("/now/reach").asInt());
+            assertThat(c.get("kept").asInt() + c.get("rerouted").asInt() + c.get("gained").asInt())
+                    .isEqualTo(c.get("reach").asInt());
+            assertThat(c.has("keeps")).isFalse();
+        }
         assertThat(Cli.elements(columns.get(1).get("options"))).extracting(o -> o.get("name").asText())
                 .containsExactly("KOR gives notice on 2026-03-01", "TISA widened to all dprk and china topics");
     }

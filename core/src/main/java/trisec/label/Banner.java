@@ -1,7 +1,9 @@
 package trisec.label;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,6 +32,40 @@ public record Banner(Classification classification, Set<Caveat> caveats, List<Pa
 
     public static String render(ConfidentialityLabel label) {
         return of(label).toString();
+    }
+
+    /**
+     * The banner of a page or an answer that shows all these labels' contents together: the highest classification,
+     * every caveat any of them carries, and a REL TO list only when every label has one (their intersection); when
+     * those lists have no party in common, nobody may receive everything shown but its holder, so it is NOFORN.
+     * With no label, UNCLASSIFIED.
+     */
+    public static Banner covering(Collection<ConfidentialityLabel> labels) {
+        Classification top = Classification.UNCLASSIFIED;
+        Set<Caveat> caveats = EnumSet.noneOf(Caveat.class);
+        Set<Party> rel = null;
+        boolean allHaveRel = !labels.isEmpty();
+        for (ConfidentialityLabel l : labels) {
+            if (l.level().banner().compareTo(top) > 0) {
+                top = l.level().banner();
+            }
+            caveats.addAll(l.caveats());
+            if (l.releasableTo().isEmpty()) {
+                allHaveRel = false;
+            } else if (rel == null) {
+                rel = new LinkedHashSet<>(l.releasableTo());
+            } else {
+                rel.retainAll(l.releasableTo());
+            }
+        }
+        List<Party> relTo = new ArrayList<>();
+        if (allHaveRel && !caveats.contains(Caveat.NOFORN)) {
+            relTo.addAll(rel);
+            if (relTo.isEmpty()) {
+                caveats.add(Caveat.NOFORN);
+            }
+        }
+        return new Banner(top, caveats, relTo);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package trisec.option;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,31 @@ public record Option(String name, String description, List<Change> changes) {
             }
         }
         return draft.current;
+    }
+
+    /**
+     * The first instant at which this option can change a decision: the earliest date any of its changes names (an
+     * event, a scope's start, an outage's start, a new agreement's first event). Before it the scenario it makes
+     * answers every question as the scenario it was applied to: each change acts from its own date on (an event from
+     * its instant, a scope from its start, an outage from its start, a new agreement once its life begins), and a new
+     * party by itself changes nothing between the others. Empty when no change names a date (only new parties).
+     */
+    public Optional<Instant> firstChange() {
+        Instant first = null;
+        for (Change c : changes) {
+            Optional<Instant> t = switch (c) {
+                case Change.AgreementEvent e -> Optional.of(e.event().at());
+                case Change.ScopeChange s -> Optional.of(s.from());
+                case Change.HubOutage o -> Optional.of(o.from());
+                case Change.NewAgreement n -> n.agreement().events().stream().map(LifecycleEvent::at)
+                        .min(Instant::compareTo);
+                case Change.NewParty p -> Optional.empty();
+            };
+            if (t.isPresent() && (first == null || t.get().isBefore(first))) {
+                first = t.get();
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     /** Every change that makes no sense on this scenario; empty when {@link #applyTo} would succeed. */

@@ -30,7 +30,12 @@ public record ReachabilityDiffTimeline(Instant from, Instant until, List<Stretch
 
     /** @throws IllegalArgumentException when {@code until} is not after {@code from} */
     public static ReachabilityDiffTimeline of(Scenario before, Scenario after, Instant from, Instant until) {
-        TopicTree tree = TopicTree.of(before, after);
+        return of(before, after, from, until, TopicTree.of(before, after));
+    }
+
+    /** The same over a given tree (one that has the topics of both scenarios). */
+    public static ReachabilityDiffTimeline of(Scenario before, Scenario after, Instant from, Instant until,
+                                              TopicTree tree) {
         List<ReachabilityTimeline.Stretch> was = ReachabilityTimeline.of(before, from, until, tree).stretches();
         List<ReachabilityTimeline.Stretch> is = ReachabilityTimeline.of(after, from, until, tree).stretches();
         var starts = new TreeSet<Instant>();

@@ -51,6 +51,21 @@ class BannerTest {
     }
 
     @Test
+    void whatShowsSeveralLabelsIsMarkedAtTheHighestWithEveryControlAndTheReleasabilityAllShare() {
+        var secret = item.withReleasableTo(List.of(JPN, USA));
+        var confidential = ConfidentialityLabel.of(kor("군사Ⅲ급비밀"), Topic.of("dprk")).withReleasableTo(List.of(JPN));
+        assertThat(Banner.covering(List.of(confidential, secret)).toString()).isEqualTo("SECRET//REL TO JPN, KOR");
+        assertThat(Banner.covering(List.of(secret, confidential.withCaveats(Set.of(Caveat.ORCON)))).toString())
+                .isEqualTo("SECRET//ORCON/REL TO JPN, KOR");
+        // One label without a list: nothing shown may go beyond its holder's list, so no REL TO at all.
+        assertThat(Banner.covering(List.of(secret, item)).toString()).isEqualTo("SECRET");
+        assertThat(Banner.covering(List.of(secret, item.withCaveats(Set.of(Caveat.NOFORN)))).toString())
+                .isEqualTo("SECRET//NOFORN");
+        assertThat(Banner.covering(List.of()).toString()).isEqualTo("UNCLASSIFIED");
+        assertThat(Banner.covering(List.of(item))).isEqualTo(Banner.of(item));
+    }
+
+    @Test
     void aBannerParsesBackToWhatWasRendered() {
         for (var label : List.of(item, item.withReleasableTo(List.of(JPN, USA)), item.withCaveats(Set.of(Caveat.NOFORN)),
                 item.withCaveats(Set.of(Caveat.ORCON)).withReleasableTo(List.of(JPN)))) {

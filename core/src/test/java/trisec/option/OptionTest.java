@@ -36,6 +36,18 @@ class OptionTest {
     private final Scenario shipped = Shipped.scenario();
 
     @Test
+    void anOptionsFirstChangeIsTheEarliestDateAnyChangeNames() {
+        assertThat(Shipped.korNotice().firstChange()).contains(day("2026-03-01"));
+        var both = new Option("both", "", List.of(Shipped.tisaWidened().changes().getFirst(),
+                new Change.HubOutage(USA, day("2025-07-01"), day("2025-08-01")),
+                Shipped.korNotice().changes().getFirst()));
+        assertThat(both.firstChange()).contains(day("2025-07-01"));
+        var party = new Option("a party alone", "", List.of(new Change.NewParty(new Member(Party.of("AUS"), "Australia",
+                Fixtures.scheme(Party.of("AUS"), "SECRET:SECRET")))));
+        assertThat(party.firstChange()).isEmpty();
+    }
+
+    @Test
     void aNoticeEndsTheGsomiaAtTheEndOfTheTermItReaches() {
         Scenario after = Shipped.korNotice().applyTo(shipped);
         var gsomia = after.agreement(GSOMIA).orElseThrow();

@@ -44,8 +44,9 @@ import trisec.topic.TopicScope;
  * a scenario, and as the scenario it must make, which the test builds itself from the records ({@link Hand}). Every
  * cell of the option's matrix must be what a direct {@code decide} on the hand-built scenario says, for the tree's
  * rows and for any other topic; so an option applied wrongly (an event out of place, a scope on the wrong date, an
- * agreement tried in the wrong order, an outage lost) fails here. And after all the options, the scenario they were
- * applied to still decides as a freshly built one does.
+ * agreement tried in the wrong order, an outage lost) fails here. Before an option's first change
+ * ({@link Option#firstChange}) the scenario it makes decides every question as the real one does. And after all the
+ * options, the scenario they were applied to still decides as a freshly built one does.
  *
  * <p>{@code -Dtrisec.seed=N} replays a run.
  */
@@ -70,11 +71,14 @@ class ReachabilityPropertyTest {
         System.out.println("reachability seed: " + seed);
         SplittableRandom rnd = new SplittableRandom(seed);
         Scenario real = Shipped.scenario();
+        List<ReleaseRequest> questions = sample(real, rnd);
+        List<ReleaseDecision> realAnswers = decideAll(ReleasePolicy.of(real), questions);
 
         Map<Kind, Integer> applied = new EnumMap<>(Kind.class);
         Map<Reach, Integer> reaches = new EnumMap<>(Reach.class);
         int cells = 0;
         int differing = 0;
+        int earlier = 0;
         for (int i = 0; i < OPTIONS; i++) {
             Generated generated = option(real, rnd, i);
             Option option = generated.option();
@@ -85,6 +89,20 @@ class ReachabilityPropertyTest {
             generated.kinds().forEach(k -> applied.merge(k, 1, Integer::sum));
             ReleasePolicy direct = ReleasePolicy.of(expected);
             ReleasePolicy realPolicy = ReleasePolicy.of(real);
+            // Before the option's first change, the scenario it makes answers every question as the real one does
+            // (a node reads only the releases from then on for the history impact).
+            ReleasePolicy optionPolicy = ReleasePolicy.of(changed);
+            Optional<Instant> first = option.firstChange();
+            for (int k = 0; k < questions.size(); k += 4) {
+                ReleaseRequest q = questions.get(k);
+                if (first.isEmpty() || q.at().isBefore(first.get())) {
+                    ReleaseDecision d = optionPolicy.decide(q);
+                    ReleaseDecision r = realAnswers.get(k);
+                    assertThat(List.of(d.verdict(), d.route(), d.basis())).as(what + ", before its first change "
+                            + first + ": " + q).isEqualTo(List.of(r.verdict(), r.route(), r.basis()));
+                    earlier++;
+                }
+            }
             for (Instant t : instants(generated.instants(), rnd)) {
                 Reachability matrix = Reachability.of(changed, t);
                 assertThat(disagreements(matrix, expected, direct, t)).as(what + ", at " + t).isEmpty();
@@ -131,6 +149,7 @@ class ReachabilityPropertyTest {
             assertThat(reaches.getOrDefault(r, 0)).as("cells %s, seed %d", r, seed).isGreaterThan(1000);
         }
         assertThat(differing).as("matrices an option changed, seed %d", seed).isGreaterThan(OPTIONS / 4);
+        assertThat(earlier).as("questions asked before an option's first change, seed %d", seed).isGreaterThan(OPTIONS);
     }
 
     /**

@@ -219,7 +219,7 @@ public final class Node implements AutoCloseable {
             routes.addAll(Web.perspectives(pages, perspectives));
             // Options: hypothetical changes saved as items, drawn on copies of the agreements (docs/OPTIONS.md).
             var options = new trisec.node.option.OptionDesk(self, holdings);
-            routes.addAll(Api.options(options));
+            routes.addAll(Api.options(self, options));
             routes.addAll(Web.options(pages, options));
             // Interchange: an item as a STIX 2.1 bundle and as its label bound to its payload (docs/INTEROP.md).
             var exports = new trisec.node.interop.Exports(self, holdings, options);

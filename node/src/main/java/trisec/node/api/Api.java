@@ -39,7 +39,7 @@ public final class Api {
                 new AgreementRoutes(s.self(), s.agreements()), new LogRoutes(s.self(), s.auditLog(), s.witness()),
                 new FederationRoutes(s.self(), s.reception(), s.logOrigin(), s.logKey()),
                 new AuthorityRoutes(s.self(), s.authorities(), s.holdings()), new WarningRoutes(s.warnings()),
-                new StatementRoutes(s.statements()), new MeetingRoutes(s.meetings()), new UncRoutes(s.self()));
+                new StatementRoutes(s.statements()), new MeetingRoutes(s.meetings()));
     }
 
     /** Commitment-to-Consult consultations. */
@@ -56,9 +56,12 @@ public final class Api {
         return List.of(new CalendarRoutes(calendar, subscriptions), new ChannelRoutes(health));
     }
 
-    /** Options: hypothetical changes saved as items, their pictures and comparisons (docs/OPTIONS.md). */
-    public static List<RouteGroup> options(trisec.node.option.OptionDesk desk) {
-        return List.of(new OptionRoutes(desk));
+    /**
+     * Options: hypothetical changes saved as items, their pictures and comparisons, and the UN Command–Rear's bases
+     * as they stand or under an option (docs/OPTIONS.md).
+     */
+    public static List<RouteGroup> options(Self self, trisec.node.option.OptionDesk desk) {
+        return List.of(new OptionRoutes(desk), new UncRoutes(self, desk));
     }
 
     /** Interchange: an item as a STIX 2.1 bundle and as its label bound to its payload (docs/INTEROP.md). */

@@ -6,14 +6,13 @@ import static trisec.node.http.Requests.json;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import trisec.agreement.AgreementStatus;
 import trisec.label.Banner;
+import trisec.label.ConfidentialityLabel;
 import trisec.node.base.Refusal;
 import trisec.node.http.Access;
 import trisec.node.http.Requests;
@@ -25,16 +24,11 @@ import trisec.node.option.OptionHistory;
 import trisec.node.option.OptionPicture;
 import trisec.node.option.OptionStretch;
 import trisec.node.release.TrackedRelease;
-import trisec.option.Cell;
 import trisec.option.Change;
 import trisec.option.HistoryImpact;
 import trisec.option.Option;
-import trisec.option.Reachability;
-import trisec.option.ReachabilityDiff;
-import trisec.option.SinglePoints;
-import trisec.party.Level;
-import trisec.party.Party;
 import trisec.scenario.file.LabelInput;
+import trisec.scenario.json.OptionTrees;
 
 /**
  * Options (docs/OPTIONS.md, "On the node"): an officer saves one, with the label of the item that keeps it; whoever
@@ -108,10 +102,10 @@ final class OptionRoutes implements RouteGroup {
     private void picture(Context ctx) {
         var a = account(ctx);
         if (stretchAsked(ctx)) {
-            json(ctx, 200, stretch(null, desk.stretch(a, id(ctx), desk.stretch(ctx.queryParam("from"),
+            json(ctx, 200, stretch(desk.stretch(a, id(ctx), desk.stretch(ctx.queryParam("from"),
                     ctx.queryParam("to")))));
         } else {
-            json(ctx, 200, picture(null, desk.picture(a, id(ctx), desk.at(ctx.queryParam("at")))));
+            json(ctx, 200, picture(desk.picture(a, id(ctx), desk.at(ctx.queryParam("at")))));
         }
     }
 
@@ -120,10 +114,9 @@ final class OptionRoutes implements RouteGroup {
         var a = account(ctx);
         if (stretchAsked(ctx)) {
             var drawn = desk.adHoc(a, text, desk.stretch(ctx.queryParam("from"), ctx.queryParam("to")));
-            json(ctx, 200, stretch(drawn.option(), drawn.picture()));
+            json(ctx, 200, stretch(drawn));
         } else {
-            var drawn = desk.adHoc(a, text, desk.at(ctx.queryParam("at")));
-            json(ctx, 200, picture(drawn.option(), drawn.picture()));
+            json(ctx, 200, picture(desk.adHoc(a, text, desk.at(ctx.queryParam("at")))));
         }
     }
 
@@ -143,10 +136,7 @@ final class OptionRoutes implements RouteGroup {
             }
         }
         var c = desk.compare(account(ctx), refs, desk.at(ctx.queryParam("at")));
-        var m = new LinkedHashMap<String, Object>();
-        m.put("at", c.at().toString());
-        m.put("options", c.columns().stream().map(OptionRoutes::column).toList());
-        json(ctx, 200, m);
+        json(ctx, 200, comparison(c));
     }
 
     // ---- the JSON shapes ---------------------------------------------------------------------------------------
@@ -171,110 +161,81 @@ final class OptionRoutes implements RouteGroup {
         return m;
     }
 
-    private static Map<String, Object> named(Option o) {
+    /** The banner of what shows these options together: the highest of their items' labels. */
+    private static String banner(List<OptionDesk.Seen> options) {
+        return Banner.covering(options.stream().map(s -> s.item().label()).toList()).toString();
+    }
+
+    /**
+     * The banner of a picture, as its page is marked: the option's item (a saved one) and the items whose releases
+     * the history impact names, which say where those items went.
+     */
+    private static String banner(OptionDesk.Seen saved, OptionHistory h, HistoryImpact impact) {
+        var labels = new ArrayList<ConfidentialityLabel>();
+        if (saved != null) {
+            labels.add(saved.item().label());
+        }
+        for (HistoryImpact.Impact i : impact.impacts()) {
+            labels.add(h.items().get(h.releases().get(i.release().id()).itemId()).label());
+        }
+        return Banner.covering(labels).toString();
+    }
+
+    /** A saved option as the shared shapes list it, with what only the node knows: its id, banner and label. */
+    private static Map<String, Object> saved(OptionDesk.Seen s, Option option) {
         var m = new LinkedHashMap<String, Object>();
-        m.put("name", o.name());
-        m.put("description", o.description());
-        m.put("changes", o.changes().stream().map(Change::describe).toList());
+        m.put("id", s.id());
+        m.putAll(OptionTrees.option(option));
+        m.put("banner", Banner.render(s.item().label()));
+        m.put("label", Views.label(s.item().label()));
         return m;
     }
 
-    static Map<String, Object> picture(Option adHoc, OptionPicture p) {
+    /** The option drawn: a saved one with its id, banner and label; a file not saved, as read. */
+    private static Map<String, Object> drawn(OptionDesk.Drawn<?> d) {
+        return d.saved().map(s -> saved(s, d.option())).orElseGet(() -> OptionTrees.option(d.option()));
+    }
+
+    /** The shared shape ({@link OptionTrees#picture}) with the answer's banner and the history impact. */
+    static Map<String, Object> picture(OptionDesk.Drawn<OptionPicture> d) {
+        OptionPicture p = d.picture();
         var m = new LinkedHashMap<String, Object>();
-        if (adHoc != null) {
-            m.put("option", named(adHoc));
-        }
-        m.put("at", p.at().toString());
-        m.put("before", matrix(p.before()));
-        m.put("after", matrix(p.after()));
-        m.put("diff", diff(p.diff()));
-        m.put("singlePoints", Map.of("before", points(p.pointsBefore()), "after", points(p.pointsAfter())));
+        m.put("banner", banner(d.saved().orElse(null), p.history(), p.impact()));
+        m.putAll(OptionTrees.picture(List.of(drawn(d)), p.diff(), p.pointsBefore(), p.pointsAfter(), p.sites()));
         m.put("history", history(p.history(), p.impact()));
         return m;
     }
 
-    static Map<String, Object> stretch(Option adHoc, OptionStretch s) {
+    /** The shared shape ({@link OptionTrees#stretch}) with the answer's banner and the history impact. */
+    static Map<String, Object> stretch(OptionDesk.Drawn<OptionStretch> d) {
+        OptionStretch s = d.picture();
         var m = new LinkedHashMap<String, Object>();
-        if (adHoc != null) {
-            m.put("option", named(adHoc));
-        }
-        m.put("from", s.from().toString());
-        m.put("to", s.until().toString());
-        m.put("periods", s.periods().stream().map(p -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("from", p.from().toString());
-            x.put("until", p.until().toString());
-            x.put("before", p.diff().before().counts());
-            x.put("after", p.diff().after().counts());
-            x.put("diff", diff(p.diff()));
-            return x;
-        }).toList());
+        m.put("banner", banner(d.saved().orElse(null), s.history(), s.impact()));
+        m.putAll(OptionTrees.stretch(List.of(drawn(d)), s.timeline()));
         m.put("history", history(s.history(), s.impact()));
         return m;
     }
 
-    private static Map<String, Object> matrix(Reachability r) {
+    /**
+     * The shared shape ({@link OptionTrees#comparison}), marked as the page is: the answer at the highest of every
+     * option compared, each column at the highest of its own.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> comparison(OptionComparison c) {
         var m = new LinkedHashMap<String, Object>();
-        m.put("counts", r.counts());
-        m.put("topics", r.tree().rows().stream().map(t -> t.path()).toList());
-        m.put("cells", r.entries().stream().map(e -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("originator", e.originator().code());
-            x.put("recipient", e.recipient().code());
-            x.put("topic", e.topic().path());
-            x.put("level", e.level().name());
-            x.putAll(cell(e.cell()));
-            return x;
-        }).toList());
+        m.put("banner", banner(c.columns().stream().flatMap(col -> col.parts().stream()).toList()));
+        m.putAll(OptionTrees.comparison(c.compared(), c.columns().stream().map(col -> col.parts().stream()
+                .map(s -> saved(s, s.option().orElseThrow())).toList()).toList()));
+        var columns = (List<Map<String, Object>>) m.get("options");
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).put("banner", banner(c.columns().get(i).parts()));
+        }
         return m;
-    }
-
-    private static Map<String, Object> cell(Cell c) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("reach", c.reach().name());
-        m.put("decision", c.verdict().name());
-        m.put("route", Labels.codes(c.route()));
-        m.put("basis", c.basis());
-        return m;
-    }
-
-    private static List<Map<String, Object>> diff(ReachabilityDiff d) {
-        return d.changes().stream().map(c -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("originator", c.originator().code());
-            x.put("recipient", c.recipient().code());
-            x.put("topic", c.topic().path());
-            x.put("level", c.level().name());
-            x.put("before", cell(c.before()));
-            x.put("after", cell(c.after()));
-            x.put("lost", c.lost());
-            x.put("gained", c.gained());
-            return (Map<String, Object>) x;
-        }).toList();
-    }
-
-    private static List<Map<String, Object>> points(SinglePoints p) {
-        return p.points().stream().map(point -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("failure", point.failure().describe());
-            switch (point.failure()) {
-                case SinglePoints.Failure.AgreementEnds e -> x.put("agreement", e.agreement());
-                case SinglePoints.Failure.HubDown h -> x.put("hub", h.hub().code());
-            }
-            x.put("losses", point.losses().stream().map(l -> {
-                var y = new LinkedHashMap<String, Object>();
-                y.put("originator", l.originator().code());
-                y.put("recipient", l.recipient().code());
-                y.put("topic", l.topic().path());
-                y.put("levels", l.levels().stream().map(Level::name).toList());
-                return y;
-            }).toList());
-            return (Map<String, Object>) x;
-        }).toList();
     }
 
     static Map<String, Object> history(OptionHistory h, HistoryImpact impact) {
         var m = new LinkedHashMap<String, Object>();
+        m.put("since", h.since().map(OptionTrees::date).orElse(null));
         m.put("releases", h.history().size());
         m.put("unchanged", impact.unchanged());
         m.put("counts", impact.counts());
@@ -283,6 +244,7 @@ final class OptionRoutes implements RouteGroup {
             var x = new LinkedHashMap<String, Object>();
             x.put("release", i.release().id());
             x.put("itemId", r.itemId());
+            x.put("banner", Banner.render(h.items().get(r.itemId()).label()));
             x.put("recipient", r.recipient().code());
             x.put("requestedAt", r.requestedAt().toString());
             x.put("effect", i.effect().name());
@@ -297,47 +259,4 @@ final class OptionRoutes implements RouteGroup {
         return m;
     }
 
-    private static Map<String, Object> column(OptionComparison.Column c) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("ids", c.parts().stream().map(OptionDesk.Seen::id).toList());
-        m.put("name", c.name());
-        m.put("kept", c.totals().kept());
-        m.put("rerouted", c.totals().rerouted());
-        m.put("lost", c.totals().lost());
-        m.put("gained", c.totals().gained());
-        m.put("fates", c.fates().stream().map(f -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("originator", f.originator().code());
-            x.put("recipient", f.recipient().code());
-            x.put("topic", f.topic().path());
-            x.put("kept", names(f.kept()));
-            x.put("rerouted", names(f.rerouted()));
-            x.put("lost", names(f.lost()));
-            x.put("gained", names(f.gained()));
-            return x;
-        }).toList());
-        m.put("viaHub", c.viaHub().stream().map(v -> Map.of("originator", v.originator().code(),
-                "recipient", v.recipient().code(), "topics", v.topics().stream().map(t -> t.path()).toList()))
-                .toList());
-        m.put("diff", diff(c.diff()));
-        Instant at = c.diff().after().at();
-        m.put("agreements", c.scenario().agreements().stream().filter(a -> c.scenario().lifecycle(a).inForceAt(at))
-                .map(a -> {
-                    AgreementStatus s = c.scenario().lifecycle(a).statusAt(at);
-                    var x = new LinkedHashMap<String, Object>();
-                    x.put("id", a.id());
-                    x.put("kind", a.kind().name());
-                    x.put("parties", Labels.codes(a.parties()));
-                    x.put("hub", a.hub().map(Party::code).orElse(null));
-                    x.put("status", s.code());
-                    x.put("noticeSuspended", s instanceof AgreementStatus.InForce f && f.noticeSuspended());
-                    x.put("topics", a.scopeAt(at).topics().toString());
-                    return x;
-                }).toList());
-        return m;
-    }
-
-    private static List<String> names(List<Level> levels) {
-        return levels.stream().map(Level::name).toList();
-    }
 }

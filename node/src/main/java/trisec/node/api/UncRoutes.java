@@ -1,31 +1,37 @@
 package trisec.node.api;
 
+import static trisec.node.http.Requests.account;
 import static trisec.node.http.Requests.json;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import trisec.DateOrInstant;
 import trisec.agreement.AgreementStatus;
+import trisec.label.Banner;
 import trisec.node.base.Self;
 import trisec.node.http.Access;
 import trisec.node.http.RouteGroup;
-import trisec.scenario.Scenario;
+import trisec.node.option.OptionDesk;
 import trisec.scenario.SiteStatus;
+import trisec.scenario.json.OptionTrees;
 
 /**
  * UN Command–Rear: the scenario's sites (the seven UN-flagged bases in Japan) with where they are, their host, role
  * and agreement, and that agreement's status on any date, as the node's facts have it (the scenario and the events
- * recorded since). Unclassified public facts, open to every signed-in person like the dialogue's health
- * (docs/OPTIONS.md, "UN Command–Rear").
+ * recorded since); with {@code option=ID}, beside it the status under a saved option the caller may read
+ * (docs/OPTIONS.md, "UN Command–Rear"). Without an option, unclassified public facts; with one, marked as the option.
  */
 final class UncRoutes implements RouteGroup {
     private final Self self;
+    private final OptionDesk options;
 
-    UncRoutes(Self self) {
+    UncRoutes(Self self, OptionDesk options) {
         this.self = self;
+        this.options = options;
     }
 
     @Override
@@ -36,10 +42,43 @@ final class UncRoutes implements RouteGroup {
     private void bases(Context ctx) {
         String at = ctx.queryParam("at");
         Instant when = at == null || at.isBlank() ? self.clock().instant() : DateOrInstant.parse(at);
-        Scenario scenario = self.facts().scenario();
+        String id = ctx.queryParam("option");
         var m = new LinkedHashMap<String, Object>();
+        List<SiteStatus> real;
+        List<SiteStatus> under = null;
+        if (id == null) {
+            real = SiteStatus.of(self.facts().scenario(), when);
+            m.put("banner", Banner.covering(List.of()).toString());
+        } else {
+            OptionDesk.Applied applied = options.under(account(ctx), id);
+            real = SiteStatus.of(applied.real(), when);
+            under = SiteStatus.of(applied.changed(), when);
+            OptionDesk.Seen s = applied.option();
+            m.put("banner", Banner.render(s.item().label()));
+            var o = new LinkedHashMap<String, Object>();
+            o.put("id", s.id());
+            o.putAll(OptionTrees.option(s.option().orElseThrow()));
+            o.put("banner", Banner.render(s.item().label()));
+            o.put("label", Views.label(s.item().label()));
+            m.put("option", o);
+        }
         m.put("at", AgreementStatus.format(when));
-        m.put("sites", SiteStatus.of(scenario, when).stream().map(UncRoutes::site).toList());
+        var sites = new java.util.ArrayList<Map<String, Object>>();
+        for (SiteStatus r : real) {
+            Map<String, Object> site = site(r);
+            if (under != null) {
+                // An option adds no site and removes none: each is found by its name.
+                SiteStatus u = under.stream().filter(x -> x.site().name().equals(r.site().name())).findFirst()
+                        .orElseThrow();
+                var x = new LinkedHashMap<String, Object>();
+                x.put("covered", u.covered());
+                x.put("status", OptionTrees.status(u.status()));
+                x.put("changed", !u.status().equals(r.status()));
+                site.put("underOption", x);
+            }
+            sites.add(site);
+        }
+        m.put("sites", sites);
         json(ctx, 200, m);
     }
 
@@ -55,10 +94,7 @@ final class UncRoutes implements RouteGroup {
         m.put("since", s.site().since().map(Object::toString).orElse(null));
         m.put("agreement", s.agreement().id());
         m.put("covered", s.covered());
-        var status = new LinkedHashMap<String, Object>();
-        status.put("code", s.status().code());
-        status.put("text", s.status().describe());
-        m.put("status", status);
+        m.put("status", OptionTrees.status(s.status()));
         return m;
     }
 }

@@ -151,38 +151,59 @@ public final class OptionDesk {
         return holdings.retract(person, id);
     }
 
+    /** A saved option and the agreements it is applied to, as they stand and as it makes them: one snapshot. */
+    public record Applied(Seen option, Scenario real, Scenario changed) {}
+
+    /**
+     * A saved option applied to the agreements as this node knows them (for the UN Command–Rear under it). No such
+     * option, and one the person may not read, are both {@code NOT_FOUND}; one that no longer fits is a conflict.
+     */
+    public Applied under(Account person, String id) {
+        Scenario real = self.facts().scenario();
+        Seen s = get(person, id, real);
+        return new Applied(s, real, applied(s, real));
+    }
+
+    /**
+     * An option drawn: the saved option (empty for a file that is not saved), the option as read against the
+     * agreements the picture is drawn on, and its picture.
+     */
+    public record Drawn<T>(Optional<Seen> saved, Option option, T picture) {}
+
     /** The picture of a saved option on one instant. */
-    public OptionPicture picture(Account person, String id, Instant at) {
+    public Drawn<OptionPicture> picture(Account person, String id, Instant at) {
         Scenario real = self.facts().scenario();
         Seen s = get(person, id, real);
         Scenario changed = applied(s, real);
-        return OptionPicture.of(real, changed, at, earliest(s.option().orElseThrow(), at), history(person));
+        Option option = s.option().orElseThrow();
+        return new Drawn<>(Optional.of(s), option, OptionPicture.of(real, changed, at, earliest(option, at),
+                history(person, option)));
     }
 
     /** The picture of a saved option over a stretch of time. */
-    public OptionStretch stretch(Account person, String id, Stretch when) {
+    public Drawn<OptionStretch> stretch(Account person, String id, Stretch when) {
         Scenario real = self.facts().scenario();
         Seen s = get(person, id, real);
-        return OptionStretch.of(real, applied(s, real), when.from(), when.until(), history(person));
+        Scenario changed = applied(s, real);
+        Option option = s.option().orElseThrow();
+        return new Drawn<>(Optional.of(s), option, OptionStretch.of(real, changed, when.from(), when.until(),
+                history(person, option)));
     }
 
-    /** An option file that is not saved, as read, with its picture. */
-    public record Unsaved<T>(Option option, T picture) {}
-
     /** The picture of an option file that is not saved: read, drawn and forgotten; nothing is stored. */
-    public Unsaved<OptionPicture> adHoc(Account person, String yaml, Instant at) {
+    public Drawn<OptionPicture> adHoc(Account person, String yaml, Instant at) {
         Scenario real = self.facts().scenario();
         Option option = read(yaml, real);
-        return new Unsaved<>(option, OptionPicture.of(real, apply(option, real), at, earliest(option, at),
-                history(person)));
+        return new Drawn<>(Optional.empty(), option, OptionPicture.of(real, apply(option, real), at,
+                earliest(option, at), history(person, option)));
     }
 
     /** The same, over a stretch of time. */
-    public Unsaved<OptionStretch> adHoc(Account person, String yaml, Stretch when) {
+    public Drawn<OptionStretch> adHoc(Account person, String yaml, Stretch when) {
         Scenario real = self.facts().scenario();
         Option option = read(yaml, real);
-        return new Unsaved<>(option, OptionStretch.of(real, apply(option, real), when.from(), when.until(),
-                history(person)));
+        return new Drawn<>(Optional.empty(), option, OptionStretch.of(real, apply(option, real), when.from(),
+                when.until(), history(person, option)));
     }
 
     /**
@@ -321,19 +342,7 @@ public final class OptionDesk {
 
     /** The first date an option names (an event, a scope's start, an outage's), or {@code otherwise}. */
     static Instant earliest(Option option, Instant otherwise) {
-        Instant first = null;
-        for (Change c : option.changes()) {
-            Optional<Instant> t = switch (c) {
-                case Change.AgreementEvent e -> Optional.of(e.event().at());
-                case Change.ScopeChange s -> Optional.of(s.from());
-                case Change.HubOutage o -> Optional.of(o.from());
-                case Change.NewAgreement n -> n.agreement().events().stream().map(e -> e.at()).findFirst();
-                case Change.NewParty p -> Optional.empty();
-            };
-            if (t.isPresent() && (first == null || t.get().isBefore(first))) {
-                first = t.get();
-            }
-        }
+        Instant first = option.firstChange().orElse(null);
         // Turns are looked for where the release policy reckons dates (as a request's dates are).
         return first == null || first.isBefore(EARLIEST) || first.isAfter(LATEST) ? otherwise : first;
     }
@@ -360,8 +369,9 @@ public final class OptionDesk {
                 lines(s.problems()));
     }
 
-    private OptionHistory history(Account person) {
-        return OptionHistory.of(self, holdings, person);
+    /** This node's releases the option can change: those requested since its first change. */
+    private OptionHistory history(Account person, Option option) {
+        return OptionHistory.of(self, holdings, person, option.firstChange());
     }
 
     private static String shorten(String s) {

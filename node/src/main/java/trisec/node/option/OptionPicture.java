@@ -8,7 +8,9 @@ import trisec.node.base.Refusal;
 import trisec.option.HistoryImpact;
 import trisec.option.Reachability;
 import trisec.option.ReachabilityDiff;
+import trisec.option.ReachabilityDiffTimeline;
 import trisec.option.SinglePoints;
+import trisec.option.SiteDiff;
 import trisec.option.TopicTree;
 import trisec.policy.ReleasePolicy;
 import trisec.scenario.Scenario;
@@ -16,12 +18,13 @@ import trisec.scenario.Scenario;
 /**
  * The picture of an option on one instant (docs/OPTIONS.md): the reachability matrix of the agreements as this node
  * knows them and of the option's copy of them, over one topic tree, and how they differ; the single points of
- * failure of each; and what the option would have done to this node's recorded releases. Every cell and every
- * decision is the release policy's own, on one scenario or the other.
+ * failure of each; the sites (the UN-flagged bases) whose agreement then stands otherwise; and what the option would
+ * have done to this node's recorded releases. Every cell and every decision is the release policy's own, on one
+ * scenario or the other.
  */
 public record OptionPicture(Instant at, Scenario real, Scenario changed, Reachability before, Reachability after,
-                            ReachabilityDiff diff, SinglePoints pointsBefore, SinglePoints pointsAfter,
-                            List<OptionStretch.Period> turns, Instant turnsUntil, OptionHistory history,
+                            ReachabilityDiff diff, SinglePoints pointsBefore, SinglePoints pointsAfter, SiteDiff sites,
+                            List<ReachabilityDiffTimeline.Stretch> turns, Instant turnsUntil, OptionHistory history,
                             HistoryImpact impact) {
     /** How far the turns are looked for: ten years from the first date the option names. */
     static final int TURNS_YEARS = 10;
@@ -40,10 +43,11 @@ public record OptionPicture(Instant at, Scenario real, Scenario changed, Reachab
         Reachability before = Reachability.of(ReleasePolicy.of(real), at, tree);
         Reachability after = Reachability.of(option, at, tree);
         Instant until = from.atOffset(ZoneOffset.UTC).plusYears(TURNS_YEARS).toInstant();
-        List<OptionStretch.Period> turns = OptionStretch.periods(real, changed, from, until, tree).stream()
-                .filter(p -> !p.diff().isEmpty()).toList();
+        List<ReachabilityDiffTimeline.Stretch> turns = ReachabilityDiffTimeline.of(real, changed, from, until, tree)
+                .stretches().stream().filter(p -> !p.diff().isEmpty()).toList();
         return new OptionPicture(at, real, changed, before, after, ReachabilityDiff.between(before, after),
-                SinglePoints.of(real, at, tree), SinglePoints.of(changed, at, tree), turns, until, history,
+                SinglePoints.of(real, at, tree), SinglePoints.of(changed, at, tree), SiteDiff.of(real, changed, at),
+                turns, until, history,
                 impact(history, ReleasePolicy.of(real), option));
     }
 

@@ -92,6 +92,12 @@ public final class Releases {
                 .list();
     }
 
+    /** The releases requested at or after {@code from}, newest first (by request time, then id). */
+    public static List<TrackedRelease> since(Handle h, Scenario s, Instant from) {
+        return h.createQuery("SELECT * FROM releases WHERE requested_at >= :t ORDER BY requested_at DESC, id")
+                .bind("t", Store.utc(from)).map((rs, c) -> read(rs, s)).list();
+    }
+
     public static List<TrackedRelease> ofItem(Handle h, Scenario s, String itemId) {
         return h.createQuery("SELECT * FROM releases WHERE item_id = :i ORDER BY requested_at, id").bind("i", itemId)
                 .map((rs, c) -> read(rs, s)).list();

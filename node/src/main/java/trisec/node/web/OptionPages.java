@@ -30,6 +30,7 @@ import trisec.node.option.OptionStretch;
 import trisec.node.person.Account;
 import trisec.node.release.TrackedRelease;
 import trisec.option.Cell;
+import trisec.option.Comparison;
 import trisec.option.Change;
 import trisec.option.HistoryImpact;
 import trisec.option.Option;
@@ -256,13 +257,12 @@ final class OptionPages implements RouteGroup {
         Texts t = pages.texts(ctx);
         String id = ctx.pathParam("id");
         boolean stretch = ctx.queryParam("from") != null || ctx.queryParam("to") != null;
-        OptionDesk.Seen seen = desk.get(a, id);
-        Option option = seen.option().orElse(null);
         if (stretch) {
-            OptionStretch s = desk.stretch(a, id, desk.stretch(ctx.queryParam("from"), ctx.queryParam("to")));
-            show(ctx, a, t, seen, option, null, s, "");
+            var d = desk.stretch(a, id, desk.stretch(ctx.queryParam("from"), ctx.queryParam("to")));
+            show(ctx, a, t, d.saved().orElseThrow(), d.option(), null, d.picture(), "");
         } else {
-            show(ctx, a, t, seen, option, desk.picture(a, id, desk.at(ctx.queryParam("at"))), null, "");
+            var d = desk.picture(a, id, desk.at(ctx.queryParam("at")));
+            show(ctx, a, t, d.saved().orElseThrow(), d.option(), d.picture(), null, "");
         }
     }
 
@@ -297,7 +297,7 @@ final class OptionPages implements RouteGroup {
         List<OptionView.Graph> graphs = p == null ? List.of() : List.of(graph(t, t.t("options.real"), p.real(),
                 p.at()), graph(t, name, p.changed(), p.at()));
         List<OptionView.PointRow> points = p == null ? List.of() : points(t, p);
-        List<OptionView.Period> periods = s == null ? List.of() : s.periods().stream()
+        List<OptionView.Period> periods = s == null ? List.of() : s.timeline().stretches().stream()
                 .map(x -> period(t, x.from(), x.until(), x.diff(), true, false)).toList();
         // The last turn may run on past the ten years looked at: it is said to begin, not to end.
         List<OptionView.Period> turns = p == null ? List.of() : p.turns().stream()
@@ -421,7 +421,8 @@ final class OptionPages implements RouteGroup {
                     t.party(r.recipient()), t.dateTime(r.requestedAt()), t.t("options.effect." + i.effect().name()),
                     i.effect().name(), was, now);
         }).toList();
-        return new OptionView.History(history.history().size(), impact.unchanged(), counts, impacts);
+        return new OptionView.History(history.history().size(), impact.unchanged(), history.since()
+                .map(t::date).orElse(""), counts, impacts);
     }
 
     // ---- side by side ------------------------------------------------------------------------------------------
@@ -466,7 +467,7 @@ final class OptionPages implements RouteGroup {
                 String.join(",", refs), columns, rows, real, graphs, combine, combineName));
     }
 
-    private static OptionView.FateCell fate(Texts t, OptionComparison.Column col, OptionComparison.Fate f) {
+    private static OptionView.FateCell fate(Texts t, OptionComparison.Column col, Comparison.Fate f) {
         var parts = new ArrayList<String>();
         if (!f.lost().isEmpty()) {
             parts.add(t.t("options.fate.lost", names(f.lost())));

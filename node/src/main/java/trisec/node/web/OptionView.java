@@ -91,8 +91,11 @@ public final class OptionView {
         }
     }
 
-    /** What the option would have done to this node's recorded releases. */
-    public record History(int releases, int unchanged, List<String> counts, List<Impact> impacts) {
+    /**
+     * What the option would have done to this node's recorded releases: those requested since its first change
+     * ({@code since}, in words; empty when it names no date and every release was read).
+     */
+    public record History(int releases, int unchanged, String since, List<String> counts, List<Impact> impacts) {
         public History {
             counts = List.copyOf(counts);
             impacts = List.copyOf(impacts);

@@ -26,7 +26,7 @@ public final class Web {
                 new ItemPages(pages, holdings, auditLog), new ReleasePages(pages, holdings, disclosures),
                 new ConsentPages(pages, consents), new AgreementPages(pages), new PersonPages(pages, calendars),
                 new AdminPages(pages, agreements, calendars), new WarningPages(pages, warnings),
-                new StatementPages(pages, statements), new MeetingPages(pages, meetings), new UncPages(pages));
+                new StatementPages(pages, statements), new MeetingPages(pages, meetings));
     }
 
     /** The Commitment-to-Consult pages. */
@@ -44,9 +44,12 @@ public final class Web {
         return List.of(new InteropPages(pages, exports));
     }
 
-    /** The options pages: the list and form, an option's picture, options side by side. */
+    /**
+     * The options pages: the list and form, an option's picture, options side by side; and the UN Command–Rear's
+     * bases, as they stand or under an option.
+     */
     public static List<RouteGroup> options(Pages pages, trisec.node.option.OptionDesk desk) {
-        return List.of(new OptionPages(pages, desk));
+        return List.of(new OptionPages(pages, desk), new UncPages(pages, desk));
     }
 
     /** The perspectives register's page. */

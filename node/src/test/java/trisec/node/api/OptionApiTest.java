@@ -167,9 +167,9 @@ class OptionApiTest {
 
     @Test
     void theNoticeLeavesKoreaAndJapanTheHubOnDprkAfterTheTermEndsAndNothingElse() {
-        assertThat(picture(notice, "?at=2026-11-22").get("diff")).isEmpty();
+        assertThat(picture(notice, "?at=2026-11-22").get("changes")).isEmpty();
         JsonNode p = picture(notice, "?at=2026-12-01");
-        JsonNode diff = p.get("diff");
+        JsonNode diff = p.get("changes");
         assertThat(diff).isNotEmpty();
         for (JsonNode c : diff) {
             assertThat(Set.of(c.get("originator").asText(), c.get("recipient").asText())).isEqualTo(Set.of("KOR", "JPN"));
@@ -196,11 +196,14 @@ class OptionApiTest {
         JsonNode s = picture(notice, "?from=2026-01-01&to=2028-01-01");
         JsonNode periods = s.get("periods");
         assertThat(periods).hasSize(2);
-        assertThat(periods.get(0).get("from").asText()).isEqualTo("2026-01-01T00:00:00Z");
-        assertThat(periods.get(0).get("diff")).isEmpty();
-        assertThat(periods.get(1).get("from").asText()).isEqualTo("2026-11-23T00:00:00Z");
-        assertThat(periods.get(1).get("until").asText()).isEqualTo("2028-01-01T00:00:00Z");
-        assertThat(periods.get(1).get("diff").size()).isEqualTo(picture(notice, "?at=2027-06-01").get("diff").size());
+        assertThat(periods.get(0).get("from").asText()).isEqualTo("2026-01-01");
+        assertThat(periods.get(0).get("changes")).isEmpty();
+        assertThat(periods.get(1).get("from").asText()).isEqualTo("2026-11-23");
+        assertThat(periods.get(1).get("until").asText()).isEqualTo("2028-01-01");
+        assertThat(periods.get(1).get("changes").size())
+                .isEqualTo(picture(notice, "?at=2027-06-01").get("changes").size());
+        assertThat(periods.get(1).at("/counts/after/NONE").asInt())
+                .isGreaterThan(periods.get(1).at("/counts/before/NONE").asInt());
     }
 
     @Test
@@ -222,6 +225,11 @@ class OptionApiTest {
         assertThat(second.get("rerouted").asInt()).isZero();
         assertThat(second.get("gained").asInt()).isZero();
         assertThat(second.get("fates")).isEmpty();
+        // Kept means on the same route: what reaches now is what the widening keeps, and the notice keeps, reroutes
+        // or loses it.
+        assertThat(first.get("kept").asInt() + first.get("rerouted").asInt() + first.get("lost").asInt())
+                .isEqualTo(second.get("kept").asInt());
+        assertThat(texts(fate(first, "KOR", "JPN", "dprk.missile").get("kept"))).doesNotContain(ApiFixture.CLASS_II);
         JsonNode tisa = null;
         for (JsonNode a : second.get("agreements")) {
             if (a.get("id").asText().equals("tisa-2014")) {
@@ -239,7 +247,7 @@ class OptionApiTest {
                 + "&at=2026-12-01");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode both = column(r.json(), 1);
-        assertThat(texts(both.get("ids"))).containsExactly(notice, widened);
+        assertThat(both.get("options").findValuesAsText("id")).containsExactly(notice, widened);
         assertThat(both.get("name").asText())
                 .isEqualTo("KOR gives notice on 2026-03-01 + TISA widened to all dprk and china topics");
         // dprk itself and china, lost to the notice alone, go through the hub once TISA covers them.
@@ -259,6 +267,40 @@ class OptionApiTest {
         }
         assertThat(texts(carried)).containsExactly("china", "dprk", "dprk.missile", "dprk.missile.warning",
                 "dprk.nuclear");
+    }
+
+    @Test
+    void everyPictureAndComparisonIsMarkedAsItsPageIs() {
+        // The widening is kept at Class III and changes none of the releases: its picture is CONFIDENTIAL.
+        JsonNode widening = picture(widened, "?at=2026-12-01");
+        assertThat(widening.get("history").get("impacts")).isEmpty();
+        assertThat(widening.get("banner").asText()).isEqualTo("CONFIDENTIAL");
+        assertThat(widening.at("/options/0/id").asText()).isEqualTo(widened);
+        assertThat(widening.at("/options/0/banner").asText()).isEqualTo("CONFIDENTIAL");
+        assertThat(widening.at("/options/0/label/level").asText()).isEqualTo(ApiFixture.CLASS_III);
+        assertThat(widening.at("/options/0/label/topic").asText()).isEqualTo("dprk");
+        assertThat(picture(widened, "?from=2026-01-01&to=2028-01-01").get("banner").asText())
+                .isEqualTo("CONFIDENTIAL");
+        // The notice names Class II releases among those it changes, and is kept at Class II itself.
+        JsonNode notice = picture(this.notice, "?at=2026-12-01");
+        assertThat(notice.get("banner").asText()).isEqualTo("SECRET");
+        assertThat(notice.at("/history/impacts").findValuesAsText("banner")).isNotEmpty().containsOnly("SECRET");
+        // Not saved, it has no label of its own: what marks it is the releases it names, none for the guest.
+        var officer = kor.post(OFFICER, "/api/v1/options/picture?at=2026-12-01",
+                ApiFixture.body("yaml", example("kor-notice-2026")));
+        assertThat(officer.json().get("banner").asText()).isEqualTo("SECRET");
+        assertThat(officer.json().at("/options/0/banner").isMissingNode()).isTrue();
+        var guest = kor.post("kor.guest", "/api/v1/options/picture?at=2026-12-01",
+                ApiFixture.body("yaml", example("tisa-widened")));
+        assertThat(guest.json().get("banner").asText()).isEqualTo("UNCLASSIFIED");
+        // Side by side: each column as its own options, the answer as the highest of them all.
+        var compared = kor.get(OFFICER, "/api/v1/options/compare?ids=" + widened + "," + this.notice
+                + "&at=2026-12-01");
+        assertThat(compared.status()).as(compared.body()).isEqualTo(200);
+        assertThat(compared.json().get("banner").asText()).isEqualTo("SECRET");
+        assertThat(compared.json().at("/options/0/banner").asText()).isEqualTo("CONFIDENTIAL");
+        assertThat(compared.json().at("/options/1/banner").asText()).isEqualTo("SECRET");
+        assertThat(compared.json().at("/options/1/options/0/label/level").asText()).isEqualTo(ApiFixture.CLASS_II);
     }
 
     /** First, before another test makes a release of its own. */
@@ -293,7 +335,37 @@ class OptionApiTest {
                 ApiFixture.body("yaml", example("kor-notice-2026")));
         assertThat(guest.status()).as(guest.body()).isEqualTo(200);
         assertThat(guest.json().at("/history/releases").asInt()).isZero();
-        assertThat(guest.json().at("/option/name").asText()).isEqualTo("KOR gives notice on 2026-03-01");
+        assertThat(guest.json().at("/options/0/name").asText()).isEqualTo("KOR gives notice on 2026-03-01");
+    }
+
+    private static String hubDown(String from) {
+        return """
+                name: The hub is down from %s
+                changes:
+                  - change: outage
+                    hub: USA
+                    from: %s
+                    until: 2027-03-01
+                """.formatted(from, from);
+    }
+
+    @Test
+    void theHistoryReadsOnlyTheReleasesRequestedSinceTheOptionsFirstChange() {
+        // Every release here was requested on 2026-12-01. The hub down from 2027 cannot change one: none is read.
+        var later = kor.post(OFFICER, "/api/v1/options/picture?at=2027-02-01", ApiFixture.body("yaml",
+                hubDown("2027-01-01")));
+        assertThat(later.status()).as(later.body()).isEqualTo(200);
+        assertThat(later.json().at("/history/since").asText()).isEqualTo("2027-01-01");
+        assertThat(later.json().at("/history/releases").asInt()).isZero();
+        assertThat(later.json().at("/history/impacts")).isEmpty();
+        // The same outage from before them reads them all, as the notice (from 2026-03-01) does.
+        var earlier = kor.post(OFFICER, "/api/v1/options/picture?at=2027-02-01", ApiFixture.body("yaml",
+                hubDown("2026-11-01")));
+        assertThat(earlier.json().at("/history/since").asText()).isEqualTo("2026-11-01");
+        assertThat(earlier.json().at("/history/releases").asInt())
+                .isEqualTo(picture(notice, "?at=2026-12-01").at("/history/releases").asInt())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(picture(notice, "?at=2026-12-01").at("/history/since").asText()).isEqualTo("2026-03-01");
     }
 
     @Test
@@ -307,7 +379,7 @@ class OptionApiTest {
         var compared = kor.get(OFFICER, "/api/v1/options/compare?ids=" + third + "+" + widened + "," + notice
                 + "&at=2027-06-01");
         assertThat(compared.status()).as(compared.body()).isEqualTo(200);
-        assertThat(texts(compared.json().at("/options/0/ids"))).containsExactly(third, widened);
+        assertThat(compared.json().at("/options/0/options").findValuesAsText("id")).containsExactly(third, widened);
 
         for (String q : QUESTIONS) {
             assertThat(kor.get(OFFICER, q).body()).as(q).isEqualTo(decidedBefore.get(q));

@@ -77,4 +77,57 @@ class UncApiTest {
         assertThat(r.json().get("error").asText()).isEqualTo("BAD_REQUEST");
         assertThat(r.json().get("message").asText()).contains("2024-02-30").contains("2017-03-01");
     }
+
+    /** An option ending the UN forces SOFA on 2025-01-01, kept at Class II on dprk: the guest may not read it. */
+    private String sofaEnds() {
+        var r = kor.post("kor.officer", "/api/v1/options", ApiFixture.body("yaml", """
+                name: The UNC SOFA ends on 2025-01-01
+                changes:
+                  - change: event
+                    agreement: unc-sofa-1954
+                    type: TERMINATED
+                    date: 2025-01-01
+                    by: JPN
+                """, "level", ApiFixture.CLASS_II, "topic", "dprk"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    @Test
+    void underAnOptionEachBaseHasItsStatusBesideTheRealOneAndTheAnswerIsMarkedAsTheOption() {
+        String id = sofaEnds();
+        var r = kor.get("kor.officer", "/api/v1/unc?at=2025-06-01&option=" + id);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("banner").asText()).isEqualTo("SECRET");
+        assertThat(r.json().at("/option/id").asText()).isEqualTo(id);
+        assertThat(r.json().at("/option/name").asText()).isEqualTo("The UNC SOFA ends on 2025-01-01");
+        assertThat(r.json().at("/option/label/level").asText()).isEqualTo(ApiFixture.CLASS_II);
+        assertThat(sites(r.json())).hasSize(7).allSatisfy(s -> {
+            assertThat(s.get("covered").asBoolean()).isTrue();
+            assertThat(s.at("/status/code").asText()).isEqualTo("IN_FORCE");
+            assertThat(s.at("/underOption/covered").asBoolean()).isFalse();
+            assertThat(s.at("/underOption/status/code").asText()).isEqualTo("TERMINATED");
+            assertThat(s.at("/underOption/changed").asBoolean()).isTrue();
+        });
+        // Before the option's date the bases stand alike under it.
+        assertThat(sites(kor.get("kor.officer", "/api/v1/unc?at=2024-12-31&option=" + id).json()))
+                .allSatisfy(s -> assertThat(s.at("/underOption/changed").asBoolean()).isFalse());
+        // Without an option: the real facts only, unclassified.
+        JsonNode plain = kor.get("kor.officer", "/api/v1/unc?at=2025-06-01").json();
+        assertThat(plain.get("banner").asText()).isEqualTo("UNCLASSIFIED");
+        assertThat(plain.has("option")).isFalse();
+        assertThat(sites(plain)).allSatisfy(s -> assertThat(s.has("underOption")).isFalse());
+    }
+
+    @Test
+    void anOptionThePersonMayNotReadAnswersAsOneThatDoesNotExist() {
+        String id = sofaEnds();
+        var unreadable = kor.get("kor.guest", "/api/v1/unc?at=2025-06-01&option=" + id);
+        var unknown = kor.get("kor.guest", "/api/v1/unc?at=2025-06-01&option=no-such-option");
+        assertThat(unreadable.status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unreadable.json().get("error").asText()).isEqualTo("NOT_FOUND");
+        assertThat(unreadable.body().replace(id, "ID")).isEqualTo(unknown.body().replace("no-such-option", "ID"));
+        assertThat(unreadable.body()).doesNotContain("SOFA");
+    }
 }

@@ -95,6 +95,46 @@ class HubReleaseTest {
     }
 
     /**
+     * An option's history at the hub: its forward served Korea's release through it, so it is asked as Korea asked
+     * it (Korea holding the item, to Japan, with consent on record). Were the hub down that day, Korea's release
+     * would go nowhere and there would have been nothing to forward: refused, at the hub as at Korea. Asked as the
+     * hub's own leg (the U.S. to Japan under their GSOMIA, which an outage does not touch), it would stay unchanged.
+     */
+    @Test
+    void underAnOptionTheHubsForwardIsAskedAsTheReleaseItServed() {
+        String id = createItem(c, KOR, "군사Ⅱ급비밀", "dprk.nuclear");
+        String releaseId = Fed.request(c, KOR, id, JPN).at("/release/id").asText();
+        Fed.approve(c, KOR, releaseId);
+        awaitStatus(c, KOR, releaseId, "DELIVERED");
+        String forward = Fed.outbox(c, USA).stream().filter(r -> r.get("itemId").asText().equals(id)).findFirst()
+                .orElseThrow().get("id").asText();
+        String hubDown = """
+                name: The hub is down through 2015
+                changes:
+                  - change: outage
+                    hub: USA
+                    from: 2015-01-01
+                    until: 2016-01-01
+                """;
+        String body = "{\"yaml\":" + trisec.node.base.Json.write(hubDown) + "}";
+        for (var at : List.of(USA, KOR)) {
+            var r = c.client(at).post(at.code().toLowerCase() + ".analyst", "/api/v1/options/picture?at=2015-06-01",
+                    body);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode impact = null;
+            for (JsonNode i : r.json().at("/history/impacts")) {
+                if (i.get("release").asText().equals(at == USA ? forward : releaseId)) {
+                    impact = i;
+                }
+            }
+            assertThat(impact).as(at + ": " + r.json().get("history")).isNotNull();
+            assertThat(impact.get("effect").asText()).isEqualTo("REFUSED");
+            assertThat(Fed.textList(impact.at("/was/route"))).containsExactly("KOR", "USA", "JPN");
+            assertThat(impact.at("/now/decision").asText()).isEqualTo("DENY");
+        }
+    }
+
+    /**
      * Under TISA Korea may know only the hub. Its new marking and its retraction still reach Japan: the hub passes
      * Korea's signed notices on to the party it forwarded the item to, and nobody is left untold.
      */

@@ -187,6 +187,8 @@ class OptionPagesTest {
             assertThat(html).contains("data-testid=\"option-turns\"").contains("data-from=\"2026-11-23\"")
                     .contains("data-testid=\"option-points\"").contains("data-differs=\"true\"")
                     .contains("data-testid=\"option-history-summary\"");
+            // Only the releases since the notice (2026-03-01) are read: the page says so.
+            assertThat(html).containsPattern("data-testid=\"option-history-since\">[^<]*2026");
         }
         var before = tab("en", "kor.officer").get("/ui/options/" + notice + "?at=2026-11-22");
         assertThat(before.body()).doesNotContain(" changed\" data-reach");

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * shows nothing changed while its term runs (the GSOMIA dashed in the graph, its notice pending) and, from the day the
  * term ends, Korea and Japan reaching each other on {@code dprk.missile} and {@code dprk.nuclear} only through the
  * U.S. hub and on every other topic not at all; the widening changes no cell while the GSOMIA stands; side by side,
- * the notice loses what the widening keeps, and the two applied one after the other show the hub then carrying
- * {@code china} and {@code dprk}; the examples give what the form gave. A guest finds no trace of the options, a track 1.5 participant has no options page, and the
- * options stay on Korea's node. Pages only: no API call drives the walk. Screenshots go to target/screenshots/.
+ * the notice loses or reroutes what the widening keeps on the same route, and the two applied one after the other
+ * show the hub then carrying {@code china} and {@code dprk}; the examples give what the form gave. A guest finds no
+ * trace of the options, a track 1.5 participant has no options page, and the options stay on Korea's node. Pages only: no API call drives the walk. Screenshots go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -309,7 +309,7 @@ class OptionsWalkBrowserTest {
         page.context().close();
     }
 
-    /** The keeps/loses cells of one row of the side-by-side table, per option column: class and text. */
+    /** Each option column's fate (kept, rerouted, lost, gained) in a row of the side-by-side table: class, text. */
     private static List<List<String>> fates(Page page, String pair, String topic) {
         Locator cells = page.locator("[data-testid=options-compare] tr[data-pair='" + pair + "'][data-topic='"
                 + topic + "'] td");

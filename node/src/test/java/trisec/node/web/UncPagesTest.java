@@ -30,12 +30,26 @@ class UncPagesTest {
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private Cluster cluster;
     private URI base;
+    /** An option ending the UN forces SOFA on 2025-01-01, kept at Class II on dprk (the guest may not read it). */
+    private String sofaEnds;
 
     @BeforeAll
     void start() {
         cluster = Cluster.start(List.of(Cluster.KOR), ScenarioFiles.shipped(),
                 Optional.of(Instant.parse("2025-06-01T09:00:00Z")), c -> c);
         base = cluster.client(Cluster.KOR).base();
+        var saved = cluster.client(Cluster.KOR).post("kor.officer", "/api/v1/options", trisec.node.base.Json.write(
+                java.util.Map.of("yaml", """
+                        name: The UNC SOFA ends on 2025-01-01
+                        changes:
+                          - change: event
+                            agreement: unc-sofa-1954
+                            type: TERMINATED
+                            date: 2025-01-01
+                            by: JPN
+                        """, "level", "군사Ⅱ급비밀", "topic", "dprk")));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        sofaEnds = saved.json().get("id").asText();
     }
 
     @AfterAll
@@ -127,7 +141,7 @@ class UncPagesTest {
      * API gives its {@code lat} and {@code lon} as null.
      */
     @Test
-    void aSiteWithoutAPositionIsListedButNotDrawn() throws Exception {
+    void aSiteWithoutAPositionIsListedButNotDrawnWithOrWithoutAnOption() throws Exception {
         String text = ScenarioFiles.shippedText().replace("    lat: 35.75\n    lon: 139.35\n", "");
         assertThat(text).isNotEqualTo(ScenarioFiles.shippedText());
         var scenario = ScenarioFiles.read("no position for Yokota", text);
@@ -167,6 +181,43 @@ class UncPagesTest {
                 assertThat(n.get("covered").asBoolean()).isTrue();
             });
             assertThat(api.json().get("sites")).hasSize(7);
+
+            // Under an option too: the site is in the table with its status under the option, not on the map.
+            var saved = own.client(Cluster.KOR).post("kor.officer", "/api/v1/options", trisec.node.base.Json.write(
+                    java.util.Map.of("yaml", """
+                            name: The UNC SOFA ends on 2020-01-01
+                            changes:
+                              - change: event
+                                agreement: unc-sofa-1954
+                                type: TERMINATED
+                                date: 2020-01-01
+                                by: JPN
+                            """, "level", "군사Ⅱ급비밀", "topic", "dprk")));
+            assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+            String id = saved.json().get("id").asText();
+            String html = new WebTab(uri, "en").signIn("kor.officer").get("/ui/unc?option=" + id + "&at=2024-01-01")
+                    .body();
+            assertThat(rows(html)).hasSize(7).allSatisfy(r -> assertThat(r).contains("data-under=\"TERMINATED\""));
+            assertThat(rows(html)).filteredOn(r -> r.contains("unc-no-position")).singleElement().asString()
+                    .contains("Yokota Air Base");
+            var groups = map(html).getElementsByTagNameNS(SVG_NS, "g");
+            var drawn = new ArrayList<String>();
+            for (int i = 0; i < groups.getLength(); i++) {
+                var g = (Element) groups.item(i);
+                if (g.getAttribute("class").equals("trisec-site")) {
+                    assertThat(g.getAttribute("data-active")).isEqualTo("false");
+                    drawn.add(g.getAttribute("data-name"));
+                }
+            }
+            assertThat(drawn).hasSize(6).doesNotContain("Yokota Air Base");
+            var under = own.client(Cluster.KOR).get("kor.officer", "/api/v1/unc?at=2024-01-01&option=" + id);
+            assertThat(under.status()).as(under.body()).isEqualTo(200);
+            assertThat(under.json().get("sites")).hasSize(7).filteredOn(n -> n.get("lat").isNull()).singleElement()
+                    .satisfies(n -> {
+                        assertThat(n.get("name").asText()).isEqualTo("Yokota Air Base");
+                        assertThat(n.get("lon").isNull()).isTrue();
+                        assertThat(n.at("/underOption/covered").asBoolean()).isFalse();
+                    });
         }
     }
 
@@ -190,5 +241,54 @@ class UncPagesTest {
         var participant = new WebTab(base, "en").signIn("kor.participant");
         assertThat(participant.get("/ui/unc?at=2024-01-01").statusCode()).isEqualTo(403);
         assertThat(participant.get("/ui/meetings").body()).doesNotContain("href=\"/ui/unc\"");
+    }
+
+    @Test
+    void underAnOptionEachBaseShowsItsStatusBesideTheRealOneInEachLanguageMarkedAsTheOption() throws Exception {
+        for (var lang : List.of(List.of("ko", "옵션 적용 시", "종료"), List.of("ja", "オプションの下で", "終了"),
+                List.of("en", "Under the option", "terminated"))) {
+            var tab = new WebTab(base, lang.get(0)).signIn("kor.officer");
+            // The option's page links to the bases under it, on the date it shows.
+            String option = tab.get("/ui/options/" + sofaEnds + "?at=2025-06-01").body();
+            assertThat(option).containsPattern("href=\"/ui/unc\\?option=" + sofaEnds
+                    + "&amp;at=2025-06-01\" data-testid=\"option-unc\"");
+            var page = tab.get("/ui/unc?option=" + sofaEnds + "&at=2025-06-01");
+            assertThat(page.statusCode()).isEqualTo(200);
+            String html = page.body();
+            assertThat(html).as(lang.get(0))
+                    .containsPattern("data-testid=\"banner-top\">\\s*<span class=\"banner-text\">SECRET")
+                    .contains("data-testid=\"unc-option\"").contains("The UNC SOFA ends on 2025-01-01")
+                    .contains("<th scope=\"col\">" + lang.get(1) + "</th>")
+                    .contains("name=\"option\" value=\"" + sofaEnds + "\"");
+            assertThat(rows(html)).hasSize(7).allSatisfy(r -> assertThat(r).startsWith("IN_FORCE ")
+                    .contains("data-under=\"TERMINATED\" data-changed=\"true\"").contains(lang.get(2)));
+            // The map shows the bases as the option leaves them: none covered.
+            Document svg = map(html);
+            var groups = svg.getElementsByTagNameNS(SVG_NS, "g");
+            int hollow = 0;
+            for (int i = 0; i < groups.getLength(); i++) {
+                var g = (Element) groups.item(i);
+                hollow += g.getAttribute("class").equals("trisec-site") && g.getAttribute("data-active")
+                        .equals("false") ? 1 : 0;
+            }
+            assertThat(hollow).isEqualTo(7);
+        }
+        String en = new WebTab(base, "en").signIn("kor.officer").get("/ui/unc?option=" + sofaEnds
+                + "&at=2025-06-01").body();
+        assertThat(en).contains("7 of 7 bases covered by an agreement in force.")
+                .contains("Under the option: 0 of 7 bases covered by an agreement in force.");
+    }
+
+    @Test
+    void anOptionTheViewerMayNotReadIsNoSuchOption() {
+        var guest = new WebTab(base, "en").signIn("kor.guest");
+        var unreadable = guest.get("/ui/unc?option=" + sofaEnds + "&at=2025-06-01");
+        var unknown = guest.get("/ui/unc?option=no-such-option&at=2025-06-01");
+        assertThat(unreadable.statusCode()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unreadable.body()).doesNotContain("SOFA ends").doesNotContain("SECRET");
+        assertThat(unreadable.body().replace(sofaEnds, "ID").replaceAll("name=\"csrf\" value=\"[^\"]*\"", ""))
+                .isEqualTo(unknown.body().replace("no-such-option", "ID")
+                        .replaceAll("name=\"csrf\" value=\"[^\"]*\"", ""));
     }
 }
