@@ -159,28 +159,28 @@ public final class StixExport {
     }
 
     static Map<String, Object> extensionDefinition() {
-        var m = common("extension-definition", TrisecMarking.EXTENSION_ID, DEFINED);
-        m.put("created_by_ref", TRISEC_IDENTITY);
-        m.put("name", TrisecMarking.EXTENSION_NAME);
-        m.put("description", "A confidentiality label in the structure of STANAG 4774 (the originator's national "
-                + "classification, releasability, caveats, topic) and the national marking of the party that holds "
-                + "or receives the item, carried by a marking-definition.");
-        m.put("schema", TrisecMarking.SCHEMA);
-        m.put("version", TrisecMarking.EXTENSION_VERSION);
-        m.put("extension_types", List.of(TrisecMarking.EXTENSION_TYPE));
-        m.put("object_marking_refs", List.of(TLP_WHITE));
-        return m;
+        return extensionDefinition(TrisecMarking.EXTENSION_ID, TrisecMarking.EXTENSION_NAME, "A confidentiality label "
+                + "in the structure of STANAG 4774 (the originator's national classification, releasability, caveats, "
+                + "topic) and the national marking of the party that holds or receives the item, carried by a "
+                + "marking-definition.", TrisecMarking.SCHEMA, TrisecMarking.EXTENSION_VERSION);
     }
 
     static Map<String, Object> sealExtensionDefinition() {
-        var m = common("extension-definition", TrisecSeal.EXTENSION_ID, DEFINED);
+        return extensionDefinition(TrisecSeal.EXTENSION_ID, TrisecSeal.EXTENSION_NAME, "The id of the trisec item a "
+                + "report or note carries and its originator's seal over the item's id, label, title and body, so that "
+                + "a consumer can check the label and the content are the originator's.", TrisecSeal.SCHEMA,
+                TrisecSeal.EXTENSION_VERSION);
+    }
+
+    /** One of trisec's property extensions, defined by trisec's identity, a public fact marked TLP:WHITE. */
+    private static Map<String, Object> extensionDefinition(String id, String name, String description, String schema,
+                                                           String version) {
+        var m = common("extension-definition", id, DEFINED);
         m.put("created_by_ref", TRISEC_IDENTITY);
-        m.put("name", TrisecSeal.EXTENSION_NAME);
-        m.put("description", "The id of the trisec item a report or note carries and its originator's seal over the "
-                + "item's id, label, title and body, so that a consumer can check the label and the content are the "
-                + "originator's.");
-        m.put("schema", TrisecSeal.SCHEMA);
-        m.put("version", TrisecSeal.EXTENSION_VERSION);
+        m.put("name", name);
+        m.put("description", description);
+        m.put("schema", schema);
+        m.put("version", version);
         m.put("extension_types", List.of(TrisecMarking.EXTENSION_TYPE));
         m.put("object_marking_refs", List.of(TLP_WHITE));
         return m;

@@ -155,35 +155,47 @@ final class OptionPages implements RouteGroup {
         pages.requireForm(ctx);
         Account a = pages.account(ctx);
         Texts t = pages.texts(ctx);
-        List<String> rel = ctx.formParams("relTo");
-        List<String> caveats = ctx.formParams("caveat");
-        String level = Optional.ofNullable(ctx.formParam("level")).orElse("");
-        String topic = Optional.ofNullable(ctx.formParam("topic")).orElse("");
+        LabelFields label = LabelFields.of(ctx);
         String yaml = "";
         try {
             yaml = yaml(ctx);
-            var saved = desk.save(a, new OptionDesk.NewOption(yaml, level, topic, rel, caveats));
+            var saved = desk.save(a, new OptionDesk.NewOption(yaml, label.level(), label.topic(), label.rel(),
+                    label.caveats()));
             ctx.redirect("/ui/options/" + saved.id());
         } catch (Refusal e) {
             // The form comes back as it was sent, marked at the level chosen for what it shows again, with every
             // problem on its line.
-            render(ctx, Statuses.of(e), a, t, new OptionView.Form(true, yaml, pages.levels(level), topic,
-                    pages.parties(t, rel), caveats(caveats), t.t("options.failed", e.getMessage()), e.reasons()),
-                    List.of(draft(level, rel, caveats)));
+            render(ctx, Statuses.of(e), a, t, form(t, yaml, label, t.t("options.failed", e.getMessage()),
+                    e.reasons()), List.of(draft(label)));
         }
+    }
+
+    /** The label an officer chose on the option form, as sent. */
+    private record LabelFields(String level, String topic, List<String> rel, List<String> caveats) {
+        static LabelFields of(Context ctx) {
+            return new LabelFields(Optional.ofNullable(ctx.formParam("level")).orElse(""),
+                    Optional.ofNullable(ctx.formParam("topic")).orElse(""), ctx.formParams("relTo"),
+                    ctx.formParams("caveat"));
+        }
+    }
+
+    /** An officer's form as it was sent, with what went wrong (empty when nothing did). */
+    private OptionView.Form form(Texts t, String yaml, LabelFields label, String error, List<String> problems) {
+        return new OptionView.Form(true, yaml, pages.levels(label.level()), label.topic(), pages.parties(t, label.rel()),
+                caveats(label.caveats()), error, problems);
     }
 
     /**
      * What a page showing an officer's option text again is marked as: the label they chose for it (the highest
      * level of the scheme when that level is not one).
      */
-    private Marking.Shown draft(String level, List<String> rel, List<String> caveats) {
+    private Marking.Shown draft(LabelFields fields) {
         try {
-            var label = LabelInput.parse(pages.self().facts().scenario(), pages.self().party().code(), level,
-                    "preview", rel, caveats);
+            var label = LabelInput.parse(pages.self().facts().scenario(), pages.self().party().code(), fields.level(),
+                    "preview", fields.rel(), fields.caveats());
             return new Marking.Shown(label, label.level());
         } catch (DomainException | IllegalArgumentException notALabel) {
-            Level shown = pages.self().scheme().find(level).orElse(pages.self().scheme().highest());
+            Level shown = pages.self().scheme().find(fields.level()).orElse(pages.self().scheme().highest());
             return new Marking.Shown(trisec.label.ConfidentialityLabel.of(shown, Topic.of("preview")), shown);
         }
     }
@@ -197,10 +209,7 @@ final class OptionPages implements RouteGroup {
         pages.requireForm(ctx);
         Account a = pages.account(ctx);
         Texts t = pages.texts(ctx);
-        List<String> rel = ctx.formParams("relTo");
-        List<String> caveats = ctx.formParams("caveat");
-        String level = Optional.ofNullable(ctx.formParam("level")).orElse("");
-        String topic = Optional.ofNullable(ctx.formParam("topic")).orElse("");
+        LabelFields label = LabelFields.of(ctx);
         String kind = Optional.ofNullable(ctx.formParam("add")).orElse("");
         var fields = OptionBuilder.Fields.of(ctx);
         Scenario real = pages.self().facts().scenario();
@@ -223,8 +232,7 @@ final class OptionPages implements RouteGroup {
             builder = OptionBuilder.view(t, real, yaml, fields, kind, "", List.of(),
                     t.t("options.failed", e.getMessage()), e.reasons());
         }
-        render(ctx, status, a, t, new OptionView.Form(true, yaml, pages.levels(level), topic, pages.parties(t, rel),
-                caveats(caveats), "", List.of()), builder, List.of(draft(level, rel, caveats)));
+        render(ctx, status, a, t, form(t, yaml, label, "", List.of()), builder, List.of(draft(label)));
     }
 
     private void adHoc(Context ctx) {
