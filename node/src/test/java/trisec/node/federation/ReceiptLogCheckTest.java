@@ -87,6 +87,8 @@ class ReceiptLogCheckTest {
                 .bind("l", Base64.getEncoder().encodeToString(otherLeaf)).bind("m", r.messageId()).execute());
         c.node(JPN).self().store().useTransaction(h -> {
             h.createUpdate("DELETE FROM inbox WHERE message_id = :m").bind("m", r.messageId()).execute();
+            // Everything that names the item goes with it (the TAXII order numbers each item held).
+            h.createUpdate("DELETE FROM stix_added WHERE item_id = :i").bind("i", itemId).execute();
             h.createUpdate("DELETE FROM items WHERE id = :i").bind("i", itemId).execute();
         });
         assertThat(Fed.item(c.node(JPN), itemId)).isEmpty();

@@ -143,7 +143,8 @@ class Track15ParticipantTest {
     private static String path(String route, String id) {
         return route.substring(route.indexOf(' ') + 1).replace("{id}", id).replace("{party}", "KOR")
                 .replace("{track}", "TN-77").replace("{file}", "app.css").replace("<path>", "0/000")
-                .replace("{key}", "no-such-subscription");
+                .replace("{key}", "no-such-subscription")
+                .replace("{objectId}", "report--00000000-0000-4000-8000-000000000000");
     }
 
     @Test
