@@ -142,7 +142,7 @@ final class OptionReader {
             entries.remove(k);
             keyLines.remove(k);
         }
-        return new Mapping(m.line(), entries, keyLines);
+        return new Mapping(m.line(), entries, keyLines, m.lastLine());
     }
 
     /** The agreement a change names: the scenario's, or one an earlier change of the file adds. */

@@ -188,24 +188,28 @@ public final class OptionWriter {
         }
         // Every edit is found on the text as written, then made from the bottom up so that each keeps its place.
         var edits = new ArrayList<Edit>();
-        Edit change = changeEdit(lines, m, keys, item);
+        Edit change = changeEdit(lines, m, item);
         edits.add(change);
         boolean hasName = m.keyLines().containsKey("name");
         if (description.filter(d -> !d.isBlank()).isPresent()
                 && !description.get().equals(scalar(m.get("description")))) {
-            int at = hasName ? valueEnd(lines, keys, "name") + 1 : keys.getFirst().getValue() - 1;
-            edits.add(set(lines, keys, "description", emit("description", description.get()), at, 1));
+            int at = hasName ? deeperComments(lines, valueEnd(m, "name"), 0) + 1 : keys.getFirst().getValue() - 1;
+            edits.add(set(lines, m, keys, "description", emit("description", description.get()), at, 1));
         }
         if (name.filter(n -> !n.isBlank()).isPresent() && !name.get().equals(scalar(m.get("name")))) {
-            edits.add(set(lines, keys, "name", emit("name", name.get()), keys.getFirst().getValue() - 1, 0));
+            edits.add(set(lines, m, keys, "name", emit("name", name.get()), keys.getFirst().getValue() - 1, 0));
         }
         int first = change.from() + change.lead() + 1;
         for (Edit e : edits) {
-            if (e != change && (e.from() < change.from() || e.from() == change.from() && e.rank() < change.rank())) {
+            // An edit ends up before the change when it ends before it, or is put in at the same place and comes
+            // first; a key after the changes that is set anew starts where the change goes in, and stays after it.
+            if (e != change && (e.to() < change.from() || e.to() == change.from()
+                    && (e.from() < e.to() || e.rank() < change.rank()))) {
                 first += e.with().size() - (e.to() - e.from());
             }
         }
-        edits.sort(Comparator.comparingInt(Edit::from).thenComparingInt(Edit::rank).reversed());
+        edits.sort(Comparator.comparingInt(Edit::from).thenComparingInt(Edit::to).thenComparingInt(Edit::rank)
+                .reversed());
         for (Edit e : edits) {
             lines.subList(e.from(), e.to()).clear();
             lines.addAll(e.from(), e.with());
@@ -215,14 +219,14 @@ public final class OptionWriter {
 
     /**
      * Lines {@code from} (inclusive) to {@code to} (exclusive), counted from 0, replaced with {@code with}, whose
-     * first {@code lead} lines come before the change's own; {@code rank} orders edits at the same place: the name,
-     * then the description, then the change.
+     * first {@code lead} lines come before the change's own; {@code rank} orders edits put in at the same place: the
+     * name, then the description, then the change. An edit that replaces lines from where another is put in is made
+     * first, so that what is put in stays before it.
      */
     private record Edit(int from, int to, List<String> with, int lead, int rank) {}
 
     /** The change's lines at the end of the changes, and the key when there is none. */
-    private static Edit changeEdit(List<String> lines, Mapping m, List<Map.Entry<String, Integer>> keys,
-                                   List<String> item) {
+    private static Edit changeEdit(List<String> lines, Mapping m, List<String> item) {
         Integer keyLine = m.keyLines().get("changes");
         if (keyLine == null) {
             var with = new ArrayList<String>();
@@ -233,10 +237,12 @@ public final class OptionWriter {
         int k = keyLine - 1;
         String rest = withoutComment(lines.get(k).substring(lines.get(k).indexOf(':') + 1)).strip();
         if (rest.equals("[]")) {
+            int after = deeperComments(lines, k, INDENT.length());
             var with = new ArrayList<String>();
             with.add("changes:");
+            with.addAll(lines.subList(k + 1, after + 1));
             with.addAll(indented(item, INDENT));
-            return new Edit(k, k + 1, with, 1, 2);
+            return new Edit(k, after + 1, with, with.size() - item.size(), 2);
         }
         String notAList = "the builder adds to a list of changes written a change a line ('- change: …'); write the"
                 + " list so, or add the change by hand";
@@ -244,7 +250,7 @@ public final class OptionWriter {
             throw refused(keyLine, notAList);
         }
         YamlNode value = m.get("changes");
-        int end = valueEnd(lines, keys, "changes");
+        int end = valueEnd(m, "changes");
         String indent = INDENT;
         if (value instanceof Sequence s && !s.items().isEmpty()) {
             String firstItem = lines.subList(k + 1, end + 1).stream()
@@ -253,44 +259,57 @@ public final class OptionWriter {
                 throw refused(keyLine, notAList);
             }
             indent = firstItem.substring(0, firstItem.length() - firstItem.stripLeading().length());
-        } else if (!(value instanceof Scalar s && s.isNull())) {
+        } else if (!(value instanceof Scalar s && (s.isNull() || s.text().isEmpty()))) {
             throw refused(keyLine, notAList);
         }
-        return new Edit(end + 1, end + 1, indented(item, indent), 0, 2);
+        int at = deeperComments(lines, end, indent.length()) + 1;
+        return new Edit(at, at, indented(item, indent), 0, 2);
     }
 
     /**
      * A top-level key set to the lines given: in place of its value, or, when it is absent, inserted at line
-     * {@code at} (from 0).
+     * {@code at} (from 0). A value of more lines than one is a block scalar, which would take the indented comments
+     * after the old value for its own text: those go before the key.
      */
-    private static Edit set(List<String> lines, List<Map.Entry<String, Integer>> keys, String key, List<String> with,
-                            int at, int rank) {
+    private static Edit set(List<String> lines, Mapping m, List<Map.Entry<String, Integer>> keys, String key,
+                            List<String> with, int at, int rank) {
         var present = keys.stream().filter(e -> e.getKey().equals(key)).findFirst();
         if (present.isPresent()) {
-            return new Edit(present.get().getValue() - 1, valueEnd(lines, keys, key) + 1, with, 0, rank);
+            int end = valueEnd(m, key);
+            int after = with.size() > 1 ? deeperComments(lines, end, 0) : end;
+            var moved = new ArrayList<>(lines.subList(end + 1, after + 1));
+            moved.addAll(with);
+            return new Edit(present.get().getValue() - 1, after + 1, moved, 0, rank);
         }
         return new Edit(at, at, with, 0, rank);
     }
 
     /**
-     * The last line (from 0) of a top-level key's value: up to the next key, without the blank lines and comments
-     * that close it.
+     * The last line (from 0) of a top-level key's value, where the YAML parser found it to end: a block scalar's lines
+     * are its own even when they look like comments; the blank lines and comments that close the value are not.
      */
-    private static int valueEnd(List<String> lines, List<Map.Entry<String, Integer>> keys, String key) {
-        int index = 0;
-        while (!keys.get(index).getKey().equals(key)) {
-            index++;
-        }
-        int from = keys.get(index).getValue() - 1;
-        int next = index + 1 < keys.size() ? keys.get(index + 1).getValue() - 1 : lines.size();
-        int end = from;
-        for (int i = from + 1; i < next; i++) {
+    private static int valueEnd(Mapping m, String key) {
+        return m.get(key).lastLine() - 1;
+    }
+
+    /**
+     * The last line (from 0) of the comments indented deeper than {@code indent} columns that follow line {@code end}
+     * (the blank lines among them, not those after them), or {@code end} when none follow. A block scalar written
+     * right before them would read them as its own text, so what is added goes after them.
+     */
+    private static int deeperComments(List<String> lines, int end, int indent) {
+        int last = end;
+        for (int i = end + 1; i < lines.size(); i++) {
             String l = lines.get(i);
-            if (!l.isBlank() && !l.strip().startsWith("#")) {
-                end = i;
+            if (l.isBlank()) {
+                continue;
             }
+            if (l.length() - l.stripLeading().length() <= indent || !l.strip().startsWith("#")) {
+                break;
+            }
+            last = i;
         }
-        return end;
+        return last;
     }
 
     /** A line's text before its comment, for a line that holds no quoted '#'. */

@@ -270,4 +270,177 @@ class OptionWriterTest {
         assertThatThrownBy(() -> OptionWriter.add("  ", Optional.of(" "), Optional.empty(), EVENT))
                 .isInstanceOf(InvalidScenarioException.class).hasMessageContaining("has a name");
     }
+
+    @Test
+    void aLastNoteWhoseLastLineStartsWithAHashKeepsThatLine() {
+        String text = """
+                name: Two notes
+                changes:
+                  - change: scope
+                    agreement: tisa-2014
+                    from: 2026-04-01
+                    topics: [dprk]
+                    note: |
+                      first part
+                      # 1 of 2
+                # after the list
+                """;
+        var added = OptionWriter.add(text, Optional.empty(), Optional.empty(), EVENT);
+        var before = (Change.ScopeChange) read(text).changes().getFirst();
+        assertThat(before.note()).endsWith("first part\n# 1 of 2");
+        Option after = read(added.text());
+        assertThat(after.changes()).hasSize(2);
+        assertThat(after.changes().getFirst()).isEqualTo(before);
+        String[] lines = added.text().split("\n");
+        assertThat(lines[added.firstLine() - 2]).isEqualTo("      # 1 of 2");
+        assertThat(lines[added.lastLine()]).isEqualTo("# after the list");
+    }
+
+    @Test
+    void aDescriptionSetAnewLeavesNoLineOfTheOldOne() {
+        String text = """
+                name: Described
+                description: |
+                  old text
+                  # old tail
+                changes: []
+                """;
+        var added = OptionWriter.add(text, Optional.empty(), Optional.of("new text"), OUTAGE);
+        assertThat(added.text()).startsWith("name: Described\ndescription: new text\nchanges:\n")
+                .doesNotContain("old");
+        assertThat(read(added.text()).description()).isEqualTo("new text");
+    }
+
+    /** Content lines for a note: some read like comments, some like keys, some are blank. */
+    private static final List<String> NOTE_LINES = List.of("first part", "# 1 of 2", "#hash", "key: value",
+            "- dash", "", "  # indented more", "last # words");
+
+    /** A note in one of YAML's styles, under a key at {@code indent}; its first line is never blank. */
+    private static List<String> note(java.util.Random random, String indent) {
+        var content = new java.util.ArrayList<String>();
+        content.add(NOTE_LINES.get(random.nextInt(2)));
+        int more = random.nextInt(4);
+        for (int i = 0; i < more; i++) {
+            content.add(NOTE_LINES.get(random.nextInt(NOTE_LINES.size())));
+        }
+        if (random.nextBoolean()) {
+            content.add("# " + random.nextInt(9) + " of 9"); // the case that reads like a comment, last
+        }
+        String inner = indent + "  ";
+        var out = new java.util.ArrayList<String>();
+        switch (random.nextInt(5)) {
+            case 0 -> out.add(indent + "note: " + content.getFirst().replace("#", "no."));
+            case 1 -> {
+                out.add(indent + "note: \"" + content.getFirst());
+                content.subList(1, content.size()).forEach(l -> out.add(inner + l.replace("\"", "")));
+                out.set(out.size() - 1, out.getLast() + "\"");
+            }
+            default -> {
+                out.add(indent + "note: " + List.of("|", "|-", "|+", ">", ">-", ">+").get(random.nextInt(6)));
+                content.forEach(l -> out.add(l.isEmpty() ? "" : inner + l));
+                for (int i = random.nextInt(3); i > 0; i--) {
+                    out.add(""); // kept by '+', dropped otherwise
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Comments and blank lines, as a person leaves them between changes and after them. */
+    private static List<String> filler(java.util.Random random, String indent) {
+        var out = new java.util.ArrayList<String>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            out.add(List.of("", "# a comment", indent + "# an indented comment", indent + "    # deeper")
+                    .get(random.nextInt(4)));
+        }
+        return out;
+    }
+
+    /** An option file as a person might write it: the styles of YAML, comments and blank lines, seeded. */
+    private static String handwritten(long seed) {
+        var random = new java.util.Random(seed);
+        var out = new java.util.ArrayList<String>();
+        out.addAll(filler(random, ""));
+        out.add("name: Option " + seed + "   # a comment on the name");
+        boolean describedLast = random.nextBoolean();
+        if (!describedLast && random.nextBoolean()) {
+            out.addAll(note(random, "").stream().map(l -> l.replaceFirst("^note:", "description:")).toList());
+        }
+        int count = random.nextInt(4);
+        out.add("changes:" + (count == 0 && random.nextBoolean() ? " []" : "")
+                + (random.nextBoolean() ? "  # the changes" : ""));
+        String dash = List.of("", "  ", "    ").get(random.nextInt(3));
+        for (int i = 0; i < count; i++) {
+            out.addAll(filler(random, dash));
+            String under = dash + "  ";
+            switch (random.nextInt(4)) {
+                case 0 -> out.add(dash + "- {change: outage, hub: USA, from: 2027-0" + (i + 1) + "-01, until: 2027-0"
+                        + (i + 1) + "-02}");
+                case 1 -> {
+                    out.add(dash + "- {change: outage, hub: USA, from: 2027-0" + (i + 1) + "-01,");
+                    out.add(under + "until: 2027-0" + (i + 1) + "-02");
+                    out.add(under + "}");
+                }
+                default -> {
+                    out.add(dash + "- change: scope");
+                    out.add(under + "agreement: tisa-2014");
+                    out.add(under + "from: 2026-0" + (i + 1) + "-01");
+                    if (random.nextBoolean()) {
+                        out.add(under + "topics: [dprk, china]");
+                    } else {
+                        out.add(under + "topics:");
+                        out.add(under + "  - dprk");
+                    }
+                    out.addAll(note(random, under));
+                }
+            }
+        }
+        out.addAll(filler(random, dash));
+        if (describedLast) {
+            out.addAll(note(random, "").stream().map(l -> l.replaceFirst("^note:", "description:")).toList());
+            out.addAll(filler(random, ""));
+        }
+        return String.join("\n", out) + "\n".repeat(random.nextInt(3));
+    }
+
+    @Test
+    void afterAChangeIsAddedAHandwrittenFileReadsAsItsOldChangesAndTheNewOne() {
+        for (long seed = 0; seed < 300; seed++) {
+            String text = handwritten(seed);
+            // A file with no change yet is not an option to read; its name and description are read as a header.
+            var problems = OptionFiles.check(text, shipped);
+            boolean empty = !problems.isEmpty();
+            if (empty) {
+                assertThat(problems).as(text).extracting(Problem::message)
+                        .allMatch(m -> m.equals("an option makes at least one change")
+                                || m.equals("changes must be a list, not a value"));
+            }
+            var header = OptionWriter.header(text);
+            Option before = empty ? new Option(header.name().strip(), header.description().strip(), List.of())
+                    : read(text);
+            for (Entry e : List.of(EVENT, SCOPE, OUTAGE, Entry.scope("tisa-2014", "2026-09-01",
+                    Optional.of(List.of("dprk")), Optional.empty(), Optional.empty(), "a note\n# with a hash line\n"))) {
+                var added = OptionWriter.add(text, Optional.empty(), Optional.empty(), e);
+                assertThat(OptionFiles.check(added.text(), shipped)).as(added.text()).isEmpty();
+                Option after = read(added.text());
+                var expected = new java.util.ArrayList<>(before.changes());
+                expected.add(read(OptionWriter.add("", Optional.of("one"), Optional.empty(), e).text())
+                        .changes().getFirst());
+                assertThat(after.name()).as(added.text()).isEqualTo(before.name());
+                assertThat(after.description()).as(added.text()).isEqualTo(before.description());
+                assertThat(after.changes()).as(added.text()).containsExactlyElementsOf(expected);
+                String[] lines = added.text().split("\n");
+                assertThat(lines[added.firstLine() - 1]).as(added.text()).endsWith("- change: " + e.kind());
+            }
+            // A name and a description of two lines each are block scalars: they too keep to their own lines.
+            var described = OptionWriter.add(text, Optional.of("new\n# name"), Optional.of("new\n# described"),
+                    OUTAGE);
+            Option after = read(described.text());
+            assertThat(after.name()).as(described.text()).isEqualTo("new\n# name");
+            assertThat(after.description()).as(described.text()).isEqualTo("new\n# described");
+            assertThat(after.changes()).as(described.text()).hasSize(before.changes().size() + 1);
+            assertThat(after.changes().subList(0, before.changes().size())).as(described.text())
+                    .isEqualTo(before.changes());
+        }
+    }
 }

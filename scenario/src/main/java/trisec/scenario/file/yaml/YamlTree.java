@@ -1,5 +1,6 @@
 package trisec.scenario.file.yaml;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -28,7 +29,7 @@ public final class YamlTree {
                 problems.add(new Problem(1, "the file is empty"));
                 return null;
             }
-            YamlNode root = read(p, problems);
+            YamlNode root = read(p, text.split("\r\n|\r|\n", -1), problems);
             if (p.nextToken() != null) {
                 problems.add(new Problem(line(p), "only one YAML document is allowed"));
             }
@@ -47,18 +48,20 @@ public final class YamlTree {
         return Math.max(1, p.currentTokenLocation().getLineNr());
     }
 
-    private static YamlNode read(JsonParser p, List<Problem> problems) throws IOException {
+    private static YamlNode read(JsonParser p, String[] lines, List<Problem> problems) throws IOException {
         JsonToken t = p.currentToken();
         int line = line(p);
         switch (t) {
             case START_OBJECT -> {
                 var entries = new LinkedHashMap<String, YamlNode>();
                 var keyLines = new LinkedHashMap<String, Integer>();
+                int last = line;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     int keyLine = line(p);
                     p.nextToken();
-                    YamlNode value = read(p, problems);
+                    YamlNode value = read(p, lines, problems);
+                    last = value.lastLine();
                     if (entries.containsKey(key)) {
                         problems.add(new Problem(keyLine, "key '" + key + "' appears twice (first on line "
                                 + keyLines.get(key) + ")"));
@@ -67,21 +70,55 @@ public final class YamlTree {
                     entries.put(key, value);
                     keyLines.put(key, keyLine);
                 }
-                return new YamlNode.Mapping(line, entries, keyLines);
+                return new YamlNode.Mapping(line, entries, keyLines, closed(p, last));
             }
             case START_ARRAY -> {
                 var items = new ArrayList<YamlNode>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, problems));
+                    items.add(read(p, lines, problems));
                 }
-                return new YamlNode.Sequence(line, items);
+                return new YamlNode.Sequence(line, items, closed(p, items.isEmpty() ? line : items.getLast().lastLine()));
             }
             case VALUE_NULL -> {
-                return new YamlNode.Scalar(line, "", true);
+                return new YamlNode.Scalar(line, "", true, line);
             }
             default -> {
-                return new YamlNode.Scalar(line, p.getText(), false);
+                String text = p.getText();
+                return new YamlNode.Scalar(line, text, false, scalarEnd(p, line, text, lines));
             }
         }
+    }
+
+    /**
+     * The last line of a collection just closed: its closing bracket when it is a flow collection, whose end is a
+     * token that takes room; else its last item's, as a block collection's end takes none (the parser places it where
+     * the next thing begins, past any comments).
+     */
+    private static int closed(JsonParser p, int lastItem) {
+        JsonLocation start = p.currentTokenLocation();
+        JsonLocation end = p.currentLocation();
+        boolean bracket = end.getLineNr() != start.getLineNr() || end.getColumnNr() != start.getColumnNr();
+        return bracket ? Math.max(lastItem, end.getLineNr()) : lastItem;
+    }
+
+    /**
+     * The last line of a scalar. The parser ends a plain or quoted scalar just after its last character, and a block
+     * scalar ({@code |}, {@code >}) at the start of the line after its trailing line breaks; of those trailing blank
+     * lines, only the ones its value keeps ({@code |+}) are its own.
+     */
+    private static int scalarEnd(JsonParser p, int line, String text, String[] lines) {
+        JsonLocation end = p.currentLocation();
+        int last = end.getColumnNr() <= 1 && end.getLineNr() > line ? end.getLineNr() - 1 : end.getLineNr();
+        last = Math.min(Math.max(last, line), lines.length);
+        int newlines = 0;
+        while (newlines < text.length() && text.charAt(text.length() - 1 - newlines) == '\n') {
+            newlines++;
+        }
+        int kept = Math.max(0, newlines - 1);
+        int blank = 0;
+        while (last - blank > line && lines[last - blank - 1].isBlank()) {
+            blank++;
+        }
+        return last - Math.max(0, blank - kept);
     }
 }
