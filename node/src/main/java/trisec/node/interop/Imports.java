@@ -196,6 +196,12 @@ public final class Imports {
                 return done(l, REFUSED, Optional.empty(), "the release policy would not release this item from "
                         + originator + " to " + self.party() + " now: " + String.join("; ", decision.reasonTexts()));
             }
+            if (decision.route().size() != 2) {
+                // As a release arriving is judged (ItemArrival): a hub route is no licence to receive directly.
+                return done(l, REFUSED, Optional.empty(), "the release policy would release this item from "
+                        + originator + " to " + self.party() + " only through " + decision.route().get(1) + " ("
+                        + String.join(", ", decision.basis()) + "), not directly, so it is not taken from a bundle");
+            }
             heldLevel = decision.recipientLevel().orElseThrow();
             from = Optional.of(originator);
         }

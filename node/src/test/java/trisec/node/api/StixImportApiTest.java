@@ -53,8 +53,12 @@ class StixImportApiTest {
     }
 
     private String korItem(String title, String level, List<String> relTo, List<String> caveats) {
+        return korItem(title, level, "dprk.missile", relTo, caveats);
+    }
+
+    private String korItem(String title, String level, String topic, List<String> relTo, List<String> caveats) {
         Client.Response r = kor.post("kor.officer", "/api/v1/items", body("title", title, "body", "content of " + title,
-                "level", level, "topic", "dprk.missile", "relTo", relTo, "caveats", caveats));
+                "level", level, "topic", topic, "relTo", relTo, "caveats", caveats));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asText();
     }
@@ -192,6 +196,22 @@ class StixImportApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(outcome(r, "report").get("outcome").asText()).isEqualTo("refused");
         assertThat(outcome(r, "report").get("reason").asText()).contains("release policy");
+        assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
+        assertThat(jpn.get("jpn.officer", "/api/v1/items/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anItemThePolicyReleasesHereOnlyThroughTheHubIsRefused() {
+        // Korea's missile warnings reach Japan through the USA under the missile-warning mechanism, never directly.
+        String id = korItem("Warning", CLASS_II, "dprk.missile.warning", List.of("USA", "JPN"), List.of());
+        int before = items(jpn, "jpn.officer");
+
+        Client.Response r = importing(jpn, "jpn.officer", exported(kor, "kor.officer", id).toString(), "");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(outcome(r, "report").get("outcome").asText()).isEqualTo("refused");
+        assertThat(outcome(r, "report").get("reason").asText()).contains("only through USA")
+                .contains("missile-warning-2023");
         assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
         assertThat(jpn.get("jpn.officer", "/api/v1/items/" + id).status()).isEqualTo(404);
     }
