@@ -216,6 +216,29 @@ class StixImportApiTest {
         assertThat(jpn.get("jpn.officer", "/api/v1/items/" + id).status()).isEqualTo(404);
     }
 
+    @Test
+    void anotherHoldersExportIsRefusedForTheThirdPartyRule() {
+        String id = korItem("Held in Washington", CLASS_II, List.of("USA", "JPN"), List.of());
+        Client usa = cluster.client(Cluster.USA);
+        Client.Response atUsa = importing(usa, "usa.officer", exported(kor, "kor.officer", id).toString(), "");
+        assertThat(outcome(atUsa, "report").get("outcome").asText()).as(atUsa.body()).isEqualTo("imported");
+        // The USA's export names the USA as its recipient: JPN taking it would be a USA release of a KOR item.
+        ObjectNode fromUsa = exported(usa, "usa.officer", id);
+        assertThat(ofType(fromUsa, "marking-definition").at("/extensions/" + TrisecMarking.EXTENSION_ID
+                + "/recipient").asText()).isEqualTo("USA");
+        int before = items(jpn, "jpn.officer");
+
+        Client.Response r = importing(jpn, "jpn.officer", fromUsa.toString(), "");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(outcome(r, "report").get("outcome").asText()).isEqualTo("refused");
+        assertThat(outcome(r, "report").get("reason").asText()).contains("USA's export").contains("consent");
+        assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
+        // The originator's own export of the same item is taken.
+        Client.Response own = importing(jpn, "jpn.officer", exported(kor, "kor.officer", id).toString(), "");
+        assertThat(outcome(own, "report").get("outcome").asText()).as(own.body()).isEqualTo("imported");
+    }
+
     /** A MISP export, by the shape MISP's STIX 2.1 export writes: TLP 1.0 markings in the bundle, custom x_misp_. */
     private static final String MISP = """
             {"type": "bundle", "id": "bundle--6a1c8f7e-3b0a-4c55-9d1e-0f2b7c9a4e10",
