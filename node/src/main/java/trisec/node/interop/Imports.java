@@ -174,6 +174,14 @@ public final class Imports {
             return done(l, REFUSED, Optional.empty(), "the originator's seal does not hold: the label, the title or "
                     + "the body is not what " + originator + " signed, or another key signed it");
         }
+        Party recipient = l.recipientLevel().party();
+        if (!originator.equals(self.party()) && !recipient.equals(originator) && !recipient.equals(self.party())) {
+            // Another holder's export: taking it would be that holder's release to this party, which the third-party
+            // rule leaves to the originator's consent; the import cannot ask for it.
+            return done(l, REFUSED, Optional.empty(), "this is " + recipient + "'s export of " + originator + "'s item; "
+                    + "a copy is taken only from its originator's own export or one made for " + self.party()
+                    + ", since passing it on from " + recipient + " needs " + originator + "'s consent");
+        }
         if (!taken.add(item.id())) {
             return done(l, ALREADY_HELD, Optional.of(item.id()), "the bundle carries this item twice");
         }
@@ -195,6 +203,12 @@ public final class Imports {
             if (decision.verdict() != Verdict.PERMIT) {
                 return done(l, REFUSED, Optional.empty(), "the release policy would not release this item from "
                         + originator + " to " + self.party() + " now: " + String.join("; ", decision.reasonTexts()));
+            }
+            if (decision.route().size() != 2) {
+                // As a release arriving is judged (ItemArrival): a hub route is no licence to receive directly.
+                return done(l, REFUSED, Optional.empty(), "the release policy would release this item from "
+                        + originator + " to " + self.party() + " only through " + decision.route().get(1) + " ("
+                        + String.join(", ", decision.basis()) + "), not directly, so it is not taken from a bundle");
             }
             heldLevel = decision.recipientLevel().orElseThrow();
             from = Optional.of(originator);

@@ -53,8 +53,12 @@ class StixImportApiTest {
     }
 
     private String korItem(String title, String level, List<String> relTo, List<String> caveats) {
+        return korItem(title, level, "dprk.missile", relTo, caveats);
+    }
+
+    private String korItem(String title, String level, String topic, List<String> relTo, List<String> caveats) {
         Client.Response r = kor.post("kor.officer", "/api/v1/items", body("title", title, "body", "content of " + title,
-                "level", level, "topic", "dprk.missile", "relTo", relTo, "caveats", caveats));
+                "level", level, "topic", topic, "relTo", relTo, "caveats", caveats));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asText();
     }
@@ -194,6 +198,45 @@ class StixImportApiTest {
         assertThat(outcome(r, "report").get("reason").asText()).contains("release policy");
         assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
         assertThat(jpn.get("jpn.officer", "/api/v1/items/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anItemThePolicyReleasesHereOnlyThroughTheHubIsRefused() {
+        // Korea's missile warnings reach Japan through the USA under the missile-warning mechanism, never directly.
+        String id = korItem("Warning", CLASS_II, "dprk.missile.warning", List.of("USA", "JPN"), List.of());
+        int before = items(jpn, "jpn.officer");
+
+        Client.Response r = importing(jpn, "jpn.officer", exported(kor, "kor.officer", id).toString(), "");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(outcome(r, "report").get("outcome").asText()).isEqualTo("refused");
+        assertThat(outcome(r, "report").get("reason").asText()).contains("only through USA")
+                .contains("missile-warning-2023");
+        assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
+        assertThat(jpn.get("jpn.officer", "/api/v1/items/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherHoldersExportIsRefusedForTheThirdPartyRule() {
+        String id = korItem("Held in Washington", CLASS_II, List.of("USA", "JPN"), List.of());
+        Client usa = cluster.client(Cluster.USA);
+        Client.Response atUsa = importing(usa, "usa.officer", exported(kor, "kor.officer", id).toString(), "");
+        assertThat(outcome(atUsa, "report").get("outcome").asText()).as(atUsa.body()).isEqualTo("imported");
+        // The USA's export names the USA as its recipient: JPN taking it would be a USA release of a KOR item.
+        ObjectNode fromUsa = exported(usa, "usa.officer", id);
+        assertThat(ofType(fromUsa, "marking-definition").at("/extensions/" + TrisecMarking.EXTENSION_ID
+                + "/recipient").asText()).isEqualTo("USA");
+        int before = items(jpn, "jpn.officer");
+
+        Client.Response r = importing(jpn, "jpn.officer", fromUsa.toString(), "");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(outcome(r, "report").get("outcome").asText()).isEqualTo("refused");
+        assertThat(outcome(r, "report").get("reason").asText()).contains("USA's export").contains("consent");
+        assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
+        // The originator's own export of the same item is taken.
+        Client.Response own = importing(jpn, "jpn.officer", exported(kor, "kor.officer", id).toString(), "");
+        assertThat(outcome(own, "report").get("outcome").asText()).as(own.body()).isEqualTo("imported");
     }
 
     /** A MISP export, by the shape MISP's STIX 2.1 export writes: TLP 1.0 markings in the bundle, custom x_misp_. */
