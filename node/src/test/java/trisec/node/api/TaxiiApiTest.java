@@ -555,6 +555,34 @@ class TaxiiApiTest {
     }
 
     @Test
+    void aRequestNeedsOneConnectionAtATimeSoAFullPoolCannotStallItself() throws Exception {
+        String dprk = collections("kor.officer").get("Topic dprk");
+        String objects = ROOT + "collections/" + dprk + "/objects/";
+        taxii(kor, "kor.officer", objects);
+        // All the store's connections but one taken, as by other requests in the middle of serving: a request that
+        // held one connection while asking for a second would wait until the pool gave up on it.
+        var held = new java.util.concurrent.CountDownLatch(9);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 9; i++) {
+                pool.submit(() -> cluster.node(KOR).self().store().read(h -> {
+                    held.countDown();
+                    release.await();
+                    return null;
+                }));
+            }
+            held.await();
+            try {
+                Client.Response r = taxii(kor, "kor.officer", objects);
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                assertThat(r.json().get("objects")).isNotEmpty();
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
     void pagesLoseNothingAndRepeatNothingWhileItemsAreAdded() throws Exception {
         TaxiiPaging.whileWriting(kor, collections("kor.officer").get("Topic dprk"));
     }

@@ -330,9 +330,12 @@ public final class TaxiiServer {
      */
     private List<Served> served(Requester who, Collection c) {
         Instant now = self.clock().instant();
-        return self.store().read(h -> {
-            var out = new ArrayList<Served>();
-            var seen = new HashSet<String>();
+        // What the requester sees, read on one connection that is given back before the bundles are made: making a
+        // bundle reads from the store again (when the label was made, whether the item is an option), so a request
+        // holds one connection at a time and never waits for a second while keeping the first.
+        record Visible(AddedItems.Added added, ItemRow item, Level level) {}
+        List<Visible> visible = self.store().read(h -> {
+            var out = new ArrayList<Visible>();
             Map<String, TrackedRelease> released = who instanceof Requester.Partner p ? released(h, p.party())
                     : Map.of();
             for (AddedItems.Row row : AddedItems.all(h)) {
@@ -340,30 +343,34 @@ public final class TaxiiServer {
                 if (item.retracted() || !c.holds().test(item)) {
                     continue;
                 }
-                Optional<Level> level = levelFor(h, who, item, now, released);
-                if (level.isEmpty()) {
-                    continue;
-                }
-                HeldItem held = holdings.held(item);
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> objects = (List<Map<String, Object>>) exports.bundle(held, level.get())
-                        .get("objects");
-                for (int i = 0; i < objects.size(); i++) {
-                    Map<String, Object> o = objects.get(i);
-                    String id = (String) o.get("id");
-                    if (!seen.add(id)) {
-                        continue;
-                    }
-                    String version = (String) o.getOrDefault("modified", o.get("created"));
-                    // The item's own objects: its report or note and its label's marking; the rest are shared.
-                    boolean own = !"identity".equals(o.get("type")) && !"extension-definition".equals(o.get("type"))
-                            && !StixExport.TLP_WHITE.equals(id);
-                    out.add(new Served(new Entry(row.added().seq(), i, id, (String) o.get("type"), version,
-                            (String) o.get("spec_version"), row.added().addedAt()), o, item.id(), level.get(), own));
-                }
+                levelFor(h, who, item, now, released).ifPresent(l -> out.add(new Visible(row.added(), item, l)));
             }
             return out;
         });
+        // Every visible item's bundle is made for each page, as paging needs each object's id, type and version;
+        // a page's cost grows with the collection (docs/INTEROP.md, "Not yet").
+        var out = new ArrayList<Served>();
+        var seen = new HashSet<String>();
+        for (Visible v : visible) {
+            HeldItem held = holdings.held(v.item());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> objects = (List<Map<String, Object>>) exports.bundle(held, v.level())
+                    .get("objects");
+            for (int i = 0; i < objects.size(); i++) {
+                Map<String, Object> o = objects.get(i);
+                String id = (String) o.get("id");
+                if (!seen.add(id)) {
+                    continue;
+                }
+                String version = (String) o.getOrDefault("modified", o.get("created"));
+                // The item's own objects: its report or note and its label's marking; the rest are shared.
+                boolean own = !"identity".equals(o.get("type")) && !"extension-definition".equals(o.get("type"))
+                        && !StixExport.TLP_WHITE.equals(id);
+                out.add(new Served(new Entry(v.added().seq(), i, id, (String) o.get("type"), version,
+                        (String) o.get("spec_version"), v.added().addedAt()), o, v.item().id(), v.level(), own));
+            }
+        }
+        return out;
     }
 
     /**
