@@ -365,6 +365,38 @@ class TaxiiApiTest {
     }
 
     @Test
+    void aRequestAnswered406ReadsNothingOnRecord() {
+        person(kor, "kor.picky", cluster.node(KOR).self().scheme().levels().getFirst(), List.of("dprk"), "officer");
+        String dprk = collections("kor.picky").get("Topic dprk");
+        for (String tail : List.of("objects/", "manifest/")) {
+            assertThat(taxii(kor, "kor.picky", ROOT + "collections/" + dprk + "/" + tail, "text/html").status())
+                    .isEqualTo(406);
+        }
+        assertThat(readsBy("kor.picky")).as("a 406 reads nothing").isZero();
+        assertThat(itemsServed(p -> taxii(kor, "kor.picky", p), dprk, 50)).isNotEmpty();
+        assertThat(readsBy("kor.picky")).as("an answer is read on record").isPositive();
+    }
+
+    private long readsBy(String actor) {
+        cluster.node(KOR).integrateNow();
+        long read = 0;
+        long from = 0;
+        while (true) {
+            JsonNode page = kor.get("kor.auditor", "/api/v1/log/entries?from=" + from + "&limit=1000").json();
+            for (JsonNode e : page.get("entries")) {
+                if (e.get("entry").path("type").asText().equals("ITEM_READ")
+                        && e.get("entry").path("actor").asText().equals(actor)) {
+                    read++;
+                }
+            }
+            if (page.get("entries").size() < 1000) {
+                return read;
+            }
+            from += 1000;
+        }
+    }
+
+    @Test
     void anObjectItsVersionsAndTheManifestAgreeWithTheObjects() {
         String dprk = collections("kor.officer").get("Topic dprk");
         String base = ROOT + "collections/" + dprk + "/";
