@@ -70,6 +70,9 @@ final class AddedItems {
      */
     static void catchUp(Store store) {
         store.useTransaction(h -> {
+            // The head row's lock first: another instance of the node catching up, or storing an item, waits until
+            // this transaction ends, so no item gains its number between the reading below and the numbering.
+            h.createUpdate("UPDATE stix_added_head SET last = last WHERE id = 1").execute();
             var known = new HashSet<>(h.createQuery("SELECT item_id FROM stix_added").mapTo(String.class).list());
             List<ItemRow> missing = Items.all(h).stream().filter(r -> !known.contains(r.id()))
                     .sorted(Comparator.comparing(AddedItems::addedAt).thenComparing(ItemRow::id)).toList();
