@@ -66,7 +66,8 @@ class ArchitectureTest {
             .whereLayer("consult").mayOnlyBeAccessedByLayers("wiring", "api", "web", "interop")
             .whereLayer("option").mayOnlyBeAccessedByLayers("wiring", "api", "web", "interop")
             .whereLayer("agreement").mayOnlyBeAccessedByLayers("wiring", "api", "web")
-            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning", "consult", "option")
+            .whereLayer("release").mayOnlyBeAccessedByLayers("wiring", "api", "web", "warning", "consult", "option",
+                    "interop")
             .whereLayer("consent").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "interop")
             .whereLayer("item").mayOnlyBeAccessedByLayers("wiring", "api", "web", "release", "consent", "warning",
                     "consult", "option", "interop")

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import trisec.node.base.Json;
 import trisec.node.base.Refusal;
 import trisec.node.http.Access;
@@ -32,17 +33,17 @@ final class TaxiiRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig r) {
         Access[] who = {Access.SIGNED_IN, Access.PARTNER};
-        r.get("/taxii2/", ctx -> answer(ctx, taxii.discovery(base(ctx))), who);
-        r.get(ROOT + "/", ctx -> answer(ctx, taxii.apiRoot()), who);
-        r.get(ROOT + "/collections/", ctx -> answer(ctx, taxii.collections()), who);
-        r.get(COLLECTION + "/", ctx -> answer(ctx, taxii.collection(Requests.id(ctx))), who);
-        r.get(COLLECTION + "/objects/", ctx -> answer(ctx, taxii.objects(requester(ctx), Requests.id(ctx),
+        r.get("/taxii2/", ctx -> resource(ctx, () -> taxii.discovery(base(ctx))), who);
+        r.get(ROOT + "/", ctx -> resource(ctx, taxii::apiRoot), who);
+        r.get(ROOT + "/collections/", ctx -> resource(ctx, taxii::collections), who);
+        r.get(COLLECTION + "/", ctx -> resource(ctx, () -> taxii.collection(Requests.id(ctx))), who);
+        r.get(COLLECTION + "/objects/", ctx -> answer(ctx, () -> taxii.objects(requester(ctx), Requests.id(ctx),
                 query(ctx))), who);
-        r.get(COLLECTION + "/manifest/", ctx -> answer(ctx, taxii.manifest(requester(ctx), Requests.id(ctx),
+        r.get(COLLECTION + "/manifest/", ctx -> answer(ctx, () -> taxii.manifest(requester(ctx), Requests.id(ctx),
                 query(ctx))), who);
-        r.get(OBJECT + "/", ctx -> answer(ctx, taxii.object(requester(ctx), Requests.id(ctx), objectId(ctx),
+        r.get(OBJECT + "/", ctx -> answer(ctx, () -> taxii.object(requester(ctx), Requests.id(ctx), objectId(ctx),
                 query(ctx))), who);
-        r.get(OBJECT + "/versions/", ctx -> answer(ctx, taxii.versions(requester(ctx), Requests.id(ctx),
+        r.get(OBJECT + "/versions/", ctx -> answer(ctx, () -> taxii.versions(requester(ctx), Requests.id(ctx),
                 objectId(ctx), query(ctx))), who);
     }
 
@@ -68,17 +69,23 @@ final class TaxiiRoutes implements RouteGroup {
         return ctx.scheme() + "://" + ctx.host();
     }
 
-    private static void answer(Context ctx, Map<String, Object> body) {
+    /**
+     * The media type is checked before anything is served: a request answered 406 reads nothing, so it leaves no
+     * {@code ITEM_READ} entry in the audit log for objects it never got.
+     */
+    private static void resource(Context ctx, Supplier<Map<String, Object>> serve) {
         if (!acceptable(ctx)) {
             return;
         }
+        Map<String, Object> body = serve.get();
         ctx.status(200).contentType(TaxiiServer.MEDIA_TYPE).result(utf8(body));
     }
 
-    private static void answer(Context ctx, TaxiiServer.Answer a) {
+    private static void answer(Context ctx, Supplier<TaxiiServer.Answer> serve) {
         if (!acceptable(ctx)) {
             return;
         }
+        TaxiiServer.Answer a = serve.get();
         a.firstAdded().ifPresent(t -> ctx.header("X-TAXII-Date-Added-First", t));
         a.lastAdded().ifPresent(t -> ctx.header("X-TAXII-Date-Added-Last", t));
         ctx.status(200).contentType(TaxiiServer.MEDIA_TYPE).result(utf8(a.body()));

@@ -54,6 +54,7 @@ class TaxiiApiTest {
     private final List<String> persons = new ArrayList<>();
     private final Map<String, String> passwords = new HashMap<>();
     private String retracted;
+    private String option;
 
     @BeforeAll
     void seed() {
@@ -89,6 +90,28 @@ class TaxiiApiTest {
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             ids.add(r.json().get("id").asText());
         }
+        // Releases through the release process (asked, approved by a second person, delivered): what a partner's pull
+        // serves again. Some to each partner, the first item too, which is then retracted.
+        for (int i = 0; i < ids.size(); i++) {
+            for (String to : i % 2 == 0 ? List.of("JPN", "USA") : i % 3 == 0 ? List.of("USA") : List.<String>of()) {
+                var asked = kor.post("kor.wide", "/api/v1/items/" + ids.get(i) + "/releases", body("to", to));
+                if (asked.status() == 202) {
+                    kor.post("kor.disclosure", "/api/v1/releases/" + asked.json().at("/release/id").asText()
+                            + "/approve", "");
+                }
+            }
+        }
+        Cluster.eventually(() -> cluster.node(KOR).self().store().read(h -> trisec.node.release.Releases.all(h,
+                cluster.node(KOR).self().facts().scenario())).stream().noneMatch(t -> Set.of(
+                trisec.node.release.ReleaseStatus.QUEUED, trisec.node.release.ReleaseStatus.RETRYING,
+                trisec.node.release.ReleaseStatus.FORWARDING).contains(t.status())), "KOR's releases are delivered");
+        // An option: never released, so never served to a partner.
+        String yaml = kor.get("kor.officer", "/api/v1/options/examples").json().at("/examples/kor-notice-2026")
+                .asText();
+        var option = kor.post("kor.officer", "/api/v1/options", trisec.node.base.Json.write(Map.of("yaml", yaml,
+                "level", levels.getLast().name(), "topic", "dprk.options")));
+        assertThat(option.status()).as(option.body()).isEqualTo(201);
+        this.option = option.json().get("id").asText();
         retracted = ids.getFirst();
         assertThat(kor.post("kor.wide", "/api/v1/items/" + retracted + "/retract", "").status()).isEqualTo(200);
         // Copies received from JPN: the inbox.
@@ -342,6 +365,38 @@ class TaxiiApiTest {
     }
 
     @Test
+    void aRequestAnswered406ReadsNothingOnRecord() {
+        person(kor, "kor.picky", cluster.node(KOR).self().scheme().levels().getFirst(), List.of("dprk"), "officer");
+        String dprk = collections("kor.picky").get("Topic dprk");
+        for (String tail : List.of("objects/", "manifest/")) {
+            assertThat(taxii(kor, "kor.picky", ROOT + "collections/" + dprk + "/" + tail, "text/html").status())
+                    .isEqualTo(406);
+        }
+        assertThat(readsBy("kor.picky")).as("a 406 reads nothing").isZero();
+        assertThat(itemsServed(p -> taxii(kor, "kor.picky", p), dprk, 50)).isNotEmpty();
+        assertThat(readsBy("kor.picky")).as("an answer is read on record").isPositive();
+    }
+
+    private long readsBy(String actor) {
+        cluster.node(KOR).integrateNow();
+        long read = 0;
+        long from = 0;
+        while (true) {
+            JsonNode page = kor.get("kor.auditor", "/api/v1/log/entries?from=" + from + "&limit=1000").json();
+            for (JsonNode e : page.get("entries")) {
+                if (e.get("entry").path("type").asText().equals("ITEM_READ")
+                        && e.get("entry").path("actor").asText().equals(actor)) {
+                    read++;
+                }
+            }
+            if (page.get("entries").size() < 1000) {
+                return read;
+            }
+            from += 1000;
+        }
+    }
+
+    @Test
     void anObjectItsVersionsAndTheManifestAgreeWithTheObjects() {
         String dprk = collections("kor.officer").get("Topic dprk");
         String base = ROOT + "collections/" + dprk + "/";
@@ -420,9 +475,18 @@ class TaxiiApiTest {
     }
 
     @Test
-    void aPartnerNodeGetsExactlyWhatAReleaseToItWouldCarryAtItsLevel() {
+    void aPartnerNodeGetsAgainExactlyWhatAReleaseDeliveredToItAtItsLevel() {
         Node node = cluster.node(KOR);
         Map<String, String> cols = collections("kor.analyst");
+        var delivered = new HashMap<String, Map<String, trisec.node.release.TrackedRelease>>();
+        for (var t : node.self().store().read(h -> trisec.node.release.Releases.all(h,
+                node.self().facts().scenario()))) {
+            if (t.status() == trisec.node.release.ReleaseStatus.DELIVERED) {
+                delivered.computeIfAbsent(t.recipient().code(), k -> new HashMap<>()).put(t.itemId(), t);
+            }
+        }
+        assertThat(rows()).extracting(ItemRow::id).contains(option);
+        int permittedNotReleased = 0;
         for (Party partner : List.of(JPN, USA)) {
             Instant now = Instant.now();
             var expected = new TreeSet<String>();
@@ -431,14 +495,17 @@ class TaxiiApiTest {
                 if (r.retracted()) {
                     continue;
                 }
+                var release = delivered.getOrDefault(partner.code(), Map.of()).get(r.id());
                 HeldItem held = Labels.held(r, node.self().facts().scenario(), node.self().scheme());
                 boolean consent = node.self().store().read(h -> trisec.node.consent.Consents.granted(h, r.id(),
                         partner).isPresent());
                 ReleaseDecision d = node.self().facts().policy().decide(new ReleaseRequest(held.item().label(), KOR,
                         partner, now, consent));
-                if (d.permitted()) {
+                if (d.permitted() && d.route().size() == 2 && release != null) {
                     expected.add(r.id());
-                    levels.put(r.id(), d.recipientLevel().orElseThrow().name());
+                    levels.put(r.id(), release.release().recipientLevel().orElseThrow().name());
+                } else if (d.permitted() && release == null) {
+                    permittedNotReleased++;
                 }
             }
             var served = new TreeSet<String>();
@@ -459,8 +526,10 @@ class TaxiiApiTest {
                     }
                 }
             }
-            assertThat(served).as(partner.code()).isEqualTo(expected);
+            assertThat(served).as(partner.code()).isEqualTo(expected).isNotEmpty().doesNotContain(option, retracted);
         }
+        // Items a release would be permitted for but that none took there are not served: a pull is no release.
+        assertThat(permittedNotReleased).isPositive();
         // A partner's signature is checked: another node's key does not pass for it.
         String path = ROOT + "collections/";
         String forged = NodeAuth.header(cluster.keys(USA), "GET", path).replace("USA", "JPN");
@@ -515,6 +584,34 @@ class TaxiiApiTest {
             from += 1000;
         }
         assertThat(read).containsAll(served);
+    }
+
+    @Test
+    void aRequestNeedsOneConnectionAtATimeSoAFullPoolCannotStallItself() throws Exception {
+        String dprk = collections("kor.officer").get("Topic dprk");
+        String objects = ROOT + "collections/" + dprk + "/objects/";
+        taxii(kor, "kor.officer", objects);
+        // All the store's connections but one taken, as by other requests in the middle of serving: a request that
+        // held one connection while asking for a second would wait until the pool gave up on it.
+        var held = new java.util.concurrent.CountDownLatch(9);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 9; i++) {
+                pool.submit(() -> cluster.node(KOR).self().store().read(h -> {
+                    held.countDown();
+                    release.await();
+                    return null;
+                }));
+            }
+            held.await();
+            try {
+                Client.Response r = taxii(kor, "kor.officer", objects);
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                assertThat(r.json().get("objects")).isNotEmpty();
+            } finally {
+                release.countDown();
+            }
+        }
     }
 
     @Test

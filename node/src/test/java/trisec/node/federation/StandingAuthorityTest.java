@@ -72,6 +72,32 @@ class StandingAuthorityTest {
         return out;
     }
 
+    /** Whether the partner's signed TAXII pull from KOR serves the item's own object. */
+    private boolean pulls(trisec.party.Party partner, String itemId) {
+        String collections = "/taxii2/trisec/collections/";
+        String dprk = null;
+        for (JsonNode col : partnerGet(partner, collections).json().get("collections")) {
+            if (col.get("title").asText().equals("Topic dprk")) {
+                dprk = col.get("id").asText();
+            }
+        }
+        assertThat(dprk).isNotNull();
+        boolean served = false;
+        for (String type : List.of("report", "note")) {
+            var r = partnerGet(partner, collections + dprk + "/objects/"
+                    + trisec.interop.StixIds.id(type, "item", itemId) + "/");
+            assertThat(r.status()).as(r.body()).isIn(200, 404);
+            served |= r.status() == 200;
+        }
+        return served;
+    }
+
+    private trisec.node.Client.Response partnerGet(trisec.party.Party partner, String path) {
+        var b = java.net.http.HttpRequest.newBuilder(kor().base().resolve(path)).GET()
+                .header("Accept", "application/taxii+json;version=2.1");
+        return kor().raw(trisec.node.base.NodeAuth.header(c.keys(partner), "GET", path), b);
+    }
+
     @Test
     void underTheMechanismAWarningGoesToEveryRecipientWithoutAnApproval() {
         c = Cluster.trilateral(AFTER_MECHANISM);
@@ -95,6 +121,10 @@ class StandingAuthorityTest {
         }
         assertThat(c.client(JPN).get("jpn.analyst", "/api/v1/items/" + id).status()).isEqualTo(200);
         assertThat(c.client(USA).get("usa.analyst", "/api/v1/items/" + id).status()).isEqualTo(200);
+        // A pull from KOR serves again only what a release took there directly: USA gets the warning, JPN (which it
+        // reached through USA) does not.
+        assertThat(pulls(USA, id)).isTrue();
+        assertThat(pulls(JPN, id)).isFalse();
 
         // On record: each release's decision (purpose authority) and an entry naming the authority.
         var authorized = log("RELEASE_AUTHORIZED").stream().filter(e -> e.get("item").asText().equals(id)).toList();

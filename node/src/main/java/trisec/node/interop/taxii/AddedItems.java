@@ -1,9 +1,11 @@
 package trisec.node.interop.taxii;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.node.item.HeldItem;
 import trisec.node.item.ItemCreated;
@@ -43,11 +45,23 @@ final class AddedItems {
         add(h, held.id(), held.receivedAt().orElse(held.item().createdAt()));
     }
 
-    private static void add(Handle h, String itemId, Instant addedAt) {
+    /**
+     * Gives the item the next number and its {@code date_added}, both under the head row's lock. The time asked for
+     * (creation or receipt) was fixed before the lock was taken, so a transaction that waited for it may carry an
+     * earlier time than the item numbered before it; the date is then moved to a microsecond after that item's, so
+     * dates rise with numbers and a client polling by {@code added_after} misses nothing.
+     */
+    static void add(Handle h, String itemId, Instant addedAt) {
         h.createUpdate("UPDATE stix_added_head SET last = last + 1 WHERE id = 1").execute();
         long seq = h.createQuery("SELECT last FROM stix_added_head WHERE id = 1").mapTo(Long.class).one();
+        Instant at = addedAt.truncatedTo(ChronoUnit.MICROS);
+        Optional<Instant> before = h.createQuery("SELECT added_at FROM stix_added WHERE seq = :s").bind("s", seq - 1)
+                .map((rs, c) -> Store.instant(rs, "added_at")).findOne();
+        if (before.isPresent() && !at.isAfter(before.get())) {
+            at = before.get().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
+        }
         h.createUpdate("INSERT INTO stix_added (seq, item_id, added_at) VALUES (:s, :i, :a)")
-                .bind("s", seq).bind("i", itemId).bind("a", Store.utc(addedAt)).execute();
+                .bind("s", seq).bind("i", itemId).bind("a", Store.utc(at)).execute();
     }
 
     /**
@@ -56,6 +70,9 @@ final class AddedItems {
      */
     static void catchUp(Store store) {
         store.useTransaction(h -> {
+            // The head row's lock first: another instance of the node catching up, or storing an item, waits until
+            // this transaction ends, so no item gains its number between the reading below and the numbering.
+            h.createUpdate("UPDATE stix_added_head SET last = last WHERE id = 1").execute();
             var known = new HashSet<>(h.createQuery("SELECT item_id FROM stix_added").mapTo(String.class).list());
             List<ItemRow> missing = Items.all(h).stream().filter(r -> !known.contains(r.id()))
                     .sorted(Comparator.comparing(AddedItems::addedAt).thenComparing(ItemRow::id)).toList();

@@ -34,6 +34,9 @@ import trisec.node.item.ItemRow;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
 import trisec.node.person.Account;
+import trisec.node.release.ReleaseStatus;
+import trisec.node.release.Releases;
+import trisec.node.release.TrackedRelease;
 import trisec.option.TopicTree;
 import trisec.party.Level;
 import trisec.party.Party;
@@ -47,9 +50,9 @@ import trisec.topic.Topic;
  * STIX 2.1 objects of its items' bundles ({@link Exports}).
  *
  * <p>Every answer is the requester's own. A person sees the objects of the items they may read (DESIGN §2.9, the same
- * decision as reading the item); a partner node sees what a release from this node to its party would carry now
- * (DESIGN §2, this node the holder, the originator's consent counting only when on record here), marked with the
- * partner's corresponding level. What the requester may not see is not there at all: not in a count, in {@code more},
+ * decision as reading the item); a partner node sees again only what a release from this node already delivered to
+ * its party, at that release's level, and only while the release policy still permits it by a direct route (DESIGN §2,
+ * this node the holder, the originator's consent counting only when on record here). What the requester may not see is not there at all: not in a count, in {@code more},
  * in a {@code next} token (sealed, {@link NextTokens}), in the date headers, in a manifest or a versions list, and an
  * object they may not see is answered as one that does not exist. Each item whose objects are served is an
  * {@code ITEM_READ} entry of the audit log, as reading it through the API is.
@@ -327,51 +330,84 @@ public final class TaxiiServer {
      */
     private List<Served> served(Requester who, Collection c) {
         Instant now = self.clock().instant();
-        return self.store().read(h -> {
-            var out = new ArrayList<Served>();
-            var seen = new HashSet<String>();
+        // What the requester sees, read on one connection that is given back before the bundles are made: making a
+        // bundle reads from the store again (when the label was made, whether the item is an option), so a request
+        // holds one connection at a time and never waits for a second while keeping the first.
+        record Visible(AddedItems.Added added, ItemRow item, Level level) {}
+        List<Visible> visible = self.store().read(h -> {
+            var out = new ArrayList<Visible>();
+            Map<String, TrackedRelease> released = who instanceof Requester.Partner p ? released(h, p.party())
+                    : Map.of();
             for (AddedItems.Row row : AddedItems.all(h)) {
                 ItemRow item = row.item();
                 if (item.retracted() || !c.holds().test(item)) {
                     continue;
                 }
-                Optional<Level> level = levelFor(h, who, item, now);
-                if (level.isEmpty()) {
-                    continue;
-                }
-                HeldItem held = holdings.held(item);
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> objects = (List<Map<String, Object>>) exports.bundle(held, level.get())
-                        .get("objects");
-                for (int i = 0; i < objects.size(); i++) {
-                    Map<String, Object> o = objects.get(i);
-                    String id = (String) o.get("id");
-                    if (!seen.add(id)) {
-                        continue;
-                    }
-                    String version = (String) o.getOrDefault("modified", o.get("created"));
-                    // The item's own objects: its report or note and its label's marking; the rest are shared.
-                    boolean own = !"identity".equals(o.get("type")) && !"extension-definition".equals(o.get("type"))
-                            && !StixExport.TLP_WHITE.equals(id);
-                    out.add(new Served(new Entry(row.added().seq(), i, id, (String) o.get("type"), version,
-                            (String) o.get("spec_version"), row.added().addedAt()), o, item.id(), level.get(), own));
-                }
+                levelFor(h, who, item, now, released).ifPresent(l -> out.add(new Visible(row.added(), item, l)));
             }
             return out;
         });
+        // Every visible item's bundle is made for each page, as paging needs each object's id, type and version;
+        // a page's cost grows with the collection (docs/INTEROP.md, "Not yet").
+        var out = new ArrayList<Served>();
+        var seen = new HashSet<String>();
+        for (Visible v : visible) {
+            HeldItem held = holdings.held(v.item());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> objects = (List<Map<String, Object>>) exports.bundle(held, v.level())
+                    .get("objects");
+            for (int i = 0; i < objects.size(); i++) {
+                Map<String, Object> o = objects.get(i);
+                String id = (String) o.get("id");
+                if (!seen.add(id)) {
+                    continue;
+                }
+                String version = (String) o.getOrDefault("modified", o.get("created"));
+                // The item's own objects: its report or note and its label's marking; the rest are shared.
+                boolean own = !"identity".equals(o.get("type")) && !"extension-definition".equals(o.get("type"))
+                        && !StixExport.TLP_WHITE.equals(id);
+                out.add(new Served(new Entry(v.added().seq(), i, id, (String) o.get("type"), version,
+                        (String) o.get("spec_version"), v.added().addedAt()), o, v.item().id(), v.level(), own));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The releases from this node that reached the party, the latest for each item: what a partner's pull may serve
+     * again. A release still waiting for approval, consent or delivery, refused or withdrawn, is none; so an option,
+     * never released, is never served either.
+     */
+    private Map<String, TrackedRelease> released(Handle h, Party party) {
+        var out = new java.util.HashMap<String, TrackedRelease>();
+        for (TrackedRelease t : Releases.all(h, self.facts().scenario())) {
+            if (t.recipient().equals(party) && t.status() == ReleaseStatus.DELIVERED) {
+                out.merge(t.itemId(), t, (a, b) -> a.requestedAt().isAfter(b.requestedAt()) ? a : b);
+            }
+        }
+        return out;
     }
 
     /**
      * The level the requester holds the item at when it may see it: a person's node's own marking when the person
-     * may read it (DESIGN §2.9); a partner's corresponding level when a release to it from here is permitted now.
+     * may read it (DESIGN §2.9); for a partner, the level of the release that took the item to it, provided the
+     * release policy still permits it now by a direct route (as a partner's node takes a delivery only from the
+     * sender itself, or through a hub that re-decided). A pull re-serves what a release already sent: it makes no
+     * release of its own, outside two-person approval, consent and the release record that carries a later
+     * retraction or reclassification.
      */
-    private Optional<Level> levelFor(Handle h, Requester who, ItemRow row, Instant now) {
+    private Optional<Level> levelFor(Handle h, Requester who, ItemRow row, Instant now,
+                                     Map<String, TrackedRelease> released) {
         return switch (who) {
             case Requester.Person p -> {
                 var view = holdings.view(p.account(), row);
                 yield view.access().granted() ? Optional.of(view.heldLevel()) : Optional.empty();
             }
             case Requester.Partner p -> {
+                TrackedRelease release = released.get(row.id());
+                if (release == null) {
+                    yield Optional.empty();
+                }
                 HeldItem held = holdings.held(row);
                 boolean consent = Consents.granted(h, row.id(), p.party()).isPresent();
                 ReleaseDecision d;
@@ -381,7 +417,10 @@ public final class TaxiiServer {
                 } catch (DomainException e) {
                     yield Optional.empty();
                 }
-                yield d.permitted() ? d.recipientLevel() : Optional.empty();
+                if (!d.permitted() || d.route().size() != 2) {
+                    yield Optional.empty();
+                }
+                yield release.release().recipientLevel().or(d::recipientLevel);
             }
         };
     }
