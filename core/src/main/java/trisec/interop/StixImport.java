@@ -287,6 +287,11 @@ public final class StixImport {
                     + (tlp == Tlp.AMBER ? " and its clients" : tlp == Tlp.RED ? ", to the named recipients" : "")
                     + ": no trisec label keeps that limit, so it is not imported");
         }
+        if (seal.isPresent() || extensions(o, id).containsKey(TrisecMarking.EXTENSION_ID)) {
+            // A trisec item re-marked TLP would become an unclassified item of the importer: its label is its own.
+            return new Refused(id, type, "it carries trisec's " + (seal.isPresent() ? "seal" : "label") + " extension, "
+                    + "so it is a trisec item, which is imported under its own label and never as TLP content");
+        }
         String[] content = content(o, id, type);
         return new Open(id, type, tlp, content[0], content[1]);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
+import trisec.interop.StixIds;
 import trisec.interop.StixImport;
 import trisec.item.Item;
 import trisec.label.ConfidentialityLabel;
@@ -226,6 +227,12 @@ public final class Imports {
         Optional<String> before = self.store().read(h -> StixImports.itemOf(h, o.id()));
         if (before.isPresent()) {
             return done(o, ALREADY_HELD, before, "this object was imported before, as this item");
+        }
+        // An item's STIX id is the UUIDv5 of its id (StixIds), so it is found only by trying each item held.
+        if (self.store().read(h -> h.createQuery("SELECT id FROM items").mapTo(String.class).stream()
+                .anyMatch(item -> StixIds.id(o.type(), "item", item).equals(o.id())))) {
+            return done(o, REFUSED, Optional.empty(), "it has the STIX id of an item this node holds under its label, "
+                    + "which is not taken again as TLP content");
         }
         String unclassified = self.scheme().unclassified().name();
         try {

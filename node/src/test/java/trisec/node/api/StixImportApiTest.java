@@ -239,6 +239,27 @@ class StixImportApiTest {
         assertThat(outcome(own, "report").get("outcome").asText()).as(own.body()).isEqualTo("imported");
     }
 
+    @Test
+    void aTrisecItemReMarkedTlpIsNotTakenAsOpenContent() {
+        String id = korItem("Laundered", CLASS_II, List.of("USA", "JPN"), List.of());
+        int before = items(kor, "kor.officer");
+        ObjectNode sealed = exported(kor, "kor.officer", id);
+        ofType(sealed, "report").putArray("object_marking_refs").add(StixExport.TLP_WHITE);
+
+        Client.Response r = importing(kor, "kor.officer", sealed.toString(), "?topic=dprk.cyber");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(outcome(r, "report").get("outcome").asText()).isEqualTo("refused");
+        assertThat(outcome(r, "report").get("reason").asText()).contains("seal extension");
+        // Without its seal, the report still has the STIX id of the item held here.
+        ofType(sealed, "report").remove("extensions");
+        Client.Response bare = importing(kor, "kor.officer", sealed.toString(), "?topic=dprk.cyber");
+        assertThat(bare.status()).as(bare.body()).isEqualTo(200);
+        assertThat(outcome(bare, "report").get("outcome").asText()).isEqualTo("refused");
+        assertThat(outcome(bare, "report").get("reason").asText()).contains("STIX id of an item this node holds");
+        assertThat(items(kor, "kor.officer")).isEqualTo(before);
+    }
+
     /** A MISP export, by the shape MISP's STIX 2.1 export writes: TLP 1.0 markings in the bundle, custom x_misp_. */
     private static final String MISP = """
             {"type": "bundle", "id": "bundle--6a1c8f7e-3b0a-4c55-9d1e-0f2b7c9a4e10",
