@@ -218,7 +218,7 @@ class CalendarSubscriptionTest {
                 continue;
             }
             String path = mp[1].replace("{id}", "x").replace("{party}", "KOR").replace("{track}", "TN-1")
-                    .replace("<path>", "0/000");
+                    .replace("<path>", "0/000").replace("{objectId}", "report--00000000-0000-4000-8000-000000000000");
             var b = HttpRequest.newBuilder(kor.base().resolve(path));
             b = mp[0].equals("GET") ? b.GET() : b.POST(HttpRequest.BodyPublishers.ofString("{}"));
             assertThat(kor.raw("Bearer " + secret, b).status()).as(route).isEqualTo(401);
