@@ -19,7 +19,7 @@ class OptionFilesTest {
     private final Scenario shipped = ScenarioFiles.shipped();
 
     /** A valid option with one change of each kind; tests change one line of it. Its first line is line 1. */
-    private static final String VALID = """
+    static final String VALID = """
             name: Australia joins, and more
             description: a test option
             changes:

@@ -52,41 +52,8 @@ class OptionWriterTest {
         return m;
     }
 
-    /** The same option as OptionFilesTest's, one change of each kind, written by hand. */
-    private static final String BY_HAND = """
-            name: Australia joins, and more
-            description: a test option
-            changes:
-              - change: party
-                code: AUS
-                name: Australia
-                levels:
-                  - {name: SECRET, banner: SECRET}
-                  - {name: UNCLASSIFIED, banner: UNCLASSIFIED}
-              - change: agreement
-                id: usa-aus-sia-2026
-                kind: SIA
-                parties: [USA, AUS]
-                equivalence:
-                  - {USA: SECRET, AUS: SECRET}
-                events:
-                  - {type: SIGNED, date: 2026-01-01}
-                  - {type: IN_FORCE, date: 2026-01-01}
-              - change: event
-                agreement: kor-jpn-gsomia-2016
-                type: TERMINATION_NOTICE
-                date: 2026-03-01
-                by: KOR
-              - change: scope
-                agreement: tisa-2014
-                from: 2026-04-01
-                topics: [dprk, china]
-                highest: {USA: SECRET, KOR: 군사Ⅱ급비밀, JPN: 極秘}
-              - change: outage
-                hub: USA
-                from: 2026-06-01
-                until: 2026-06-03
-            """;
+    /** OptionFilesTest's option, one change of each kind, written by hand. */
+    private static final String BY_HAND = OptionFilesTest.VALID;
 
     private Option read(String text) {
         assertThat(OptionFiles.check(text, shipped)).as(text).isEmpty();
