@@ -182,7 +182,7 @@ final class OptionRoutes implements RouteGroup {
     }
 
     /** A saved option as the shared shapes list it, with what only the node knows: its id, banner and label. */
-    private static Map<String, Object> saved(OptionDesk.Seen s, Option option) {
+    static Map<String, Object> saved(OptionDesk.Seen s, Option option) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", s.id());
         m.putAll(OptionTrees.option(option));

@@ -55,12 +55,7 @@ final class UncRoutes implements RouteGroup {
             under = SiteStatus.of(applied.changed(), when);
             OptionDesk.Seen s = applied.option();
             m.put("banner", Banner.render(s.item().label()));
-            var o = new LinkedHashMap<String, Object>();
-            o.put("id", s.id());
-            o.putAll(OptionTrees.option(s.option().orElseThrow()));
-            o.put("banner", Banner.render(s.item().label()));
-            o.put("label", Views.label(s.item().label()));
-            m.put("option", o);
+            m.put("option", OptionRoutes.saved(s, s.option().orElseThrow()));
         }
         m.put("at", AgreementStatus.format(when));
         var sites = new java.util.ArrayList<Map<String, Object>>();

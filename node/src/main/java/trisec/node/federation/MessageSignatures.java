@@ -17,7 +17,7 @@ import trisec.node.federation.Messages.SignedReceipt;
  * domain-separated, so one kind of signature can never pass for another.
  */
 public final class MessageSignatures {
-    public static final String ITEM = "trisec item v1";
+    public static final String ITEM = trisec.interop.TrisecSeal.STATEMENT;
     static final String CONSENT = "trisec consent v1";
     static final String NOTICE = "trisec notice v1";
     static final String WARNING_ACK = "trisec warning acknowledgement v1";

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -103,12 +105,13 @@ public final class Imports {
         Instant now = self.clock().instant();
         var steps = new ArrayList<Step>();
         var taken = new HashSet<String>();
+        var held = new HeldStixIds();
         for (StixImport.Candidate c : plan.objects()) {
             steps.add(switch (c) {
                 case StixImport.Skipped s -> done(c, SKIPPED, Optional.empty(), s.reason());
                 case StixImport.Refused r -> done(c, REFUSED, Optional.empty(), r.reason());
                 case StixImport.Labelled l -> labelled(person, l, now, taken);
-                case StixImport.Open o -> open(person, o, on.orElseThrow());
+                case StixImport.Open o -> open(person, o, on.orElseThrow(), held);
             });
         }
         var outcomes = new ArrayList<Outcome>();
@@ -119,9 +122,10 @@ public final class Imports {
                     case Done d -> d.outcome();
                     case Copy c -> storeCopy(h, person, plan.bundleId(), c, now);
                     case Originated o -> {
-                        if (StixImports.itemOf(h, o.from().id()).isPresent()) {
+                        Optional<String> before = StixImports.itemOf(h, o.from().id());
+                        if (before.isPresent()) {
                             // Imported by another request while this bundle was being read: the one item stays.
-                            yield outcome(o.from(), ALREADY_HELD, StixImports.itemOf(h, o.from().id()),
+                            yield outcome(o.from(), ALREADY_HELD, before,
                                     "this object was imported before, as this item");
                         }
                         holdings.storeOriginated(h, person, o.held());
@@ -222,15 +226,30 @@ public final class Imports {
         return new Copy(l, new HeldItem(item, heldLevel, from, from.map(p -> now), false, Optional.empty()));
     }
 
+    /**
+     * The STIX ids the items held here take, by type. An item's STIX id is the UUIDv5 of its id (StixIds), so it is
+     * found only by trying each item held: the ids are read once an import, when a TLP object first asks.
+     */
+    private final class HeldStixIds {
+        private List<String> items;
+        private final Map<String, Set<String>> byType = new HashMap<>();
+
+        boolean contains(String type, String stixId) {
+            if (items == null) {
+                items = self.store().read(h -> h.createQuery("SELECT id FROM items").mapTo(String.class).list());
+            }
+            return byType.computeIfAbsent(type, t -> items.stream().map(item -> StixIds.id(t, "item", item))
+                    .collect(java.util.stream.Collectors.toSet())).contains(stixId);
+        }
+    }
+
     /** A TLP:CLEAR or TLP:GREEN object: a new item of this node, at its lowest level, on the topic asked. */
-    private Step open(Account person, StixImport.Open o, Topic topic) {
+    private Step open(Account person, StixImport.Open o, Topic topic, HeldStixIds held) {
         Optional<String> before = self.store().read(h -> StixImports.itemOf(h, o.id()));
         if (before.isPresent()) {
             return done(o, ALREADY_HELD, before, "this object was imported before, as this item");
         }
-        // An item's STIX id is the UUIDv5 of its id (StixIds), so it is found only by trying each item held.
-        if (self.store().read(h -> h.createQuery("SELECT id FROM items").mapTo(String.class).stream()
-                .anyMatch(item -> StixIds.id(o.type(), "item", item).equals(o.id())))) {
+        if (held.contains(o.type(), o.id())) {
             return done(o, REFUSED, Optional.empty(), "it has the STIX id of an item this node holds under its label, "
                     + "which is not taken again as TLP content");
         }

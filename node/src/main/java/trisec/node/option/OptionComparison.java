@@ -3,7 +3,6 @@ package trisec.node.option;
 import java.time.Instant;
 import java.util.List;
 import trisec.option.Comparison;
-import trisec.option.Reachability;
 import trisec.option.ReachabilityDiff;
 import trisec.party.Party;
 import trisec.scenario.Scenario;
@@ -38,10 +37,6 @@ public record OptionComparison(Comparison compared, List<Column> columns) {
             return compared.diff();
         }
 
-        public List<Comparison.Fate> fates() {
-            return compared.fates();
-        }
-
         public Comparison.Totals totals() {
             return compared.totals();
         }
@@ -74,10 +69,6 @@ public record OptionComparison(Comparison compared, List<Column> columns) {
 
     public Scenario real() {
         return compared.real();
-    }
-
-    public Reachability realMatrix() {
-        return compared.now();
     }
 
     /** The (originator, recipient, topic) rows that some option changes, in the matrices' order. */

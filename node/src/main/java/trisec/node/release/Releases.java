@@ -98,6 +98,13 @@ public final class Releases {
                 .bind("t", Store.utc(from)).map((rs, c) -> read(rs, s)).list();
     }
 
+    /** The releases delivered to {@code party}, newest first (by request time, then id). */
+    public static List<TrackedRelease> deliveredTo(Handle h, Scenario s, Party party) {
+        return h.createQuery(
+                        "SELECT * FROM releases WHERE recipient = :p AND status = :st ORDER BY requested_at DESC, id")
+                .bind("p", party.code()).bind("st", ReleaseStatus.DELIVERED.name()).map((rs, c) -> read(rs, s)).list();
+    }
+
     public static List<TrackedRelease> ofItem(Handle h, Scenario s, String itemId) {
         return h.createQuery("SELECT * FROM releases WHERE item_id = :i ORDER BY requested_at, id").bind("i", itemId)
                 .map((rs, c) -> read(rs, s)).list();

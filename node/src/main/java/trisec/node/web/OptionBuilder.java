@@ -43,8 +43,6 @@ final class OptionBuilder {
     /** The classified levels of a new party, one per banner word, highest first; UNCLASSIFIED comes last. */
     static final List<Classification> CLASSIFIED = List.of(Classification.TOP_SECRET, Classification.SECRET,
             Classification.CONFIDENTIAL);
-    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
     private static final Pattern AGREEMENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
     private static final int MAX_FIELD = 1000;
     private static final int MAX_DESCRIPTION = 4000;
@@ -456,7 +454,7 @@ final class OptionBuilder {
             }
             try {
                 LocalDate d = LocalDate.parse(text);
-                if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
+                if (!trisec.DateBounds.contains(d)) {
                     problems.add(t.t("options.builder.error.date", label(t, field)));
                 }
                 return d.toString();

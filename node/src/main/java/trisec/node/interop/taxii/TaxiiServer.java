@@ -34,7 +34,6 @@ import trisec.node.item.ItemRow;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
 import trisec.node.person.Account;
-import trisec.node.release.ReleaseStatus;
 import trisec.node.release.Releases;
 import trisec.node.release.TrackedRelease;
 import trisec.option.TopicTree;
@@ -164,7 +163,7 @@ public final class TaxiiServer {
         m.put("title", c.title());
         m.put("description", c.description());
         m.put("can_read", true);
-        // Read-only until STIX import lands: then the inbox takes posts.
+        // Read-only: bundles come in through the API's import (POST /api/v1/stix/bundles), not the inbox yet.
         m.put("can_write", false);
         m.put("media_types", List.of(StixExport.MEDIA_TYPE));
         return m;
@@ -380,10 +379,8 @@ public final class TaxiiServer {
      */
     private Map<String, TrackedRelease> released(Handle h, Party party) {
         var out = new java.util.HashMap<String, TrackedRelease>();
-        for (TrackedRelease t : Releases.all(h, self.facts().scenario())) {
-            if (t.recipient().equals(party) && t.status() == ReleaseStatus.DELIVERED) {
-                out.merge(t.itemId(), t, (a, b) -> a.requestedAt().isAfter(b.requestedAt()) ? a : b);
-            }
+        for (TrackedRelease t : Releases.deliveredTo(h, self.facts().scenario(), party)) {
+            out.merge(t.itemId(), t, (a, b) -> a.requestedAt().isAfter(b.requestedAt()) ? a : b);
         }
         return out;
     }
