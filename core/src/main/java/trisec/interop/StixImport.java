@@ -302,24 +302,14 @@ public final class StixImport {
             return new Refused(id, type, "it carries a trisec label but not its originator's seal, so nothing shows "
                     + "the label is the originator's");
         }
-        String title;
-        String body;
-        switch (type) {
-            case "report" -> {
-                title = text(o, "name", id).orElse("");
-                body = text(o, "description", id).orElse("");
-            }
-            case "note" -> {
-                title = text(o, "abstract", id).orElse("");
-                body = text(o, "content", id).orElse("");
-            }
-            default -> {
-                return new Refused(id, type, "a trisec item travels as a report or a note, not a " + type);
-            }
+        if (!type.equals("report") && !type.equals("note")) {
+            return new Refused(id, type, "a trisec item travels as a report or a note, not a " + type);
         }
+        // Read as open content is: the seal then says whether the title and body are the originator's.
+        String[] content = content(o, id, type);
         Item item;
         try {
-            item = new Item(seal.get().itemId(), read.label(), title, body, seal.get().seal());
+            item = new Item(seal.get().itemId(), read.label(), content[0], content[1], seal.get().seal());
         } catch (IllegalArgumentException e) {
             return new Refused(id, type, e.getMessage());
         }

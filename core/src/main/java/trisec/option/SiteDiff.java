@@ -31,11 +31,8 @@ public record SiteDiff(Instant at, List<Changed> changes) {
         List<SiteStatus> now = SiteStatus.of(after, at);
         var changes = new ArrayList<Changed>();
         for (SiteStatus b : then) {
-            for (SiteStatus a : now) {
-                if (a.site().name().equals(b.site().name()) && !a.status().equals(b.status())) {
-                    changes.add(new Changed(b.site(), b.agreement().id(), b.status(), a.status()));
-                }
-            }
+            b.in(now).filter(a -> !a.status().equals(b.status()))
+                    .ifPresent(a -> changes.add(new Changed(b.site(), b.agreement().id(), b.status(), a.status())));
         }
         return new SiteDiff(at, changes);
     }

@@ -21,6 +21,14 @@ public record SiteStatus(Site site, Agreement agreement, AgreementStatus status)
         }).toList();
     }
 
+    /**
+     * The same site's status among {@code others} (another scenario's, such as an option's): an option adds no site
+     * and removes none, and a site is known by its name, so each site of one scenario has one in the other.
+     */
+    public java.util.Optional<SiteStatus> in(List<SiteStatus> others) {
+        return others.stream().filter(o -> o.site().name().equals(site.name())).findFirst();
+    }
+
     /** Whether the agreement is in force, so that the site serves under it. */
     public boolean covered() {
         return status.inForce();

@@ -62,9 +62,7 @@ final class UncRoutes implements RouteGroup {
         for (SiteStatus r : real) {
             Map<String, Object> site = site(r);
             if (under != null) {
-                // An option adds no site and removes none: each is found by its name.
-                SiteStatus u = under.stream().filter(x -> x.site().name().equals(r.site().name())).findFirst()
-                        .orElseThrow();
+                SiteStatus u = r.in(under).orElseThrow();
                 var x = new LinkedHashMap<String, Object>();
                 x.put("covered", u.covered());
                 x.put("status", OptionTrees.status(u.status()));

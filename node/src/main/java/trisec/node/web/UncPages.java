@@ -70,8 +70,7 @@ final class UncPages implements RouteGroup {
         }
         var lines = new java.util.ArrayList<UncView.Line>();
         for (SiteStatus s : sites) {
-            SiteStatus u = under.stream().filter(x -> x.site().name().equals(s.site().name())).findFirst()
-                    .orElse(null);
+            SiteStatus u = s.in(under).orElse(null);
             lines.add(line(t, s, u));
         }
         // Under an option, the map shows the bases as the option leaves them; the table has both. A site the
