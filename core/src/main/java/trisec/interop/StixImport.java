@@ -137,8 +137,7 @@ public final class StixImport {
         if (list.isEmpty()) {
             throw new DomainException("the bundle's objects are empty: nothing to import");
         }
-        var objects = new ArrayList<Map<String, Object>>();
-        var byId = new HashMap<String, Map<String, Object>>();
+        var objects = new LinkedHashMap<String, Map<String, Object>>();
         for (int i = 0; i < list.size(); i++) {
             Object o = list.get(i);
             if (!(o instanceof Map<?, ?> m)) {
@@ -151,16 +150,13 @@ public final class StixImport {
             String id = id(m.get("id"), type, "object " + (i + 1) + " of the bundle (" + type + ")");
             @SuppressWarnings("unchecked")
             var object = (Map<String, Object>) m;
-            if (byId.put(id, object) != null) {
+            if (objects.put(id, object) != null) {
                 throw new DomainException("the bundle has " + id + " twice");
             }
-            objects.add(object);
         }
-        var markings = markings(byId, schemes);
+        var markings = markings(objects, schemes);
         var candidates = new ArrayList<Candidate>();
-        for (Map<String, Object> o : objects) {
-            candidates.add(candidate(o, byId, markings));
-        }
+        objects.forEach((id, o) -> candidates.add(candidate(id, o, markings)));
         return new Plan(bundleId, candidates);
     }
 
@@ -233,9 +229,7 @@ public final class StixImport {
         }
     }
 
-    private static Candidate candidate(Map<String, Object> o, Map<String, Map<String, Object>> byId,
-                                       Map<String, Marking> markings) {
-        String id = (String) o.get("id");
+    private static Candidate candidate(String id, Map<String, Object> o, Map<String, Marking> markings) {
         String type = (String) o.get("type");
         List<String> refs = markingRefs(o, id);
         for (String ref : refs) {
@@ -269,14 +263,16 @@ public final class StixImport {
             }
         }
         if (labels.size() > 1) {
-            return new Refused(id, type, "it is marked with two different trisec labels");
+            return new Refused(id, type, "it is marked with two trisec markings that differ (in the label, or in the "
+                    + "recipient they are for), and the importer does not choose one");
+        }
+        if (!unknown.isEmpty()) {
+            // Beside a label as well: a marking the importer cannot read may set a limit the label does not keep.
+            return new Refused(id, type, "it is marked with " + String.join(", ", unknown) + ", a marking the importer "
+                    + "does not know; it does not guess a label");
         }
         if (labels.size() == 1) {
             return labelled(o, id, type, labels.iterator().next(), seal);
-        }
-        if (!unknown.isEmpty()) {
-            return new Refused(id, type, "it is marked with " + String.join(", ", unknown) + ", a marking the importer "
-                    + "does not know; it does not guess a label");
         }
         if (tlps.isEmpty()) {
             return new Refused(id, type, "it has no marking, and the importer does not guess a label");
@@ -304,6 +300,13 @@ public final class StixImport {
         }
         if (!type.equals("report") && !type.equals("note")) {
             return new Refused(id, type, "a trisec item travels as a report or a note, not a " + type);
+        }
+        // The item's object has the one id the item exports under (StixExport.itemId): under another id, a sealed
+        // item would take the place of whatever object bears that id.
+        String expected = StixIds.id(type, "item", seal.get().itemId());
+        if (!id.equals(expected)) {
+            return new Refused(id, type, "a trisec item's " + type + " has the id " + expected + ", made from its item "
+                    + "id; this one has another");
         }
         // Read as open content is: the seal then says whether the title and body are the originator's.
         String[] content = content(o, id, type);
@@ -389,7 +392,10 @@ public final class StixImport {
         return Optional.of(s);
     }
 
-    /** A STIX identifier of the given type: {@code type--UUID}, lower case. */
+    /**
+     * A STIX identifier of the given type: {@code type--UUID}, its UUID in lower case. A UUID is read in either case
+     * (RFC 9562 §4), and an id is compared as one: in upper case it is the same object, not a new one.
+     */
     private static String id(Object value, String type, String what) {
         if (!(value instanceof String s)) {
             throw new DomainException(what + " has no id");
@@ -398,6 +404,6 @@ public final class StixImport {
         if (!s.startsWith(prefix) || !UUID_PART.matcher(s.substring(prefix.length())).matches()) {
             throw new DomainException(what + " has the id '" + s + "', which is not " + prefix + "<uuid>");
         }
-        return s;
+        return s.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -169,4 +169,35 @@ class StixImportTest {
                 o.put("extensions", Map.of(TrisecSeal.EXTENSION_ID, Map.of("extension_type", "property-extension"))));
         assertThatThrownBy(() -> read(sealBroken)).hasMessageContaining("trisec seal");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anExportedItemUnderAnotherIdOrBesideAnUnknownMarkingIsRefused() {
+        Map<String, Object> moved = StixExportTest.bundle(StixExportTest.ITEM, ItemKind.ITEM, kor("군사Ⅱ급비밀"));
+        StixExportTest.objects(moved).stream().filter(o -> o.get("type").equals("report"))
+                .forEach(o -> o.put("id", "report--11111111-1111-4111-8111-111111111111"));
+        assertThat(only(read(moved), "report", StixImport.Refused.class).reason()).contains("has the id report--");
+
+        Map<String, Object> alsoMarked = StixExportTest.bundle(StixExportTest.ITEM, ItemKind.ITEM, kor("군사Ⅱ급비밀"));
+        var statement = object("marking-definition", "88888888-8888-4888-8888-888888888888", "name", "Do not share",
+                "definition_type", "statement", "definition", Map.of("statement", "Do not share"));
+        StixExportTest.objects(alsoMarked).add(statement);
+        StixExportTest.objects(alsoMarked).stream().filter(o -> o.get("type").equals("report")).forEach(o -> {
+            var refs = new ArrayList<>((List<String>) o.get("object_marking_refs"));
+            refs.add((String) statement.get("id"));
+            o.put("object_marking_refs", refs);
+        });
+        assertThat(only(read(alsoMarked), "report", StixImport.Refused.class).reason()).contains("Do not share")
+                .contains("does not know");
+    }
+
+    @Test
+    void anIdInUpperCaseIsTheSameObject() {
+        String lower = "report--abcdef12-1111-4111-8111-111111111111";
+        var plan = read(bundle(object("report", "ABCDEF12-1111-4111-8111-111111111111", "name", "Loud",
+                "object_marking_refs", List.of(GREEN_1.toUpperCase().replace("MARKING-DEFINITION", "marking-definition")))));
+        assertThat(only(plan, "report", StixImport.Open.class).id()).isEqualTo(lower);
+        assertThatThrownBy(() -> read(bundle(report("abcdef12-1111-4111-8111-111111111111", GREEN_1),
+                report("ABCDEF12-1111-4111-8111-111111111111", GREEN_1)))).hasMessageContaining("twice");
+    }
 }
