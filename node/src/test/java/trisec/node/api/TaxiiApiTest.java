@@ -55,6 +55,8 @@ class TaxiiApiTest {
     private final Map<String, String> passwords = new HashMap<>();
     private String retracted;
     private String option;
+    /** An item delivered to JPN and then reclassified by KOR: JPN now holds it at another level. */
+    private String reclassified;
 
     @BeforeAll
     void seed() {
@@ -105,6 +107,38 @@ class TaxiiApiTest {
                 cluster.node(KOR).self().facts().scenario())).stream().noneMatch(t -> Set.of(
                 trisec.node.release.ReleaseStatus.QUEUED, trisec.node.release.ReleaseStatus.RETRYING,
                 trisec.node.release.ReleaseStatus.FORWARDING).contains(t.status())), "KOR's releases are delivered");
+        // One item delivered to JPN is then reclassified to a level the agreements map to another JPN level: the
+        // notice moves JPN's copy, and a pull must mark it as JPN now holds it, not as the release once did.
+        Node korNode = cluster.node(KOR);
+        reclassify:
+        for (String id : ids.subList(1, ids.size())) {
+            var release = korNode.self().store().read(h -> trisec.node.release.Releases.all(h,
+                    korNode.self().facts().scenario())).stream().filter(t -> t.itemId().equals(id)
+                    && t.recipient().equals(JPN) && t.status() == trisec.node.release.ReleaseStatus.DELIVERED)
+                    .findFirst();
+            if (release.isEmpty()) {
+                continue;
+            }
+            ItemRow row = korNode.self().store().read(h -> Items.byId(h, id)).orElseThrow();
+            var label = Labels.held(row, korNode.self().facts().scenario(), korNode.self().scheme()).item().label();
+            for (Level to : levels) {
+                var moved = new trisec.label.ConfidentialityLabel(KOR, to, label.releasableTo(), label.caveats(),
+                        label.topic(), label.created());
+                ReleaseDecision d = korNode.self().facts().policy().decide(new ReleaseRequest(moved, KOR, JPN,
+                        Instant.now(), false));
+                if (!to.equals(label.level()) && d.permitted() && d.route().size() == 2
+                        && !d.recipientLevel().equals(release.get().release().recipientLevel())) {
+                    var r = kor.post("kor.wide", "/api/v1/items/" + id + "/reclassify", body("level", to.name()));
+                    assertThat(r.status()).as(r.body()).isEqualTo(200);
+                    String want = d.recipientLevel().orElseThrow().name();
+                    Cluster.eventually(() -> cluster.node(JPN).self().store().read(h -> Items.byId(h, id))
+                            .map(ItemRow::heldLevel).orElse("").equals(want), "JPN's copy is moved to " + want);
+                    reclassified = id;
+                    break reclassify;
+                }
+            }
+        }
+        assertThat(reclassified).as("an item delivered to JPN could be reclassified").isNotNull();
         // An option: never released, so never served to a partner.
         String yaml = kor.get("kor.officer", "/api/v1/options/examples").json().at("/examples/kor-notice-2026")
                 .asText();
@@ -503,7 +537,9 @@ class TaxiiApiTest {
                         partner, now, consent));
                 if (d.permitted() && d.route().size() == 2 && release != null) {
                     expected.add(r.id());
-                    levels.put(r.id(), release.release().recipientLevel().orElseThrow().name());
+                    // The level the partner holds its copy at, as its own node says (the reclassified item's moved).
+                    levels.put(r.id(), cluster.node(partner).self().store().read(h -> Items.byId(h, r.id()))
+                            .orElseThrow().heldLevel());
                 } else if (d.permitted() && release == null) {
                     permittedNotReleased++;
                 }
@@ -527,6 +563,9 @@ class TaxiiApiTest {
                 }
             }
             assertThat(served).as(partner.code()).isEqualTo(expected).isNotEmpty().doesNotContain(option, retracted);
+            if (partner.equals(JPN)) {
+                assertThat(served).contains(reclassified);
+            }
         }
         // Items a release would be permitted for but that none took there are not served: a pull is no release.
         assertThat(permittedNotReleased).isPositive();

@@ -417,7 +417,8 @@ public final class TaxiiServer {
                 if (!d.permitted() || d.route().size() != 2) {
                     yield Optional.empty();
                 }
-                yield release.release().recipientLevel().or(d::recipientLevel);
+                // The level the partner holds it at now: a reclassification since the release moved its copy.
+                yield d.recipientLevel();
             }
         };
     }
