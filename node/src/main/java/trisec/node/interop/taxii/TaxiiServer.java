@@ -48,9 +48,10 @@ import trisec.policy.ReleaseRequest;
 import trisec.topic.Topic;
 
 /**
- * The node's TAXII 2.1 server (docs/INTEROP.md): one API root, a read-only collection per top-level topic of the
- * scenario's topic tree, one for every other topic and one for the copies received from partners, each serving the
- * STIX 2.1 objects of its items' bundles ({@link Exports}).
+ * The node's TAXII 2.1 server (docs/INTEROP.md): one API root, a collection per top-level topic of the scenario's
+ * topic tree, one for every other topic and one for the copies received from partners, each serving the STIX 2.1
+ * objects of its items' bundles ({@link Exports}); an officer adds objects to them through the STIX import
+ * ({@link Imports}), each collection taking what it then holds.
  *
  * <p>Every answer is the requester's own. A person sees the objects of the items they may read (DESIGN §2.9, the same
  * decision as reading the item); a partner node sees again only what a release from this node already delivered to
