@@ -115,6 +115,11 @@ public final class StixImport {
 
     private StixImport() {}
 
+    /** Whether objects of the type give others their context (a marking, an identity, a relationship…): never items. */
+    public static boolean supporting(String type) {
+        return SUPPORTING.containsKey(type);
+    }
+
     /**
      * Reads a bundle.
      *

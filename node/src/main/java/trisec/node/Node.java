@@ -226,10 +226,12 @@ public final class Node implements AutoCloseable {
             routes.addAll(Api.interop(exports));
             routes.addAll(Web.interop(pages, exports));
             // The TAXII 2.1 server: the same bundles, each requester seeing only what it may (docs/INTEROP.md).
-            var taxii = new TaxiiServer(self, holdings, exports);
+            // STIX import, through the API and through the TAXII server's collections: one import, one set of checks.
+            var imports = new trisec.node.interop.Imports(self, holdings, onReceived);
+            var taxii = new TaxiiServer(self, holdings, exports, imports);
             taxii.catchUp();
             routes.addAll(Api.taxii(taxii));
-            routes.addAll(Api.stixImport(new trisec.node.interop.Imports(self, holdings, onReceived)));
+            routes.addAll(Api.stixImport(imports));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

@@ -35,16 +35,63 @@ final class TaxiiRoutes implements RouteGroup {
         Access[] who = {Access.SIGNED_IN, Access.PARTNER};
         r.get("/taxii2/", ctx -> resource(ctx, () -> taxii.discovery(base(ctx))), who);
         r.get(ROOT + "/", ctx -> resource(ctx, taxii::apiRoot), who);
-        r.get(ROOT + "/collections/", ctx -> resource(ctx, taxii::collections), who);
-        r.get(COLLECTION + "/", ctx -> resource(ctx, () -> taxii.collection(Requests.id(ctx))), who);
+        r.get(ROOT + "/collections/", ctx -> resource(ctx, () -> taxii.collections(requester(ctx))), who);
+        r.get(COLLECTION + "/", ctx -> resource(ctx, () -> taxii.collection(requester(ctx), Requests.id(ctx))), who);
         r.get(COLLECTION + "/objects/", ctx -> answer(ctx, () -> taxii.objects(requester(ctx), Requests.id(ctx),
                 query(ctx))), who);
         r.get(COLLECTION + "/manifest/", ctx -> answer(ctx, () -> taxii.manifest(requester(ctx), Requests.id(ctx),
                 query(ctx))), who);
         r.get(OBJECT + "/", ctx -> answer(ctx, () -> taxii.object(requester(ctx), Requests.id(ctx), objectId(ctx),
                 query(ctx))), who);
+        // Adding objects makes items, so it is for those who may create them, as the API's import; never a partner.
+        r.post(COLLECTION + "/objects/", this::add, Access.OFFICER);
+        r.get(ROOT + "/status/{id}/", ctx -> resource(ctx, () -> taxii.status(requester(ctx), Requests.id(ctx))),
+                who);
         r.get(OBJECT + "/versions/", ctx -> answer(ctx, () -> taxii.versions(requester(ctx), Requests.id(ctx),
                 objectId(ctx), query(ctx))), who);
+    }
+
+    /**
+     * Adds objects (TAXII 2.1 §5.5): 202 with the status resource. What the answer may be and what the request is are
+     * checked before anything is read: 406, 415 for a body that is not TAXII 2.1's media type, 413 over the API
+     * root's {@code max_content_length}.
+     */
+    private void add(Context ctx) {
+        if (!acceptable(ctx)) {
+            return;
+        }
+        if (!taxiiContent(ctx.header("Content-Type"))) {
+            Requests.error(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "objects are added as an envelope of "
+                    + TaxiiServer.MEDIA_TYPE + ", not '" + (ctx.header("Content-Type") == null ? ""
+                    : ctx.header("Content-Type")) + "'", List.of());
+            return;
+        }
+        if (ctx.bodyAsBytes().length > TaxiiServer.MAX_CONTENT_LENGTH) {
+            throw Refusal.tooLarge("a request is at most " + (TaxiiServer.MAX_CONTENT_LENGTH >> 20) + " MiB (the API "
+                    + "root's max_content_length)");
+        }
+        Map<String, Object> status = taxii.add(Requests.account(ctx), Requests.id(ctx), Requests.body(ctx));
+        ctx.status(202).contentType(TaxiiServer.MEDIA_TYPE).result(utf8(status));
+    }
+
+    /** {@code application/taxii+json;version=2.1}, or without the version (the latest, 2.1), as Accept takes it. */
+    static boolean taxiiContent(String header) {
+        if (header == null) {
+            return false;
+        }
+        String[] parts = header.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/taxii+json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            String key = kv[0].strip().toLowerCase(Locale.ROOT);
+            String value = kv.length == 2 ? kv[1].strip() : "";
+            if (key.equals("version") && !value.equals("2.1")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String objectId(Context ctx) {

@@ -60,8 +60,42 @@ public final class Imports {
     public static final String REFUSED = "refused";
     public static final String SKIPPED = "skipped";
 
-    /** What the import did with one object of the bundle. */
-    public record Outcome(String id, String type, String outcome, Optional<String> item, Optional<String> reason) {}
+    /**
+     * What the import did with one object of the bundle; {@code version} is the object's {@code modified}, else its
+     * {@code created}, as the bundle gives it (a cyber observable has neither).
+     */
+    public record Outcome(String id, String type, String outcome, Optional<String> item, Optional<String> reason,
+                          Optional<String> version) {}
+
+    /**
+     * Where the objects go: the topic of the items made from TLP content (empty when this destination takes none, and
+     * {@code noTopic} the reason given for each such object), which items under trisec's label it takes, and what the
+     * {@code ITEM_IMPORTED} entries say of it beside what every import records.
+     */
+    public record Destination(Optional<Topic> topic, String noTopic, Admission admits, Map<String, String> onRecord) {
+        public Destination {
+            onRecord = Map.copyOf(onRecord);
+        }
+
+        /** The API's import: TLP content on the topic the request names, every labelled item. */
+        static Destination anywhere(Optional<Topic> topic) {
+            return new Destination(topic, "no topic was given for TLP content", (label, copy) -> Optional.empty(),
+                    Map.of());
+        }
+    }
+
+    /** Whether a destination takes an item under trisec's label: empty when it does, else the reason. */
+    @FunctionalInterface
+    public interface Admission {
+        /** @param copy whether the item is another party's, held here as a copy */
+        Optional<String> refusal(ConfidentialityLabel label, boolean copy);
+    }
+
+    /** Written in the import's own transaction once every object is decided, so it commits with the items or not. */
+    @FunctionalInterface
+    public interface Also {
+        void store(Handle h, List<Outcome> outcomes);
+    }
 
     private final Self self;
     private final Holdings holdings;
@@ -90,7 +124,8 @@ public final class Imports {
      * @throws Refusal a 400 for a malformed bundle or topic, a 413 for one too large: nothing is stored
      */
     public List<Outcome> importBundle(Account person, String json, Optional<String> topic) {
-        StixImport.Plan plan = plan(json);
+        Object parsed = parse(json);
+        StixImport.Plan plan = plan(parsed);
         Optional<Topic> on = topic.map(t -> {
             if (!Topic.isValid(t)) {
                 throw Refusal.invalid("'" + t + "' is not a topic (dot-separated lower-case words such as "
@@ -102,6 +137,36 @@ public final class Imports {
             throw Refusal.invalid("topic is required: the bundle has TLP-marked objects, which become items of this "
                     + "node on the topic the request names (?topic=…)");
         }
+        return run(person, parsed, plan, Destination.anywhere(on), (h, outcomes) -> {});
+    }
+
+    /**
+     * Imports the objects of a TAXII envelope ({@code {"objects": […]}}) into a destination, exactly as a bundle of
+     * them is imported: the same checks, one transaction, the same audit entries. An object the destination does not
+     * take is refused with its reason.
+     *
+     * @param bundleId what the import is on record as ({@code bundle--} and a UUID), for the audit and stix_imports
+     * @param also     written in the import's transaction, with the outcomes
+     * @throws Refusal a 400 for a malformed envelope, a 413 for one with too many objects: nothing is stored
+     */
+    public List<Outcome> importEnvelope(Account person, String json, String bundleId, Destination into, Also also) {
+        Object parsed = parse(json);
+        if (!(parsed instanceof Map<?, ?> envelope)) {
+            throw Refusal.invalid("a TAXII envelope is a JSON object with the objects to add in 'objects'");
+        }
+        if (!(envelope.get("objects") instanceof List<?> objects)) {
+            throw Refusal.invalid("the envelope's objects are a list" + (envelope.get("objects") == null
+                    ? ", and it has none" : ""));
+        }
+        // The envelope's objects read as the bundle they would make: a STIX bundle is an envelope with a type and id.
+        var bundle = new HashMap<String, Object>();
+        bundle.put("type", "bundle");
+        bundle.put("id", bundleId);
+        bundle.put("objects", objects);
+        return run(person, bundle, plan(bundle), into, also);
+    }
+
+    private List<Outcome> run(Account person, Object parsed, StixImport.Plan plan, Destination into, Also also) {
         Instant now = self.clock().instant();
         var steps = new ArrayList<Step>();
         var taken = new HashSet<String>();
@@ -110,17 +175,20 @@ public final class Imports {
             steps.add(switch (c) {
                 case StixImport.Skipped s -> done(c, SKIPPED, Optional.empty(), s.reason());
                 case StixImport.Refused r -> done(c, REFUSED, Optional.empty(), r.reason());
-                case StixImport.Labelled l -> labelled(person, l, now, taken);
-                case StixImport.Open o -> open(person, o, on.orElseThrow(), held);
+                case StixImport.Labelled l -> labelled(person, l, now, taken, into);
+                case StixImport.Open o -> into.topic().isEmpty()
+                        ? done(o, REFUSED, Optional.empty(), into.noTopic())
+                        : open(person, o, into.topic().get(), held);
             });
         }
+        Map<String, String> versions = versions(parsed);
         var outcomes = new ArrayList<Outcome>();
         boolean stored = self.store().inTransaction(h -> {
             boolean any = false;
             for (Step step : steps) {
                 Outcome outcome = switch (step) {
                     case Done d -> d.outcome();
-                    case Copy c -> storeCopy(h, person, plan.bundleId(), c, now);
+                    case Copy c -> storeCopy(h, person, plan.bundleId(), c, now, into);
                     case Originated o -> {
                         Optional<String> before = StixImports.itemOf(h, o.from().id());
                         if (before.isPresent()) {
@@ -130,13 +198,16 @@ public final class Imports {
                         }
                         holdings.storeOriginated(h, person, o.held());
                         StixImports.insert(h, o.from().id(), o.held().id(), plan.bundleId(), person.username(), now);
-                        audit(h, person, plan.bundleId(), o.from(), o.held(), "originated", o.from().tlp().label());
+                        audit(h, person, plan.bundleId(), o.from(), o.held(), "originated", o.from().tlp().label(),
+                                into);
                         yield outcome(o.from(), IMPORTED, Optional.of(o.held().id()), null);
                     }
                 };
                 any |= outcome.outcome().equals(IMPORTED);
-                outcomes.add(outcome);
+                outcomes.add(new Outcome(outcome.id(), outcome.type(), outcome.outcome(), outcome.item(),
+                        outcome.reason(), Optional.ofNullable(versions.get(outcome.id()))));
             }
+            also.store(h, List.copyOf(outcomes));
             return any;
         });
         if (stored) {
@@ -145,15 +216,33 @@ public final class Imports {
         return outcomes;
     }
 
-    private StixImport.Plan plan(String json) {
-        Object parsed;
+    /** Each object's version: its {@code modified}, else its {@code created}, when it has one as text. */
+    private static Map<String, String> versions(Object parsed) {
+        var out = new HashMap<String, String>();
+        if (parsed instanceof Map<?, ?> m && m.get("objects") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> object && object.get("id") instanceof String id) {
+                    Object v = object.get("modified") instanceof String mod ? mod : object.get("created");
+                    if (v instanceof String version) {
+                        out.putIfAbsent(id, version);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Object parse(String json) {
         try {
             // A key twice in one object would let two readers see two different bundles.
-            parsed = Json.MAPPER.readerFor(Object.class).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            return Json.MAPPER.readerFor(Object.class).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                     .readValue(json);
         } catch (JsonProcessingException e) {
             throw Refusal.invalid("the body is not a JSON document: " + e.getOriginalMessage());
         }
+    }
+
+    private StixImport.Plan plan(Object parsed) {
         if (parsed instanceof java.util.Map<?, ?> m && m.get("objects") instanceof List<?> l
                 && l.size() > MAX_OBJECTS) {
             throw Refusal.tooLarge("a bundle holds at most " + MAX_OBJECTS + " objects; this one has " + l.size());
@@ -166,7 +255,7 @@ public final class Imports {
     }
 
     /** An object under trisec's label: the originator's item, if its seal holds and the policy lets it come here. */
-    private Step labelled(Account person, StixImport.Labelled l, Instant now, Set<String> taken) {
+    private Step labelled(Account person, StixImport.Labelled l, Instant now, Set<String> taken, Destination into) {
         Item item = l.item();
         ConfidentialityLabel label = item.label();
         Party originator = label.originator();
@@ -178,6 +267,10 @@ public final class Imports {
         if (!MessageSignatures.verifyItem(key.get(), Labels.data(item))) {
             return done(l, REFUSED, Optional.empty(), "the originator's seal does not hold: the label, the title or "
                     + "the body is not what " + originator + " signed, or another key signed it");
+        }
+        Optional<String> elsewhere = into.admits().refusal(label, !originator.equals(self.party()));
+        if (elsewhere.isPresent()) {
+            return done(l, REFUSED, Optional.empty(), elsewhere.get());
         }
         Party recipient = l.recipientLevel().party();
         if (!originator.equals(self.party()) && !recipient.equals(originator) && !recipient.equals(self.party())) {
@@ -262,7 +355,7 @@ public final class Imports {
         }
     }
 
-    private Outcome storeCopy(Handle h, Account person, String bundleId, Copy c, Instant now) {
+    private Outcome storeCopy(Handle h, Account person, String bundleId, Copy c, Instant now, Destination into) {
         HeldItem copy = c.held();
         if (Items.byId(h, copy.id()).isPresent()) {
             // Arrived by a release while the bundle was being read: the one copy stays.
@@ -275,19 +368,21 @@ public final class Imports {
         for (ItemReceived listener : onReceived) {
             listener.received(h, copy);
         }
-        audit(h, person, bundleId, c.from(), copy, copy.own() ? "restored" : "copy", null);
+        audit(h, person, bundleId, c.from(), copy, copy.own() ? "restored" : "copy", null, into);
         return outcome(c.from(), IMPORTED, Optional.of(copy.id()), null);
     }
 
     /** The import on record: which object became which item under which label; never its title or body. */
     private void audit(Handle h, Account person, String bundleId, StixImport.Candidate from, HeldItem held,
-                       String as, String tlp) {
+                       String as, String tlp, Destination into) {
         ConfidentialityLabel label = held.item().label();
-        AuditLog.append(h, AuditEntry.of(AuditEntry.Type.ITEM_IMPORTED, self.clock().instant(), person.username())
+        var entry = AuditEntry.of(AuditEntry.Type.ITEM_IMPORTED, self.clock().instant(), person.username())
                 .with("item", held.id()).with("as", as).with("bundle", bundleId).with("stix", from.id())
                 .with("originator", label.originator().code()).with("level", label.level().name())
                 .with("heldLevel", held.heldLevel().name()).with("topic", label.topic().path())
-                .with("banner", trisec.label.Banner.render(label)).with("tlp", tlp));
+                .with("banner", trisec.label.Banner.render(label)).with("tlp", tlp);
+        new java.util.TreeMap<>(into.onRecord()).forEach(entry::with);
+        AuditLog.append(h, entry);
     }
 
     private static Done done(StixImport.Candidate c, String outcome, Optional<String> item, String reason) {
@@ -295,6 +390,6 @@ public final class Imports {
     }
 
     private static Outcome outcome(StixImport.Candidate c, String outcome, Optional<String> item, String reason) {
-        return new Outcome(c.id(), c.type(), outcome, item, Optional.ofNullable(reason));
+        return new Outcome(c.id(), c.type(), outcome, item, Optional.ofNullable(reason), Optional.empty());
     }
 }

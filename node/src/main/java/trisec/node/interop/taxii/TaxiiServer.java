@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
 import trisec.envelope.Canonical;
 import trisec.interop.StixExport;
 import trisec.interop.StixIds;
+import trisec.interop.StixImport;
 import trisec.interop.TaxiiQuery;
 import trisec.interop.TaxiiQuery.Entry;
 import trisec.interop.TaxiiQuery.Page;
@@ -26,6 +28,7 @@ import trisec.node.base.Refusal;
 import trisec.node.base.Self;
 import trisec.node.consent.Consents;
 import trisec.node.interop.Exports;
+import trisec.node.interop.Imports;
 import trisec.node.item.HeldItem;
 import trisec.node.item.Holdings;
 import trisec.node.item.ItemCreated;
@@ -34,6 +37,7 @@ import trisec.node.item.ItemRow;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
 import trisec.node.person.Account;
+import trisec.node.person.Role;
 import trisec.node.release.Releases;
 import trisec.node.release.TrackedRelease;
 import trisec.option.TopicTree;
@@ -44,9 +48,10 @@ import trisec.policy.ReleaseRequest;
 import trisec.topic.Topic;
 
 /**
- * The node's TAXII 2.1 server (docs/INTEROP.md): one API root, a read-only collection per top-level topic of the
- * scenario's topic tree, one for every other topic and one for the copies received from partners, each serving the
- * STIX 2.1 objects of its items' bundles ({@link Exports}).
+ * The node's TAXII 2.1 server (docs/INTEROP.md): one API root, a collection per top-level topic of the scenario's
+ * topic tree, one for every other topic and one for the copies received from partners, each serving the STIX 2.1
+ * objects of its items' bundles ({@link Exports}); an officer adds objects to them through the STIX import
+ * ({@link Imports}), each collection taking what it then holds.
  *
  * <p>Every answer is the requester's own. A person sees the objects of the items they may read (DESIGN §2.9, the same
  * decision as reading the item); a partner node sees again only what a release from this node already delivered to
@@ -61,8 +66,11 @@ public final class TaxiiServer {
     public static final String MEDIA_TYPE = "application/taxii+json;version=2.1";
     /** The API root's name under {@code /taxii2/}. */
     public static final String ROOT = "trisec";
-    /** The largest request the node takes, for the API root's {@code max_content_length}. */
-    static final long MAX_CONTENT_LENGTH = 8L << 20;
+    /**
+     * The API root's {@code max_content_length}: the largest request body the one endpoint that takes a body (adding
+     * objects) accepts, the import's own limit; a larger one is refused with 413.
+     */
+    public static final long MAX_CONTENT_LENGTH = Imports.MAX_BUNDLE_BYTES;
 
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -90,7 +98,12 @@ public final class TaxiiServer {
     /** A TAXII answer: its body, and the first and last {@code date_added} it carries (for the X-TAXII headers). */
     public record Answer(Map<String, Object> body, Optional<String> firstAdded, Optional<String> lastAdded) {}
 
-    private record Collection(String id, String title, String description, Predicate<ItemRow> holds) {}
+    /**
+     * A collection: which items it holds, and what adding objects to it takes (the topic of TLP content, or why it has
+     * none, and which items under trisec's label), so that what is added is what the collection then holds.
+     */
+    private record Collection(String id, String title, String description, Predicate<ItemRow> holds,
+                              Optional<Topic> tlpTopic, String noTopic, Imports.Admission admits) {}
 
     /** An object as served to one requester: its entry in the collection's order, the object, and its item. */
     private record Served(Entry entry, Map<String, Object> object, String itemId, Level level, boolean itemOwn) {}
@@ -98,12 +111,14 @@ public final class TaxiiServer {
     private final Self self;
     private final Holdings holdings;
     private final Exports exports;
+    private final Imports imports;
     private final NextTokens tokens;
 
-    public TaxiiServer(Self self, Holdings holdings, Exports exports) {
+    public TaxiiServer(Self self, Holdings holdings, Exports exports, Imports imports) {
         this.self = self;
         this.holdings = holdings;
         this.exports = exports;
+        this.imports = imports;
         this.tokens = new NextTokens(self.store());
     }
 
@@ -141,32 +156,42 @@ public final class TaxiiServer {
         var m = new LinkedHashMap<String, Object>();
         m.put("title", "trisec " + self.party().code());
         m.put("description", "One collection per top-level topic, one for every other topic, and the copies received "
-                + "from partners; read-only.");
+                + "from partners; officers add objects to them as the STIX import takes them.");
         m.put("versions", List.of(MEDIA_TYPE));
         m.put("max_content_length", MAX_CONTENT_LENGTH);
         return m;
     }
 
-    /** The collections resource (TAXII 2.1 §5.1): the same for every requester, public facts of the scenario. */
-    public Map<String, Object> collections() {
-        return Map.of("collections", collections(self).stream().map(TaxiiServer::resource).toList());
+    /**
+     * The collections resource (TAXII 2.1 §5.1): public facts of the scenario, the same for every requester but for
+     * {@code can_write}, which depends on the requester's role alone.
+     */
+    public Map<String, Object> collections(Requester who) {
+        return Map.of("collections", collections(self).stream().map(c -> resource(c, who)).toList());
     }
 
     /** A collection resource (TAXII 2.1 §5.2); 404 for an id that is none. */
-    public Map<String, Object> collection(String id) {
-        return resource(collection(self, id));
+    public Map<String, Object> collection(Requester who, String id) {
+        return resource(collection(self, id), who);
     }
 
-    private static Map<String, Object> resource(Collection c) {
+    private static Map<String, Object> resource(Collection c, Requester who) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", c.id());
         m.put("title", c.title());
         m.put("description", c.description());
         m.put("can_read", true);
-        // Read-only: bundles come in through the API's import (POST /api/v1/stix/bundles), not the inbox yet.
-        m.put("can_write", false);
+        m.put("can_write", mayWrite(who));
         m.put("media_types", List.of(StixExport.MEDIA_TYPE));
         return m;
+    }
+
+    /**
+     * Who may add objects: a person who may create items (an officer, as the API's import). Every collection takes
+     * some objects, so the answer is the same for each and says nothing but what the requester's role is.
+     */
+    private static boolean mayWrite(Requester who) {
+        return who instanceof Requester.Person p && p.account().is(Role.OFFICER);
     }
 
     private static Collection collection(Self self, String id) {
@@ -183,17 +208,33 @@ public final class TaxiiServer {
         var tops = new LinkedHashSet<String>();
         tree.named().forEach(t -> tops.add(t.path().split("\\.", 2)[0]));
         var out = new ArrayList<Collection>();
+        String topics = String.join(", ", tops);
         for (String top : tops) {
             Topic t = Topic.of(top);
             out.add(new Collection(collectionId(self.party(), "topic", top), "Topic " + top,
                     "The items on " + top + " and the topics below it that this node holds.",
-                    r -> t.covers(Topic.of(r.topic()))));
+                    r -> t.covers(Topic.of(r.topic())), Optional.of(t), "",
+                    (label, copy) -> t.covers(label.topic()) ? Optional.empty()
+                            : Optional.of("its topic " + label.topic().path() + " is not " + top + " nor below it: "
+                            + "add it to the collection of its topic")));
         }
+        Predicate<Topic> inTree = topic -> tops.stream().anyMatch(top -> Topic.of(top).covers(topic));
         out.add(new Collection(collectionId(self.party(), "other", ""), "Other topics",
-                "The items on topics outside the agreements' topic tree (" + String.join(", ", tops) + ").",
-                r -> tops.stream().noneMatch(top -> Topic.of(top).covers(Topic.of(r.topic())))));
+                "The items on topics outside the agreements' topic tree (" + topics + ").",
+                r -> !inTree.test(Topic.of(r.topic())), Optional.empty(),
+                "TLP content becomes an item of this node on one topic, and Other topics names none: add it to a "
+                        + "topic's collection (" + topics + ")",
+                (label, copy) -> inTree.test(label.topic())
+                        ? Optional.of("its topic " + label.topic().path() + " is in the topic tree: add it to its "
+                        + "topic's collection") : Optional.empty()));
+        Party party = self.party();
         out.add(new Collection(collectionId(self.party(), "inbox", ""), "Inbox",
-                "The copies this node received from partners, on every topic.", r -> r.receivedFrom().isPresent()));
+                "The copies this node received from partners, on every topic.", r -> r.receivedFrom().isPresent(),
+                Optional.empty(), "the Inbox holds partners' items under their labels; TLP content becomes an item "
+                        + "of this node on a topic, which the Inbox names none of: add it to a topic's collection",
+                (label, copy) -> copy ? Optional.empty()
+                        : Optional.of("the Inbox holds partners' items; this is " + party.code() + "'s own: add it "
+                        + "to the collection of its topic")));
         return out;
     }
 
@@ -201,6 +242,88 @@ public final class TaxiiServer {
     static String collectionId(Party party, String kind, String topic) {
         return StixIds.uuid5(StixIds.NAMESPACE, new Canonical().add("taxii collection").add(party.code()).add(kind)
                 .add(topic).bytes()).toString();
+    }
+
+    // ---- adding objects, their status ------------------------------------------------------------------------
+
+    /**
+     * Adds an envelope's objects to a collection (TAXII 2.1 §5.5) for a person who may create items: the STIX
+     * import's own checks and transaction ({@link Imports#importEnvelope}), into what the collection takes. The import
+     * is done when this returns, so the status resource (§4.3) is {@code complete}; it is stored with the items, for
+     * its poster to read again ({@link #status}).
+     *
+     * @throws Refusal 404 for no such collection, 400 for a malformed envelope, 413 for too many objects
+     */
+    public Map<String, Object> add(Account person, String collectionId, String envelope) {
+        Collection c = collection(self, collectionId);
+        String statusId = UUID.randomUUID().toString();
+        Instant at = self.clock().instant();
+        var into = new Imports.Destination(c.tlpTopic(), c.noTopic(), c.admits(),
+                Map.of("via", "taxii", "collection", c.id(), "status", statusId));
+        // The status is stored in the import's transaction, and answered from the same outcomes.
+        return status(statusId, at, imports.importEnvelope(person, envelope, "bundle--" + statusId, into,
+                (h, outcomes) -> TaxiiStatuses.insert(h, statusId, person.id(), at, status(statusId, at, outcomes))));
+    }
+
+    /** A status resource (TAXII 2.1 §4.3), to the person who posted it; 404 to anyone else, as an unknown id. */
+    public Map<String, Object> status(Requester who, String statusId) {
+        Optional<Map<String, Object>> found = who instanceof Requester.Person p
+                ? self.store().read(h -> TaxiiStatuses.find(h, statusId, p.account().id(), self.clock().instant()))
+                : Optional.empty();
+        return found.orElseThrow(() -> Refusal.notFound("no status " + statusId));
+    }
+
+    /**
+     * The status of an import: every object is a success or a failure, none pending (total = successes + failures,
+     * as §4.3.1 asks). A success is an object imported or already held (the item named in its message) and a
+     * supporting object (identity, marking-definition, …) that was read as the others' context; a failure is one
+     * refused, and one skipped as no item (an observed-data, a cyber observable, a custom object), which the
+     * collection will not hold.
+     */
+    private static Map<String, Object> status(String id, Instant at, List<Imports.Outcome> outcomes) {
+        var successes = new ArrayList<Map<String, Object>>();
+        var failures = new ArrayList<Map<String, Object>>();
+        String requested = stamp(at);
+        for (Imports.Outcome o : outcomes) {
+            var d = new LinkedHashMap<String, Object>();
+            d.put("id", o.id());
+            // Every object but a cyber observable has a created; one without takes the request's time (its date_added).
+            d.put("version", o.version().orElse(requested));
+            String reason = o.reason().orElse("");
+            switch (o.outcome()) {
+                case Imports.IMPORTED -> {
+                    d.put("message", "imported as item " + o.item().orElseThrow());
+                    successes.add(d);
+                }
+                case Imports.ALREADY_HELD -> {
+                    d.put("message", reason + " (item " + o.item().orElseThrow() + ")");
+                    successes.add(d);
+                }
+                case Imports.SKIPPED -> {
+                    d.put("message", reason);
+                    (StixImport.supporting(o.type()) ? successes : failures).add(d);
+                }
+                default -> {
+                    d.put("message", reason);
+                    failures.add(d);
+                }
+            }
+        }
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", id);
+        m.put("status", "complete");
+        m.put("request_timestamp", requested);
+        m.put("total_count", outcomes.size());
+        m.put("success_count", successes.size());
+        if (!successes.isEmpty()) {
+            m.put("successes", successes);
+        }
+        m.put("failure_count", failures.size());
+        if (!failures.isEmpty()) {
+            m.put("failures", failures);
+        }
+        m.put("pending_count", 0);
+        return m;
     }
 
     // ---- objects, an object, its versions, the manifest -----------------------------------------------------
