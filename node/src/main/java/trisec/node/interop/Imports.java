@@ -224,7 +224,8 @@ public final class Imports {
                 if (o instanceof Map<?, ?> object && object.get("id") instanceof String id) {
                     Object v = object.get("modified") instanceof String mod ? mod : object.get("created");
                     if (v instanceof String version) {
-                        out.putIfAbsent(id, version);
+                        // Keyed as the plan reads ids: the UUID in lower case (StixImport).
+                        out.putIfAbsent(id.toLowerCase(java.util.Locale.ROOT), version);
                     }
                 }
             }
