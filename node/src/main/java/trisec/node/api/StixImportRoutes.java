@@ -51,10 +51,16 @@ final class StixImportRoutes implements RouteGroup {
 
     /** {@code application/stix+json} of STIX 2.1, or plain {@code application/json}. */
     private static void mediaType(String header) {
-        String type = header == null ? "" : header.toLowerCase(Locale.ROOT).replace(" ", "");
-        String base = type.split(";", 2)[0];
-        boolean stix = base.equals("application/stix+json")
-                && (!type.contains("version=") || type.contains("version=2.1"));
+        String[] parts = (header == null ? "" : header.toLowerCase(Locale.ROOT)).split(";");
+        String base = parts[0].strip();
+        boolean stix = base.equals("application/stix+json");
+        for (int i = 1; i < parts.length; i++) {
+            // The version parameter, when there is one, is exactly 2.1 (not 2.10, not 2.1x).
+            String[] kv = parts[i].split("=", 2);
+            if (kv[0].strip().equals("version") && !(kv.length == 2 && kv[1].strip().equals("2.1"))) {
+                stix = false;
+            }
+        }
         if (!stix && !base.equals("application/json")) {
             throw Refusal.invalid("a STIX bundle is sent as application/stix+json;version=2.1 or application/json, "
                     + "not '" + (header == null ? "" : header) + "'");

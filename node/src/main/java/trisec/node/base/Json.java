@@ -48,10 +48,7 @@ public final class Json {
 
     /** Reads a request body or payload; malformed input is a 400 naming the problem, never a stack trace. */
     public static <T> T read(String text, Class<T> type) {
-        unpairedSurrogate(text).ifPresent(at -> {
-            throw Refusal.invalid("invalid JSON: the text at character " + at
-                    + " escapes half of a UTF-16 surrogate pair, which is not a Unicode character");
-        });
+        refuseUnpairedSurrogates(text);
         try {
             T value = MAPPER.readValue(text, type);
             if (value == null) {
@@ -61,6 +58,17 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw Refusal.invalid(describe(e));
         }
+    }
+
+    /**
+     * Refuses a text that escapes half of a surrogate pair ({@code \ud800}): a JSON parser would read it as a character
+     * that UTF-8 cannot store, and the store would keep another text than the one given.
+     */
+    public static void refuseUnpairedSurrogates(String text) {
+        unpairedSurrogate(text).ifPresent(at -> {
+            throw Refusal.invalid("invalid JSON: the text at character " + at
+                    + " escapes half of a UTF-16 surrogate pair, which is not a Unicode character");
+        });
     }
 
     /** What was wrong, in the request's own terms: the field's path and what it should have been. */

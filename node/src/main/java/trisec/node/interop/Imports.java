@@ -234,6 +234,7 @@ public final class Imports {
     }
 
     private static Object parse(String json) {
+        Json.refuseUnpairedSurrogates(json);
         try {
             // A key twice in one object would let two readers see two different bundles.
             return Json.MAPPER.readerFor(Object.class).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -432,6 +432,10 @@ class StixImportApiTest {
         malformed(importing(jpn, "jpn.officer", duplicateKey, q), "not a JSON document");
         malformed(send(jpn, "jpn.officer", MISP, q, "text/plain"), "application/stix+json");
         malformed(send(jpn, "jpn.officer", MISP, q, "application/stix+json;version=2.0"), "application/stix+json");
+        malformed(send(jpn, "jpn.officer", MISP, q, "application/stix+json;version=2.10"), "application/stix+json");
+        // Half a surrogate pair is no character: refused, not stored as '?'.
+        malformed(send(jpn, "jpn.officer", MISP.replaceFirst("\"name\": *\"", "$0\\\\ud800"), q,
+                "application/json"), "surrogate");
 
         assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
         assertThat(jpn.get("jpn.officer", "/api/v1/items/" + id).status()).isEqualTo(404);
