@@ -229,7 +229,11 @@ public final class Node implements AutoCloseable {
             var taxii = new TaxiiServer(self, holdings, exports);
             taxii.catchUp();
             routes.addAll(Api.taxii(taxii));
-            routes.addAll(Api.stixImport(new trisec.node.interop.Imports(self, holdings, onReceived)));
+            // A partner's item imported here is confirmed with its originator's node first; this node answers the same
+            // question for its own items, and its notices then reach the copy.
+            var confirmations = new trisec.node.interop.Confirmations(self, holdings, peerClient, options::isOption);
+            routes.addAll(Api.stixImport(new trisec.node.interop.Imports(self, holdings, onReceived, relabels,
+                    confirmations), confirmations));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());
