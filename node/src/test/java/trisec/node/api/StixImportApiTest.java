@@ -26,9 +26,9 @@ import trisec.node.base.Json;
 
 /**
  * A STIX 2.1 bundle imported into items (docs/INTEROP.md, "STIX import"): an item exported by one node imports on
- * another with the same id and label when its originator's seal holds and the release policy would have released it
- * there; TLP:GREEN content becomes the importing node's own; what cannot be labelled is refused, and a malformed
- * bundle stores nothing.
+ * another with the same id and label when its originator's seal holds, the release policy would have released it
+ * there and the originator's node confirms it (then its notices reach the copy); TLP:GREEN content becomes the
+ * importing node's own; what cannot be labelled is refused, and a malformed bundle stores nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StixImportApiTest {
