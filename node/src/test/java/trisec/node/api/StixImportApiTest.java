@@ -391,6 +391,61 @@ class StixImportApiTest {
         }
     }
 
+    private Client.Response askKor(String authorization, String json) {
+        return kor.raw(authorization, HttpRequest.newBuilder(kor.base().resolve("/federation/v1/copies"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void theOriginatorAnswersEachItemUnderItsNodeKeyAndOnlyToAPartner() throws Exception {
+        String id = korItem("Asked about", CLASS_II, List.of("USA", "JPN"), List.of());
+        String seal = ofType(exported(kor, "kor.officer", id), "report").at("/extensions/" + TrisecSeal.EXTENSION_ID
+                + "/signature").asText();
+        String unknown = java.util.UUID.randomUUID().toString();
+        String nonce = "n0nce-of-this-request-0123456789";
+        String json = Json.MAPPER.writeValueAsString(java.util.Map.of("nonce", nonce, "items", List.of(
+                java.util.Map.of("item", id, "seal", seal), java.util.Map.of("item", id, "seal", "AAAA" + seal),
+                java.util.Map.of("item", unknown, "seal", seal))));
+        String path = "/federation/v1/copies";
+
+        Client.Response r = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path), json);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode answers = r.json().get("answers");
+        assertThat(answers.findValuesAsText("verdict")).containsExactly("confirmed", "superseded", "unknown");
+        var korKey = cluster.node(KOR).identity();
+        List<String> presented = List.of(seal, "AAAA" + seal, seal);
+        for (int i = 0; i < answers.size(); i++) {
+            JsonNode a = answers.get(i);
+            assertThat(a.get("item").asText()).isEqualTo(i == 2 ? unknown : id);
+            assertThat(a.get("seal").asText()).isEqualTo(sha256(presented.get(i)));
+            byte[] sig = java.util.Base64.getDecoder().decode(a.get("signature").asText());
+            var reasons = new java.util.ArrayList<String>();
+            a.get("reasons").forEach(x -> reasons.add(x.asText()));
+            java.util.function.BiFunction<String, String, byte[]> signed = (party, verdict) -> {
+                var c = new trisec.envelope.Canonical().add(party).add(nonce).add(a.get("item").asText())
+                        .add(a.get("seal").asText()).add(verdict).add(reasons.size());
+                reasons.forEach(c::add);
+                return c.add(a.get("at").asText()).bytes();
+            };
+            assertThat(trisec.envelope.Signatures.verify(korKey, "trisec copy confirmation v1",
+                    signed.apply("JPN", a.get("verdict").asText()), sig)).as(a.toString()).isTrue();
+            // Not another verdict, nor an answer to another party.
+            assertThat(trisec.envelope.Signatures.verify(korKey, "trisec copy confirmation v1",
+                    signed.apply("JPN", "refused"), sig)).isFalse();
+            assertThat(trisec.envelope.Signatures.verify(korKey, "trisec copy confirmation v1",
+                    signed.apply("USA", a.get("verdict").asText()), sig)).isFalse();
+        }
+        assertThat(answers.get(1).get("reasons").get(0).asText()).contains("import its current export");
+
+        // A person, however senior, is no partner node; a malformed request is refused whole.
+        assertThat(askKor("Bearer " + kor.token("kor.officer"), json).status()).isEqualTo(403);
+        assertThat(askKor(null, json).status()).isEqualTo(401);
+        Client.Response bad = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path),
+                json.replace(id, "not-a-uuid"));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+    }
+
     @Test
     void whoCouldNotReadTheItemIsRefusedAlikeWhetherOrNotThisNodeHoldsIt() {
         String held = korItem("Held here", CLASS_II, List.of("USA", "JPN"), List.of());
