@@ -130,6 +130,11 @@ public final class Confirmations {
 
     private record Verdicts(String verdict, List<String> reasons) {}
 
+    /**
+     * The verdict on one item. The originator tells how its item stands (retracted, reclassified) only to a party it
+     * would release the item to now; any other party learns only that it would not, and the reasons only when it
+     * presented the current seal, since the reasons speak of the current label.
+     */
     private Verdicts decide(Handle h, Party requester, Asked a, boolean option, Instant now) {
         Party me = self.party();
         Optional<ItemRow> row = Items.byId(h, a.item());
@@ -137,25 +142,27 @@ public final class Confirmations {
             return new Verdicts(UNKNOWN, List.of(me + " holds no item of its own with this id"));
         }
         ItemRow item = row.get();
+        boolean current = item.originSignature().equals(a.seal());
+        ConfidentialityLabel label = holdings.held(item).item().label();
+        ReleaseDecision d = self.facts().policy().decide(ReleaseRequest.fromOriginator(label, requester, now));
+        if (d.verdict() != Verdict.PERMIT || d.route().size() != 2) {
+            if (!current) {
+                return new Verdicts(REFUSED, List.of(me + " would not release this item to " + requester + " now"));
+            }
+            return new Verdicts(REFUSED, d.verdict() != Verdict.PERMIT ? d.reasonTexts()
+                    : List.of("the release policy releases it to " + requester + " only through " + d.route().get(1)
+                            + " (" + String.join(", ", d.basis()) + "), not directly"));
+        }
         if (item.retracted()) {
             return new Verdicts(RETRACTED, List.of(me + " has retracted this item"));
         }
-        if (!item.originSignature().equals(a.seal())) {
+        if (!current) {
             return new Verdicts(SUPERSEDED, List.of(me + " has reclassified this item since that export, so its "
                     + "seal is no longer the item's; import its current export"));
         }
         if (option) {
             return new Verdicts(REFUSED, List.of("it is an option, which leaves " + me + " only by a release a "
                     + "person asks for"));
-        }
-        ConfidentialityLabel label = holdings.held(item).item().label();
-        ReleaseDecision d = self.facts().policy().decide(ReleaseRequest.fromOriginator(label, requester, now));
-        if (d.verdict() != Verdict.PERMIT) {
-            return new Verdicts(REFUSED, d.reasonTexts());
-        }
-        if (d.route().size() != 2) {
-            return new Verdicts(REFUSED, List.of("the release policy releases it to " + requester + " only through "
-                    + d.route().get(1) + " (" + String.join(", ", d.basis()) + "), not directly"));
         }
         if (ConfirmedCopies.record(h, item.id(), requester, now)) {
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.COPY_CONFIRMED, now, requester.code())

@@ -438,6 +438,22 @@ class StixImportApiTest {
         }
         assertThat(answers.get(1).get("reasons").get(0).asText()).contains("import its current export");
 
+        // Of an item it would not release to JPN, KOR tells JPN only that, and why only to one with its current seal.
+        String notForTokyo = korItem("Not for Tokyo either", CLASS_II, List.of("USA"), List.of());
+        String itsSeal = ofType(exported(kor, "kor.officer", notForTokyo), "report").at("/extensions/"
+                + TrisecSeal.EXTENSION_ID + "/signature").asText();
+        retract(notForTokyo);
+        Client.Response withheld = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path),
+                Json.MAPPER.writeValueAsString(java.util.Map.of("nonce", nonce, "items", List.of(
+                        java.util.Map.of("item", notForTokyo, "seal", itsSeal),
+                        java.util.Map.of("item", notForTokyo, "seal", "AAAA" + itsSeal)))));
+        assertThat(withheld.status()).as(withheld.body()).isEqualTo(200);
+        JsonNode w = withheld.json().get("answers");
+        assertThat(w.findValuesAsText("verdict")).containsExactly("refused", "refused");
+        assertThat(w.get(0).get("reasons").toString()).contains("JPN").doesNotContain("retracted");
+        assertThat(w.get(1).get("reasons")).hasSize(1);
+        assertThat(w.get(1).get("reasons").get(0).asText()).isEqualTo("KOR would not release this item to JPN now");
+
         // A person, however senior, is no partner node; a malformed request is refused whole.
         assertThat(askKor("Bearer " + kor.token("kor.officer"), json).status()).isEqualTo(403);
         assertThat(askKor(null, json).status()).isEqualTo(401);
