@@ -117,14 +117,18 @@ public final class Confirmations {
         Set<String> options = new HashSet<>();
         request.items().stream().map(Asked::item).distinct().filter(keptHome).forEach(options::add);
         Instant now = self.clock().instant();
-        List<Answer> answers = self.store().inTransaction(h -> {
-            var out = new ArrayList<Answer>();
+        List<Verdicts> verdicts = self.store().inTransaction(h -> {
+            var out = new ArrayList<Verdicts>();
             for (Asked a : request.items()) {
-                Verdicts v = decide(h, requester, a, options.contains(a.item()), now);
-                out.add(signed(requester, request.nonce(), a, v, now));
+                out.add(decide(h, requester, a, options.contains(a.item()), now));
             }
             return out;
         });
+        // Signed once committed: an answer never confirms what the store does not hold.
+        var answers = new ArrayList<Answer>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            answers.add(signed(requester, request.nonce(), request.items().get(i), verdicts.get(i), now));
+        }
         return new Answers(List.copyOf(answers));
     }
 

@@ -96,6 +96,9 @@ public final class Imports {
 
     private record Done(Outcome outcome) implements Step {}
 
+    /** The same item again in the bundle: it fares as the first does. */
+    private record Again(StixImport.Candidate from, String item) implements Step {}
+
     /**
      * Imports a bundle for the person: every object's outcome, in the bundle's order.
      *
@@ -134,6 +137,8 @@ public final class Imports {
             for (Step step : steps) {
                 Outcome outcome = switch (step) {
                     case Done d -> d.outcome();
+                    case Again a -> outcome(a.from(), ALREADY_HELD, Optional.of(a.item()),
+                            "the bundle carries this item twice");
                     case Copy c -> storeCopy(h, person, plan.bundleId(), c, now);
                     case Originated o -> storeOriginated(h, person, plan.bundleId(), o, now);
                 };
@@ -219,7 +224,7 @@ public final class Imports {
                     + "import it: " + String.join("; ", access.reasons()));
         }
         if (!taken.add(item.id())) {
-            return done(l, ALREADY_HELD, Optional.of(item.id()), "the bundle carries this item twice");
+            return new Again(l, item.id());
         }
         boolean held = self.store().read(h -> Items.byId(h, item.id()).isPresent());
         if (held) {
@@ -282,14 +287,19 @@ public final class Imports {
         }
         var word = new HashMap<String, Optional<String>>();
         asked.forEach((originator, items) -> word.putAll(confirmations.ask(originator, items)));
+        var refused = new HashMap<String, String>();
         steps.replaceAll(step -> {
             if (!(step instanceof Copy c) || c.held().own()) {
                 return step;
             }
             Optional<String> why = word.getOrDefault(c.held().id(), Optional.of("the originator's node could not "
                     + "confirm this copy; try again later"));
+            why.ifPresent(w -> refused.put(c.held().id(), w));
             return why.isEmpty() ? step : done(c.from(), REFUSED, Optional.empty(), why.get());
         });
+        // The same item again is refused as the first, not answered as held.
+        steps.replaceAll(step -> step instanceof Again a && refused.containsKey(a.item())
+                ? done(a.from(), REFUSED, Optional.empty(), refused.get(a.item())) : step);
     }
 
     private Outcome storeCopy(Handle h, Account person, String bundleId, Copy c, Instant now) {
