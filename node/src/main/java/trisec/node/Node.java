@@ -227,11 +227,14 @@ public final class Node implements AutoCloseable {
             routes.addAll(Web.interop(pages, exports));
             // The TAXII 2.1 server: the same bundles, each requester seeing only what it may (docs/INTEROP.md).
             // STIX import, through the API and through the TAXII server's collections: one import, one set of checks.
-            var imports = new trisec.node.interop.Imports(self, holdings, onReceived);
+            // A partner's item imported here is confirmed with its originator's node first; this node answers the same
+            // question for its own items, and its notices then reach the copy.
+            var confirmations = new trisec.node.interop.Confirmations(self, holdings, peerClient, options::isOption);
+            var imports = new trisec.node.interop.Imports(self, holdings, onReceived, relabels, confirmations);
             var taxii = new TaxiiServer(self, holdings, exports, imports);
             taxii.catchUp();
             routes.addAll(Api.taxii(taxii));
-            routes.addAll(Api.stixImport(imports));
+            routes.addAll(Api.stixImport(imports, confirmations));
             Javalin http = HttpServer.create(new HttpServer.Parts(self, sessions, routes, pages));
             try {
                 http.start(config.host(), config.port());

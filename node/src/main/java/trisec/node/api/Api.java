@@ -74,9 +74,13 @@ public final class Api {
         return List.of(new TaxiiRoutes(taxii));
     }
 
-    /** Interchange: a STIX 2.1 bundle imported into items (docs/INTEROP.md, "STIX import"). */
-    public static List<RouteGroup> stixImport(trisec.node.interop.Imports imports) {
-        return List.of(new StixImportRoutes(imports));
+    /**
+     * Interchange: a STIX 2.1 bundle imported into items, and the originator's confirmation a partner importing this
+     * node's items asks for (docs/INTEROP.md, "STIX import").
+     */
+    public static List<RouteGroup> stixImport(trisec.node.interop.Imports imports,
+                                              trisec.node.interop.Confirmations confirmations) {
+        return List.of(new StixImportRoutes(imports), new CopyRoutes(confirmations));
     }
 
     /** The perspectives register, which reads and records assessments as items. */

@@ -167,7 +167,8 @@ public final class HttpServer {
             Party partner = NodeAuth.verify(header, ctx.method().name(), target, p.self().peers())
                     .orElseThrow(() -> Refusal.unauthenticated("the node signature is unknown, stale or invalid"));
             if (!accesses.contains(Access.PARTNER)) {
-                throw Refusal.forbidden("partner nodes may only read the audit log and the TAXII server here");
+                throw Refusal.forbidden("partner nodes may only read the audit log and the TAXII server, and ask for "
+                        + "the confirmation of copies, here");
             }
             ctx.attribute(Requests.PARTNER, partner);
             return;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import trisec.node.item.Holdings;
 import trisec.node.item.ItemReceived;
 import trisec.node.item.Items;
 import trisec.node.item.Labels;
+import trisec.node.item.Relabels;
 import trisec.node.item.Retractions;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
@@ -45,10 +47,12 @@ import trisec.topic.Topic;
  * then stores every item it takes in one transaction, and answers what it did with each object.
  *
  * <p>An object under trisec's label is the originator's item: it is taken only when the originator's seal holds under
- * the originator's key known here and the release policy would let the originator release it to this party now (an
- * import is no way around a release), and it is held as a copy received from its originator, with the same id and
- * label. An object under TLP:CLEAR or TLP:GREEN becomes a new item of this node, unclassified, on the topic the
- * request names. Anything else is refused with the reason, never labelled by a guess.
+ * the originator's key known here, the release policy would let the originator release it to this party now (an
+ * import is no way around a release), the person could read it, and the originator's node confirms it
+ * ({@link Confirmations}: the seal is still the item's, the item not retracted, the originator would release it here
+ * now; it then holds this party as a holder, and its notices reach the copy). It is held as a copy received from its
+ * originator, with the same id and label. An object under TLP:CLEAR or TLP:GREEN becomes a new item of this node,
+ * unclassified, on the topic the request names. Anything else is refused with the reason, never labelled by a guess.
  */
 public final class Imports {
     /** The largest bundle taken, in bytes, and the most objects. */
@@ -100,12 +104,21 @@ public final class Imports {
     private final Self self;
     private final Holdings holdings;
     private final List<ItemReceived> onReceived;
+    private final Relabels relabels;
+    private final Confirmations confirmations;
 
-    /** @param onReceived told of each copy of a partner's item the import stores, in the transaction that does */
-    public Imports(Self self, Holdings holdings, List<ItemReceived> onReceived) {
+    /**
+     * @param onReceived told of each copy of a partner's item the import stores, in the transaction that does
+     * @param relabels re-marks a copy with a reclassification that arrived before it
+     * @param confirmations asks the originator's node about a partner's items before they are stored
+     */
+    public Imports(Self self, Holdings holdings, List<ItemReceived> onReceived, Relabels relabels,
+                   Confirmations confirmations) {
         this.self = self;
         this.holdings = holdings;
         this.onReceived = List.copyOf(onReceived);
+        this.relabels = relabels;
+        this.confirmations = confirmations;
     }
 
     /** What the import will store for one object, decided before the transaction. */
@@ -116,6 +129,9 @@ public final class Imports {
     private record Originated(StixImport.Open from, HeldItem held) implements Step {}
 
     private record Done(Outcome outcome) implements Step {}
+
+    /** The same item again in the bundle: it fares as the first does. */
+    private record Again(StixImport.Candidate from, String item) implements Step {}
 
     /**
      * Imports a bundle for the person: every object's outcome, in the bundle's order.
@@ -182,26 +198,17 @@ public final class Imports {
             });
         }
         Map<String, String> versions = versions(parsed);
+        confirm(steps);
         var outcomes = new ArrayList<Outcome>();
         boolean stored = self.store().inTransaction(h -> {
             boolean any = false;
             for (Step step : steps) {
                 Outcome outcome = switch (step) {
                     case Done d -> d.outcome();
+                    case Again a -> outcome(a.from(), ALREADY_HELD, Optional.of(a.item()),
+                            "the bundle carries this item twice");
                     case Copy c -> storeCopy(h, person, plan.bundleId(), c, now, into);
-                    case Originated o -> {
-                        Optional<String> before = StixImports.itemOf(h, o.from().id());
-                        if (before.isPresent()) {
-                            // Imported by another request while this bundle was being read: the one item stays.
-                            yield outcome(o.from(), ALREADY_HELD, before,
-                                    "this object was imported before, as this item");
-                        }
-                        holdings.storeOriginated(h, person, o.held());
-                        StixImports.insert(h, o.from().id(), o.held().id(), plan.bundleId(), person.username(), now);
-                        audit(h, person, plan.bundleId(), o.from(), o.held(), "originated", o.from().tlp().label(),
-                                into);
-                        yield outcome(o.from(), IMPORTED, Optional.of(o.held().id()), null);
-                    }
+                    case Originated o -> storeOriginated(h, person, plan.bundleId(), o, now, into);
                 };
                 any |= outcome.outcome().equals(IMPORTED);
                 outcomes.add(new Outcome(outcome.id(), outcome.type(), outcome.outcome(), outcome.item(),
@@ -282,16 +289,8 @@ public final class Imports {
                     + "a copy is taken only from its originator's own export or one made for " + self.party()
                     + ", since passing it on from " + recipient + " needs " + originator + "'s consent");
         }
-        if (!taken.add(item.id())) {
-            return done(l, ALREADY_HELD, Optional.of(item.id()), "the bundle carries this item twice");
-        }
-        boolean held = self.store().read(h -> Items.byId(h, item.id()).isPresent());
-        if (held) {
-            return done(l, ALREADY_HELD, Optional.of(item.id()), "this node already holds the item");
-        }
-        if (self.store().read(h -> Retractions.by(h, item.id(), originator.code()))) {
-            return done(l, REFUSED, Optional.empty(), "the originator " + originator + " has retracted this item");
-        }
+        // What the bundle shows is decided first, the same whether or not this node holds the item: the policy, then
+        // the person's access. Only one who could read the item learns whether it is here or retracted.
         Level heldLevel;
         Optional<Party> from;
         if (originator.equals(self.party())) {
@@ -317,6 +316,16 @@ public final class Imports {
         if (!access.granted()) {
             return done(l, REFUSED, Optional.empty(), "you could not read an item marked like this, so you cannot "
                     + "import it: " + String.join("; ", access.reasons()));
+        }
+        if (!taken.add(item.id())) {
+            return new Again(l, item.id());
+        }
+        boolean held = self.store().read(h -> Items.byId(h, item.id()).isPresent());
+        if (held) {
+            return done(l, ALREADY_HELD, Optional.of(item.id()), "this node already holds the item");
+        }
+        if (self.store().read(h -> Retractions.by(h, item.id(), originator.code()))) {
+            return done(l, REFUSED, Optional.empty(), "the originator " + originator + " has retracted this item");
         }
         return new Copy(l, new HeldItem(item, heldLevel, from, from.map(p -> now), false, Optional.empty()));
     }
@@ -357,22 +366,84 @@ public final class Imports {
         }
     }
 
+    /**
+     * Asks each originator's node about the partner's items this node would take, one request per originator for all
+     * of its items: those it does not confirm are refused with its answer, and nothing of them is stored. This node's
+     * own items (restored from an export) need no one's word.
+     */
+    private void confirm(List<Step> steps) {
+        var asked = new LinkedHashMap<Party, List<Confirmations.Asked>>();
+        for (Step step : steps) {
+            if (step instanceof Copy c && !c.held().own()) {
+                asked.computeIfAbsent(c.held().item().originator(), p -> new ArrayList<>())
+                        .add(new Confirmations.Asked(c.held().id(), c.held().item().seal().signature()));
+            }
+        }
+        var word = new HashMap<String, Optional<String>>();
+        asked.forEach((originator, items) -> word.putAll(confirmations.ask(originator, items)));
+        var refused = new HashMap<String, String>();
+        steps.replaceAll(step -> {
+            if (!(step instanceof Copy c) || c.held().own()) {
+                return step;
+            }
+            Optional<String> why = word.getOrDefault(c.held().id(), Optional.of("the originator's node could not "
+                    + "confirm this copy; try again later"));
+            why.ifPresent(w -> refused.put(c.held().id(), w));
+            return why.isEmpty() ? step : done(c.from(), REFUSED, Optional.empty(), why.get());
+        });
+        // The same item again is refused as the first, not answered as held.
+        steps.replaceAll(step -> step instanceof Again a && refused.containsKey(a.item())
+                ? done(a.from(), REFUSED, Optional.empty(), refused.get(a.item())) : step);
+    }
+
     private Outcome storeCopy(Handle h, Account person, String bundleId, Copy c, Instant now, Destination into) {
         HeldItem copy = c.held();
-        if (Items.byId(h, copy.id()).isPresent()) {
-            // Arrived by a release while the bundle was being read: the one copy stays.
+        Party originator = copy.item().originator();
+        if (!copy.own() && Retractions.by(h, copy.id(), originator.code())) {
+            // The retraction came while the originator was asked: the copy is refused as a delivery would be.
+            return outcome(c.from(), REFUSED, Optional.empty(), "the originator " + originator
+                    + " has retracted this item");
+        }
+        if (!Items.insertIfAbsent(h, Labels.row(copy))) {
+            // Stored by a release or another import while the bundle was being read: the one copy stays.
             return outcome(c.from(), ALREADY_HELD, Optional.of(copy.id()), "this node already holds the item");
         }
-        Items.insert(h, Labels.row(copy));
-        if (StixImports.itemOf(h, c.from().id()).isEmpty()) {
-            StixImports.insert(h, c.from().id(), copy.id(), bundleId, person.username(), now);
-        }
+        StixImports.insertIfAbsent(h, c.from().id(), copy.id(), bundleId, person.username(), now);
         for (ItemReceived listener : onReceived) {
             listener.received(h, copy);
+        }
+        if (!copy.own()) {
+            // A reclassification that overtook the copy (the originator tells the holders it confirmed at once).
+            relabels.applyWaiting(h, copy.id(), originator);
         }
         audit(h, person, bundleId, c.from(), copy, copy.own() ? "restored" : "copy", null, into);
         return outcome(c.from(), IMPORTED, Optional.of(copy.id()), null);
     }
+
+    /**
+     * A TLP object's new item, unless another request imported the same object meanwhile: then the item that request
+     * made is the one, and what this step stored is rolled back to the savepoint (on PostgreSQL the insert of the
+     * record waits for the other transaction, then finds its row).
+     */
+    private Outcome storeOriginated(Handle h, Account person, String bundleId, Originated o, Instant now,
+                                    Destination into) {
+        Optional<String> before = StixImports.itemOf(h, o.from().id());
+        if (before.isPresent()) {
+            return outcome(o.from(), ALREADY_HELD, before, "this object was imported before, as this item");
+        }
+        h.savepoint(OPEN_ITEM);
+        holdings.storeOriginated(h, person, o.held());
+        if (!StixImports.insertIfAbsent(h, o.from().id(), o.held().id(), bundleId, person.username(), now)) {
+            h.rollbackToSavepoint(OPEN_ITEM);
+            return outcome(o.from(), ALREADY_HELD, StixImports.itemOf(h, o.from().id()),
+                    "this object was imported before, as this item");
+        }
+        h.releaseSavepoint(OPEN_ITEM);
+        audit(h, person, bundleId, o.from(), o.held(), "originated", o.from().tlp().label(), into);
+        return outcome(o.from(), IMPORTED, Optional.of(o.held().id()), null);
+    }
+
+    private static final String OPEN_ITEM = "open_item";
 
     /** The import on record: which object became which item under which label; never its title or body. */
     private void audit(Handle h, Account person, String bundleId, StixImport.Candidate from, HeldItem held,

@@ -9,12 +9,17 @@ import trisec.node.store.Store;
 final class StixImports {
     private StixImports() {}
 
-    static void insert(Handle h, String stixId, String itemId, String bundleId, String importedBy, Instant at) {
-        h.createUpdate("""
+    /**
+     * Records which item the STIX object became, unless it is on record already (or being recorded by a transaction
+     * not yet ended, which this one then waits for); whether it did.
+     */
+    static boolean insertIfAbsent(Handle h, String stixId, String itemId, String bundleId, String importedBy,
+                                  Instant at) {
+        return h.createUpdate("""
                 INSERT INTO stix_imports (stix_id, item_id, bundle_id, imported_by, imported_at)
-                VALUES (:stix, :item, :bundle, :by, :at)""")
+                VALUES (:stix, :item, :bundle, :by, :at) ON CONFLICT (stix_id) DO NOTHING""")
                 .bind("stix", stixId).bind("item", itemId).bind("bundle", bundleId).bind("by", importedBy)
-                .bind("at", Store.utc(at)).execute();
+                .bind("at", Store.utc(at)).execute() == 1;
     }
 
     /** The item a STIX object became, if it was imported here before. */

@@ -12,7 +12,8 @@ import trisec.party.Party;
 public interface Holders {
     /**
      * The routes of the releases by which the item was delivered, or is on its way (a copy may already be there
-     * while its receipt is not yet back): this node first, then the hub if any, then the recipient.
+     * while its receipt is not yet back), and of the imported copies this node confirmed as the originator (a
+     * direct route): this node first, then the hub if any, then the recipient.
      */
     Stream<List<Party>> routes(Handle h, String itemId);
 

@@ -14,11 +14,23 @@ public final class Items {
     private Items() {}
 
     public static void insert(Handle h, ItemRow i) {
-        h.createUpdate("""
+        insert(h, i, "");
+    }
+
+    /**
+     * Inserts the item unless one of its id is there already (or being stored by a transaction not yet ended, which
+     * this one then waits for); whether it did. For a writer that may race another storing the same copy.
+     */
+    public static boolean insertIfAbsent(Handle h, ItemRow i) {
+        return insert(h, i, " ON CONFLICT (id) DO NOTHING") == 1;
+    }
+
+    private static int insert(Handle h, ItemRow i, String onConflict) {
+        return h.createUpdate("""
                 INSERT INTO items (id, originator, level, rel_to, caveats, topic, created_at, title, body, held_level,
                                    origin_key, origin_signature, received_from, received_at, state, created_by)
                 VALUES (:id, :originator, :level, :relTo, :caveats, :topic, :createdAt, :title, :body, :heldLevel,
-                        :originKey, :originSignature, :receivedFrom, :receivedAt, :state, :createdBy)""")
+                        :originKey, :originSignature, :receivedFrom, :receivedAt, :state, :createdBy)""" + onConflict)
                 .bind("id", i.id()).bind("originator", i.originator()).bind("level", i.level())
                 .bind("relTo", Lists.join(i.relTo())).bind("caveats", Lists.join(i.caveats())).bind("topic", i.topic())
                 .bind("createdAt", Store.utc(i.createdAt())).bind("title", i.title()).bind("body", i.body())

@@ -26,9 +26,9 @@ import trisec.node.base.Json;
 
 /**
  * A STIX 2.1 bundle imported into items (docs/INTEROP.md, "STIX import"): an item exported by one node imports on
- * another with the same id and label when its originator's seal holds and the release policy would have released it
- * there; TLP:GREEN content becomes the importing node's own; what cannot be labelled is refused, and a malformed
- * bundle stores nothing.
+ * another with the same id and label when its originator's seal holds, the release policy would have released it
+ * there and the originator's node confirms it (then its notices reach the copy); TLP:GREEN content becomes the
+ * importing node's own; what cannot be labelled is refused, and a malformed bundle stores nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StixImportApiTest {
@@ -258,6 +258,245 @@ class StixImportApiTest {
         assertThat(outcome(bare, "report").get("outcome").asText()).isEqualTo("refused");
         assertThat(outcome(bare, "report").get("reason").asText()).contains("STIX id of an item this node holds");
         assertThat(items(kor, "kor.officer")).isEqualTo(before);
+    }
+
+    private static String reason(Client.Response r) {
+        return outcome(r, "report").path("reason").asText();
+    }
+
+    private Client.Response reclassify(String id, String level) {
+        Client.Response r = kor.post("kor.officer", "/api/v1/items/" + id + "/reclassify", body("level", level));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r;
+    }
+
+    private void retract(String id) {
+        Client.Response r = kor.post("kor.officer", "/api/v1/items/" + id + "/retract", body());
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+    }
+
+    @Test
+    void theOriginatorConfirmsTheCopyAndItsReclassificationAndRetractionReachIt() {
+        String id = korItem("Confirmed copy", CLASS_II, List.of("USA", "JPN"), List.of());
+        Client.Response r = importing(jpn, "jpn.officer", exported(kor, "kor.officer", id).toString(), "");
+        assertThat(outcome(r, "report").get("outcome").asText()).as(r.body()).isEqualTo("imported");
+        // KOR holds JPN as a holder of its item, and its log says so (never the title).
+        Cluster.eventually(() -> kor.get("kor.auditor", "/api/v1/log/entries?limit=1000").json().get("entries")
+                .findValues("entry").stream().anyMatch(e -> e.path("type").asText().equals("COPY_CONFIRMED")
+                        && e.path("item").asText().equals(id) && e.path("party").asText().equals("JPN")
+                        && e.path("level").asText().equals(CLASS_II) && !e.toString().contains("Confirmed copy")),
+                "KOR's log has the confirmation");
+
+        // KOR reclassifies: its notice reaches the imported copy, which JPN re-marks.
+        reclassify(id, CLASS_III);
+        Cluster.eventually(() -> jpn.get("jpn.analyst", "/api/v1/items/" + id).json().at("/label/level").asText()
+                .equals(CLASS_III), "JPN's copy takes KOR's new level");
+        // KOR retracts: the copy at JPN is retracted too.
+        retract(id);
+        Cluster.eventually(() -> jpn.get("jpn.analyst", "/api/v1/items/" + id).status() == 410,
+                "JPN's copy is retracted");
+    }
+
+    @Test
+    void anExportTheOriginatorHasSinceReclassifiedIsRefusedAsSupersededAndItsCurrentExportIsTaken() {
+        String id = korItem("Superseded", CLASS_II, List.of("USA", "JPN"), List.of());
+        ObjectNode old = exported(kor, "kor.officer", id);
+        reclassify(id, CLASS_III);
+        int before = items(jpn, "jpn.officer");
+
+        // The old seal still holds over the old label; only the originator knows it is no longer the item's.
+        Client.Response r = importing(jpn, "jpn.officer", old.toString(), "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(outcome(r, "report").get("outcome").asText()).isEqualTo("refused");
+        assertThat(reason(r)).contains("originator KOR answers superseded").contains("current export");
+        assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
+        assertThat(jpn.get("jpn.analyst", "/api/v1/items/" + id).status()).isEqualTo(404);
+
+        Client.Response current = importing(jpn, "jpn.officer", exported(kor, "kor.officer", id).toString(), "");
+        assertThat(outcome(current, "report").get("outcome").asText()).as(current.body()).isEqualTo("imported");
+        assertThat(jpn.get("jpn.analyst", "/api/v1/items/" + id).json().at("/label/level").asText())
+                .isEqualTo(CLASS_III);
+    }
+
+    @Test
+    void anItemTheOriginatorRetractedUnbeknownToTheImporterIsRefused() {
+        String id = korItem("Withdrawn", CLASS_II, List.of("USA", "JPN"), List.of());
+        ObjectNode bundle = exported(kor, "kor.officer", id);
+        // JPN held no copy, so KOR's retraction told it nothing.
+        retract(id);
+        int before = items(jpn, "jpn.officer");
+
+        Client.Response r = importing(jpn, "jpn.officer", bundle.toString(), "");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(outcome(r, "report").get("outcome").asText()).isEqualTo("refused");
+        assertThat(reason(r)).contains("originator KOR answers retracted");
+        assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
+        assertThat(jpn.get("jpn.analyst", "/api/v1/items/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void whenTheOriginatorsNodeCannotConfirmNothingIsStored() throws Exception {
+        String id = korItem("Unconfirmed", CLASS_II, List.of("USA", "JPN"), List.of());
+        ObjectNode bundle = exported(kor, "kor.officer", id);
+        String seal = ofType(bundle, "report").at("/extensions/" + TrisecSeal.EXTENSION_ID + "/signature").asText();
+        int before = items(jpn, "jpn.officer");
+        int port = cluster.client(KOR).base().getPort();
+        cluster.stop(KOR);
+        try {
+            // Down: the connection is refused.
+            Client.Response down = importing(jpn, "jpn.officer", bundle.toString(), "");
+            assertThat(down.status()).as(down.body()).isEqualTo(200);
+            assertThat(outcome(down, "report").get("outcome").asText()).isEqualTo("refused");
+            assertThat(reason(down)).contains("originator's node KOR could not confirm").contains("try again later");
+
+            // Something else answers at KOR's address, "confirmed" but not under KOR's key: refused, and said so.
+            var impostor = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", port), 0);
+            impostor.createContext("/federation/v1/copies", ex -> {
+                JsonNode asked = Json.MAPPER.readTree(ex.getRequestBody());
+                String digest = sha256(asked.at("/items/0/seal").asText());
+                byte[] answer = Json.MAPPER.writeValueAsBytes(java.util.Map.of("answers", List.of(java.util.Map.of(
+                        "item", asked.at("/items/0/item").asText(), "seal", digest, "verdict", "confirmed",
+                        "reasons", List.of(), "at", "2026-01-01T00:00:00Z", "signature", seal))));
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, answer.length);
+                ex.getResponseBody().write(answer);
+                ex.close();
+            });
+            impostor.start();
+            try {
+                Client.Response forged = importing(jpn, "jpn.officer", bundle.toString(), "");
+                assertThat(outcome(forged, "report").get("outcome").asText()).as(forged.body()).isEqualTo("refused");
+                assertThat(reason(forged)).contains("not signed by KOR's node key").contains("try again later");
+            } finally {
+                impostor.stop(0);
+            }
+            assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
+            assertThat(jpn.get("jpn.analyst", "/api/v1/items/" + id).status()).isEqualTo(404);
+        } finally {
+            cluster.restart(KOR, c -> c);
+        }
+        // KOR back: the same bundle is taken.
+        Client.Response back = importing(jpn, "jpn.officer", bundle.toString(), "");
+        assertThat(outcome(back, "report").get("outcome").asText()).as(back.body()).isEqualTo("imported");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Client.Response askKor(String authorization, String json) {
+        return kor.raw(authorization, HttpRequest.newBuilder(kor.base().resolve("/federation/v1/copies"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void theOriginatorAnswersEachItemUnderItsNodeKeyAndOnlyToAPartner() throws Exception {
+        String id = korItem("Asked about", CLASS_II, List.of("USA", "JPN"), List.of());
+        String seal = ofType(exported(kor, "kor.officer", id), "report").at("/extensions/" + TrisecSeal.EXTENSION_ID
+                + "/signature").asText();
+        String unknown = java.util.UUID.randomUUID().toString();
+        String nonce = "n0nce-of-this-request-0123456789";
+        String json = Json.MAPPER.writeValueAsString(java.util.Map.of("nonce", nonce, "items", List.of(
+                java.util.Map.of("item", id, "seal", seal), java.util.Map.of("item", id, "seal", "AAAA" + seal),
+                java.util.Map.of("item", unknown, "seal", seal))));
+        String path = "/federation/v1/copies";
+
+        Client.Response r = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path), json);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode answers = r.json().get("answers");
+        assertThat(answers.findValuesAsText("verdict")).containsExactly("confirmed", "superseded", "unknown");
+        var korKey = cluster.node(KOR).identity();
+        List<String> presented = List.of(seal, "AAAA" + seal, seal);
+        for (int i = 0; i < answers.size(); i++) {
+            JsonNode a = answers.get(i);
+            assertThat(a.get("item").asText()).isEqualTo(i == 2 ? unknown : id);
+            assertThat(a.get("seal").asText()).isEqualTo(sha256(presented.get(i)));
+            byte[] sig = java.util.Base64.getDecoder().decode(a.get("signature").asText());
+            var reasons = new java.util.ArrayList<String>();
+            a.get("reasons").forEach(x -> reasons.add(x.asText()));
+            java.util.function.BiFunction<String, String, byte[]> signed = (party, verdict) -> {
+                var c = new trisec.envelope.Canonical().add(party).add(nonce).add(a.get("item").asText())
+                        .add(a.get("seal").asText()).add(verdict).add(reasons.size());
+                reasons.forEach(c::add);
+                return c.add(a.get("at").asText()).bytes();
+            };
+            assertThat(trisec.envelope.Signatures.verify(korKey, "trisec copy confirmation v1",
+                    signed.apply("JPN", a.get("verdict").asText()), sig)).as(a.toString()).isTrue();
+            // Not another verdict, nor an answer to another party.
+            assertThat(trisec.envelope.Signatures.verify(korKey, "trisec copy confirmation v1",
+                    signed.apply("JPN", "refused"), sig)).isFalse();
+            assertThat(trisec.envelope.Signatures.verify(korKey, "trisec copy confirmation v1",
+                    signed.apply("USA", a.get("verdict").asText()), sig)).isFalse();
+        }
+        assertThat(answers.get(1).get("reasons").get(0).asText()).contains("import its current export");
+
+        // Of an item it would not release to JPN, KOR tells JPN only that, and why only to one with its current seal.
+        String notForTokyo = korItem("Not for Tokyo either", CLASS_II, List.of("USA"), List.of());
+        String itsSeal = ofType(exported(kor, "kor.officer", notForTokyo), "report").at("/extensions/"
+                + TrisecSeal.EXTENSION_ID + "/signature").asText();
+        retract(notForTokyo);
+        Client.Response withheld = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path),
+                Json.MAPPER.writeValueAsString(java.util.Map.of("nonce", nonce, "items", List.of(
+                        java.util.Map.of("item", notForTokyo, "seal", itsSeal),
+                        java.util.Map.of("item", notForTokyo, "seal", "AAAA" + itsSeal)))));
+        assertThat(withheld.status()).as(withheld.body()).isEqualTo(200);
+        JsonNode w = withheld.json().get("answers");
+        assertThat(w.findValuesAsText("verdict")).containsExactly("refused", "refused");
+        assertThat(w.get(0).get("reasons").toString()).contains("JPN").doesNotContain("retracted");
+        assertThat(w.get(1).get("reasons")).hasSize(1);
+        assertThat(w.get(1).get("reasons").get(0).asText()).isEqualTo("KOR would not release this item to JPN now");
+
+        // A person, however senior, is no partner node; a malformed request is refused whole.
+        assertThat(askKor("Bearer " + kor.token("kor.officer"), json).status()).isEqualTo(403);
+        assertThat(askKor(null, json).status()).isEqualTo(401);
+        Client.Response bad = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path),
+                json.replace(id, "not-a-uuid"));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+    }
+
+    @Test
+    void whoCouldNotReadTheItemIsRefusedAlikeWhetherOrNotThisNodeHoldsIt() {
+        String held = korItem("Held here", CLASS_II, List.of("USA", "JPN"), List.of());
+        String notHeld = korItem("Not held here", CLASS_II, List.of("USA", "JPN"), List.of());
+        String retracted = korItem("Retracted there", CLASS_II, List.of("USA", "JPN"), List.of());
+        ObjectNode heldBundle = exported(kor, "kor.officer", held);
+        ObjectNode retractedBundle = exported(kor, "kor.officer", retracted);
+        assertThat(outcome(importing(jpn, "jpn.officer", heldBundle.toString(), ""), "report").get("outcome")
+                .asText()).isEqualTo("imported");
+        assertThat(outcome(importing(jpn, "jpn.officer", retractedBundle.toString(), ""), "report").get("outcome")
+                .asText()).isEqualTo("imported");
+        retract(retracted);
+        Cluster.eventually(() -> jpn.get("jpn.analyst", "/api/v1/items/" + retracted).status() == 410,
+                "JPN's copy is retracted");
+        // An officer cleared only to 秘: KOR's 군사Ⅱ급비밀 is 極秘 at JPN.
+        Client.Response person = jpn.post("jpn.admin", "/api/v1/persons", body("username", "jpn.junior",
+                "password", "password-of-jpn.junior", "clearance", "秘", "needToKnow", List.of("dprk"),
+                "roles", List.of("officer")));
+        assertThat(person.status()).as(person.body()).isEqualTo(201);
+        jpn.signIn("jpn.junior", "password-of-jpn.junior");
+
+        var reasons = new java.util.ArrayList<String>();
+        for (ObjectNode b : List.of(heldBundle, exported(kor, "kor.officer", notHeld), retractedBundle)) {
+            Client.Response r = importing(jpn, "jpn.junior", b.toString(), "");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(outcome(r, "report").get("outcome").asText()).as(r.body()).isEqualTo("refused");
+            assertThat(outcome(r, "report").has("item")).isFalse();
+            reasons.add(reason(r));
+        }
+        assertThat(reasons.getFirst()).startsWith("you could not read an item marked like this");
+        assertThat(reasons).containsOnly(reasons.getFirst());
+        assertThat(jpn.get("jpn.analyst", "/api/v1/items/" + notHeld).status()).isEqualTo(404);
+        // Whoever could read it is told the truth.
+        assertThat(outcome(importing(jpn, "jpn.officer", heldBundle.toString(), ""), "report").get("outcome")
+                .asText()).isEqualTo("already-held");
     }
 
     /** A MISP export, by the shape MISP's STIX 2.1 export writes: TLP 1.0 markings in the bundle, custom x_misp_. */

@@ -124,6 +124,8 @@ class RouteAccessTest {
         // Partner nodes, by a signed request, read the log to witness and audit it, and post their cosignatures.
         expect("PARTNER", "GET /log/checkpoint", "GET /api/v1/log/checkpoint/latest", "GET /log/tile/<path>",
                 "GET /api/v1/log/proof/inclusion", "GET /api/v1/log/proof/consistency", "POST /log/cosignature");
+        // A partner importing this node's items from a STIX bundle asks it, as their originator, to confirm them.
+        expect("PARTNER", "POST /federation/v1/copies");
         // Joint statements are public to those signed in; officers and disclosure officials draft, the latter sign.
         expect("SIGNED_IN", "GET /api/v1/statements", "GET /api/v1/statements/{id}",
                 "GET /api/v1/statements/{id}/document", "GET /ui/statements", "GET /ui/statements/{id}",
