@@ -104,6 +104,12 @@ public final class Requests {
      */
     public static void error(Context ctx, int status, String code, String message, List<String> reasons) {
         ctx.attribute(OWN_ANSWER, Boolean.TRUE);
+        if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
+            // A refusal may come before the request's body was read (no token, no role): the server then cannot tell
+            // where the next request on the connection starts, and may drop it after answering. Saying so lets the
+            // client open a new one instead of sending its next request into a closing connection.
+            ctx.header("Connection", "close");
+        }
         if (ctx.path().equals(TAXII) || ctx.path().startsWith(TAXII + "/")) {
             var t = new LinkedHashMap<String, Object>();
             t.put("title", code.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
