@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import trisec.node.item.HeldItem;
 import trisec.node.item.ItemCreated;
 import trisec.node.item.ItemReceived;
+import trisec.node.item.ItemRelabelled;
 import trisec.node.item.ItemRow;
 import trisec.node.item.Items;
 import trisec.node.store.Store;
@@ -41,6 +42,26 @@ final class AddedItems {
         return AddedItems::add;
     }
 
+    /** Told of each held item whose label changes here, in the transaction that changes it. */
+    static ItemRelabelled onRelabelled() {
+        return AddedItems::renumber;
+    }
+
+    /**
+     * Gives an item already in the order the next number and a new {@code date_added}, in place of its old ones: a
+     * reclassified item is a new version of its objects (a new marking, the report's {@code modified}), which a client
+     * that has paged past its old number would otherwise never be served. The head row's lock is taken first, as
+     * {@link #add} takes it, so the move is in commit order like any numbering. An item not in the order yet (a copy
+     * whose transaction numbers it later, or one {@link #catchUp} will number) is left to that.
+     */
+    static void renumber(Handle h, String itemId, Instant at) {
+        h.createUpdate("UPDATE stix_added_head SET last = last WHERE id = 1").execute();
+        if (h.createUpdate("DELETE FROM stix_added WHERE item_id = :i").bind("i", itemId).execute() == 0) {
+            return;
+        }
+        add(h, itemId, at);
+    }
+
     private static void add(Handle h, HeldItem held) {
         add(h, held.id(), held.receivedAt().orElse(held.item().createdAt()));
     }
@@ -55,7 +76,10 @@ final class AddedItems {
         h.createUpdate("UPDATE stix_added_head SET last = last + 1 WHERE id = 1").execute();
         long seq = h.createQuery("SELECT last FROM stix_added_head WHERE id = 1").mapTo(Long.class).one();
         Instant at = addedAt.truncatedTo(ChronoUnit.MICROS);
-        Optional<Instant> before = h.createQuery("SELECT added_at FROM stix_added WHERE seq = :s").bind("s", seq - 1)
+        // The item numbered last before this one; not always seq - 1, since a renumbered item leaves its old number
+        // unused.
+        Optional<Instant> before = h.createQuery(
+                        "SELECT added_at FROM stix_added WHERE seq < :s ORDER BY seq DESC LIMIT 1").bind("s", seq)
                 .map((rs, c) -> Store.instant(rs, "added_at")).findOne();
         if (before.isPresent() && !at.isAfter(before.get())) {
             at = before.get().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);

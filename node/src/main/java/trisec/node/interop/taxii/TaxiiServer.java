@@ -30,6 +30,7 @@ import trisec.node.item.HeldItem;
 import trisec.node.item.Holdings;
 import trisec.node.item.ItemCreated;
 import trisec.node.item.ItemReceived;
+import trisec.node.item.ItemRelabelled;
 import trisec.node.item.ItemRow;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
@@ -115,6 +116,14 @@ public final class TaxiiServer {
     /** Numbers each partner's copy stored here in the transaction that stores it. */
     public static ItemReceived onReceived() {
         return AddedItems.onReceived();
+    }
+
+    /**
+     * Numbers each item again when its label changes here (reclassified by this node, or a copy re-marked by its
+     * originator's notice), so that a client polling by {@code added_after} or {@code next} is served it again.
+     */
+    public static ItemRelabelled onRelabelled() {
+        return AddedItems.onRelabelled();
     }
 
     /** Numbers the items held before the order existed; at start-up, before anything is served. */
