@@ -23,9 +23,14 @@ final class ItemKinds {
     }
 
     ItemKind of(HeldItem held) {
+        return of(held, options.isOption(held.id()));
+    }
+
+    /** What kind an item is, whether it is an option already known. */
+    ItemKind of(HeldItem held, boolean option) {
         Item item = held.item();
         var scenario = self.facts().scenario();
-        if (options.isOption(item.id())) {
+        if (option) {
             return ItemKind.OPTION;
         }
         if (WarningDocument.isWarning(item, scenario)) {
