@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import trisec.interop.StixIds;
 import trisec.node.item.HeldItem;
 import trisec.node.item.ItemCreated;
 import trisec.node.item.ItemReceived;
@@ -84,8 +85,29 @@ final class AddedItems {
         if (before.isPresent() && !at.isAfter(before.get())) {
             at = before.get().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
         }
-        h.createUpdate("INSERT INTO stix_added (seq, item_id, added_at) VALUES (:s, :i, :a)")
-                .bind("s", seq).bind("i", itemId).bind("a", Store.utc(at)).execute();
+        h.createUpdate("INSERT INTO stix_added (seq, item_id, added_at, report_id, note_id) "
+                        + "VALUES (:s, :i, :a, :r, :n)")
+                .bind("s", seq).bind("i", itemId).bind("a", Store.utc(at)).bind("r", reportId(itemId))
+                .bind("n", noteId(itemId)).execute();
+    }
+
+    /*
+     * The STIX id of an item's own object is a UUIDv5 of its type and the item's id (StixIds): the type is part of
+     * the name, so a report's and a note's ids differ in their uuid too. Which one an item exports as is its kind,
+     * decided on export; both are kept, so the lookup needs neither the kind nor a scan of the items.
+     */
+    private static String reportId(String itemId) {
+        return StixIds.id("report", "item", itemId);
+    }
+
+    private static String noteId(String itemId) {
+        return StixIds.id("note", "item", itemId);
+    }
+
+    /** The held item whose own object (its report or note) has this STIX id, if any. */
+    static Optional<String> itemOfStixId(Handle h, String stixId) {
+        return h.createQuery("SELECT item_id FROM stix_added WHERE report_id = :s OR note_id = :s")
+                .bind("s", stixId).mapTo(String.class).findFirst();
     }
 
     /**
@@ -102,6 +124,12 @@ final class AddedItems {
                     .sorted(Comparator.comparing(AddedItems::addedAt).thenComparing(ItemRow::id)).toList();
             for (ItemRow r : missing) {
                 add(h, r.id(), addedAt(r));
+            }
+            // Rows numbered before the STIX ids were kept with them.
+            for (String item : h.createQuery("SELECT item_id FROM stix_added WHERE report_id IS NULL OR note_id IS NULL")
+                    .mapTo(String.class).list()) {
+                h.createUpdate("UPDATE stix_added SET report_id = :r, note_id = :n WHERE item_id = :i")
+                        .bind("r", reportId(item)).bind("n", noteId(item)).bind("i", item).execute();
             }
         });
     }

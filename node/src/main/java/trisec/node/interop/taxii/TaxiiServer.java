@@ -126,6 +126,14 @@ public final class TaxiiServer {
         return AddedItems.onRelabelled();
     }
 
+    /**
+     * The held item whose own STIX object (its report or note, {@code StixIds} of the item's id) has this id, looked up
+     * by index: every held item is in the order, with both ids.
+     */
+    public static Optional<String> itemOfStixId(Handle h, String stixId) {
+        return AddedItems.itemOfStixId(h, stixId);
+    }
+
     /** Numbers the items held before the order existed; at start-up, before anything is served. */
     public void catchUp() {
         AddedItems.catchUp(self.store());
