@@ -8,7 +8,7 @@ ALTER TABLE stix_added ADD COLUMN note_id VARCHAR(80);
 CREATE UNIQUE INDEX stix_added_report_id ON stix_added (report_id);
 CREATE UNIQUE INDEX stix_added_note_id ON stix_added (note_id);
 
--- Partner requests already taken (docs/NODE.md, NodeAuth): the SHA-256 of each signature with the time its header
+-- Partner requests already taken (NodeAuth, docs/AUDIT.md): the SHA-256 of each signature with the time its header
 -- names, so that a captured request is refused when sent again inside the five minutes it is fresh. Kept in the store,
 -- so the instances of one node refuse each other's; a row older than the window is dropped, as its request is refused
 -- for staleness anyway.

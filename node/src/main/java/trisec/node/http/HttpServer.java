@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import trisec.DomainException;
 import trisec.node.base.NodeAuth;
 import trisec.node.base.Refusal;
+import trisec.node.base.SeenRequests;
 import trisec.node.base.Self;
 import trisec.node.person.Account;
 import trisec.node.person.Sessions;
@@ -46,9 +47,11 @@ public final class HttpServer {
     public record Parts(Self self, Sessions sessions, List<RouteGroup> groups, PageEdge pages) {}
 
     private final Parts p;
+    private final SeenRequests seen;
 
     private HttpServer(Parts parts) {
         this.p = parts;
+        this.seen = new SeenRequests(parts.self().store());
     }
 
     public static Javalin create(Parts parts) {
@@ -195,6 +198,11 @@ public final class HttpServer {
             Party partner = NodeAuth.verify(header, ctx.method().name(), target, p.self().peers())
                     .orElseThrow(() -> Refusal.unauthenticated("the node signature is unknown, stale or invalid"));
             NodeAuth.Signed signed = NodeAuth.signed(header).orElseThrow();
+            // A signature is good for one request: a captured one sent again within its five minutes is refused,
+            // by every instance of the node (the store keeps what was taken).
+            if (!seen.firstUse(signed)) {
+                throw Refusal.unauthenticated("this signed request was taken before; a node signs each request anew");
+            }
             // From here on the answer is the partner's, and signed for it (signAnswer), refusals included.
             ctx.attribute(PARTNER_REQUEST, new PartnerRequest(signed, ctx.method().name(), target));
             if (!accesses.contains(Access.PARTNER)) {

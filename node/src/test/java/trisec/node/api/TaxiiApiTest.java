@@ -650,4 +650,21 @@ class TaxiiApiTest {
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.raw().headers().firstValue(NodeAuth.ANSWER_HEADER)).isEmpty();
     }
+
+    @Test
+    void aSignedRequestIsTakenOnceAndAFreshOneAgain() {
+        String path = ROOT + "collections/";
+        String auth = NodeAuth.header(cluster.keys(JPN), "GET", path);
+        Client.Response first = kor.raw(auth, HttpRequest.newBuilder(kor.base().resolve(path)).GET()
+                .header("Accept", MEDIA));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        // The same header again, as one who captured it would send it: refused, and the answer is signed for no one.
+        Client.Response replayed = kor.raw(auth, HttpRequest.newBuilder(kor.base().resolve(path)).GET()
+                .header("Accept", MEDIA));
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(401);
+        assertThat(replayed.raw().headers().firstValue(NodeAuth.ANSWER_HEADER)).isEmpty();
+        // The partner's next request, signed anew for the same path, is taken.
+        assertThat(partner(JPN, path).status()).isEqualTo(200);
+        assertThat(partner(JPN, path).status()).isEqualTo(200);
+    }
 }
