@@ -100,6 +100,28 @@ public final class StixExport {
         return bundle;
     }
 
+    /**
+     * What an object of the bundle is, without the object: its id, its type, and its version (its {@code modified},
+     * or its {@code created} for an object without one). Every object is of {@link #SPEC_VERSION}.
+     */
+    public record Head(String id, String type, String version) {}
+
+    /**
+     * The heads of {@link #bundle}'s objects, in its order, made without rendering the label's marking, the banner,
+     * the 4774 XML or the seal: what a TAXII page needs to place, filter and count objects it may not serve.
+     */
+    public static List<Head> heads(Subject s) {
+        String defined = stamp(DEFINED);
+        String version = stamp(s.labelledAt());
+        return List.of(new Head(identityId(s.item().label().originator()), "identity", defined),
+                new Head(TRISEC_IDENTITY, "identity", defined),
+                new Head(TLP_WHITE, "marking-definition", TLP_CREATED),
+                new Head(TrisecMarking.EXTENSION_ID, "extension-definition", defined),
+                new Head(TrisecSeal.EXTENSION_ID, "extension-definition", defined),
+                new Head(markingId(s), "marking-definition", version),
+                new Head(itemId(s.item(), s.kind()), s.kind().stixType(), version));
+    }
+
     /** The item's STIX id: the same for every recipient and every version of its label. */
     public static String itemId(Item item, ItemKind kind) {
         return StixIds.id(kind.stixType(), "item", item.id());

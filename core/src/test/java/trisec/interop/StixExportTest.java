@@ -164,6 +164,22 @@ class StixExportTest {
     }
 
     @Test
+    void theHeadsAreTheBundlesObjectsIdsTypesAndVersions() {
+        for (ItemKind kind : ItemKind.values()) {
+            for (var s : List.of(new StixExport.Subject(ITEM, kind, CREATED, "Republic of Korea", kor("군사Ⅱ급비밀")),
+                    new StixExport.Subject(ITEM.reclassified(kor("군사Ⅲ급비밀"), ITEM.seal()), kind,
+                            CREATED.plusSeconds(3600), "Republic of Korea", jpn("秘")))) {
+                assertThat(StixExport.heads(s)).as(kind.name()).containsExactlyElementsOf(
+                        objects(StixExport.bundle(s)).stream().map(o -> {
+                            assertThat(o).containsEntry("spec_version", StixExport.SPEC_VERSION);
+                            return new StixExport.Head((String) o.get("id"), (String) o.get("type"),
+                                    (String) o.getOrDefault("modified", o.get("created")));
+                        }).toList());
+            }
+        }
+    }
+
+    @Test
     void consultationRecordsAndAnalysisAreNotesAndWarningsObservations() {
         var note = ofType(bundle(ITEM, ItemKind.MEETING_RECORD, kor("군사Ⅱ급비밀")), "note");
         assertThat(note).containsEntry("abstract", "Launch from Sinpo").containsEntry("content", "SLBM test, two stages.")

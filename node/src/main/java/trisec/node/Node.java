@@ -172,12 +172,14 @@ public final class Node implements AutoCloseable {
             warningIndex.catchUp();
             // The TAXII server's order of items: each item numbered in commit order, in the transaction storing it.
             Holdings holdings = new Holdings(self, postbox, holders, List.of(authorities.onItemCreated(),
-                    warningIndex.onCreated(), TaxiiServer.onCreated()), List.of(warningIndex.onRetracted()), wake);
+                    warningIndex.onCreated(), TaxiiServer.onCreated()), List.of(warningIndex.onRetracted()),
+                    List.of(TaxiiServer.onRelabelled()), wake);
             Disclosures disclosures = new Disclosures(self, holdings, decisions, postbox, wake);
             ConsentDesk consents = new ConsentDesk(self, holdings, postbox, wake);
             AgreementDesk agreements = new AgreementDesk(self, postbox, wake);
             Admission admission = new Admission(store, clock);
-            Relabels relabels = new Relabels(self);
+            // A copy re-marked by its originator's notice comes again, as new, to those who poll the TAXII server.
+            Relabels relabels = new Relabels(self, List.of(TaxiiServer.onRelabelled()));
             // A partner's copy, received or imported, is indexed and numbered in the transaction that stores it.
             List<ItemReceived> onReceived = List.of(warningIndex.onReceived(), TaxiiServer.onReceived());
             var handlers = new ArrayList<MessageHandler<?>>(ReleaseMessages.handlers(self, postbox, wake, relabels,

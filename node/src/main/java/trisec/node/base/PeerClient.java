@@ -55,23 +55,40 @@ public final class PeerClient {
         return new Answer(r.statusCode(), r.body());
     }
 
-    /** A signed GET of one of the partner's log routes; empty when it could not be reached. */
+    /**
+     * A signed GET of one of the partner's log routes; empty when it could not be reached, or its answer is not
+     * signed by it for this request. Each call signs anew: a node refuses a signed request it has taken before.
+     */
     public Optional<Answer> get(Peer peer, String pathAndQuery) {
-        return call(HttpRequest.newBuilder(peer.url().resolve(pathAndQuery)).timeout(LOG_TIMEOUT)
-                .header("Authorization", NodeAuth.header(keys, "GET", pathAndQuery)).GET().build());
+        String auth = NodeAuth.header(keys, "GET", pathAndQuery);
+        return call(peer, auth, "GET", pathAndQuery, HttpRequest.newBuilder(peer.url().resolve(pathAndQuery))
+                .timeout(LOG_TIMEOUT).header("Authorization", auth).GET().build());
     }
 
-    /** A signed POST of JSON to one of the partner's log routes; empty when it could not be reached. */
+    /** A signed POST of JSON to one of the partner's log routes; empty as {@link #get} is. */
     public Optional<Answer> post(Peer peer, String path, String json) {
-        return call(HttpRequest.newBuilder(peer.url().resolve(path)).timeout(LOG_TIMEOUT)
-                .header("Authorization", NodeAuth.header(keys, "POST", path))
+        String auth = NodeAuth.header(keys, "POST", path);
+        return call(peer, auth, "POST", path, HttpRequest.newBuilder(peer.url().resolve(path)).timeout(LOG_TIMEOUT)
+                .header("Authorization", auth)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    private Optional<Answer> call(HttpRequest request) {
+    /**
+     * The partner's answer when it is signed by the partner for this request ({@link NodeAuth#verifyAnswer}). A 401
+     * comes unsigned: the partner did not take the request as this node's, so it has no request to bind an answer
+     * to; it is passed on as the refusal it is, and says nothing else. Any other unsigned or badly signed answer is
+     * taken as no answer.
+     */
+    private Optional<Answer> call(Peer peer, String auth, String method, String target, HttpRequest request) {
         try {
-            var r = logs.send(request, HttpResponse.BodyHandlers.ofString());
-            return Optional.of(new Answer(r.statusCode(), r.body()));
+            var r = logs.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            Optional<String> signature = r.headers().firstValue(NodeAuth.ANSWER_HEADER);
+            boolean signed = NodeAuth.verifyAnswer(peer.identity(), signature.orElse(null), auth, method, target,
+                    r.statusCode(), r.body());
+            if (!signed && !(r.statusCode() == 401 && signature.isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Answer(r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

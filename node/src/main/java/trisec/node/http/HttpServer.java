@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import trisec.DomainException;
 import trisec.node.base.NodeAuth;
 import trisec.node.base.Refusal;
+import trisec.node.base.SeenRequests;
 import trisec.node.base.Self;
 import trisec.node.person.Account;
 import trisec.node.person.Sessions;
@@ -46,9 +47,11 @@ public final class HttpServer {
     public record Parts(Self self, Sessions sessions, List<RouteGroup> groups, PageEdge pages) {}
 
     private final Parts p;
+    private final SeenRequests seen;
 
     private HttpServer(Parts parts) {
         this.p = parts;
+        this.seen = new SeenRequests(parts.self().store());
     }
 
     public static Javalin create(Parts parts) {
@@ -72,6 +75,7 @@ public final class HttpServer {
                 ctx.header("Cache-Control", "no-store");
             });
             r.beforeMatched(this::admit);
+            r.after(this::signAnswer);
 
             r.get("/", ctx -> ctx.redirect("/ui"), Access.PUBLIC);
             r.get("/health", ctx -> Requests.json(ctx, 200, Map.of("status", "ok", "party", p.self().party().code())),
@@ -130,6 +134,33 @@ public final class HttpServer {
         });
     }
 
+    // ---- the answer to a partner ---------------------------------------------------------------------
+
+    /** A partner's request, its signature verified: what the answer's signature is bound to. */
+    private record PartnerRequest(NodeAuth.Signed signed, String method, String target) {}
+
+    private static final String PARTNER_REQUEST = "trisec.partnerRequest";
+
+    /**
+     * Signs the answer to a partner's signed request ({@link NodeAuth#answer}: over the request's method, target,
+     * time and signature, the status and the body's SHA-384), whatever route, status or refusal it is: the partner
+     * checks that the answer is this node's and is the answer to its own request. An answer to a request whose
+     * signature did not verify is not signed, as it answers no partner.
+     */
+    private void signAnswer(Context ctx) throws java.io.IOException {
+        PartnerRequest request = ctx.attribute(PARTNER_REQUEST);
+        if (request == null) {
+            return;
+        }
+        byte[] body;
+        try (var in = ctx.resultInputStream()) {
+            body = in == null ? new byte[0] : in.readAllBytes();
+        }
+        ctx.result(body);
+        ctx.header(NodeAuth.ANSWER_HEADER, NodeAuth.answer(p.self().keys(), request.signed(), request.method(),
+                request.target(), ctx.statusCode(), body));
+    }
+
     // ---- the access manager -------------------------------------------------------------------------
 
     /**
@@ -166,6 +197,14 @@ public final class HttpServer {
             String target = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             Party partner = NodeAuth.verify(header, ctx.method().name(), target, p.self().peers())
                     .orElseThrow(() -> Refusal.unauthenticated("the node signature is unknown, stale or invalid"));
+            NodeAuth.Signed signed = NodeAuth.signed(header).orElseThrow();
+            // A signature is good for one request: a captured one sent again within its five minutes is refused,
+            // by every instance of the node (the store keeps what was taken).
+            if (!seen.firstUse(signed)) {
+                throw Refusal.unauthenticated("this signed request was taken before; a node signs each request anew");
+            }
+            // From here on the answer is the partner's, and signed for it (signAnswer), refusals included.
+            ctx.attribute(PARTNER_REQUEST, new PartnerRequest(signed, ctx.method().name(), target));
             if (!accesses.contains(Access.PARTNER)) {
                 throw Refusal.forbidden("partner nodes may only read the audit log and the TAXII server, and ask for "
                         + "the confirmation of copies, here");

@@ -1,12 +1,16 @@
 package trisec.node.interop;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import trisec.interop.LabelBinding;
 import trisec.interop.StixExport;
 import trisec.node.base.Json;
 import trisec.node.base.Self;
 import trisec.node.item.HeldItem;
 import trisec.node.item.Holdings;
+import trisec.node.item.Items;
 import trisec.node.option.OptionDesk;
 import trisec.node.person.Account;
 import trisec.party.Level;
@@ -42,6 +46,25 @@ public final class Exports {
         String name = self.facts().scenario().member(item.originator()).name();
         return StixExport.bundle(new StixExport.Subject(item, kinds.of(held), holdings.labelledAt(held), name,
                 recipientLevel));
+    }
+
+    /**
+     * What the bundles of many items need from the store, read with one query each: which items are options, and
+     * when each reclassified item's label was made.
+     */
+    public record Batch(Set<String> options, Map<String, Instant> labelledAt) {}
+
+    /** Reads a {@link Batch} on the caller's connection. */
+    public static Batch batch(Handle h) {
+        return new Batch(OptionDesk.ids(h), Items.labelledAts(h));
+    }
+
+    /** What a held item's bundle is made of for that recipient level, as {@link #bundle} makes it, from a batch. */
+    public StixExport.Subject subject(HeldItem held, Level recipientLevel, Batch batch) {
+        var item = held.item();
+        String name = self.facts().scenario().member(item.originator()).name();
+        return new StixExport.Subject(item, kinds.of(held, batch.options().contains(held.id())),
+                batch.labelledAt().getOrDefault(held.id(), item.createdAt()), name, recipientLevel);
     }
 
     /** The item's label bound to its body under the originator's seal: the NATO JSON binding. */

@@ -24,6 +24,7 @@ import trisec.node.base.Self;
 import trisec.node.federation.MessageSignatures;
 import trisec.node.item.HeldItem;
 import trisec.node.item.Holdings;
+import trisec.node.interop.taxii.TaxiiServer;
 import trisec.node.item.ItemReceived;
 import trisec.node.item.Items;
 import trisec.node.item.Labels;
@@ -330,20 +331,18 @@ public final class Imports {
         return new Copy(l, new HeldItem(item, heldLevel, from, from.map(p -> now), false, Optional.empty()));
     }
 
-    /**
-     * The STIX ids the items held here take, by type. An item's STIX id is the UUIDv5 of its id (StixIds), so it is
-     * found only by trying each item held: the ids are read once an import, when a TLP object first asks.
-     */
+    /** The STIX ids the items held here take (StixIds of each item's id, kept where the item is numbered). */
     private final class HeldStixIds {
-        private List<String> items;
-        private final Map<String, Set<String>> byType = new HashMap<>();
-
+        /**
+         * Whether the id is the STIX id of an item held here: its report's or its note's, the only objects trisec
+         * makes of an item (an id of another type is never one, as the type is part of the UUIDv5's name). Looked up
+         * by index where each held item is numbered for the TAXII server, not computed for every item.
+         */
         boolean contains(String type, String stixId) {
-            if (items == null) {
-                items = self.store().read(h -> h.createQuery("SELECT id FROM items").mapTo(String.class).list());
+            if (!type.equals("report") && !type.equals("note")) {
+                return false;
             }
-            return byType.computeIfAbsent(type, t -> items.stream().map(item -> StixIds.id(t, "item", item))
-                    .collect(java.util.stream.Collectors.toSet())).contains(stixId);
+            return self.store().read(h -> TaxiiServer.itemOfStixId(h, stixId)).isPresent();
         }
     }
 

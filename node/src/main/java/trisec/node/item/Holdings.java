@@ -57,18 +57,21 @@ public final class Holdings {
     private final Holders holders;
     private final List<ItemCreated> onCreated;
     private final List<ItemRetracted> onRetracted;
+    private final List<ItemRelabelled> onRelabelled;
     private final Runnable wakeCourier;
 
     /**
      * @param onCreated told of each item created here, in the transaction that stores it
      * @param onRetracted told of each item this node retracts as its originator, in the transaction that does
+     * @param onRelabelled told of each item this node reclassifies as its originator, in the transaction that does
      */
     public Holdings(Self self, Postbox postbox, Holders holders, List<ItemCreated> onCreated,
-                    List<ItemRetracted> onRetracted, Runnable wakeCourier) {
+                    List<ItemRetracted> onRetracted, List<ItemRelabelled> onRelabelled, Runnable wakeCourier) {
         this.self = self;
         this.holders = holders;
         this.onCreated = List.copyOf(onCreated);
         this.onRetracted = List.copyOf(onRetracted);
+        this.onRelabelled = List.copyOf(onRelabelled);
         this.postbox = postbox;
         this.wakeCourier = wakeCourier;
     }
@@ -314,6 +317,9 @@ public final class Holdings {
         Instant now = self.clock().instant();
         self.store().useTransaction(h -> {
             Items.relabel(h, item.id(), to.name(), to.name(), relabelled.seal().keyId(), signature, now);
+            for (ItemRelabelled listener : onRelabelled) {
+                listener.relabelled(h, item.id(), now);
+            }
             Told t = telling(h, item.id());
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.RECLASSIFIED, self.clock().instant(), person.username())
                     .with("item", item.id()).with("from", item.label().level().name()).with("to", to.name())

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -97,6 +98,15 @@ public final class Items {
                 WHERE id = :id""")
                 .bind("level", level).bind("held", heldLevel).bind("key", originKey).bind("sig", signature)
                 .bind("at", Store.utc(labelledAt)).bind("id", id).execute();
+    }
+
+    /** When the originator made the label each reclassified item carries, read at once for many items. */
+    public static Map<String, Instant> labelledAts(Handle h) {
+        var out = new java.util.HashMap<String, Instant>();
+        h.createQuery("SELECT id, labelled_at FROM items WHERE labelled_at IS NOT NULL")
+                .map((rs, c) -> Map.entry(rs.getString("id"), Store.instant(rs, "labelled_at")))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /** When the originator made the label the item carries, if it was ever reclassified. */

@@ -2,6 +2,7 @@ package trisec.node.item;
 
 import trisec.node.federation.Postbox;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
@@ -22,9 +23,12 @@ import trisec.party.Party;
  */
 public final class Relabels {
     private final Self self;
+    private final List<ItemRelabelled> onRelabelled;
 
-    public Relabels(Self self) {
+    /** @param onRelabelled told of each copy re-marked here, in the transaction that re-marks it */
+    public Relabels(Self self, List<ItemRelabelled> onRelabelled) {
         this.self = self;
+        this.onRelabelled = List.copyOf(onRelabelled);
     }
 
     /**
@@ -52,6 +56,10 @@ public final class Relabels {
             return false;
         }
         Items.relabel(h, item.id(), label.level().name(), held.name(), originKey, signature, labelledAt);
+        Instant now = self.clock().instant();
+        for (ItemRelabelled listener : onRelabelled) {
+            listener.relabelled(h, item.id(), now);
+        }
         return true;
     }
 

@@ -107,6 +107,11 @@ public final class OptionDesk {
         return self.store().read(h -> Options.has(h, itemId));
     }
 
+    /** The ids of the options saved here, read at once (for many items' kinds); says nothing of who may read them. */
+    public static java.util.Set<String> ids(org.jdbi.v3.core.Handle h) {
+        return java.util.Set.copyOf(Options.all(h));
+    }
+
     /** The options the person may read, newest first; of the others nothing, not even how many there are. */
     public List<Seen> list(Account person) {
         List<String> ids = self.store().read(Options::all);

@@ -657,4 +657,53 @@ class TaxiiApiTest {
     void pagesLoseNothingAndRepeatNothingWhileItemsAreAdded() throws Exception {
         TaxiiPaging.whileWriting(kor, collections("kor.officer").get("Topic dprk"));
     }
+
+    @Test
+    void thePartnersAnswerIsSignedForItsRequestAndAChangedBodyOrStatusFails() {
+        String dprk = collections("kor.officer").get("Topic dprk");
+        var kors = cluster.node(KOR).identity();
+        // An answer with objects, and a refusal (no such object): both are the node's answer to that request.
+        for (String path : List.of(ROOT + "collections/" + dprk + "/objects/?limit=2",
+                ROOT + "collections/" + dprk + "/objects/indicator--0b5f5e2e-6b8c-4cf6-9a43-2a0c3e9f4b11/")) {
+            String auth = NodeAuth.header(cluster.keys(JPN), "GET", path);
+            Client.Response r = kor.raw(auth, HttpRequest.newBuilder(kor.base().resolve(path)).GET()
+                    .header("Accept", MEDIA));
+            assertThat(r.status()).isIn(200, 404);
+            String signature = r.raw().headers().firstValue(NodeAuth.ANSWER_HEADER).orElseThrow();
+            byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+            assertThat(NodeAuth.verifyAnswer(kors, signature, auth, "GET", path, r.status(), body)).isTrue();
+            assertThat(NodeAuth.verifyAnswer(kors, signature, auth, "GET", path, r.status() == 200 ? 404 : 200, body))
+                    .as("another status").isFalse();
+            byte[] changed = (r.body() + " ").getBytes(StandardCharsets.UTF_8);
+            assertThat(NodeAuth.verifyAnswer(kors, signature, auth, "GET", path, r.status(), changed))
+                    .as("another body").isFalse();
+            assertThat(NodeAuth.verifyAnswer(kors, signature, NodeAuth.header(cluster.keys(JPN), "GET", path), "GET",
+                    path, r.status(), body)).as("the answer to another request").isFalse();
+            assertThat(NodeAuth.verifyAnswer(cluster.node(USA).identity(), signature, auth, "GET", path, r.status(),
+                    body)).as("another node's key").isFalse();
+        }
+        // A person's answer, and a request whose signature did not verify, answer no partner: nothing is signed.
+        assertThat(taxii(kor, "kor.officer", ROOT).raw().headers().firstValue(NodeAuth.ANSWER_HEADER)).isEmpty();
+        Client.Response forged = kor.raw(NodeAuth.header(cluster.keys(JPN), "GET", ROOT + "x"),
+                HttpRequest.newBuilder(kor.base().resolve(ROOT)).GET().header("Accept", MEDIA));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.raw().headers().firstValue(NodeAuth.ANSWER_HEADER)).isEmpty();
+    }
+
+    @Test
+    void aSignedRequestIsTakenOnceAndAFreshOneAgain() {
+        String path = ROOT + "collections/";
+        String auth = NodeAuth.header(cluster.keys(JPN), "GET", path);
+        Client.Response first = kor.raw(auth, HttpRequest.newBuilder(kor.base().resolve(path)).GET()
+                .header("Accept", MEDIA));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        // The same header again, as one who captured it would send it: refused, and the answer is signed for no one.
+        Client.Response replayed = kor.raw(auth, HttpRequest.newBuilder(kor.base().resolve(path)).GET()
+                .header("Accept", MEDIA));
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(401);
+        assertThat(replayed.raw().headers().firstValue(NodeAuth.ANSWER_HEADER)).isEmpty();
+        // The partner's next request, signed anew for the same path, is taken.
+        assertThat(partner(JPN, path).status()).isEqualTo(200);
+        assertThat(partner(JPN, path).status()).isEqualTo(200);
+    }
 }

@@ -51,4 +51,28 @@ class TaxiiPostgresTest {
             Databases.dropSchema(url);
         }
     }
+
+    @Test
+    void aSignedRequestTakenByOneInstanceIsRefusedByTheNextOnTheSameStore() {
+        assumeTrue(Databases.postgresMissing().isEmpty(), () -> Databases.postgresMissing().orElse(""));
+        String url = Databases.freshPostgresSchema();
+        try (Cluster c = Cluster.start(List.of(Cluster.KOR, Cluster.JPN), ScenarioFiles.shipped(), Optional.empty(),
+                cfg -> cfg.party().equals(Cluster.KOR) ? cfg.toBuilder().database(Optional.of(url)).build() : cfg)) {
+            String path = "/taxii2/trisec/collections/";
+            String auth = trisec.node.base.NodeAuth.header(c.keys(Cluster.JPN), "GET", path);
+            assertThat(get(c.client(Cluster.KOR), auth, path).status()).isEqualTo(200);
+            // Another instance of KOR's node on the same store (here: the node started again) refuses it.
+            c.restart(Cluster.KOR, cfg -> cfg);
+            assertThat(get(c.client(Cluster.KOR), auth, path).status()).isEqualTo(401);
+            assertThat(get(c.client(Cluster.KOR), trisec.node.base.NodeAuth.header(c.keys(Cluster.JPN), "GET", path),
+                    path).status()).isEqualTo(200);
+        } finally {
+            Databases.dropSchema(url);
+        }
+    }
+
+    private static Client.Response get(Client node, String auth, String path) {
+        return node.raw(auth, java.net.http.HttpRequest.newBuilder(node.base().resolve(path)).GET()
+                .header("Accept", TaxiiApiTest.MEDIA));
+    }
 }

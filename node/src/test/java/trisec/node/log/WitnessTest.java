@@ -112,10 +112,11 @@ class WitnessTest {
         int port = c.config(KOR).port();
         c.stop(KOR);
         // KOR's node is replaced by one that shows JPN another history: a bigger tree that does not extend the old.
+        // It holds KOR's keys (KOR itself misbehaving), so it signs its answers as KOR's node does.
         Javalin impostor = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.routes.get("/api/v1/log/checkpoint/latest", ctx -> ctx.result(fork));
-            cfg.routes.get("/api/v1/log/proof/consistency", ctx -> ctx.result("{\"hashes\":[]}"));
+            cfg.routes.get("/api/v1/log/checkpoint/latest", ctx -> signed(ctx, fork));
+            cfg.routes.get("/api/v1/log/proof/consistency", ctx -> signed(ctx, "{\"hashes\":[]}"));
         }).start("127.0.0.1", port);
         try {
             assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.FORK);
@@ -150,6 +151,30 @@ class WitnessTest {
     }
 
     @Test
+    void anAnswerNotSignedByThePartnerIsNoAnswer() throws Exception {
+        activity();
+        assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.ACCEPTED);
+        long size = c.node(KOR).auditLog().head().size();
+        String fork = forged(size + 5);
+        int port = c.config(KOR).port();
+        c.stop(KOR);
+        // Whoever answers in KOR's place without KOR's node key: even a checkpoint signed with KOR's log keys is not
+        // taken from it, as the answer is not KOR's node's answer to JPN's request.
+        Javalin impostor = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.get("/api/v1/log/checkpoint/latest", ctx -> ctx.result(fork));
+            cfg.routes.get("/api/v1/log/proof/consistency", ctx -> ctx.result("{\"hashes\":[]}"));
+        }).start("127.0.0.1", port);
+        try {
+            assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.UNREACHABLE)
+                    .doesNotContain(Witness.Outcome.FORK);
+        } finally {
+            impostor.stop();
+        }
+        assertThat(c.node(JPN).witness().alarms()).isEmpty();
+    }
+
+    @Test
     void aProofThatIsNotAProofIsNoFork() throws Exception {
         activity();
         assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.ACCEPTED);
@@ -157,11 +182,12 @@ class WitnessTest {
         String grown = c.client(KOR).get("kor.auditor", "/api/v1/log/checkpoint/latest").body();
         int port = c.config(KOR).port();
         c.stop(KOR);
-        // A proxy in front of KOR answers the proof request with an error page, status 200.
+        // KOR's node answers the proof request with an error page, status 200, signed as its answers are (an
+        // unsigned page, as a proxy's, is not taken as KOR's answer at all).
         Javalin proxy = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.routes.get("/api/v1/log/checkpoint/latest", ctx -> ctx.result(grown));
-            cfg.routes.get("/api/v1/log/proof/consistency", ctx -> ctx.html("<html>bad gateway</html>"));
+            cfg.routes.get("/api/v1/log/checkpoint/latest", ctx -> signed(ctx, grown));
+            cfg.routes.get("/api/v1/log/proof/consistency", ctx -> signed(ctx, "<html>bad gateway</html>"));
         }).start("127.0.0.1", port);
         try {
             assertThat(c.node(JPN).witness().pollAll()).contains(Witness.Outcome.UNREACHABLE)
@@ -189,5 +215,15 @@ class WitnessTest {
 
         var reread = SignedNote.parse(c.client(KOR).get("kor.auditor", "/log/checkpoint").body());
         assertThat(reread.signatures()).extracting(SignedNote.Signature::keyName).contains(jpn);
+    }
+
+    /** Answers as KOR's node would: the body, signed for the partner's request with KOR's keys. */
+    private void signed(io.javalin.http.Context ctx, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String target = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        ctx.header(trisec.node.base.NodeAuth.ANSWER_HEADER, trisec.node.base.NodeAuth.answer(c.keys(KOR),
+                trisec.node.base.NodeAuth.signed(ctx.header("Authorization")).orElseThrow(), ctx.method().name(),
+                target, 200, bytes));
+        ctx.result(bytes);
     }
 }

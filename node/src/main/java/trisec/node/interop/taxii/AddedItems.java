@@ -7,9 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import trisec.interop.StixIds;
 import trisec.node.item.HeldItem;
 import trisec.node.item.ItemCreated;
 import trisec.node.item.ItemReceived;
+import trisec.node.item.ItemRelabelled;
 import trisec.node.item.ItemRow;
 import trisec.node.item.Items;
 import trisec.node.store.Store;
@@ -41,6 +43,26 @@ final class AddedItems {
         return AddedItems::add;
     }
 
+    /** Told of each held item whose label changes here, in the transaction that changes it. */
+    static ItemRelabelled onRelabelled() {
+        return AddedItems::renumber;
+    }
+
+    /**
+     * Gives an item already in the order the next number and a new {@code date_added}, in place of its old ones: a
+     * reclassified item is a new version of its objects (a new marking, the report's {@code modified}), which a client
+     * that has paged past its old number would otherwise never be served. The head row's lock is taken first, as
+     * {@link #add} takes it, so the move is in commit order like any numbering. An item not in the order yet (a copy
+     * whose transaction numbers it later, or one {@link #catchUp} will number) is left to that.
+     */
+    static void renumber(Handle h, String itemId, Instant at) {
+        h.createUpdate("UPDATE stix_added_head SET last = last WHERE id = 1").execute();
+        if (h.createUpdate("DELETE FROM stix_added WHERE item_id = :i").bind("i", itemId).execute() == 0) {
+            return;
+        }
+        add(h, itemId, at);
+    }
+
     private static void add(Handle h, HeldItem held) {
         add(h, held.id(), held.receivedAt().orElse(held.item().createdAt()));
     }
@@ -55,13 +77,37 @@ final class AddedItems {
         h.createUpdate("UPDATE stix_added_head SET last = last + 1 WHERE id = 1").execute();
         long seq = h.createQuery("SELECT last FROM stix_added_head WHERE id = 1").mapTo(Long.class).one();
         Instant at = addedAt.truncatedTo(ChronoUnit.MICROS);
-        Optional<Instant> before = h.createQuery("SELECT added_at FROM stix_added WHERE seq = :s").bind("s", seq - 1)
+        // The item numbered last before this one; not always seq - 1, since a renumbered item leaves its old number
+        // unused.
+        Optional<Instant> before = h.createQuery(
+                        "SELECT added_at FROM stix_added WHERE seq < :s ORDER BY seq DESC LIMIT 1").bind("s", seq)
                 .map((rs, c) -> Store.instant(rs, "added_at")).findOne();
         if (before.isPresent() && !at.isAfter(before.get())) {
             at = before.get().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
         }
-        h.createUpdate("INSERT INTO stix_added (seq, item_id, added_at) VALUES (:s, :i, :a)")
-                .bind("s", seq).bind("i", itemId).bind("a", Store.utc(at)).execute();
+        h.createUpdate("INSERT INTO stix_added (seq, item_id, added_at, report_id, note_id) "
+                        + "VALUES (:s, :i, :a, :r, :n)")
+                .bind("s", seq).bind("i", itemId).bind("a", Store.utc(at)).bind("r", reportId(itemId))
+                .bind("n", noteId(itemId)).execute();
+    }
+
+    /*
+     * The STIX id of an item's own object is a UUIDv5 of its type and the item's id (StixIds): the type is part of
+     * the name, so a report's and a note's ids differ in their uuid too. Which one an item exports as is its kind,
+     * decided on export; both are kept, so the lookup needs neither the kind nor a scan of the items.
+     */
+    private static String reportId(String itemId) {
+        return StixIds.id("report", "item", itemId);
+    }
+
+    private static String noteId(String itemId) {
+        return StixIds.id("note", "item", itemId);
+    }
+
+    /** The held item whose own object (its report or note) has this STIX id, if any. */
+    static Optional<String> itemOfStixId(Handle h, String stixId) {
+        return h.createQuery("SELECT item_id FROM stix_added WHERE report_id = :s OR note_id = :s")
+                .bind("s", stixId).mapTo(String.class).findFirst();
     }
 
     /**
@@ -78,6 +124,12 @@ final class AddedItems {
                     .sorted(Comparator.comparing(AddedItems::addedAt).thenComparing(ItemRow::id)).toList();
             for (ItemRow r : missing) {
                 add(h, r.id(), addedAt(r));
+            }
+            // Rows numbered before the STIX ids were kept with them.
+            for (String item : h.createQuery("SELECT item_id FROM stix_added WHERE report_id IS NULL OR note_id IS NULL")
+                    .mapTo(String.class).list()) {
+                h.createUpdate("UPDATE stix_added SET report_id = :r, note_id = :n WHERE item_id = :i")
+                        .bind("r", reportId(item)).bind("n", noteId(item)).bind("i", item).execute();
             }
         });
     }

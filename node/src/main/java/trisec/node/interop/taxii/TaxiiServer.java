@@ -33,6 +33,7 @@ import trisec.node.item.HeldItem;
 import trisec.node.item.Holdings;
 import trisec.node.item.ItemCreated;
 import trisec.node.item.ItemReceived;
+import trisec.node.item.ItemRelabelled;
 import trisec.node.item.ItemRow;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
@@ -106,7 +107,7 @@ public final class TaxiiServer {
                               Optional<Topic> tlpTopic, String noTopic, Imports.Admission admits) {}
 
     /** An object as served to one requester: its entry in the collection's order, the object, and its item. */
-    private record Served(Entry entry, Map<String, Object> object, String itemId, Level level, boolean itemOwn) {}
+    private record Served(Entry entry, StixExport.Subject subject, String itemId, Level level, boolean itemOwn) {}
 
     private final Self self;
     private final Holdings holdings;
@@ -130,6 +131,22 @@ public final class TaxiiServer {
     /** Numbers each partner's copy stored here in the transaction that stores it. */
     public static ItemReceived onReceived() {
         return AddedItems.onReceived();
+    }
+
+    /**
+     * Numbers each item again when its label changes here (reclassified by this node, or a copy re-marked by its
+     * originator's notice), so that a client polling by {@code added_after} or {@code next} is served it again.
+     */
+    public static ItemRelabelled onRelabelled() {
+        return AddedItems.onRelabelled();
+    }
+
+    /**
+     * The held item whose own STIX object (its report or note, {@code StixIds} of the item's id) has this id, looked up
+     * by index: every held item is in the order, with both ids.
+     */
+    public static Optional<String> itemOfStixId(Handle h, String stixId) {
+        return AddedItems.itemOfStixId(h, stixId);
     }
 
     /** Numbers the items held before the order existed; at start-up, before anything is served. */
@@ -399,15 +416,13 @@ public final class TaxiiServer {
     }
 
     private Answer envelope(Requester who, Collection c, Page page, List<Served> served, String context) {
-        var byPosition = new java.util.HashMap<Position, Map<String, Object>>();
-        served.forEach(s -> byPosition.put(s.entry().position(), s.object()));
         var body = new LinkedHashMap<String, Object>();
         body.put("more", page.more());
         if (page.more()) {
             body.put("next", tokens.seal(page.last().orElseThrow(), context));
         }
         if (!page.entries().isEmpty()) {
-            body.put("objects", page.entries().stream().map(e -> byPosition.get(e.position())).toList());
+            body.put("objects", objectsOf(page, served));
         }
         record(who, c, page, served);
         return answer(body, page);
@@ -448,51 +463,63 @@ public final class TaxiiServer {
     /**
      * The collection's objects the requester may see, in the collection's order: each visible item's bundle as the
      * requester would get it, an object that an earlier item's bundle already carried (a party's identity, TLP:WHITE,
-     * trisec's identity and extension) left out.
+     * trisec's identity and extension) left out. Only the objects' heads are made here ({@link StixExport#heads}:
+     * id, type, version), which is all a page needs to place, filter and count them; an object itself is made only
+     * when a page serves it ({@link #objectsOf}).
      */
     private List<Served> served(Requester who, Collection c) {
         Instant now = self.clock().instant();
-        // What the requester sees, read on one connection that is given back before the bundles are made: making a
-        // bundle reads from the store again (when the label was made, whether the item is an option), so a request
-        // holds one connection at a time and never waits for a second while keeping the first.
-        record Visible(AddedItems.Added added, ItemRow item, Level level) {}
+        // What the requester sees, and what the bundles need from the store (which items are options, when labels
+        // were made), read on one connection with a query each, not per item.
+        record Visible(AddedItems.Added added, StixExport.Subject subject, String itemId, Level level) {}
         List<Visible> visible = self.store().read(h -> {
             var out = new ArrayList<Visible>();
             Map<String, TrackedRelease> released = who instanceof Requester.Partner p ? released(h, p.party())
                     : Map.of();
+            Exports.Batch batch = Exports.batch(h);
             for (AddedItems.Row row : AddedItems.all(h)) {
                 ItemRow item = row.item();
                 if (item.retracted() || !c.holds().test(item)) {
                     continue;
                 }
-                levelFor(h, who, item, now, released).ifPresent(l -> out.add(new Visible(row.added(), item, l)));
+                levelFor(h, who, item, now, released).ifPresent(l -> out.add(new Visible(row.added(),
+                        exports.subject(holdings.held(item), l, batch), item.id(), l)));
             }
             return out;
         });
-        // Every visible item's bundle is made for each page, as paging needs each object's id, type and version;
-        // a page's cost grows with the collection (docs/INTEROP.md, "Not yet").
+        // Every visible item's heads are made for each page, as paging needs each object's id, type and version; a
+        // page's cost grows with the collection, but its bundles' rendering only with the page (docs/INTEROP.md).
         var out = new ArrayList<Served>();
         var seen = new HashSet<String>();
         for (Visible v : visible) {
-            HeldItem held = holdings.held(v.item());
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> objects = (List<Map<String, Object>>) exports.bundle(held, v.level())
-                    .get("objects");
-            for (int i = 0; i < objects.size(); i++) {
-                Map<String, Object> o = objects.get(i);
-                String id = (String) o.get("id");
-                if (!seen.add(id)) {
+            List<StixExport.Head> heads = StixExport.heads(v.subject());
+            for (int i = 0; i < heads.size(); i++) {
+                StixExport.Head o = heads.get(i);
+                if (!seen.add(o.id())) {
                     continue;
                 }
-                String version = (String) o.getOrDefault("modified", o.get("created"));
                 // The item's own objects: its report or note and its label's marking; the rest are shared.
-                boolean own = !"identity".equals(o.get("type")) && !"extension-definition".equals(o.get("type"))
-                        && !StixExport.TLP_WHITE.equals(id);
-                out.add(new Served(new Entry(v.added().seq(), i, id, (String) o.get("type"), version,
-                        (String) o.get("spec_version"), v.added().addedAt()), o, v.item().id(), v.level(), own));
+                boolean own = !"identity".equals(o.type()) && !"extension-definition".equals(o.type())
+                        && !StixExport.TLP_WHITE.equals(o.id());
+                out.add(new Served(new Entry(v.added().seq(), i, o.id(), o.type(), o.version(),
+                        StixExport.SPEC_VERSION, v.added().addedAt()), v.subject(), v.itemId(), v.level(), own));
             }
         }
         return out;
+    }
+
+    /** The objects a page serves, in its order: each item's bundle made once, for the entries of the page only. */
+    private static List<Map<String, Object>> objectsOf(Page page, List<Served> served) {
+        var byPosition = new java.util.HashMap<Position, Served>();
+        served.forEach(s -> byPosition.put(s.entry().position(), s));
+        var bundles = new java.util.HashMap<String, List<Map<String, Object>>>();
+        return page.entries().stream().map(e -> {
+            Served s = byPosition.get(e.position());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> objects = bundles.computeIfAbsent(s.itemId(),
+                    id -> (List<Map<String, Object>>) StixExport.bundle(s.subject()).get("objects"));
+            return objects.get(e.position().index());
+        }).toList();
     }
 
     /**

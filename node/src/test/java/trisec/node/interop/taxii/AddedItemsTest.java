@@ -43,4 +43,33 @@ class AddedItemsTest {
             }
         }
     }
+
+    @Test
+    void eachNumberedItemKeepsItsStixIdsAndRowsWithoutThemGetThemAtStartUp() {
+        try (Cluster c = Cluster.start(List.of(Cluster.KOR), ScenarioFiles.shipped(), Optional.empty(), x -> x)) {
+            Client kor = c.client(Cluster.KOR);
+            var r = kor.post("kor.officer", "/api/v1/items", Json.write(Map.of("title", "t", "body", "b",
+                    "level", "군사Ⅲ급비밀", "topic", "dprk")));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            String id = r.json().get("id").asText();
+            Store store = c.node(Cluster.KOR).self().store();
+            String report = trisec.interop.StixIds.id("report", "item", id);
+            String note = trisec.interop.StixIds.id("note", "item", id);
+            assertThat(holder(store, report)).contains(id);
+            assertThat(holder(store, note)).contains(id);
+            assertThat(holder(store, "report--" + java.util.UUID.randomUUID()))
+                    .isEmpty();
+            // A row numbered before the ids were kept: found again once the node catches up at start-up.
+            store.useTransaction(h -> h.createUpdate("UPDATE stix_added SET report_id = NULL, note_id = NULL "
+                    + "WHERE item_id = :i").bind("i", id).execute());
+            assertThat(holder(store, report)).isEmpty();
+            AddedItems.catchUp(store);
+            assertThat(holder(store, report)).contains(id);
+            assertThat(holder(store, note)).contains(id);
+        }
+    }
+
+    private static Optional<String> holder(Store store, String stixId) {
+        return store.read(h -> TaxiiServer.itemOfStixId(h, stixId));
+    }
 }
