@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import trisec.DomainException;
-import trisec.interop.StixIds;
 import trisec.interop.StixImport;
 import trisec.item.Item;
 import trisec.label.ConfidentialityLabel;
