@@ -158,7 +158,8 @@ public final class Node implements AutoCloseable {
             Integrator integrator = new Integrator(auditLog);
             Postbox postbox = new Postbox(self);
             PeerClient peerClient = new PeerClient(keys);
-            Courier courier = new Courier(self, peerClient, postbox, ReleaseMessages.deliveries(self, postbox));
+            Courier courier = new Courier(self, peerClient, postbox, ReleaseMessages.deliveries(self, postbox,
+                    List.of(TaxiiServer.onDelivered())));
             Witness witness = new Witness(store, config.peers(), origin, logKeys.getPrivate(), clock, peerClient,
                     Outbox::resend, courier::peerAnswers);
             Runnable wake = courier::wake;
@@ -183,7 +184,7 @@ public final class Node implements AutoCloseable {
             // A partner's copy, received or imported, is indexed and numbered in the transaction that stores it.
             List<ItemReceived> onReceived = List.of(warningIndex.onReceived(), TaxiiServer.onReceived());
             var handlers = new ArrayList<MessageHandler<?>>(ReleaseMessages.handlers(self, postbox, wake, relabels,
-                    decisions, onReceived));
+                    decisions, onReceived, List.of(TaxiiServer.onDelivered())));
             handlers.addAll(ConsentMessages.handlers(self));
             handlers.addAll(AgreementMessages.handlers(self));
             handlers.addAll(ItemMessages.handlers(self, relabels, holders, postbox, wake,

@@ -227,7 +227,9 @@ public final class Confirmations {
         }
         Optional<PeerClient.Answer> reply = client.post(peer.get(), PATH, body);
         if (reply.isEmpty()) {
-            return unconfirmed(out, items, originator, "it could not be reached");
+            // PeerClient takes an answer not signed by the partner for this very request as none.
+            return unconfirmed(out, items, originator, "it could not be reached, or what answered did not sign its "
+                    + "answer with " + originator + "'s node key");
         }
         if (reply.get().status() != 200) {
             return unconfirmed(out, items, originator, "it answered with status " + reply.get().status());

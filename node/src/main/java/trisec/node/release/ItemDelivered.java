@@ -1,6 +1,7 @@
 package trisec.node.release;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.node.base.Json;
@@ -21,10 +22,12 @@ import trisec.node.federation.OutboxRow;
 final class ItemDelivered implements DeliveryHandler {
     private final Self self;
     private final Postbox postbox;
+    private final List<ReleaseDelivered> onDelivered;
 
-    ItemDelivered(Self self, Postbox postbox) {
+    ItemDelivered(Self self, Postbox postbox, List<ReleaseDelivered> onDelivered) {
         this.self = self;
         this.postbox = postbox;
+        this.onDelivered = List.copyOf(onDelivered);
     }
 
     @Override
@@ -48,6 +51,9 @@ final class ItemDelivered implements DeliveryHandler {
             }
         } else {
             Releases.delivered(h, release.id(), ReleaseStatus.DELIVERED, Json.write(signed), now);
+            if (release.status() != ReleaseStatus.DELIVERED) {
+                onDelivered.forEach(l -> l.delivered(h, release.itemId(), release.recipient(), now));
+            }
         }
         if (release.origin().isPresent() && !Messages.FORWARDING.equals(r.outcome())) {
             TrackedRelease.Origin origin = release.origin().get();

@@ -1,6 +1,7 @@
 package trisec.node.release;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import trisec.node.base.Json;
@@ -19,9 +20,11 @@ import trisec.party.Party;
 /** The hub passes on the final recipient's receipt for a release this node made through it. */
 final class ReceiptRelayArrival implements MessageHandler<ReceiptRelay> {
     private final Self self;
+    private final List<ReleaseDelivered> onDelivered;
 
-    ReceiptRelayArrival(Self self) {
+    ReceiptRelayArrival(Self self, List<ReleaseDelivered> onDelivered) {
         this.self = self;
+        this.onDelivered = List.copyOf(onDelivered);
     }
 
     @Override
@@ -62,6 +65,7 @@ final class ReceiptRelayArrival implements MessageHandler<ReceiptRelay> {
             Releases.refused(h, release.id(), signer + ": " + final_.reason(), Json.write(r.receipt()), now);
         } else {
             Releases.delivered(h, release.id(), ReleaseStatus.DELIVERED, Json.write(r.receipt()), now);
+            onDelivered.forEach(l -> l.delivered(h, release.itemId(), release.recipient(), now));
         }
         Courier.expectLogged(h, final_, now);
         return m.accepted(release.id(), release.itemId(), null, null);

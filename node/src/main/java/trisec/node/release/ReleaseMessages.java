@@ -15,18 +15,23 @@ public final class ReleaseMessages {
     /**
      * An item arriving (or to forward, as the hub), a relayed final receipt, the originator's consent decision.
      *
-     * @param onReceived told of each partner's copy stored here, in the transaction that stores it
+     * @param onReceived  told of each partner's copy stored here, in the transaction that stores it
+     * @param onDelivered told of each release of this node's that reaches its recipient, in that transaction
      */
     public static List<MessageHandler<?>> handlers(Self self, Postbox postbox, Runnable wakeCourier,
                                                    Relabels relabels, Decisions decisions,
-                                                   List<ItemReceived> onReceived) {
+                                                   List<ItemReceived> onReceived, List<ReleaseDelivered> onDelivered) {
         return List.of(new ItemArrival(self, postbox, wakeCourier, relabels, decisions, onReceived),
-                new ReceiptRelayArrival(self),
+                new ReceiptRelayArrival(self, onDelivered),
                 new ConsentDecisionArrival(self, decisions));
     }
 
-    /** A release's delivery answered; a request for consent the originator would not take. */
-    public static List<DeliveryHandler> deliveries(Self self, Postbox postbox) {
-        return List.of(new ItemDelivered(self, postbox), new ConsentRequestDelivered(self));
+    /**
+     * A release's delivery answered; a request for consent the originator would not take.
+     *
+     * @param onDelivered told of each release of this node's that reaches its recipient, in that transaction
+     */
+    public static List<DeliveryHandler> deliveries(Self self, Postbox postbox, List<ReleaseDelivered> onDelivered) {
+        return List.of(new ItemDelivered(self, postbox, onDelivered), new ConsentRequestDelivered(self));
     }
 }

@@ -350,7 +350,8 @@ class StixImportApiTest {
             assertThat(outcome(down, "report").get("outcome").asText()).isEqualTo("refused");
             assertThat(reason(down)).contains("originator's node KOR could not confirm").contains("try again later");
 
-            // Something else answers at KOR's address, "confirmed" but not under KOR's key: refused, and said so.
+            // Something else answers at KOR's address, "confirmed" but not under KOR's key: refused, and said so. Its
+            // answer carries no answer signature of KOR's, so the peer client does not even pass it on.
             var impostor = com.sun.net.httpserver.HttpServer.create(
                     new java.net.InetSocketAddress("127.0.0.1", port), 0);
             impostor.createContext("/federation/v1/copies", ex -> {
@@ -368,7 +369,8 @@ class StixImportApiTest {
             try {
                 Client.Response forged = importing(jpn, "jpn.officer", bundle.toString(), "");
                 assertThat(outcome(forged, "report").get("outcome").asText()).as(forged.body()).isEqualTo("refused");
-                assertThat(reason(forged)).contains("not signed by KOR's node key").contains("try again later");
+                assertThat(reason(forged)).contains("did not sign its answer with KOR's node key")
+                        .contains("try again later");
             } finally {
                 impostor.stop(0);
             }

@@ -30,6 +30,13 @@ import trisec.node.store.Store;
 final class AddedItems {
     private AddedItems() {}
 
+    /**
+     * Microseconds between the dates of two items in the order: an item's objects take its date and the microseconds
+     * after it, one each (TaxiiServer), so no two objects share a date and dates rise with the order. A bundle has
+     * seven objects; the room is kept for more.
+     */
+    static final int SLOTS = 16;
+
     /** An item in the order: its number, its id, and when it was added here (its TAXII {@code date_added}). */
     record Added(long seq, String itemId, Instant addedAt) {}
 
@@ -70,8 +77,9 @@ final class AddedItems {
     /**
      * Gives the item the next number and its {@code date_added}, both under the head row's lock. The time asked for
      * (creation or receipt) was fixed before the lock was taken, so a transaction that waited for it may carry an
-     * earlier time than the item numbered before it; the date is then moved to a microsecond after that item's, so
-     * dates rise with numbers and a client polling by {@code added_after} misses nothing.
+     * earlier time than the item numbered before it, or one too close to it for that item's objects' dates; the date
+     * is then moved to {@link #SLOTS} microseconds after that item's, so dates rise with numbers and a client polling
+     * by {@code added_after} misses nothing.
      */
     static void add(Handle h, String itemId, Instant addedAt) {
         h.createUpdate("UPDATE stix_added_head SET last = last + 1 WHERE id = 1").execute();
@@ -82,8 +90,10 @@ final class AddedItems {
         Optional<Instant> before = h.createQuery(
                         "SELECT added_at FROM stix_added WHERE seq < :s ORDER BY seq DESC LIMIT 1").bind("s", seq)
                 .map((rs, c) -> Store.instant(rs, "added_at")).findOne();
-        if (before.isPresent() && !at.isAfter(before.get())) {
-            at = before.get().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
+        Instant earliest = before.map(b -> b.truncatedTo(ChronoUnit.MICROS).plus(SLOTS, ChronoUnit.MICROS))
+                .orElse(at);
+        if (at.isBefore(earliest)) {
+            at = earliest;
         }
         h.createUpdate("INSERT INTO stix_added (seq, item_id, added_at, report_id, note_id) "
                         + "VALUES (:s, :i, :a, :r, :n)")

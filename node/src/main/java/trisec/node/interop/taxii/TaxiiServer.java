@@ -142,6 +142,14 @@ public final class TaxiiServer {
     }
 
     /**
+     * Numbers an item again when a release of it reaches a partner: the partner may pull it from then on, and a
+     * partner polling by {@code added_after} has long passed the date the item was added here.
+     */
+    public static trisec.node.release.ReleaseDelivered onDelivered() {
+        return (h, itemId, recipient, at) -> AddedItems.renumber(h, itemId, at);
+    }
+
+    /**
      * The held item whose own STIX object (its report or note, {@code StixIds} of the item's id) has this id, looked up
      * by index: every held item is in the order, with both ids.
      */
@@ -501,8 +509,12 @@ public final class TaxiiServer {
                 // The item's own objects: its report or note and its label's marking; the rest are shared.
                 boolean own = !"identity".equals(o.type()) && !"extension-definition".equals(o.type())
                         && !StixExport.TLP_WHITE.equals(o.id());
+                // Each object a date of its own, a microsecond after the one before it (AddedItems.SLOTS): a client
+                // resuming after a page's last date_added, as TAXII clients poll, misses no object of an item the
+                // page cut.
                 out.add(new Served(new Entry(v.added().seq(), i, o.id(), o.type(), o.version(),
-                        StixExport.SPEC_VERSION, v.added().addedAt()), v.subject(), v.itemId(), v.level(), own));
+                        StixExport.SPEC_VERSION, v.added().addedAt().plus(i, ChronoUnit.MICROS)), v.subject(),
+                        v.itemId(), v.level(), own));
             }
         }
         return out;
