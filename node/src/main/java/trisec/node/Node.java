@@ -232,8 +232,10 @@ public final class Node implements AutoCloseable {
             // STIX import, through the API and through the TAXII server's collections: one import, one set of checks.
             // A partner's item imported here is confirmed with its originator's node first; this node answers the same
             // question for its own items, and its notices then reach the copy.
-            var confirmations = new trisec.node.interop.Confirmations(self, holdings, peerClient, options::isOption);
-            var imports = new trisec.node.interop.Imports(self, holdings, onReceived, relabels, confirmations);
+            var confirmations = new trisec.node.interop.Confirmations(self, holdings, peerClient, options::isOption,
+                    holders, authorities);
+            var imports = new trisec.node.interop.Imports(self, holdings, onReceived, relabels, confirmations,
+                    TaxiiServer::holdOrder);
             var taxii = new TaxiiServer(self, holdings, exports, imports);
             taxii.catchUp();
             routes.addAll(Api.taxii(taxii));

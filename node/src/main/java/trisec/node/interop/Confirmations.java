@@ -27,11 +27,13 @@ import trisec.node.base.Refusal;
 import trisec.node.base.Self;
 import trisec.node.federation.Incoming;
 import trisec.node.item.ConfirmedCopies;
+import trisec.node.item.Holders;
 import trisec.node.item.Holdings;
 import trisec.node.item.ItemRow;
 import trisec.node.item.Items;
 import trisec.node.log.AuditEntry;
 import trisec.node.log.AuditLog;
+import trisec.node.release.AuthorityDesk;
 import trisec.party.Party;
 import trisec.policy.ReleaseDecision;
 import trisec.policy.ReleaseRequest;
@@ -82,14 +84,23 @@ public final class Confirmations {
     private final Holdings holdings;
     private final PeerClient client;
     private final Predicate<String> keptHome;
+    private final Holders holders;
+    private final AuthorityDesk authorities;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param keptHome whether an item of this node leaves it only by a release a person asks for (an option) */
-    public Confirmations(Self self, Holdings holdings, PeerClient client, Predicate<String> keptHome) {
+    /**
+     * @param keptHome    whether an item of this node leaves it only by a release a person asks for (an option)
+     * @param holders     who this node has let the item reach: its releases, and the parties its consents allow
+     * @param authorities the standing authorities under which it releases without a second person's approval
+     */
+    public Confirmations(Self self, Holdings holdings, PeerClient client, Predicate<String> keptHome, Holders holders,
+                         AuthorityDesk authorities) {
         this.self = self;
         this.holdings = holdings;
         this.client = client;
         this.keptHome = keptHome;
+        this.holders = holders;
+        this.authorities = authorities;
     }
 
     // ---- the originator's side ----------------------------------------------------------------------------------
@@ -142,7 +153,9 @@ public final class Confirmations {
     private Verdicts decide(Handle h, Party requester, Asked a, boolean option, Instant now) {
         Party me = self.party();
         Optional<ItemRow> row = Items.byId(h, a.item());
-        if (row.isEmpty() || !row.get().originator().equals(me.code())) {
+        // An option never leaves this node but by a release a person asks for: to a partner it is as no item, so
+        // nothing of it (retracted, releasable) is told.
+        if (row.isEmpty() || !row.get().originator().equals(me.code()) || option) {
             return new Verdicts(UNKNOWN, List.of(me + " holds no item of its own with this id"));
         }
         ItemRow item = row.get();
@@ -164,16 +177,38 @@ public final class Confirmations {
             return new Verdicts(SUPERSEDED, List.of(me + " has reclassified this item since that export, so its "
                     + "seal is no longer the item's; import its current export"));
         }
-        if (option) {
-            return new Verdicts(REFUSED, List.of("it is an option, which leaves " + me + " only by a release a "
-                    + "person asks for"));
+        // The policy permitting is not enough: the export in the bundle was no release. The copy is confirmed only
+        // where this node has already let the item go to the requester (two-person approval, a standing authority,
+        // or its consent to a holder passing it on, DESIGN §2.4, §5.1); otherwise the import would be a release
+        // nobody approved, or a holder's passing-on the originator never consented to.
+        Optional<String> basis = basis(h, item.id(), label, requester, now);
+        if (basis.isEmpty()) {
+            return new Verdicts(REFUSED, List.of(me + " has not let this item go to " + requester + ": no release of "
+                    + "it to " + requester + " is on record, no consent to pass it on to " + requester + ", and no "
+                    + "standing authority covers it; a release from " + me + " takes it there"));
         }
         if (ConfirmedCopies.record(h, item.id(), requester, now)) {
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.COPY_CONFIRMED, now, requester.code())
                     .with("item", item.id()).with("party", requester.code()).with("level", label.level().name())
-                    .with("recipientLevel", d.recipientLevel().map(l -> l.name()).orElse(null)));
+                    .with("recipientLevel", d.recipientLevel().map(l -> l.name()).orElse(null))
+                    .with("basis", basis.get()));
         }
         return new Verdicts(CONFIRMED, List.of());
+    }
+
+    /**
+     * What lets the item be at the requester, as this node's own record says: a release of it to the requester (in
+     * flight or delivered, or a copy confirmed before), a consent to a holder passing it on to the requester, or a
+     * standing authority that would release it there now.
+     */
+    private Optional<String> basis(Handle h, String itemId, ConfidentialityLabel label, Party requester, Instant now) {
+        if (holders.routes(h, itemId).anyMatch(route -> route.getLast().equals(requester))) {
+            return Optional.of("release");
+        }
+        if (holders.allowedOnward(h, itemId).anyMatch(requester::equals)) {
+            return Optional.of("consent");
+        }
+        return authorities.covering(h, label, requester, now).map(id -> "authority " + id);
     }
 
     private Answer signed(Party requester, String nonce, Asked a, Verdicts v, Instant now) {

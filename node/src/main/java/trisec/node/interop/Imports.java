@@ -104,6 +104,8 @@ public final class Imports {
     private final Self self;
     private final Holdings holdings;
     private final List<ItemReceived> onReceived;
+    /** Takes the lock of the order in which held items are numbered, first in the import's transaction. */
+    private final java.util.function.Consumer<Handle> holdOrder;
     private final Relabels relabels;
     private final Confirmations confirmations;
 
@@ -113,7 +115,8 @@ public final class Imports {
      * @param confirmations asks the originator's node about a partner's items before they are stored
      */
     public Imports(Self self, Holdings holdings, List<ItemReceived> onReceived, Relabels relabels,
-                   Confirmations confirmations) {
+                   Confirmations confirmations, java.util.function.Consumer<Handle> holdOrder) {
+        this.holdOrder = holdOrder;
         this.self = self;
         this.holdings = holdings;
         this.onReceived = List.copyOf(onReceived);
@@ -201,6 +204,10 @@ public final class Imports {
         confirm(steps);
         var outcomes = new ArrayList<Outcome>();
         boolean stored = self.store().inTransaction(h -> {
+            // The order of held items first (TaxiiServer.holdOrder): every item stored below is numbered under that
+            // lock anyway, and taking it before any row makes concurrent imports take their locks in one order, so
+            // two bundles with the same items in opposite orders wait for each other instead of deadlocking.
+            holdOrder.accept(h);
             boolean any = false;
             for (Step step : steps) {
                 Outcome outcome = switch (step) {

@@ -159,6 +159,19 @@ public final class AuthorityDesk {
                 .map(a -> new Coverage(a, a.authority().whyNot(v.label(), now, scenario))).toList();
     }
 
+    /**
+     * The active authority, if any, under which this node would release the item to the recipient at the instant
+     * without a second person's approval: its id. Read on the caller's transaction.
+     */
+    public Optional<String> covering(org.jdbi.v3.core.Handle h, trisec.label.ConfidentialityLabel label,
+                                     trisec.party.Party recipient, Instant at) {
+        var scenario = self.facts().scenario();
+        return Authorities.active(h, scenario, self.party()).stream()
+                .filter(a -> a.authority().recipients().contains(recipient)
+                        && a.authority().whyNot(label, at, scenario).isEmpty())
+                .map(AuthorityRecord::id).findFirst();
+    }
+
     private static Instant instant(String field, String text) {
         try {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()

@@ -56,7 +56,19 @@ class StixImportApiTest {
         return korItem(title, level, "dprk.missile", relTo, caveats);
     }
 
+    /**
+     * A KOR item that KOR has let go to USA and JPN (LetGo): on a topic of its own under {@code topic}, which a
+     * standing authority made after the item covers.
+     */
     private String korItem(String title, String level, String topic, List<String> relTo, List<String> caveats) {
+        String own = LetGo.ownTopic(topic);
+        String id = keptHome(title, level, own, relTo, caveats);
+        LetGo.authority(cluster, KOR, own, List.of("USA", "JPN"));
+        return id;
+    }
+
+    /** A KOR item that no release, consent or authority of KOR's lets go anywhere. */
+    private String keptHome(String title, String level, String topic, List<String> relTo, List<String> caveats) {
         Client.Response r = kor.post("kor.officer", "/api/v1/items", body("title", title, "body", "content of " + title,
                 "level", level, "topic", topic, "relTo", relTo, "caveats", caveats));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -198,6 +210,27 @@ class StixImportApiTest {
         assertThat(outcome(r, "report").get("reason").asText()).contains("release policy");
         assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
         assertThat(jpn.get("jpn.officer", "/api/v1/items/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anItemItsOriginatorHasNotLetGoIsRefusedThoughThePolicyWouldPermitIt() {
+        // KOR's policy would release it to JPN, but no one at KOR approved a release, agreed an authority or consented:
+        // an export handed over is no release, so KOR does not confirm the copy and JPN stores nothing.
+        String id = keptHome("Handed over", CLASS_II, LetGo.ownTopic("dprk.missile"), List.of("USA", "JPN"), List.of());
+        int before = items(jpn, "jpn.officer");
+        Client.Response r = importing(jpn, "jpn.officer", exported(kor, "kor.officer", id).toString(), "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(outcome(r, "report").get("outcome").asText()).isEqualTo("refused");
+        assertThat(reason(r)).contains("KOR has not let this item go to JPN");
+        assertThat(items(jpn, "jpn.officer")).isEqualTo(before);
+        // Once a release of KOR's takes it to JPN, it is held there by that release, as any delivery is.
+        var asked = kor.post("kor.officer", "/api/v1/items/" + id + "/releases", body("to", "JPN"));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        assertThat(kor.post("kor.disclosure", "/api/v1/releases/" + asked.json().at("/release/id").asText()
+                + "/approve", "").status()).isEqualTo(200);
+        Cluster.eventually(() -> jpn.get("jpn.analyst", "/api/v1/items/" + id).status() == 200, "JPN holds it");
+        assertThat(outcome(importing(jpn, "jpn.officer", exported(kor, "kor.officer", id).toString(), ""), "report")
+                .get("outcome").asText()).isEqualTo("already-held");
     }
 
     @Test

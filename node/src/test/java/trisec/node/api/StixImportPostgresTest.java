@@ -105,10 +105,12 @@ class StixImportPostgresTest {
             assertThat(count(c, "SELECT COUNT(*) FROM items")).isEqualTo(1);
 
             // A KOR item, confirmed by KOR for each request: one copy at JPN.
+            String topic = LetGo.ownTopic("dprk.missile");
             var created = kor.post("kor.officer", "/api/v1/items", ApiFixture.body("title", "Raced", "body", "b",
-                    "level", ApiFixture.CLASS_II, "topic", "dprk.missile", "relTo", List.of("USA", "JPN"),
+                    "level", ApiFixture.CLASS_II, "topic", topic, "relTo", List.of("USA", "JPN"),
                     "caveats", List.of()));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
+            LetGo.authority(c, Cluster.KOR, topic, List.of("USA", "JPN"));
             String id = created.json().get("id").asText();
             String bundle = kor.get("kor.officer", "/api/v1/items/" + id + "/stix").body();
             List<String> copies = race(jpn, "jpn.officer", bundle, "");

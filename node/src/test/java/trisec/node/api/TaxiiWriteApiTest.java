@@ -55,10 +55,13 @@ class TaxiiWriteApiTest {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
+    /** A KOR item that KOR has let go to USA and JPN (LetGo), on a topic of its own under {@code topic}. */
     private String korItem(String title, String topic) {
+        String own = LetGo.ownTopic(topic);
         Client.Response r = kor.post("kor.officer", "/api/v1/items", body("title", title, "body", "content of " + title,
-                "level", CLASS_II, "topic", topic, "relTo", List.of("USA", "JPN"), "caveats", List.of()));
+                "level", CLASS_II, "topic", own, "relTo", List.of("USA", "JPN"), "caveats", List.of()));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
+        LetGo.authority(cluster, KOR, own, List.of("USA", "JPN"));
         return r.json().get("id").asText();
     }
 

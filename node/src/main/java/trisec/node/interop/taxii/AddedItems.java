@@ -63,11 +63,19 @@ final class AddedItems {
      * whose transaction numbers it later, or one {@link #catchUp} will number) is left to that.
      */
     static void renumber(Handle h, String itemId, Instant at) {
-        h.createUpdate("UPDATE stix_added_head SET last = last WHERE id = 1").execute();
+        lock(h);
         if (h.createUpdate("DELETE FROM stix_added WHERE item_id = :i").bind("i", itemId).execute() == 0) {
             return;
         }
         add(h, itemId, at);
+    }
+
+    /**
+     * Takes the head row's lock without taking a number: whoever numbers an item in this transaction later waits for
+     * no one else then, and no one numbers an item meanwhile.
+     */
+    static void lock(Handle h) {
+        h.createUpdate("UPDATE stix_added_head SET last = last WHERE id = 1").execute();
     }
 
     private static void add(Handle h, HeldItem held) {
@@ -128,7 +136,7 @@ final class AddedItems {
         store.useTransaction(h -> {
             // The head row's lock first: another instance of the node catching up, or storing an item, waits until
             // this transaction ends, so no item gains its number between the reading below and the numbering.
-            h.createUpdate("UPDATE stix_added_head SET last = last WHERE id = 1").execute();
+            lock(h);
             var known = new HashSet<>(h.createQuery("SELECT item_id FROM stix_added").mapTo(String.class).list());
             List<ItemRow> missing = Items.all(h).stream().filter(r -> !known.contains(r.id()))
                     .sorted(Comparator.comparing(AddedItems::addedAt).thenComparing(ItemRow::id)).toList();

@@ -134,6 +134,14 @@ public final class TaxiiServer {
     }
 
     /**
+     * Takes the lock of the order in which items are numbered, first in a transaction that will store several
+     * items (an import), so that such transactions take their locks in one order (docs/INTEROP.md).
+     */
+    public static void holdOrder(Handle h) {
+        AddedItems.lock(h);
+    }
+
+    /**
      * Numbers each item again when its label changes here (reclassified by this node, or a copy re-marked by its
      * originator's notice), so that a client polling by {@code added_after} or {@code next} is served it again.
      */
