@@ -14,7 +14,8 @@ import trisec.party.Party;
 /**
  * How a partner node authenticates plain HTTP requests (reading this node's log and its TAXII server, posting a
  * cosignature): {@code Authorization: TrisecNode <party> <unix millis> <base64 ML-DSA-87 signature>} over the method,
- * path with query and time. Requests older or newer than five minutes by the system clock are refused, and so is a
+ * path with query, time and the SHA-384 of the body (of no bytes when there is none), so that no one on the way can
+ * put another body under a partner's signature. Requests older or newer than five minutes by the system clock are refused, and so is a
  * signature used a second time within them ({@link SeenRequests}): a captured request cannot be sent again.
  *
  * <p>The answer to such a request is signed too: {@code Trisec-Signature: <party> <unix millis> <base64 ML-DSA-87>}
@@ -36,14 +37,25 @@ public final class NodeAuth {
     public record Signed(Party party, long at, byte[] signature) {}
 
     public static String header(NodeKeys keys, String method, String pathAndQuery) {
+        return header(keys, method, pathAndQuery, new byte[0]);
+    }
+
+    /** The header of a request with a body: the signature covers the body's SHA-384 too. */
+    public static String header(NodeKeys keys, String method, String pathAndQuery, byte[] body) {
         long now = System.currentTimeMillis();
-        byte[] sig = Signatures.sign(keys, PURPOSE, message(method, pathAndQuery, now));
+        byte[] sig = Signatures.sign(keys, PURPOSE, message(method, pathAndQuery, now, body));
         return SCHEME + " " + keys.party().code() + " " + now + " " + Base64.getEncoder().encodeToString(sig);
     }
 
     /** The partner a request comes from, when its header is well-formed, fresh and signed by that partner. */
     public static Optional<Party> verify(String header, String method, String pathAndQuery, Peers peers) {
-        return signed(header).filter(s -> verified(s, method, pathAndQuery, peers)).map(Signed::party);
+        return verify(header, method, pathAndQuery, new byte[0], peers);
+    }
+
+    /** As {@link #verify(String, String, String, Peers)}, for a request with this body. */
+    public static Optional<Party> verify(String header, String method, String pathAndQuery, byte[] body,
+                                         Peers peers) {
+        return signed(header).filter(s -> verified(s, method, pathAndQuery, body, peers)).map(Signed::party);
     }
 
     /** The header read, when well-formed; says nothing of whether it is fresh or signed. */
@@ -55,12 +67,12 @@ public final class NodeAuth {
     }
 
     /** Whether the header is fresh and signed over this request by the partner it names. */
-    static boolean verified(Signed s, String method, String pathAndQuery, Peers peers) {
+    static boolean verified(Signed s, String method, String pathAndQuery, byte[] body, Peers peers) {
         if (Math.abs(System.currentTimeMillis() - s.at()) > WINDOW.toMillis()) {
             return false;
         }
         return peers.of(s.party()).filter(p -> Signatures.verify(p.identity(), PURPOSE,
-                message(method, pathAndQuery, s.at()), s.signature())).isPresent();
+                message(method, pathAndQuery, s.at(), body), s.signature())).isPresent();
     }
 
     private static Optional<Signed> parts(String value) {
@@ -107,8 +119,12 @@ public final class NodeAuth {
                 answer.get().at(), status, body), answer.get().signature());
     }
 
-    private static byte[] message(String method, String pathAndQuery, long at) {
-        return new Canonical().add(method).add(pathAndQuery).add(at).bytes();
+    /**
+     * What a request's signature covers: the method, the path with query, the time, and the SHA-384 of the body (of
+     * no bytes for a request without one), so that no one on the way can put another body under the signature.
+     */
+    private static byte[] message(String method, String pathAndQuery, long at, byte[] body) {
+        return new Canonical().add(method).add(pathAndQuery).add(at).add(sha384(body)).bytes();
     }
 
     private static byte[] answerMessage(Signed request, String method, String pathAndQuery, long at, int status,

@@ -67,7 +67,7 @@ public final class PeerClient {
 
     /** A signed POST of JSON to one of the partner's log routes; empty as {@link #get} is. */
     public Optional<Answer> post(Peer peer, String path, String json) {
-        String auth = NodeAuth.header(keys, "POST", path);
+        String auth = NodeAuth.header(keys, "POST", path, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return call(peer, auth, "POST", path, HttpRequest.newBuilder(peer.url().resolve(path)).timeout(LOG_TIMEOUT)
                 .header("Authorization", auth)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());

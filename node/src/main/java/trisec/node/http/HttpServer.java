@@ -195,8 +195,12 @@ public final class HttpServer {
         String header = ctx.header("Authorization");
         if (header != null && header.startsWith(NodeAuth.SCHEME + " ")) {
             String target = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-            Party partner = NodeAuth.verify(header, ctx.method().name(), target, p.self().peers())
-                    .orElseThrow(() -> Refusal.unauthenticated("the node signature is unknown, stale or invalid"));
+            // The signature covers the body too (read once here; Javalin keeps it for the handler).
+            Party partner = NodeAuth.verify(header, ctx.method().name(), target, ctx.bodyAsBytes(), p.self().peers())
+                    .orElseThrow(() -> {
+                        ctx.header("WWW-Authenticate", NodeAuth.SCHEME);
+                        return Refusal.unauthenticated("the node signature is unknown, stale or invalid");
+                    });
             NodeAuth.Signed signed = NodeAuth.signed(header).orElseThrow();
             // A signature is good for one request: a captured one sent again within its five minutes is refused,
             // by every instance of the node (the store keeps what was taken).

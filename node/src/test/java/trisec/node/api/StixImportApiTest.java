@@ -426,6 +426,12 @@ class StixImportApiTest {
         }
     }
 
+    /** JPN's node asking KOR's, signed with JPN's key over the request and its body. */
+    private Client.Response askKorAsJapan(String json) {
+        return askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", "/federation/v1/copies",
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), json);
+    }
+
     private Client.Response askKor(String authorization, String json) {
         return kor.raw(authorization, HttpRequest.newBuilder(kor.base().resolve("/federation/v1/copies"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -443,7 +449,7 @@ class StixImportApiTest {
                 java.util.Map.of("item", unknown, "seal", seal))));
         String path = "/federation/v1/copies";
 
-        Client.Response r = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path), json);
+        Client.Response r = askKorAsJapan(json);
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode answers = r.json().get("answers");
@@ -478,8 +484,7 @@ class StixImportApiTest {
         String itsSeal = ofType(exported(kor, "kor.officer", notForTokyo), "report").at("/extensions/"
                 + TrisecSeal.EXTENSION_ID + "/signature").asText();
         retract(notForTokyo);
-        Client.Response withheld = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path),
-                Json.MAPPER.writeValueAsString(java.util.Map.of("nonce", nonce, "items", List.of(
+        Client.Response withheld = askKorAsJapan(Json.MAPPER.writeValueAsString(java.util.Map.of("nonce", nonce, "items", List.of(
                         java.util.Map.of("item", notForTokyo, "seal", itsSeal),
                         java.util.Map.of("item", notForTokyo, "seal", "AAAA" + itsSeal)))));
         assertThat(withheld.status()).as(withheld.body()).isEqualTo(200);
@@ -492,9 +497,13 @@ class StixImportApiTest {
         // A person, however senior, is no partner node; a malformed request is refused whole.
         assertThat(askKor("Bearer " + kor.token("kor.officer"), json).status()).isEqualTo(403);
         assertThat(askKor(null, json).status()).isEqualTo(401);
-        Client.Response bad = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path),
-                json.replace(id, "not-a-uuid"));
+        Client.Response bad = askKorAsJapan(json.replace(id, "not-a-uuid"));
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        // JPN's signature covers its body: another body under it is no request of JPN's.
+        Client.Response swapped = askKor(trisec.node.base.NodeAuth.header(cluster.keys(JPN), "POST", path,
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), json.replace(nonce, nonce + "x"));
+        assertThat(swapped.status()).as(swapped.body()).isEqualTo(401);
+        assertThat(swapped.raw().headers().firstValue("WWW-Authenticate")).contains("TrisecNode");
     }
 
     @Test

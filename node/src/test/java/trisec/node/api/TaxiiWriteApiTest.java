@@ -355,7 +355,8 @@ class TaxiiWriteApiTest {
         taxiiError(add(jpn, null, collection("Inbox"), envelope.toString(), MEDIA), 401);
         // A partner node does not write, even signed.
         String path = ROOT + "collections/" + collection("Inbox") + "/objects/";
-        taxiiError(jpn.raw(NodeAuth.header(cluster.keys(USA), "POST", path), HttpRequest.newBuilder(
+        taxiiError(jpn.raw(NodeAuth.header(cluster.keys(USA), "POST", path,
+                envelope.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), HttpRequest.newBuilder(
                 jpn.base().resolve(path)).header("Accept", MEDIA).header("Content-Type", MEDIA)
                 .POST(HttpRequest.BodyPublishers.ofString(envelope.toString()))), 403);
         assertThat(items()).isEqualTo(before);

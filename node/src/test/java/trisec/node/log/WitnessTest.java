@@ -207,7 +207,8 @@ class WitnessTest {
         var line = Cosignatures.cosign(jpn, Node.logKeys(c.config(JPN).dataDir()).getPrivate(), cp,
                 java.time.Instant.now().getEpochSecond()).line();
         var body = trisec.node.base.Json.MAPPER.createObjectNode().put("checkpoint", cp.text()).put("cosignature", line + "\n");
-        var posted = c.client(KOR).raw(trisec.node.base.NodeAuth.header(c.keys(JPN), "POST", "/log/cosignature"),
+        var posted = c.client(KOR).raw(trisec.node.base.NodeAuth.header(c.keys(JPN), "POST", "/log/cosignature",
+                        body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 java.net.http.HttpRequest.newBuilder(c.client(KOR).base().resolve("/log/cosignature"))
                         .header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())));
