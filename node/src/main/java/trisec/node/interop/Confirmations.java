@@ -240,12 +240,24 @@ public final class Confirmations {
 
     // ---- the importer's side ------------------------------------------------------------------------------------
 
+    /** The most items one request to the originator carries: each is decided and signed while the request waits. */
+    static final int PER_REQUEST = 100;
+
     /**
-     * Asks the originator's node about the items, in one signed request: for each item id, empty when the originator
-     * confirmed the copy, else why it is not taken. When the originator's node cannot be reached or its answer is
-     * not its own, every item has that reason: nothing is taken unconfirmed.
+     * Asks the originator's node about the items, in signed requests of at most {@value #PER_REQUEST} items (an
+     * originator signs each answer while the request waits, and the peer client waits five seconds): for each item id,
+     * empty when the originator confirmed the copy, else why it is not taken. When the originator's node cannot be
+     * reached or its answer is not its own, every item of that request has that reason: nothing is taken unconfirmed.
      */
     public Map<String, Optional<String>> ask(Party originator, List<Asked> items) {
+        var out = new LinkedHashMap<String, Optional<String>>();
+        for (int from = 0; from < items.size(); from += PER_REQUEST) {
+            out.putAll(askOnce(originator, items.subList(from, Math.min(items.size(), from + PER_REQUEST))));
+        }
+        return out;
+    }
+
+    private Map<String, Optional<String>> askOnce(Party originator, List<Asked> items) {
         var out = new LinkedHashMap<String, Optional<String>>();
         Optional<Peer> peer = self.peers().of(originator);
         if (peer.isEmpty()) {

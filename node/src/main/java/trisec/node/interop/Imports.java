@@ -354,13 +354,15 @@ public final class Imports {
 
     /** A TLP:CLEAR or TLP:GREEN object: a new item of this node, at its lowest level, on the topic asked. */
     private Step open(Account person, StixImport.Open o, Topic topic, HeldStixIds held) {
-        Optional<String> before = self.store().read(h -> StixImports.itemOf(h, o.id()));
-        if (before.isPresent()) {
-            return done(o, ALREADY_HELD, before, "this object was imported before, as this item");
-        }
+        // A held item's id first: the record of imported objects also names labelled copies, whose item id an
+        // already-held answer would give away to one who may not read them.
         if (held.contains(o.type(), o.id())) {
             return done(o, REFUSED, Optional.empty(), "it has the STIX id of an item this node holds under its label, "
                     + "which is not taken again as TLP content");
+        }
+        Optional<String> before = self.store().read(h -> StixImports.itemOf(h, o.id()));
+        if (before.isPresent()) {
+            return done(o, ALREADY_HELD, before, "this object was imported before, as this item");
         }
         String unclassified = self.scheme().unclassified().name();
         try {
