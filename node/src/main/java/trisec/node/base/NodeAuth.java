@@ -66,9 +66,14 @@ public final class NodeAuth {
         return parts(header.substring(SCHEME.length() + 1));
     }
 
+    /** Whether the header was made within the window of now, by the system clock. */
+    public static boolean fresh(Signed s) {
+        return Math.abs(System.currentTimeMillis() - s.at()) <= WINDOW.toMillis();
+    }
+
     /** Whether the header is fresh and signed over this request by the partner it names. */
     static boolean verified(Signed s, String method, String pathAndQuery, byte[] body, Peers peers) {
-        if (Math.abs(System.currentTimeMillis() - s.at()) > WINDOW.toMillis()) {
+        if (!fresh(s)) {
             return false;
         }
         return peers.of(s.party()).filter(p -> Signatures.verify(p.identity(), PURPOSE,

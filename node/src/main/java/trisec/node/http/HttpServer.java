@@ -195,16 +195,22 @@ public final class HttpServer {
         String header = ctx.header("Authorization");
         if (header != null && header.startsWith(NodeAuth.SCHEME + " ")) {
             String target = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-            // The signature covers the body too (read once here; Javalin keeps it for the handler).
-            Party partner = NodeAuth.verify(header, ctx.method().name(), target, ctx.bodyAsBytes(), p.self().peers())
-                    .orElseThrow(() -> {
-                        ctx.header("WWW-Authenticate", NodeAuth.SCHEME);
-                        return Refusal.unauthenticated("the node signature is unknown, stale or invalid");
-                    });
+            // The signature covers the body too, which is read (once; Javalin keeps it for the handler) only for a
+            // well-formed, fresh header that names a partner: no one else makes the node read a body.
+            boolean plausible = NodeAuth.signed(header).filter(s -> NodeAuth.fresh(s)
+                    && p.self().peers().of(s.party()).isPresent()).isPresent();
+            java.util.Optional<Party> verified = plausible ? NodeAuth.verify(header, ctx.method().name(), target,
+                    ctx.bodyAsBytes(), p.self().peers()) : java.util.Optional.empty();
+            if (verified.isEmpty()) {
+                ctx.header("WWW-Authenticate", NodeAuth.SCHEME);
+                throw Refusal.unauthenticated("the node signature is unknown, stale or invalid");
+            }
+            Party partner = verified.get();
             NodeAuth.Signed signed = NodeAuth.signed(header).orElseThrow();
             // A signature is good for one request: a captured one sent again within its five minutes is refused,
             // by every instance of the node (the store keeps what was taken).
             if (!seen.firstUse(signed)) {
+                ctx.header("WWW-Authenticate", NodeAuth.SCHEME);
                 throw Refusal.unauthenticated("this signed request was taken before; a node signs each request anew");
             }
             // From here on the answer is the partner's, and signed for it (signAnswer), refusals included.

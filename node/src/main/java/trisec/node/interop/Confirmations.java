@@ -128,10 +128,15 @@ public final class Confirmations {
         Set<String> options = new HashSet<>();
         request.items().stream().map(Asked::item).distinct().filter(keptHome).forEach(options::add);
         Instant now = self.clock().instant();
+        // Decided in the order of the items' ids, whatever the order asked: two requests recording the same holders
+        // lock their rows in one order, and wait for each other rather than deadlock.
+        List<Integer> byId = java.util.stream.IntStream.range(0, request.items().size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> request.items().get(i).item())).toList();
         List<Verdicts> verdicts = self.store().inTransaction(h -> {
-            var out = new ArrayList<Verdicts>();
-            for (Asked a : request.items()) {
-                out.add(decide(h, requester, a, options.contains(a.item()), now));
+            var out = new ArrayList<Verdicts>(java.util.Collections.nCopies(request.items().size(), (Verdicts) null));
+            for (int i : byId) {
+                Asked a = request.items().get(i);
+                out.set(i, decide(h, requester, a, options.contains(a.item()), now));
             }
             return out;
         });
@@ -170,13 +175,6 @@ public final class Confirmations {
                     : List.of("the release policy releases it to " + requester + " only through " + d.route().get(1)
                             + " (" + String.join(", ", d.basis()) + "), not directly"));
         }
-        if (item.retracted()) {
-            return new Verdicts(RETRACTED, List.of(me + " has retracted this item"));
-        }
-        if (!current) {
-            return new Verdicts(SUPERSEDED, List.of(me + " has reclassified this item since that export, so its "
-                    + "seal is no longer the item's; import its current export"));
-        }
         // The policy permitting is not enough: the export in the bundle was no release. The copy is confirmed only
         // where this node has already let the item go to the requester (two-person approval, a standing authority,
         // or its consent to a holder passing it on, DESIGN §2.4, §5.1); otherwise the import would be a release
@@ -186,6 +184,13 @@ public final class Confirmations {
             return new Verdicts(REFUSED, List.of(me + " has not let this item go to " + requester + ": no release of "
                     + "it to " + requester + " is on record, no consent to pass it on to " + requester + ", and no "
                     + "standing authority covers it; a release from " + me + " takes it there"));
+        }
+        if (item.retracted()) {
+            return new Verdicts(RETRACTED, List.of(me + " has retracted this item"));
+        }
+        if (!current) {
+            return new Verdicts(SUPERSEDED, List.of(me + " has reclassified this item since that export, so its "
+                    + "seal is no longer the item's; import its current export"));
         }
         if (ConfirmedCopies.record(h, item.id(), requester, now)) {
             AuditLog.append(h, AuditEntry.of(AuditEntry.Type.COPY_CONFIRMED, now, requester.code())

@@ -203,7 +203,31 @@ public final class Imports {
         Map<String, String> versions = versions(parsed);
         confirm(steps);
         var outcomes = new ArrayList<Outcome>();
-        boolean stored = self.store().inTransaction(h -> {
+        boolean stored;
+        for (int attempt = 1; ; attempt++) {
+            outcomes.clear();
+            try {
+                stored = store(person, plan, steps, now, into, versions, also, outcomes);
+                break;
+            } catch (RuntimeException e) {
+                // A transaction that stores items and numbers them can still meet another that locks the same rows
+                // in the other order (a release of the item arriving: its row, then the order); PostgreSQL ends one
+                // of them, which changed nothing. The import's decisions stand, so its storing runs again.
+                if (attempt == 3 || !trisec.node.store.Store.isConflict(e)) {
+                    throw e;
+                }
+            }
+        }
+        if (stored) {
+            self.changes().signal(Changes.ITEMS);
+        }
+        return outcomes;
+    }
+
+    /** Stores what the steps decided, in one transaction: whether any item was imported. */
+    private boolean store(Account person, StixImport.Plan plan, List<Step> steps, Instant now, Destination into,
+                          Map<String, String> versions, Also also, List<Outcome> outcomes) {
+        return self.store().inTransaction(h -> {
             // The order of held items first (TaxiiServer.holdOrder): every item stored below is numbered under that
             // lock anyway, and taking it before any row makes concurrent imports take their locks in one order, so
             // two bundles with the same items in opposite orders wait for each other instead of deadlocking.
@@ -224,10 +248,6 @@ public final class Imports {
             also.store(h, List.copyOf(outcomes));
             return any;
         });
-        if (stored) {
-            self.changes().signal(Changes.ITEMS);
-        }
-        return outcomes;
     }
 
     /** Each object's version: its {@code modified}, else its {@code created}, when it has one as text. */

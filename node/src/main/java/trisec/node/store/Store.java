@@ -313,4 +313,18 @@ public final class Store implements AutoCloseable {
             return text(value.toInstant());
         }
     }
+
+    /**
+     * Whether a transaction failed because PostgreSQL ended it to break a deadlock (SQLSTATE 40P01) or a
+     * serialization conflict (40001): it changed nothing, and running it again may succeed.
+     */
+    public static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && ("40P01".equals(s.getSQLState())
+                    || "40001".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

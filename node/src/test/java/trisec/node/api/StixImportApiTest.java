@@ -317,7 +317,8 @@ class StixImportApiTest {
         Cluster.eventually(() -> kor.get("kor.auditor", "/api/v1/log/entries?limit=1000").json().get("entries")
                 .findValues("entry").stream().anyMatch(e -> e.path("type").asText().equals("COPY_CONFIRMED")
                         && e.path("item").asText().equals(id) && e.path("party").asText().equals("JPN")
-                        && e.path("level").asText().equals(CLASS_II) && !e.toString().contains("Confirmed copy")),
+                        && e.path("level").asText().equals(CLASS_II) && e.path("basis").asText().startsWith("authority ")
+                        && !e.toString().contains("Confirmed copy")),
                 "KOR's log has the confirmation");
 
         // KOR reclassifies: its notice reaches the imported copy, which JPN re-marks.
